@@ -1,0 +1,102 @@
+// A static file server for dist/ that sends exactly the headers of deploy/_headers, so what runs
+// here (`scripts/serve.sh`, the browser tests, the benchmark) runs under the deploy CSP.
+//
+//   node scripts/serve.mjs [--root dist] [--port 8080] [--host 127.0.0.1]
+//
+// Import `startServer` to run it inside a test. No dependencies beyond Node.
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Parses the `_headers` format: a path pattern line, then indented `Name: value` lines. */
+export function parseHeadersFile(text) {
+  const rules = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ pattern: line.trim(), headers: {} });
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon < 0 || rules.length === 0) throw new Error(`_headers: cannot read line "${line}"`);
+    rules.at(-1).headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+  }
+  return rules;
+}
+
+function matches(pattern, path) {
+  if (pattern.endsWith('*')) return path.startsWith(pattern.slice(0, -1));
+  return pattern === path;
+}
+
+export function headersFor(rules, path) {
+  const headers = {};
+  for (const rule of rules) if (matches(rule.pattern, path)) Object.assign(headers, rule.headers);
+  return headers;
+}
+
+/** Starts the server; resolves to { server, url, close() }. Port 0 picks a free port. */
+export async function startServer({ root = 'dist', port = 8080, host = '127.0.0.1', headersFile } = {}) {
+  const rootDir = resolve(root);
+  const rules = parseHeadersFile(await readFile(headersFile ?? join(rootDir, '_headers'), 'utf8'));
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url, 'http://localhost');
+    let path = decodeURIComponent(url.pathname);
+    const security = headersFor(rules, path);
+    const send = (status, body, type) => {
+      response.writeHead(status, { ...security, 'Content-Type': type, 'Cache-Control': 'no-cache' });
+      response.end(request.method === 'HEAD' ? undefined : body);
+    };
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, 'Method Not Allowed\n', TYPES['.txt']);
+    if (path.endsWith('/')) path += 'index.html';
+    const file = normalize(join(rootDir, path));
+    // Like static hosts: no dot files, and the `_headers` configuration itself is not served.
+    const hidden = path.split('/').some((part) => part.startsWith('.')) || path === '/_headers';
+    if (!file.startsWith(rootDir + sep) || hidden) {
+      return send(404, 'Not Found\n', TYPES['.txt']);
+    }
+    try {
+      if (!(await stat(file)).isFile()) throw new Error('not a file');
+      send(200, await readFile(file), TYPES[extname(file)] ?? 'application/octet-stream');
+    } catch {
+      send(404, 'Not Found\n', TYPES['.txt']);
+    }
+  });
+  await new Promise((ok, fail) => server.once('error', fail).listen(port, host, ok));
+  const address = server.address();
+  return {
+    server,
+    url: `http://${host}:${address.port}`,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const option = (name, fallback) => {
+    const at = process.argv.indexOf(`--${name}`);
+    return at > 0 ? process.argv[at + 1] : fallback;
+  };
+  const { url } = await startServer({
+    root: option('root', 'dist'),
+    port: Number(option('port', process.env.PORT ?? 8080)),
+    host: option('host', '127.0.0.1'),
+  });
+  console.log(`Serving ${option('root', 'dist')}/ at ${url}/ with the headers of deploy/_headers (Ctrl+C stops)`);
+}

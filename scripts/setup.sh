@@ -1,0 +1,65 @@
+# Installs what the project needs and is missing; fast when everything is there.
+# Sourced by scripts/serve.sh, scripts/test.sh and scripts/bench.sh:
+#
+#   source scripts/setup.sh; ensure_build_tools; ensure_browser
+#
+# Versions are pinned to ones that work together here (see README.md, "Toolchain").
+# Nothing is downloaded except from crates.io, npm and Debian's archive.
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130   # = the `wasm-bindgen` pin in Cargo.toml and Trunk.toml
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+APT_UPDATED=
+apt_install() {
+  local sudo=
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  if [ -z "$APT_UPDATED" ]; then
+    say "apt-get update"
+    $sudo apt-get update -qq
+    APT_UPDATED=1
+  fi
+  say "apt-get install $*"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+ensure_build_tools() {
+  command -v cargo >/dev/null || { echo "error: Rust (cargo, via rustup) is required: see README.md" >&2; return 1; }
+  command -v cc >/dev/null || apt_install build-essential pkg-config
+  command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
+
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    say "rustup target add wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    say "cargo install trunk $TRUNK_VERSION (about 7 minutes, once)"
+    cargo install --locked trunk --version "$TRUNK_VERSION"
+  fi
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+    # Without --locked: one locked dependency version of the CLI is missing from crates.io.
+    say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes, once)"
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  fi
+  # npm packages: wasm-opt (binaryen), the browser-test driver, axe-core. Reinstalled when the
+  # lockfile changed since the last install.
+  if [ ! -f "$ROOT/node_modules/.package-lock.json" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+    say "npm ci"
+    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+ensure_browser() {
+  # Debian's Chromium: tests never download a browser of their own.
+  command -v chromium >/dev/null || apt_install chromium
+}
+
+# Builds the release site into dist/ (trunk runs the notice rendering and loader hooks).
+build_release() {
+  say "trunk build --release"
+  (cd "$ROOT" && trunk build --release --offline)
+}

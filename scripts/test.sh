@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs every test: formatting and lints, the native Rust tests,
+# then the browser tests in Debian's Chromium against the release build under the deploy headers.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+ensure_build_tools
+ensure_browser
+cd "$ROOT"
+
+say "cargo fmt --check"
+cargo fmt --all -- --check
+
+say "cargo clippy (native and wasm32)"
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --lib --bin privacy-portal -- -D warnings
+
+say "cargo test (native)"
+cargo test --quiet
+
+build_release
+
+say "browser tests (Chromium $(chromium --version 2>/dev/null | awk '{print $2}'))"
+node --test --test-concurrency=1 tests/browser/

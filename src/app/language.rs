@@ -1,0 +1,60 @@
+//! The language switch and the remembered choice.
+//!
+//! The choice (a plain `fi` / `en`, no JSON) is stored only when the visitor presses the switch: a preference the visitor asked
+//! for, which ePrivacy rules exempt from consent. Storage that is missing or throws is ignored.
+
+use leptos::prelude::*;
+
+use crate::i18n::Lang;
+
+/// The storage key of the remembered language.
+pub const STORAGE_KEY: &str = "safrent.lang";
+
+/// The language to show on load: `?lang=` in the address, else the remembered choice, else the
+/// language of the page the server sent.
+pub fn initial(page_lang: Lang) -> Lang {
+    from_address().or_else(remembered).unwrap_or(page_lang)
+}
+
+fn from_address() -> Option<Lang> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get("lang")?.parse().ok()
+}
+
+/// `localStorage`, if the browser lets the page use it (it throws in some private modes).
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn remembered() -> Option<Lang> {
+    storage()?.get_item(STORAGE_KEY).ok().flatten()?.parse().ok()
+}
+
+fn remember(lang: Lang) {
+    if let Some(storage) = storage() {
+        // Full or blocked storage: the switch still works for this page view.
+        let _ = storage.set_item(STORAGE_KEY, lang.code());
+    }
+}
+
+/// The button that shows the page in the other language. Its name is the other language's own
+/// name ("In English" / "Suomeksi"), marked with that language's `lang` for screen readers.
+#[component]
+pub fn LanguageSwitch(lang: RwSignal<Lang>) -> impl IntoView {
+    let target = move || lang.get().other();
+    view! {
+        <button
+            type="button"
+            class="button button--quiet lang-switch"
+            lang=move || target().code()
+            on:click=move |_| {
+                let next = lang.get_untracked().other();
+                remember(next);
+                lang.set(next);
+            }
+        >
+            {move || target().strings().switch_to_this}
+        </button>
+    }
+}

@@ -1,0 +1,17 @@
+//! The Safrent Oy privacy portal: a static-first privacy notice with a Leptos (CSR) app on top.
+//!
+//! - [`notice`]: the notice's front matter and rendering (build time) and its in-page enhancements.
+//! - [`i18n`]: every visible string of the chrome and the app, per language.
+//! - [`date`]: calendar dates, as the notice (and later the request form) needs them.
+//! - `site` (native only): the build steps trunk runs around its own build.
+//! - `app` (WebAssembly only): mounts the app's widgets into the static page.
+
+pub mod date;
+pub mod i18n;
+pub mod notice;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;

@@ -1,0 +1,208 @@
+//! In the browser: switch the static page's regions between languages, and mark the section being
+//! read in the table of contents. Thin glue around the DOM; the decisions are in [`super::toc`].
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{AddEventListenerOptions, Document, Element, HtmlTemplateElement};
+
+use super::toc::current_section;
+use crate::i18n::Lang;
+
+/// Where the template with the other languages' regions is (see `site::page`).
+const TEMPLATE_SELECTOR: &str = "template#translations";
+const REGION_ATTRIBUTE: &str = "data-region";
+
+/// The regions of one language: (region name, inner HTML) pairs. A handful, so a `Vec`: no hash
+/// map code in the WebAssembly.
+type Regions = Vec<(String, String)>;
+
+/// The content of every region of the page, in every language the page carries.
+pub struct Translations {
+    /// (language, document title, regions).
+    languages: Vec<(Lang, String, Regions)>,
+    shown: Cell<Lang>,
+}
+
+impl Translations {
+    /// Reads the regions as the server sent them (in the language of `<html lang>`) and the
+    /// translations from the page's templates.
+    pub fn from_page(document: &Document) -> Translations {
+        let page_lang = document
+            .document_element()
+            .and_then(|html| html.get_attribute("lang"))
+            .and_then(|code| code.parse().ok())
+            .unwrap_or_default();
+        let mut languages = vec![(
+            page_lang,
+            document.title(),
+            read_regions(document.query_selector_all("[data-region]").ok()),
+        )];
+        if let Ok(templates) = document.query_selector_all(TEMPLATE_SELECTOR) {
+            for index in 0..templates.length() {
+                let Some(template) = templates
+                    .item(index)
+                    .and_then(|n| n.dyn_into::<HtmlTemplateElement>().ok())
+                else {
+                    continue;
+                };
+                let Some(lang) = template
+                    .get_attribute("data-lang")
+                    .and_then(|c| c.parse::<Lang>().ok())
+                else {
+                    continue;
+                };
+                let title = template.get_attribute("data-title").unwrap_or_default();
+                languages.push((
+                    lang,
+                    title,
+                    read_regions(template.content().query_selector_all("[data-region]").ok()),
+                ));
+            }
+        }
+        Translations {
+            languages,
+            shown: Cell::new(page_lang),
+        }
+    }
+
+    /// The language the page shows now.
+    pub fn shown(&self) -> Lang {
+        self.shown.get()
+    }
+
+    /// Shows `lang`: swaps every region, `<html lang>` and the document title, and keeps the
+    /// reader at the section they were reading. Does nothing for a language the page lacks.
+    pub fn show(&self, document: &Document, lang: Lang) {
+        if lang == self.shown.get() {
+            return;
+        }
+        let Some((_, title, regions)) = self.languages.iter().find(|(l, _, _)| *l == lang) else {
+            return;
+        };
+        let reading = current_section_id(document);
+        if let Ok(targets) = document.query_selector_all("[data-region]") {
+            for index in 0..targets.length() {
+                let Some(element) = targets.item(index).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                    continue;
+                };
+                let name = element.get_attribute(REGION_ATTRIBUTE).unwrap_or_default();
+                if let Some((_, html)) = regions.iter().find(|(n, _)| *n == name) {
+                    element.set_inner_html(html);
+                }
+            }
+        }
+        if let Some(html) = document.document_element() {
+            let _ = html.set_attribute("lang", lang.code());
+        }
+        document.set_title(title);
+        self.shown.set(lang);
+        if let Some(id) = reading {
+            if let Some(section) = document.get_element_by_id(&id) {
+                section.scroll_into_view();
+            }
+        }
+        collapse_toc_on_small_screens(document);
+        mark_current_section(document);
+    }
+}
+
+fn read_regions(nodes: Option<web_sys::NodeList>) -> Regions {
+    let mut regions = Vec::new();
+    let Some(nodes) = nodes else { return regions };
+    for index in 0..nodes.length() {
+        if let Some(element) = nodes.item(index).and_then(|n| n.dyn_into::<Element>().ok()) {
+            regions.push((
+                element.get_attribute(REGION_ATTRIBUTE).unwrap_or_default(),
+                element.inner_html(),
+            ));
+        }
+    }
+    regions
+}
+
+/// The id of the section at the reading line, as [`current_section`] decides.
+fn current_section_id(document: &Document) -> Option<String> {
+    let window = web_sys::window()?;
+    let sections = document.query_selector_all("#notice .notice-section").ok()?;
+    let mut tops = Vec::with_capacity(sections.length() as usize);
+    let mut ids = Vec::with_capacity(tops.capacity());
+    for index in 0..sections.length() {
+        let element = sections.item(index)?.dyn_into::<Element>().ok()?;
+        tops.push(element.get_bounding_client_rect().top());
+        ids.push(element.get_attribute("data-section").unwrap_or_default());
+    }
+    let viewport = window.inner_height().ok()?.as_f64()?;
+    let scrolled = window.scroll_y().ok()?;
+    let height = f64::from(document.document_element()?.scroll_height());
+    let at_bottom = scrolled > 0.0 && scrolled + viewport >= height - 2.0;
+    let reading_line = (viewport * 0.25).min(160.0);
+    current_section(&tops, reading_line, at_bottom).map(|index| ids[index].clone())
+}
+
+/// Marks the table-of-contents link of the current section with `aria-current="location"`.
+pub fn mark_current_section(document: &Document) {
+    let current = current_section_id(document).map(|id| format!("#{id}"));
+    let Ok(links) = document.query_selector_all(".toc a") else {
+        return;
+    };
+    for index in 0..links.length() {
+        let Some(link) = links.item(index).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let is_current = current.is_some() && link.get_attribute("href") == current;
+        let has = link.has_attribute("aria-current");
+        if is_current && !has {
+            let _ = link.set_attribute("aria-current", "location");
+        } else if !is_current && has {
+            let _ = link.remove_attribute("aria-current");
+        }
+    }
+}
+
+/// On a narrow screen the table of contents starts folded, so the notice comes first.
+pub fn collapse_toc_on_small_screens(document: &Document) {
+    let narrow = web_sys::window()
+        .and_then(|w| w.match_media("(max-width: 60rem)").ok().flatten())
+        .is_some_and(|query| query.matches());
+    if narrow {
+        if let Ok(Some(details)) = document.query_selector(".toc__details") {
+            let _ = details.remove_attribute("open");
+        }
+    }
+}
+
+/// Keeps the table of contents' marker on the section being read, at most once per frame.
+pub fn track_current_section(document: &Document) {
+    let Some(window) = web_sys::window() else { return };
+    let scheduled = Rc::new(Cell::new(false));
+    let frame = {
+        let (document, scheduled) = (document.clone(), scheduled.clone());
+        Closure::<dyn FnMut()>::new(move || {
+            scheduled.set(false);
+            mark_current_section(&document);
+        })
+    };
+    let on_scroll = {
+        let window = window.clone();
+        Closure::<dyn FnMut()>::new(move || {
+            if !scheduled.replace(true) {
+                let _ = window.request_animation_frame(frame.as_ref().unchecked_ref());
+            }
+        })
+    };
+    let options = AddEventListenerOptions::new();
+    options.set_passive(true);
+    for event in ["scroll", "resize", "hashchange"] {
+        let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
+            event,
+            on_scroll.as_ref().unchecked_ref(),
+            &options,
+        );
+    }
+    // The listeners live as long as the page.
+    on_scroll.forget();
+    mark_current_section(document);
+}

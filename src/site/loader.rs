@@ -1,0 +1,172 @@
+//! After trunk's build: move the inline `<script type="module">` that trunk writes into
+//! `index.html` (it imports the wasm-bindgen glue and starts the WebAssembly) into its own file.
+//!
+//! Why: the deploy headers' Content-Security-Policy allows scripts from `'self'` only. An inline
+//! loader would need `'unsafe-inline'` or a hash that changes with every build; an external file
+//! needs neither, so the policy in `deploy/` is the same for every build.
+
+/// The result of externalising the loader.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Externalised {
+    /// The page with the inline loader replaced by `<script type="module" src="…">`.
+    pub html: String,
+    /// The loader's file name (content-hashed, so it can be cached forever) and its text.
+    pub file_name: String,
+    pub script: String,
+}
+
+/// Replaces the one inline module script in `html` by a reference to a file of its own.
+/// `public_url` is trunk's public URL (`/` by default), so the file is found at any mount point.
+pub fn externalise(html: &str, public_url: &str) -> Result<Externalised, String> {
+    let opening = "<script type=\"module\"";
+    let mut found = None;
+    let mut search_from = 0;
+    while let Some(relative) = html[search_from..].find(opening) {
+        let start = search_from + relative;
+        let tag_end = start + html[start..].find('>').ok_or("unterminated <script> tag")? + 1;
+        let close = tag_end
+            + html[tag_end..]
+                .find("</script>")
+                .ok_or("<script> without </script>")?;
+        let tag = &html[start..tag_end];
+        if !tag.contains(" src=") {
+            if found.is_some() {
+                return Err("more than one inline module script: expected only trunk's loader".into());
+            }
+            found = Some((start, tag_end, close));
+        }
+        search_from = close;
+    }
+    let (start, tag_end, close) =
+        found.ok_or("no inline <script type=\"module\"> found: has trunk changed its loader?")?;
+    let script = html[tag_end..close].trim().to_owned() + "\n";
+    let file_name = format!("boot-{:016x}.js", fnv1a64(script.as_bytes()));
+    let base = if public_url.ends_with('/') {
+        public_url.to_owned()
+    } else {
+        format!("{public_url}/")
+    };
+    let replaced = format!(
+        "{}<script type=\"module\" src=\"{base}{file_name}\"></script>{}",
+        &html[..start],
+        &html[close + "</script>".len()..]
+    );
+    check_no_inline_code(&replaced)?;
+    Ok(Externalised {
+        html: replaced,
+        file_name,
+        script,
+    })
+}
+
+/// Fails if the page still carries anything a strict CSP would block: an inline script, an inline
+/// event handler or inline style. Only real tags are looked at: escaped markup in text is text.
+pub fn check_no_inline_code(html: &str) -> Result<(), String> {
+    let lower = html.to_ascii_lowercase();
+    let mut rest = lower.as_str();
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let tag_end = rest.find('>').ok_or("unterminated tag")?;
+        let tag = &rest[..tag_end];
+        let name = tag
+            .split(|c: char| c.is_ascii_whitespace() || c == '/')
+            .next()
+            .unwrap_or("");
+        let attributes = &tag[name.len()..];
+        if name == "style" {
+            return Err("a <style> element in the page would need 'unsafe-inline'".into());
+        }
+        if name == "script" && !attributes.contains(" src=") {
+            let body_end = rest.find("</script>").ok_or("<script> without </script>")?;
+            if !rest[tag_end + 1..body_end].trim().is_empty() {
+                return Err(format!("inline script left in the page: <{tag}>"));
+            }
+        }
+        for attribute in attributes.split_ascii_whitespace() {
+            let attr_name = attribute.split('=').next().unwrap_or("");
+            if attr_name == "style"
+                || (attr_name.starts_with("on") && attr_name.len() > 2 && attribute.contains('='))
+            {
+                return Err(format!(
+                    "attribute \"{attr_name}\" on <{name}> would need 'unsafe-inline'"
+                ));
+            }
+        }
+        rest = &rest[tag_end..];
+    }
+    Ok(())
+}
+
+/// FNV-1a, 64 bit: a stable content hash for cache-busting file names (not for security).
+fn fnv1a64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRUNK_PAGE: &str = "<html><head><link rel=\"modulepreload\" href=\"/app-1.js\">\
+<script type=\"module\">\nimport init, * as bindings from '/app-1.js';\nwindow.wasmBindings = bindings;\ninit('/app-1_bg.wasm');\n</script></head><body></body></html>";
+
+    #[test]
+    fn moves_loader_into_hashed_file() {
+        let out = externalise(TRUNK_PAGE, "/").unwrap();
+        assert!(out.file_name.starts_with("boot-") && out.file_name.ends_with(".js"));
+        assert!(out
+            .script
+            .starts_with("import init, * as bindings from '/app-1.js';"));
+        assert!(out.html.contains(&format!(
+            "<script type=\"module\" src=\"/{}\"></script></head>",
+            out.file_name
+        )));
+        assert!(!out.html.contains("import init"));
+        // The same loader gives the same name; another gives another.
+        assert_eq!(externalise(TRUNK_PAGE, "/").unwrap().file_name, out.file_name);
+        assert_ne!(
+            externalise(&TRUNK_PAGE.replace("app-1", "app-2"), "/")
+                .unwrap()
+                .file_name,
+            out.file_name
+        );
+    }
+
+    #[test]
+    fn respects_public_url_and_keeps_external_scripts() {
+        let page = TRUNK_PAGE.replace("<head>", "<head><script type=\"module\" src=\"/x.js\"></script>");
+        let out = externalise(&page, "/tietosuoja").unwrap();
+        assert!(out
+            .html
+            .contains("<script type=\"module\" src=\"/x.js\"></script>"));
+        assert!(out.html.contains("src=\"/tietosuoja/boot-"));
+    }
+
+    #[test]
+    fn refuses_pages_it_does_not_understand() {
+        assert!(externalise("<html></html>", "/")
+            .unwrap_err()
+            .contains("no inline"));
+        let twice = TRUNK_PAGE.replace("</head>", "<script type=\"module\">x()</script></head>");
+        assert!(externalise(&twice, "/").unwrap_err().contains("more than one"));
+        let with_inline = TRUNK_PAGE.replace("<body>", "<body><script>alert(1)</script>");
+        assert!(externalise(&with_inline, "/")
+            .unwrap_err()
+            .contains("inline script left"));
+        let with_style = TRUNK_PAGE.replace("<body>", "<body style=\"color:red\">");
+        assert!(externalise(&with_style, "/")
+            .unwrap_err()
+            .contains("\"style\" on <body>"));
+        let with_handler = TRUNK_PAGE.replace("<body>", "<body onload=\"x()\">");
+        assert!(externalise(&with_handler, "/")
+            .unwrap_err()
+            .contains("\"onload\" on <body>"));
+        // Escaped markup in the notice's text is text, not a handler.
+        let escaped = TRUNK_PAGE.replace("<body>", "<body><p>&lt;b onclick=\"x()\" style=\"\"&gt;</p>");
+        assert!(externalise(&escaped, "/").is_ok());
+    }
+}
