@@ -4,6 +4,9 @@
 //! Why: the deploy headers' Content-Security-Policy allows scripts from `'self'` only. An inline
 //! loader would need `'unsafe-inline'` or a hash that changes with every build; an external file
 //! needs neither, so the policy in `deploy/` is the same for every build.
+//!
+//! The loader also waits for the first frame before it starts the WebAssembly: the notice is in
+//! the HTML already, so it paints as early as a static page would, and the app enhances it after.
 
 /// The result of externalising the loader.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,7 +42,7 @@ pub fn externalise(html: &str, public_url: &str) -> Result<Externalised, String>
     }
     let (start, tag_end, close) =
         found.ok_or("no inline <script type=\"module\"> found: has trunk changed its loader?")?;
-    let script = html[tag_end..close].trim().to_owned() + "\n";
+    let script = defer_start(html[tag_end..close].trim())?;
     let file_name = format!("boot-{:016x}.js", fnv1a64(script.as_bytes()));
     let base = if public_url.ends_with('/') {
         public_url.to_owned()
@@ -57,6 +60,22 @@ pub fn externalise(html: &str, public_url: &str) -> Result<Externalised, String>
         file_name,
         script,
     })
+}
+
+/// The line trunk's loader starts the WebAssembly with.
+const START_LINE: &str = "const wasm = await init(";
+
+/// Awaited before [`START_LINE`]: the next frame after the first paint (at once if the page is
+/// hidden, where frames do not come).
+const AFTER_FIRST_PAINT: &str = "// Start the app after the notice has painted: it only enhances the page.\n\
+await new Promise((resolve) => document.visibilityState === 'visible'\n  \
+? requestAnimationFrame(() => setTimeout(resolve, 0)) : resolve());\n";
+
+fn defer_start(loader: &str) -> Result<String, String> {
+    let at = loader
+        .find(START_LINE)
+        .ok_or_else(|| format!("trunk's loader has no \"{START_LINE}\": has trunk changed its loader?"))?;
+    Ok(format!("{}{AFTER_FIRST_PAINT}{}\n", &loader[..at], &loader[at..]))
 }
 
 /// Fails if the page still carries anything a strict CSP would block: an inline script, an inline
@@ -112,7 +131,8 @@ mod tests {
     use super::*;
 
     const TRUNK_PAGE: &str = "<html><head><link rel=\"modulepreload\" href=\"/app-1.js\">\
-<script type=\"module\">\nimport init, * as bindings from '/app-1.js';\nwindow.wasmBindings = bindings;\ninit('/app-1_bg.wasm');\n</script></head><body></body></html>";
+<script type=\"module\">\nimport init, * as bindings from '/app-1.js';\n\
+const wasm = await init({ module_or_path: '/app-1_bg.wasm' });\nwindow.wasmBindings = bindings;\n</script></head><body></body></html>";
 
     #[test]
     fn moves_loader_into_hashed_file() {
@@ -126,6 +146,9 @@ mod tests {
             out.file_name
         )));
         assert!(!out.html.contains("import init"));
+        // The WebAssembly starts after the first frame.
+        let wait = out.script.find("requestAnimationFrame").unwrap();
+        assert!(wait < out.script.find("await init(").unwrap());
         // The same loader gives the same name; another gives another.
         assert_eq!(externalise(TRUNK_PAGE, "/").unwrap().file_name, out.file_name);
         assert_ne!(
@@ -151,6 +174,10 @@ mod tests {
         assert!(externalise("<html></html>", "/")
             .unwrap_err()
             .contains("no inline"));
+        let other_loader = TRUNK_PAGE.replace("const wasm = await init", "await start");
+        assert!(externalise(&other_loader, "/")
+            .unwrap_err()
+            .contains("has trunk changed"));
         let twice = TRUNK_PAGE.replace("</head>", "<script type=\"module\">x()</script></head>");
         assert!(externalise(&twice, "/").unwrap_err().contains("more than one"));
         let with_inline = TRUNK_PAGE.replace("<body>", "<body><script>alert(1)</script>");
