@@ -104,6 +104,42 @@ impl Date {
         self.day
     }
 
+    /// The date `days` days after 1970-01-01 (negative: before).
+    pub fn from_unix_days(days: i64) -> Date {
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    /// Days since 1970-01-01 (negative: before).
+    pub fn unix_days(self) -> i64 {
+        let year = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = year.div_euclid(400);
+        let yoe = year.rem_euclid(400);
+        let month = i64::from(self.month);
+        let doy = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The same day `months` calendar months later, or the last day of that month if it is
+    /// shorter (31 January + 1 month = 28 or 29 February).
+    pub fn add_months(self, months: u32) -> Date {
+        let index = i64::from(self.year) * 12 + i64::from(self.month - 1) + i64::from(months);
+        let year = index.div_euclid(12) as i32;
+        let month = (index.rem_euclid(12) + 1) as u8;
+        let day = self.day.min(days_in_month(year, month));
+        Date { year, month, day }
+    }
+
     /// `YYYY-MM-DD`, as in `<time datetime>`.
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -123,9 +159,70 @@ impl Date {
     }
 }
 
+/// Milliseconds since 1970-01-01T00:00:00Z, as JavaScript's `Date.now()` gives them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Instant(pub i64);
+
+const MS_PER_DAY: i64 = 86_400_000;
+
+impl Instant {
+    /// The UTC calendar date of this instant.
+    pub fn date(self) -> Date {
+        Date::from_unix_days(self.0.div_euclid(MS_PER_DAY))
+    }
+
+    /// The same UTC time of day, `months` calendar months later (clamped to the month's end).
+    pub fn add_months(self, months: u32) -> Instant {
+        let time_of_day = self.0.rem_euclid(MS_PER_DAY);
+        Instant(self.date().add_months(months).unix_days() * MS_PER_DAY + time_of_day)
+    }
+
+    /// ISO 8601 in UTC with seconds: `2026-11-25T14:33:07Z`.
+    pub fn iso_utc(self) -> String {
+        let seconds = self.0.rem_euclid(MS_PER_DAY) / 1000;
+        format!(
+            "{}T{:02}:{:02}:{:02}Z",
+            self.date().iso(),
+            seconds / 3600,
+            seconds / 60 % 60,
+            seconds % 60
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unix_days_round_trip() {
+        assert_eq!(Date::new(1970, 1, 1).unwrap().unix_days(), 0);
+        assert_eq!(Date::new(2000, 3, 1).unwrap().unix_days(), 11_017);
+        assert_eq!(Date::from_unix_days(-1), Date::new(1969, 12, 31).unwrap());
+        for days in (-800_000..800_000).step_by(997) {
+            assert_eq!(Date::from_unix_days(days).unix_days(), days);
+        }
+    }
+
+    #[test]
+    fn add_months_clamps_to_month_end() {
+        let d = |y, m, day| Date::new(y, m, day).unwrap();
+        assert_eq!(d(2026, 1, 31).add_months(1), d(2026, 2, 28));
+        assert_eq!(d(2028, 1, 31).add_months(1), d(2028, 2, 29));
+        assert_eq!(d(2026, 11, 25).add_months(12), d(2027, 11, 25));
+        assert_eq!(d(2026, 8, 31).add_months(6), d(2027, 2, 28));
+        assert_eq!(d(2024, 2, 29).add_months(12), d(2025, 2, 28));
+    }
+
+    #[test]
+    fn instants() {
+        // 2026-11-25T14:33:07.250Z
+        let t = Instant(1_795_617_187_250);
+        assert_eq!(t.iso_utc(), "2026-11-25T14:33:07Z");
+        assert_eq!(t.add_months(12).iso_utc(), "2027-11-25T14:33:07Z");
+        assert_eq!(t.add_months(6).iso_utc(), "2027-05-25T14:33:07Z");
+        assert_eq!(Instant(-1).iso_utc(), "1969-12-31T23:59:59Z");
+    }
 
     #[test]
     fn parses_and_formats() {

@@ -6,9 +6,12 @@
 //! - `site` (native only): the build steps trunk runs around its own build.
 //! - `app` (WebAssembly only): mounts the app's widgets into the static page.
 
+pub mod consent;
 pub mod date;
 pub mod i18n;
+pub mod json;
 pub mod notice;
+pub mod sha256;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;

@@ -62,7 +62,12 @@ fn csp_is_strict() {
         .filter_map(|d| d.split_once(' '))
         .collect();
     assert_eq!(directives["default-src"], "'none'");
-    assert_eq!(directives["script-src"], "'self' 'wasm-unsafe-eval'");
+    // Google's tag is the only third-party script, loaded by the consent gate after consent.
+    assert_eq!(
+        directives["script-src"],
+        "'self' 'wasm-unsafe-eval' https://www.googletagmanager.com"
+    );
+    assert_eq!(directives["style-src"], "'self'");
     assert_eq!(directives["frame-ancestors"], "'none'");
     assert_eq!(directives["object-src"], "'none'");
     assert!(

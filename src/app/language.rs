@@ -1,9 +1,8 @@
-//! The language switch and the remembered choice.
+//! Which language to show, and remembering the visitor's choice.
 //!
-//! The choice (a plain `fi` / `en`, no JSON) is stored only when the visitor presses the switch: a preference the visitor asked
-//! for, which ePrivacy rules exempt from consent. Storage that is missing or throws is ignored.
-
-use leptos::prelude::*;
+//! The choice (a plain `fi` / `en`) is stored only when the visitor presses the switch: a
+//! preference the visitor asked for, which ePrivacy rules exempt from consent. Storage that is
+//! missing or throws is ignored.
 
 use crate::i18n::Lang;
 
@@ -31,30 +30,9 @@ fn remembered() -> Option<Lang> {
     storage()?.get_item(STORAGE_KEY).ok().flatten()?.parse().ok()
 }
 
-fn remember(lang: Lang) {
+/// Remembers the visitor's choice; full or blocked storage: the switch still works for this view.
+pub fn remember(lang: Lang) {
     if let Some(storage) = storage() {
-        // Full or blocked storage: the switch still works for this page view.
         let _ = storage.set_item(STORAGE_KEY, lang.code());
-    }
-}
-
-/// The button that shows the page in the other language. Its name is the other language's own
-/// name ("In English" / "Suomeksi"), marked with that language's `lang` for screen readers.
-#[component]
-pub fn LanguageSwitch(lang: RwSignal<Lang>) -> impl IntoView {
-    let target = move || lang.get().other();
-    view! {
-        <button
-            type="button"
-            class="button button--quiet lang-switch"
-            lang=move || target().code()
-            on:click=move |_| {
-                let next = lang.get_untracked().other();
-                remember(next);
-                lang.set(next);
-            }
-        >
-            {move || target().strings().switch_to_this}
-        </button>
     }
 }

@@ -1,20 +1,23 @@
-//! The app in the browser: it finds the page the server sent and mounts its widgets into the
-//! mount points the build left empty (`#language-switch`, `#cookie-settings`; later
-//! `#consent-root` and `#request-root`).
+//! The app in the browser: it enhances the page the server sent. The page already holds all
+//! markup (notice, both languages, the banner, the app's buttons, hidden until now); the app
+//! decides consent, shows its buttons, and answers clicks on `[data-app-action]`.
+//!
+//! Plain web-sys rather than Leptos: with the whole page rendered at build time there is no view
+//! left to build here, and Leptos' runtime measured 38 KB raw / 13 KB brotli against a first load
+//! budgeted at 60 KB. (Leptos is for the request form, loaded when the form opens.)
 
-mod cookie_settings;
 mod language;
 
+use std::cell::Cell;
 use std::rc::Rc;
 
-use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement};
 
+use crate::consent::controller;
 use crate::i18n::Lang;
 use crate::notice::enhance::{self, Translations};
-
-pub use cookie_settings::CookieSettingsButton;
-pub use language::LanguageSwitch;
 
 /// Starts the app. Called once by `main`.
 pub fn start() {
@@ -25,53 +28,79 @@ pub fn start() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    // This page's reactive state lives as long as the page.
-    let owner = Owner::new();
-    owner.with(|| enhance_page(&document));
-    std::mem::forget(owner);
-}
 
-fn enhance_page(document: &web_sys::Document) {
-    let document = document.clone();
     let translations = Rc::new(Translations::from_page(&document));
-    let lang = RwSignal::new(language::initial(translations.shown()));
-
+    let lang = language::initial(translations.shown());
     enhance::collapse_toc_on_small_screens(&document);
-    translations.show(&document, lang.get_untracked());
+    translations.show(&document, lang);
     if translations.shown() != Lang::default() {
         // The browser scrolled to `#section` before the switch; scroll again in the new layout.
         scroll_to_hash(&document);
     }
-    // Mounting first also starts Leptos' task executor, which effects need.
-    mount(
-        &document,
-        "language-switch",
-        move || view! { <LanguageSwitch lang /> },
-    );
-    mount(
-        &document,
-        "cookie-settings",
-        move || view! { <CookieSettingsButton lang /> },
-    );
 
-    Effect::new({
-        let (document, translations) = (document.clone(), translations.clone());
-        move |_| translations.show(&document, lang.get())
-    });
+    // Consent first: it decides whether Google's tag may load in this page view.
+    controller::start(lang);
+    show_app_buttons(&document);
     enhance::track_current_section(&document);
+    listen(&document, translations);
 }
 
-/// Mounts `view` into the element with `id`, if the page has it, for the life of the page.
-fn mount<V: IntoView + 'static>(document: &web_sys::Document, id: &str, view: impl FnOnce() -> V + 'static) {
-    if let Some(element) = document
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        leptos::mount::mount_to(element, view).forget();
+/// The app's buttons are in the page, hidden for visitors without JavaScript; show them.
+fn show_app_buttons(document: &Document) {
+    let Ok(buttons) = document.query_selector_all("[data-app-action]") else {
+        return;
+    };
+    for index in 0..buttons.length() {
+        if let Some(button) = buttons.item(index).and_then(|n| n.dyn_into::<Element>().ok()) {
+            let _ = button.remove_attribute("hidden");
+        }
     }
 }
 
-fn scroll_to_hash(document: &web_sys::Document) {
+/// One click listener for the app's buttons, which the language switch re-creates.
+fn listen(document: &Document, translations: Rc<Translations>) {
+    let switching = Rc::new(Cell::new(false));
+    let on_click = {
+        let document = document.clone();
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            let action = event
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|e| e.closest("[data-app-action]").ok().flatten())
+                .and_then(|e| e.get_attribute("data-app-action"));
+            match action.as_deref() {
+                Some("switch-language") if !switching.replace(true) => {
+                    let next = translations.shown().other();
+                    language::remember(next);
+                    translations.show(&document, next);
+                    controller::set_lang(next);
+                    show_app_buttons(&document);
+                    // The switch was re-created in the other language: keep focus on it.
+                    focus_selector(&document, "[data-app-action=\"switch-language\"]");
+                    switching.set(false);
+                }
+                Some("cookie-settings") => controller::open_settings(),
+                _ => {}
+            }
+        })
+    };
+    let _ = document.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    on_click.forget();
+}
+
+fn focus_selector(document: &Document, selector: &str) {
+    if let Some(element) = document
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
+fn scroll_to_hash(document: &Document) {
     let hash = document
         .location()
         .and_then(|l| l.hash().ok())

@@ -8,8 +8,7 @@ use std::fmt;
 use std::str::FromStr;
 
 /// A language the portal is offered in. Finnish is the authoritative language of the notice.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     #[default]
     Fi,
@@ -110,6 +109,58 @@ pub struct Strings {
     pub translation_notice: &'static str,
     /// Document title suffix after the notice title.
     pub title_suffix: &'static str,
+
+    // The consent banner. Changing any text the banner shows changes the record's `revision`,
+    // so every visitor is asked again (see consent::record::revision).
+    /// Heading of the banner's first layer.
+    pub consent_title: &'static str,
+    /// Who, what, why and for how long, in one paragraph.
+    pub consent_intro: &'static str,
+    /// Link to the notice's cookie section.
+    pub consent_more: &'static str,
+    pub accept_all: &'static str,
+    pub reject_all: &'static str,
+    pub save_choices: &'static str,
+    /// The settings view's introduction.
+    pub settings_intro: &'static str,
+    /// Shown instead of a switch for the necessary purpose.
+    pub always_on: &'static str,
+    /// Shown when the browser sends Global Privacy Control.
+    pub gpc_note: &'static str,
+    /// Why the banner asks again.
+    pub ask_changed: &'static str,
+    pub ask_expired: &'static str,
+    /// Summary of the cookie list of a purpose.
+    pub cookies_and_storage: &'static str,
+    /// Cookie table headings.
+    pub col_name: &'static str,
+    pub col_provider: &'static str,
+    pub col_purpose: &'static str,
+    pub col_lifetime: &'static str,
+    /// Where an entry is kept.
+    pub kept_local_storage: &'static str,
+    pub kept_cookie: &'static str,
+    pub kept_third_party: &'static str,
+    /// Caption of the cookie table in the notice.
+    pub cookie_table_caption: &'static str,
+    /// Note under the cookie table: it comes from the consent catalogue, not the original notice.
+    pub cookie_table_note: &'static str,
+    /// The stored-choice part of the settings view.
+    pub record_title: &'static str,
+    pub record_none: &'static str,
+    pub record_saved_at: &'static str,
+    pub record_valid_until: &'static str,
+    pub record_id: &'static str,
+    pub allowed: &'static str,
+    pub refused: &'static str,
+    pub download_receipt: &'static str,
+    pub close: &'static str,
+    /// Announced (and shown) after a choice is stored.
+    pub choice_saved: &'static str,
+    /// Announced after consent is withdrawn.
+    pub consent_withdrawn: &'static str,
+    /// Shown when the browser refuses storage.
+    pub storage_unavailable: &'static str,
 }
 
 /// Finnish.
@@ -127,6 +178,44 @@ pub const FI: Strings = Strings {
     cookie_settings: "Evästeasetukset",
     translation_notice: "Tämä on käännös. Suomenkielinen tietosuojaseloste on ensisijainen.",
     title_suffix: "Safrent Oy",
+    consent_title: "Evästeet ja yksityisyys",
+    consent_intro: "Safrent Oy tallentaa selaimeesi vain valintasi. Suostumuksellasi käytämme Google Analyticsia \
+(Google Ireland Ltd, kolmas osapuoli) sivuston käytön mittaamiseen sekä Google-signaaleja ja demografiatietoja (ikä, \
+sukupuoli, kiinnostuksen kohteet) markkinoinnin kohdentamiseen. Googlen evästeet säilyvät enintään 2 vuotta. \
+Valintasi on voimassa 12 kuukautta (kieltäytyminen 6 kuukautta), ja voit muuttaa tai perua sen milloin tahansa \
+sivun alareunan Evästeasetukset-painikkeesta.",
+    consent_more: "Lue lisää tietosuojaselosteesta",
+    accept_all: "Hyväksy kaikki",
+    reject_all: "Hylkää kaikki",
+    save_choices: "Tallenna valinnat",
+    settings_intro: "Valitse, mihin tarkoituksiin annat suostumuksesi. Valinnaiset tarkoitukset ovat oletuksena \
+pois päältä, ja sivusto toimii ilman niitä.",
+    always_on: "Aina käytössä",
+    gpc_note: "Selaimesi lähettää Global Privacy Control -signaalin, joten markkinointi on estetty kysymättä.",
+    ask_changed: "Evästeitä koskevat tiedot ovat muuttuneet edellisen valintasi jälkeen. Valitse uudelleen.",
+    ask_expired: "Edellinen valintasi on vanhentunut. Valitse uudelleen.",
+    cookies_and_storage: "Evästeet ja tallenteet",
+    col_name: "Nimi",
+    col_provider: "Tarjoaja",
+    col_purpose: "Tarkoitus",
+    col_lifetime: "Säilytysaika",
+    kept_local_storage: "selaimen paikallinen tallennus",
+    kept_cookie: "eväste",
+    kept_third_party: "kolmannen osapuolen eväste",
+    cookie_table_caption: "Sivuston evästeet ja tallenteet",
+    cookie_table_note: "Taulukko tulee sivuston evästeluettelosta, jonka mukaan evästebanneri toimii.",
+    record_title: "Tallennettu valintasi",
+    record_none: "Et ole vielä tehnyt valintaa.",
+    record_saved_at: "Tallennettu",
+    record_valid_until: "Voimassa",
+    record_id: "Tunniste",
+    allowed: "sallittu",
+    refused: "kielletty",
+    download_receipt: "Lataa kuitti (JSON)",
+    close: "Sulje",
+    choice_saved: "Valintasi on tallennettu.",
+    consent_withdrawn: "Suostumus on peruttu, ja Googlen evästeet on poistettu.",
+    storage_unavailable: "Selaimesi ei salli tallennusta, joten valintasi on voimassa vain tämän sivunäytön ajan.",
 };
 
 /// English.
@@ -144,6 +233,44 @@ pub const EN: Strings = Strings {
     cookie_settings: "Cookie settings",
     translation_notice: "This is a translation. The Finnish privacy notice prevails.",
     title_suffix: "Safrent Oy",
+    consent_title: "Cookies and privacy",
+    consent_intro: "Safrent Oy stores only your choice in your browser. With your consent we use Google Analytics \
+(Google Ireland Ltd, a third party) to measure how the site is used, and Google signals and demographics (age, \
+gender, interests) to target marketing. Google's cookies last up to 2 years. Your choice is valid for 12 months \
+(a refusal for 6 months), and you can change or withdraw it at any time with the Cookie settings button at the \
+bottom of the page.",
+    consent_more: "Read more in the privacy notice",
+    accept_all: "Accept all",
+    reject_all: "Reject all",
+    save_choices: "Save choices",
+    settings_intro: "Choose the purposes you consent to. The optional purposes are off by default, and the site \
+works without them.",
+    always_on: "Always on",
+    gpc_note: "Your browser sends the Global Privacy Control signal, so marketing is refused without asking.",
+    ask_changed: "The information about cookies has changed since your last choice. Please choose again.",
+    ask_expired: "Your previous choice has expired. Please choose again.",
+    cookies_and_storage: "Cookies and storage",
+    col_name: "Name",
+    col_provider: "Provider",
+    col_purpose: "Purpose",
+    col_lifetime: "Lifetime",
+    kept_local_storage: "browser local storage",
+    kept_cookie: "cookie",
+    kept_third_party: "third-party cookie",
+    cookie_table_caption: "Cookies and storage used by the site",
+    cookie_table_note: "The table comes from the site's cookie catalogue, which the cookie banner follows.",
+    record_title: "Your stored choice",
+    record_none: "You have not made a choice yet.",
+    record_saved_at: "Saved",
+    record_valid_until: "Valid until",
+    record_id: "ID",
+    allowed: "allowed",
+    refused: "refused",
+    download_receipt: "Download receipt (JSON)",
+    close: "Close",
+    choice_saved: "Your choice has been saved.",
+    consent_withdrawn: "Consent has been withdrawn and Google's cookies have been deleted.",
+    storage_unavailable: "Your browser does not allow storage, so your choice applies to this page view only.",
 };
 
 #[cfg(test)]

@@ -10,9 +10,10 @@ use super::{Notice, SiteError};
 use crate::i18n::Lang;
 use crate::notice::front_matter::{tel_uri, Controller};
 use crate::notice::render::escape_attribute as esc;
+use crate::notice::COOKIE_SECTION_ID;
 
 /// The names of the regions, in page order. The app reads the same list.
-pub const REGIONS: [&str; 5] = ["skip", "header", "toc", "notice", "footer"];
+pub const REGIONS: [&str; 6] = ["skip", "header", "toc", "notice", "footer", "consent"];
 
 /// The id of the `<template>` that holds the other languages' regions.
 pub const TEMPLATE_ID: &str = "translations";
@@ -47,9 +48,17 @@ pub fn compose(notices: &[Notice]) -> Result<Page, SiteError> {
             .map_err(|message| SiteError::new(file(translation.front.lang), message))?;
     }
 
+    for notice in notices {
+        if !notice.rendered.headings.iter().any(|h| h.id == COOKIE_SECTION_ID) {
+            return Err(SiteError::new(
+                file(notice.front.lang),
+                format!("no section {{#{COOKIE_SECTION_ID}}} for the cookie table"),
+            ));
+        }
+    }
+
     let mut body = String::with_capacity(64 * 1024);
     push_regions(&mut body, original, controller);
-    body.push_str("<div id=\"consent-root\"></div>\n");
     for translation in translations {
         let front = &translation.front;
         body.push_str(&format!(
@@ -152,15 +161,21 @@ fn push_regions(out: &mut String, notice: &Notice, controller: &Controller) {
         out,
         "header",
         format!(
-            "<p class=\"site-header__controller\">{}</p>\
-<p class=\"site-header__register\">{} · {}: {}</p>",
+            "<div><p class=\"site-header__controller\">{}</p>\
+<p class=\"site-header__register\">{} · {}: {}</p></div>{}",
             esc(&controller.name),
             esc(s.privacy_notice),
             esc(s.register),
-            esc(&front.register)
+            esc(&front.register),
+            app_button(
+                "switch-language",
+                lang.other().strings().switch_to_this,
+                Some(lang.other()),
+                "button button--quiet lang-switch"
+            )
         ),
     );
-    out.push_str("<div id=\"language-switch\" class=\"site-header__actions\"></div>\n</div>\n</header>\n");
+    out.push_str("</div>\n</header>\n");
 
     out.push_str("<div class=\"layout\">\n");
     let mut toc = format!(
@@ -199,7 +214,7 @@ fn push_regions(out: &mut String, notice: &Notice, controller: &Controller) {
             esc(s.version),
             esc(&front.version),
             translation_note,
-            notice.rendered.html
+            with_cookie_table(&notice.rendered.html, lang)
         ),
     );
     out.push_str("<div id=\"request-root\"></div>\n</main>\n</div>\n");
@@ -212,7 +227,8 @@ fn push_regions(out: &mut String, notice: &Notice, controller: &Controller) {
             "<h2 class=\"site-footer__title\">{contact}</h2>\
 <address class=\"site-footer__address\">{name}<br>{address}<br><a href=\"{tel}\">{phone}</a><br>\
 <a href=\"mailto:{email}\">{email}</a></address>\
-<p class=\"site-footer__meta\">{title}<br>{drawn_up} <time datetime=\"{iso}\">{date}</time> · {version_label} {version}</p>",
+<p class=\"site-footer__meta\">{title}<br>{drawn_up} <time datetime=\"{iso}\">{date}</time> · {version_label} {version}</p>\
+<p class=\"site-footer__actions\">{settings}</p>",
             contact = esc(s.contact),
             name = esc(&controller.name),
             address = esc(&controller.address),
@@ -225,9 +241,40 @@ fn push_regions(out: &mut String, notice: &Notice, controller: &Controller) {
             date = front.drawn_up.display(lang),
             version_label = esc(s.version),
             version = esc(&front.version),
+            settings = app_button("cookie-settings", s.cookie_settings, None, "button button--quiet"),
         ),
     );
-    out.push_str("<div id=\"cookie-settings\" class=\"site-footer__actions\"></div>\n</div>\n</footer>\n");
+    out.push_str("</div>\n</footer>\n");
+
+    // The consent banner: hidden markup the controller shows (see consent::markup).
+    out.push_str("<div id=\"consent-root\">");
+    region(out, "consent", crate::consent::markup::html(lang));
+    out.push_str("</div>\n");
+}
+
+/// A button the app works: `hidden` until the app has started, so without JavaScript there is no
+/// button that does nothing. `lang` marks a label in another language (the language switch).
+fn app_button(action: &str, label: &str, lang: Option<Lang>, class: &str) -> String {
+    let lang = lang.map(|l| format!(" lang=\"{l}\"")).unwrap_or_default();
+    format!(
+        "<button type=\"button\" class=\"{class}\" data-app-action=\"{action}\"{lang} hidden>{}</button>",
+        esc(label)
+    )
+}
+
+/// The notice body with the catalogue's cookie table at the end of the cookie section.
+fn with_cookie_table(html: &str, lang: Lang) -> String {
+    let opening = format!("data-section=\"{COOKIE_SECTION_ID}\">");
+    let Some(start) = html.find(&opening) else {
+        return html.to_owned();
+    };
+    let end = start + html[start..].find("</section>").unwrap_or(html.len() - start);
+    format!(
+        "{}{}\n{}",
+        &html[..end],
+        crate::consent::table::html(lang),
+        &html[end..]
+    )
 }
 
 #[cfg(test)]
@@ -302,5 +349,12 @@ translation_of: fi\ndrawn_up: 2020-09-30\nversion: 1.1\n---\n## Cookies {#evaste
         );
         let err = compose(&notices(FI, &EN.replace("2020-09-30", "2020-10-01"))).unwrap_err();
         assert!(err.to_string().contains("drawn_up 2020-10-01 differs"), "{err}");
+        let no_cookies = FI.replace("## Evästeet", "## Keksit");
+        let err = compose(&notices(&no_cookies, &EN.replace("{#evasteet}", "{#keksit}"))).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("no section {#evasteet} for the cookie table"),
+            "{err}"
+        );
     }
 }

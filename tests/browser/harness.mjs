@@ -81,9 +81,15 @@ export async function openPage(env, path = '/', contextOptions = {}) {
   return { page, context, watch };
 }
 
-/** Waits until the app has mounted its widgets (the language switch is its first). */
+/** Waits until the app has started (it shows its buttons, the language switch first). */
 export async function appReady(page) {
-  await page.locator('#language-switch button').waitFor({ state: 'visible' });
+  await page.locator('[data-app-action="switch-language"]').waitFor({ state: 'visible' });
+}
+
+/** Answers the cookie banner with "Hylkää kaikki" and waits until it is gone. */
+export async function rejectCookies(page) {
+  await page.getByRole('region', { name: 'Evästeet ja yksityisyys' }).getByRole('button', { name: 'Hylkää kaikki' }).click();
+  await page.getByRole('region', { name: 'Evästeet ja yksityisyys' }).waitFor({ state: 'hidden' });
 }
 
 /** Asserts the page stayed on 127.0.0.1, logged no error and broke no CSP rule. */

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setUp, openPage, appReady, assertClean, axeViolations, fold, ROOT } from './harness.mjs';
+import { setUp, openPage, appReady, rejectCookies, assertClean, axeViolations, fold, ROOT } from './harness.mjs';
 import { parseHeadersFile } from '../../scripts/serve.mjs';
 import { originalSentences } from './sentences.mjs';
 
@@ -82,7 +82,7 @@ async function inViewport(page, locator) {
 test('deep links scroll to their sections, from the address and from the contents', async () => {
   const { page, context, watch } = await openPage(env, '/#evasteet');
   await appReady(page);
-  const cookies = page.getByRole('heading', { level: 2, name: 'Evästeet' });
+  const cookies = page.getByRole('heading', { level: 2, name: 'Evästeet', exact: true });
   assert.ok(await inViewport(page, cookies), 'Evästeet not scrolled into view');
 
   const contents = page.getByRole('navigation', { name: 'Sisällys' });
@@ -117,7 +117,7 @@ test('language switch to English and back, remembered on reload, lang attributes
   await page.reload();
   await page.getByRole('heading', { level: 1, name: EN_TITLE }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-  assert.ok(await inViewport(page, page.getByRole('heading', { level: 2, name: 'Cookies' })), 'deep link after reload in English');
+  assert.ok(await inViewport(page, page.getByRole('heading', { level: 2, name: 'Cookies', exact: true })), 'deep link after reload in English');
 
   await page.getByRole('button', { name: 'Suomeksi' }).click();
   await page.getByRole('heading', { level: 1, name: FI_TITLE }).waitFor();
@@ -186,9 +186,15 @@ test('responsive: nothing scrolls sideways at 320 px, contents folded first', as
 test('keyboard only: skip link first, then every link and button is reached', async () => {
   const { page, context, watch } = await openPage(env);
   await appReady(page);
+  // Once the visitor has answered the banner (its own keyboard test is in consent.test.mjs).
+  await rejectCookies(page);
+  await page.reload();
+  await appReady(page);
+  // Elements by their markup, without the contents marker that moves while tabbing.
+  const key = (html) => html.replace(/ aria-current="location"/, '');
   const targets = await page.evaluate(() =>
     [...document.querySelectorAll('a[href], button')].filter((el) => el.getClientRects().length > 0).map((el) => el.outerHTML),
-  );
+  ).then((list) => list.map(key));
   // Tab through the whole page once, from the top, until focus leaves the page.
   const reached = [];
   let offScreen = [];
@@ -202,7 +208,7 @@ test('keyboard only: skip link first, then every link and button is reached', as
     });
     if (!focused) break;
     if (!focused.visible) offScreen.push(focused.html);
-    reached.push(focused.html);
+    reached.push(key(focused.html));
   }
   assert.match(reached[0] ?? '', /Siirry sisältöön/, 'the first Tab reaches the skip link');
   assert.deepEqual(targets.filter((t) => !reached.includes(t)), [], 'never reached by Tab');
@@ -217,15 +223,6 @@ test('keyboard only: skip link first, then every link and button is reached', as
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.closest('#notice') !== null), true, 'next Tab stays in the notice');
   await assertClean(assert, env, watch);
-  await context.close();
-});
-
-test('the footer cookie-settings button leads to the cookie section', async () => {
-  const { page, context } = await openPage(env);
-  await appReady(page);
-  await page.getByRole('contentinfo').getByRole('button', { name: 'Evästeasetukset' }).click();
-  await page.waitForFunction(() => location.hash === '#evasteet');
-  await page.waitForFunction(() => document.activeElement?.id === 'evasteet');
   await context.close();
 });
 
