@@ -41,6 +41,9 @@ struct State {
     message: Message,
 }
 
+/// The class on `<html>` that shows the first layer (first-paint.js sets it before the app runs).
+const ASK_CLASS: &str = "consent-ask";
+
 thread_local! {
     static STATE: RefCell<Option<State>> = const { RefCell::new(None) };
     /// Where focus was before the banner or the settings took it.
@@ -137,6 +140,7 @@ pub fn start(lang: Lang) -> bool {
     STATE.with(|cell| *cell.borrow_mut() = Some(state));
     listen();
     sync();
+    replay_early_clicks();
     if asks {
         remember_focus();
         if let Some(banner) = document()
@@ -291,6 +295,23 @@ fn on_click(event: web_sys::Event) {
     }
 }
 
+/// Clicks on the banner that came before the app was ready (first-paint.js queued them): the last
+/// one counts. From now on the app's own listener answers.
+fn replay_early_clicks() {
+    let Some(window) = web_sys::window() else { return };
+    let _ = js_sys::Reflect::set(&window, &"__consentReady".into(), &JsValue::TRUE);
+    let queue = js_sys::Reflect::get(&window, &"__consentQueue".into()).ok();
+    let last = queue
+        .and_then(|q| q.dyn_into::<js_sys::Array>().ok())
+        .and_then(|q| q.pop().as_string());
+    match last.as_deref() {
+        Some("accept-all") => choose(Choices::ALL),
+        Some("reject-all") => choose(Choices::NONE),
+        Some("settings") => open_settings(),
+        _ => {}
+    }
+}
+
 fn listen() {
     let Some(root) = root() else { return };
     let click = Closure::<dyn FnMut(web_sys::Event)>::new(on_click);
@@ -328,8 +349,8 @@ fn sync() {
         let state = cell.borrow();
         let Some(state) = state.as_ref() else { return };
         let s = state.lang.strings();
-        if let Some(banner) = document().and_then(|d| d.get_element_by_id("consent-banner")) {
-            let _ = banner.toggle_attribute_with_force("hidden", !state.banner_open);
+        if let Some(html) = document().and_then(|d| d.document_element()) {
+            let _ = html.class_list().toggle_with_force(ASK_CLASS, state.banner_open);
         }
         for element in all("[data-consent-show]") {
             let show = match element.get_attribute("data-consent-show").as_deref() {

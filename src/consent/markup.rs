@@ -1,6 +1,8 @@
 //! The banner's markup, rendered at build time into the page (one copy per language, swapped by
 //! the language switch like the notice): the first layer, the settings dialog, the stored-choice
-//! facts and the live region. All hidden; the controller in the browser shows what applies.
+//! facts and the live region. The first layer shows only while `<html>` has the class
+//! `consent-ask` (set before the first paint by `first-paint.js` when nothing is stored, then
+//! owned by the controller); the rest is hidden until the controller shows what applies.
 //!
 //! Static markup keeps the first load small (the same views built by Leptos measured +90 KB raw,
 //! +30 KB brotli) and lets the banner appear the moment the controller decides to ask.
@@ -52,7 +54,7 @@ pub fn html(lang: Lang) -> String {
 
     // The first layer: a region at the bottom of the viewport, not a modal.
     out.push_str(
-        "<section id=\"consent-banner\" class=\"consent\" aria-labelledby=\"consent-title\" tabindex=\"-1\" hidden>",
+        "<section id=\"consent-banner\" class=\"consent\" aria-labelledby=\"consent-title\" tabindex=\"-1\">",
     );
     out.push_str(&format!(
         "<h2 id=\"consent-title\" class=\"consent__title\">{}</h2>",
@@ -143,7 +145,7 @@ mod tests {
         }
         assert!(banner.contains("Google Ireland Ltd"));
         assert!(banner.contains("<a href=\"#evasteet\">"));
-        assert!(banner.contains(" hidden>"), "hidden until the controller asks");
+        assert!(!banner.starts_with("id=\"consent-banner\" class=\"consent\" aria-labelledby=\"consent-title\" tabindex=\"-1\" hidden"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! In the browser: switch the static page's regions between languages, and mark the section being
 //! read in the table of contents. Thin glue around the DOM; the decisions are in [`super::toc`].
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -19,51 +19,26 @@ const REGION_ATTRIBUTE: &str = "data-region";
 /// map code in the WebAssembly.
 type Regions = Vec<(String, String)>;
 
-/// The content of every region of the page, in every language the page carries.
+/// The content of every region of the page, in every language the page carries. Read lazily, at
+/// the first switch: serialising the page's regions at start-up would delay the app for nothing.
 pub struct Translations {
-    /// (language, document title, regions).
-    languages: Vec<(Lang, String, Regions)>,
+    page_lang: Lang,
+    /// (language, document title, regions), filled as languages are first shown or left.
+    languages: RefCell<Vec<(Lang, String, Regions)>>,
     shown: Cell<Lang>,
 }
 
 impl Translations {
-    /// Reads the regions as the server sent them (in the language of `<html lang>`) and the
-    /// translations from the page's templates.
+    /// The page as the server sent it, in the language of `<html lang>`.
     pub fn from_page(document: &Document) -> Translations {
         let page_lang = document
             .document_element()
             .and_then(|html| html.get_attribute("lang"))
             .and_then(|code| code.parse().ok())
             .unwrap_or_default();
-        let mut languages = vec![(
-            page_lang,
-            document.title(),
-            read_regions(document.query_selector_all("[data-region]").ok()),
-        )];
-        if let Ok(templates) = document.query_selector_all(TEMPLATE_SELECTOR) {
-            for index in 0..templates.length() {
-                let Some(template) = templates
-                    .item(index)
-                    .and_then(|n| n.dyn_into::<HtmlTemplateElement>().ok())
-                else {
-                    continue;
-                };
-                let Some(lang) = template
-                    .get_attribute("data-lang")
-                    .and_then(|c| c.parse::<Lang>().ok())
-                else {
-                    continue;
-                };
-                let title = template.get_attribute("data-title").unwrap_or_default();
-                languages.push((
-                    lang,
-                    title,
-                    read_regions(template.content().query_selector_all("[data-region]").ok()),
-                ));
-            }
-        }
         Translations {
-            languages,
+            page_lang,
+            languages: RefCell::new(Vec::new()),
             shown: Cell::new(page_lang),
         }
     }
@@ -73,15 +48,42 @@ impl Translations {
         self.shown.get()
     }
 
+    /// The regions and title of `lang`, from memory or from the page's template.
+    fn load(&self, document: &Document, lang: Lang) -> Option<(String, Regions)> {
+        if let Some((_, title, regions)) = self.languages.borrow().iter().find(|(l, _, _)| *l == lang) {
+            return Some((title.clone(), regions.clone()));
+        }
+        let templates = document.query_selector_all(TEMPLATE_SELECTOR).ok()?;
+        (0..templates.length()).find_map(|index| {
+            let template = templates.item(index)?.dyn_into::<HtmlTemplateElement>().ok()?;
+            if template.get_attribute("data-lang")?.parse::<Lang>().ok()? != lang {
+                return None;
+            }
+            let title = template.get_attribute("data-title").unwrap_or_default();
+            Some((
+                title,
+                read_regions(template.content().query_selector_all("[data-region]").ok()),
+            ))
+        })
+    }
+
     /// Shows `lang`: swaps every region, `<html lang>` and the document title, and keeps the
     /// reader at the section they were reading. Does nothing for a language the page lacks.
     pub fn show(&self, document: &Document, lang: Lang) {
-        if lang == self.shown.get() {
+        let leaving = self.shown.get();
+        if lang == leaving {
             return;
         }
-        let Some((_, title, regions)) = self.languages.iter().find(|(l, _, _)| *l == lang) else {
+        let Some((title, regions)) = self.load(document, lang) else {
             return;
         };
+        // Keep what is leaving the page, the first time it leaves.
+        if !self.languages.borrow().iter().any(|(l, _, _)| *l == leaving) {
+            let current = read_regions(document.query_selector_all("[data-region]").ok());
+            self.languages
+                .borrow_mut()
+                .push((leaving, document.title(), current));
+        }
         let reading = current_section_id(document);
         if let Ok(targets) = document.query_selector_all("[data-region]") {
             for index in 0..targets.length() {
@@ -97,7 +99,7 @@ impl Translations {
         if let Some(html) = document.document_element() {
             let _ = html.set_attribute("lang", lang.code());
         }
-        document.set_title(title);
+        document.set_title(&title);
         self.shown.set(lang);
         if let Some(id) = reading {
             if let Some(section) = document.get_element_by_id(&id) {
@@ -106,6 +108,11 @@ impl Translations {
         }
         collapse_toc_on_small_screens(document);
         mark_current_section(document);
+    }
+
+    /// The language of the page the server sent.
+    pub fn page_lang(&self) -> Lang {
+        self.page_lang
     }
 }
 
@@ -202,7 +209,8 @@ pub fn track_current_section(document: &Document) {
             &options,
         );
     }
+    // Mark the current section in the next frame, with the layout the frame computes anyway.
+    let _ = window.request_animation_frame(on_scroll.as_ref().unchecked_ref());
     // The listeners live as long as the page.
     on_scroll.forget();
-    mark_current_section(document);
 }

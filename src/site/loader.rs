@@ -5,8 +5,9 @@
 //! loader would need `'unsafe-inline'` or a hash that changes with every build; an external file
 //! needs neither, so the policy in `deploy/` is the same for every build.
 //!
-//! The loader also waits for the first frame before it starts the WebAssembly: the notice is in
-//! the HTML already, so it paints as early as a static page would, and the app enhances it after.
+//! The loader also waits for the first contentful paint before it starts the WebAssembly (which it
+//! compiles meanwhile): the notice is in the HTML already, so it paints as early as a static page
+//! would, and the app enhances it after.
 
 /// The result of externalising the loader.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,6 +55,7 @@ pub fn externalise(html: &str, public_url: &str) -> Result<Externalised, String>
         &html[..start],
         &html[close + "</script>".len()..]
     );
+    let replaced = drop_ignored_preload_integrity(&replaced);
     check_no_inline_code(&replaced)?;
     Ok(Externalised {
         html: replaced,
@@ -62,20 +64,70 @@ pub fn externalise(html: &str, public_url: &str) -> Result<Externalised, String>
     })
 }
 
+/// trunk puts `integrity` on the WebAssembly's `<link rel="preload" as="fetch">`; Chromium ignores
+/// it there and says so on the console at every load. The file is checked where it matters: it
+/// is compiled from the same origin under the CSP.
+fn drop_ignored_preload_integrity(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("<link rel=\"preload\"") {
+        let end = at + rest[at..].find('>').map_or(rest.len() - at, |e| e + 1);
+        let tag = &rest[at..end];
+        out.push_str(&rest[..at]);
+        if tag.contains("as=\"fetch\"") {
+            let cleaned = match tag.find(" integrity=\"") {
+                Some(i) => {
+                    let value_end = i
+                        + " integrity=\"".len()
+                        + tag[i + " integrity=\"".len()..].find('"').unwrap_or(0)
+                        + 1;
+                    format!("{}{}", &tag[..i], &tag[value_end..])
+                }
+                None => tag.to_owned(),
+            };
+            out.push_str(&cleaned);
+        } else {
+            out.push_str(tag);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The line trunk's loader starts the WebAssembly with.
 const START_LINE: &str = "const wasm = await init(";
 
-/// Awaited before [`START_LINE`]: the next frame after the first paint (at once if the page is
-/// hidden, where frames do not come).
-const AFTER_FIRST_PAINT: &str = "// Start the app after the notice has painted: it only enhances the page.\n\
-await new Promise((resolve) => document.visibilityState === 'visible'\n  \
-? requestAnimationFrame(() => setTimeout(resolve, 0)) : resolve());\n";
+/// Put before [`START_LINE`]: compile the WebAssembly at once (off the main thread), but start the
+/// app only after the first contentful paint (at once if the page is hidden, where nothing paints;
+/// after 3 s at the latest), so the app never delays the notice's paint.
+const AFTER_FIRST_PAINT: &str = "// Compile now; start the app once the notice has painted: it only enhances the page.\n\
+const compiled = WebAssembly.compileStreaming(fetch(WASM_URL, { credentials: 'same-origin' }));\n\
+await new Promise((resolve) => {\n  \
+if (document.visibilityState !== 'visible') return resolve();\n  \
+setTimeout(resolve, 3000);\n  \
+new PerformanceObserver((list, observer) => {\n    \
+if (list.getEntriesByName('first-contentful-paint').length) { observer.disconnect(); setTimeout(resolve, 0); }\n  \
+}).observe({ type: 'paint', buffered: true });\n});\n";
 
 fn defer_start(loader: &str) -> Result<String, String> {
     let at = loader
         .find(START_LINE)
         .ok_or_else(|| format!("trunk's loader has no \"{START_LINE}\": has trunk changed its loader?"))?;
-    Ok(format!("{}{AFTER_FIRST_PAINT}{}\n", &loader[..at], &loader[at..]))
+    // trunk's line: `const wasm = await init({ module_or_path: '/name_bg.wasm' });`
+    let line_end = at + loader[at..].find('\n').unwrap_or(loader.len() - at);
+    let line = &loader[at..line_end];
+    let url = line
+        .split('\'')
+        .nth(1)
+        .filter(|url| url.ends_with(".wasm"))
+        .ok_or_else(|| format!("cannot find the .wasm path in \"{line}\""))?;
+    Ok(format!(
+        "{}{}const wasm = await init({{ module_or_path: await compiled }});{}\n",
+        &loader[..at],
+        AFTER_FIRST_PAINT.replace("WASM_URL", &format!("'{url}'")),
+        &loader[line_end..]
+    ))
 }
 
 /// Fails if the page still carries anything a strict CSP would block: an inline script, an inline
@@ -146,9 +198,17 @@ const wasm = await init({ module_or_path: '/app-1_bg.wasm' });\nwindow.wasmBindi
             out.file_name
         )));
         assert!(!out.html.contains("import init"));
-        // The WebAssembly starts after the first frame.
-        let wait = out.script.find("requestAnimationFrame").unwrap();
-        assert!(wait < out.script.find("await init(").unwrap());
+        // The WebAssembly is compiled at once and started after the first contentful paint.
+        assert!(out
+            .script
+            .contains("WebAssembly.compileStreaming(fetch('/app-1_bg.wasm'"));
+        let wait = out.script.find("first-contentful-paint").unwrap();
+        assert!(
+            wait < out
+                .script
+                .find("await init({ module_or_path: await compiled })")
+                .unwrap()
+        );
         // The same loader gives the same name; another gives another.
         assert_eq!(externalise(TRUNK_PAGE, "/").unwrap().file_name, out.file_name);
         assert_ne!(
@@ -156,6 +216,24 @@ const wasm = await init({ module_or_path: '/app-1_bg.wasm' });\nwindow.wasmBindi
                 .unwrap()
                 .file_name,
             out.file_name
+        );
+    }
+
+    #[test]
+    fn drops_integrity_only_from_fetch_preloads() {
+        let page = TRUNK_PAGE.replace(
+            "</head>",
+            "<link rel=\"preload\" href=\"/a.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-x\" as=\"fetch\" type=\"application/wasm\">\
+<link rel=\"modulepreload\" href=\"/a.js\" integrity=\"sha384-y\"></head>",
+        );
+        let out = externalise(&page, "/").unwrap().html;
+        assert!(
+            out.contains("<link rel=\"preload\" href=\"/a.wasm\" crossorigin=\"anonymous\" as=\"fetch\" type=\"application/wasm\">"),
+            "{out}"
+        );
+        assert!(
+            out.contains("integrity=\"sha384-y\""),
+            "module preloads keep theirs"
         );
     }
 

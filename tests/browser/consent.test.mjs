@@ -402,3 +402,41 @@ test('keyboard only: both layers, Escape closes the settings and focus returns',
   await assertClean(assert, env, watch);
   await context.close();
 });
+
+test('the banner shows before the app is ready, and a click then is not lost', async () => {
+  const opened = await openPage(env, null);
+  // Hold the WebAssembly back for 1.5 s, like a slow connection would.
+  await opened.context.route(/\.wasm$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  const { page, context, watch } = opened;
+  await page.goto(env.url + '/');
+  await banner(page).waitFor();
+  assert.equal(await page.locator('[data-app-action="switch-language"]').isVisible(), false, 'app not started yet');
+  await banner(page).getByRole('button', { name: 'Hylkää kaikki' }).click();
+  await appReady(page);
+  await banner(page).waitFor({ state: 'hidden' });
+  assert.deepEqual((await stored(page)).choices, { analytics: false, marketing: false });
+  await assertClean(assert, env, watch);
+  await context.close();
+});
+
+test('a returning visitor sees no banner, not even for a moment', async () => {
+  const { page, context } = await openWithGoogleStub();
+  await banner(page).getByRole('button', { name: 'Hylkää kaikki' }).click();
+  await page.addInitScript(() => {
+    window.__bannerSeen = false;
+    const check = () => {
+      const b = document.getElementById('consent-banner');
+      if (b && b.checkVisibility()) window.__bannerSeen = true;
+      if (!window.__stop) requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+  await page.reload();
+  await appReady(page);
+  await settle(page);
+  assert.equal(await page.evaluate(() => window.__bannerSeen), false);
+  await context.close();
+});
