@@ -4,7 +4,9 @@
 //! - [`i18n`]: every visible string of the chrome and the app, per language.
 //! - [`date`]: calendar dates, as the notice (and later the request form) needs them.
 //! - `site` (native only): the build steps trunk runs around its own build.
-//! - `app` (WebAssembly only): mounts the app's widgets into the static page.
+//! - [`consent`]: cookie consent (catalogue, record, gate, banner).
+//! - [`json`], [`sha256`]: small codecs the WebAssembly can afford.
+//! - `app`, `dom` (WebAssembly only): starts the app on the static page; DOM helpers.
 
 pub mod consent;
 pub mod date;
@@ -18,3 +20,5 @@ pub mod site;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod dom;

@@ -63,12 +63,7 @@ fn listen(document: &Document, translations: Rc<Translations>) {
     let on_click = {
         let document = document.clone();
         Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
-            let action = event
-                .target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .and_then(|e| e.closest("[data-app-action]").ok().flatten())
-                .and_then(|e| e.get_attribute("data-app-action"));
-            match action.as_deref() {
+            match crate::dom::action(&event, "data-app-action").as_deref() {
                 Some("switch-language") if !switching.replace(true) => {
                     let next = translations.shown().other();
                     language::remember(next);

@@ -279,12 +279,7 @@ fn download(file_name: &str, text: &str) -> Option<()> {
 }
 
 fn on_click(event: web_sys::Event) {
-    let action = event
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .and_then(|e| e.closest("[data-consent-action]").ok().flatten())
-        .and_then(|e| e.get_attribute("data-consent-action"));
-    match action.as_deref() {
+    match crate::dom::action(&event, "data-consent-action").as_deref() {
         Some("accept-all") => choose(Choices::ALL),
         Some("reject-all") => choose(Choices::NONE),
         Some("save") => choose(switches()),
