@@ -24,7 +24,8 @@ apt_install() {
     APT_UPDATED=1
   fi
   say "apt-get install $*"
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  # With recommends, as verified here: chromium then brings its fonts.
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
 }
 
 ensure_build_tools() {
