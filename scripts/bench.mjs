@@ -139,7 +139,13 @@ async function measure(browser, url, { waitForApp = false, waitForReject = false
   page.on('response', (response) => {
     if (response.url().startsWith(url)) files.push(new URL(response.url()).pathname);
   });
-  await context.route('**/*', (route) => (route.request().url().startsWith(url) ? route.continue() : route.abort()));
+  // No request interception while timing: it would add a round trip through this process to every
+  // request. The pages make no foreign request (the browser tests prove it for the portal); any
+  // that is tried is counted below and fails the run.
+  const foreign = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(url)) foreign.push(request.url());
+  });
   await page.addInitScript(() => {
     // When the app's buttons are shown, and when a visible "Hylkää kaikki" button is on screen,
     // in ms since navigation start; checked every frame, the same way for every page.
@@ -182,6 +188,7 @@ async function measure(browser, url, { waitForApp = false, waitForReject = false
     return { fcp, lcp, app: window.__appReady ?? null, reject };
   });
   await context.close();
+  if (foreign.length) throw new Error(`${url} requested ${foreign.join(', ')}`);
   return { ...timings, files };
 }
 
@@ -244,10 +251,18 @@ const pages = {
 };
 const results = { portal: [], returning: [], static: [], cookieconsent: [] };
 try {
-  // Warm-up (not counted), then take turns so that drift hits every page alike.
+  // Warm-up (not counted), then take turns, starting each round with the next page, and let the
+  // machine settle after each load (the closed page's renderer winds down on the same 2 cores),
+  // so that neither drift nor order favours a page.
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
   for (const [url, options] of Object.values(pages)) await measure(browser, url, options);
+  const names = Object.keys(pages);
   for (let run = 0; run < RUNS; run++) {
-    for (const [name, [url, options]] of Object.entries(pages)) results[name].push(await measure(browser, url, options));
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(run + i) % names.length];
+      await settle();
+      results[name].push(await measure(browser, ...pages[name]));
+    }
   }
 } finally {
   await browser.close();

@@ -1,7 +1,7 @@
 //! The build steps trunk runs around its own build (see `Trunk.toml`).
 //!
 //! ```text
-//! site-build render <notice-dir> <out-dir>   write <out-dir>/head.html and body.html
+//! site-build render <notice-dir> <out-dir>   write <out-dir>/{head,body,templates}.html
 //! site-build finish <staging-dir> [public-url]   move trunk's inline loader into a file
 //! ```
 
@@ -37,6 +37,7 @@ fn render(notice_dir: &std::path::Path, out_dir: &std::path::Path) -> Result<(),
     std::fs::create_dir_all(out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
     write_if_changed(&out_dir.join("head.html"), &page.head)?;
     write_if_changed(&out_dir.join("body.html"), &page.body)?;
+    write_if_changed(&out_dir.join("templates.html"), &page.templates)?;
     let sections: usize = notices.iter().map(|n| n.rendered.sections().count()).sum();
     eprintln!(
         "site-build: rendered {} notices ({sections} sections) into {}",

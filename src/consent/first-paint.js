@@ -2,7 +2,8 @@
 // of after the WebAssembly has loaded. Only a paint hint: every decision (is a stored choice
 // valid, what loads, what is stored) is made by the WebAssembly (src/consent/controller.rs),
 // which also takes over the class below. Clicks on the banner before it is ready are queued for
-// it. Classic and tiny, in <head>, so it runs before the first paint; external, for the CSP.
+// it. Classic and tiny, right after the banner's markup in <body>: the notice above it paints
+// without waiting for it, and the banner paints with the page. External, for the CSP.
 (function () {
   var html = document.documentElement;
   var stored = null;

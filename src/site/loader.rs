@@ -5,8 +5,8 @@
 //! loader would need `'unsafe-inline'` or a hash that changes with every build; an external file
 //! needs neither, so the policy in `deploy/` is the same for every build.
 //!
-//! The loader also waits for the first contentful paint before it starts the WebAssembly (which it
-//! compiles meanwhile): the notice is in the HTML already, so it paints as early as a static page
+//! The loader also waits for the first contentful paint before it starts the WebAssembly, and
+//! trunk's preloads go: the notice is in the HTML already, so it paints as early as a static page
 //! would, and the app enhances it after.
 
 /// The result of externalising the loader.
@@ -55,7 +55,7 @@ pub fn externalise(html: &str, public_url: &str) -> Result<Externalised, String>
         &html[..start],
         &html[close + "</script>".len()..]
     );
-    let replaced = drop_ignored_preload_integrity(&replaced);
+    let replaced = drop_preloads(&replaced);
     check_no_inline_code(&replaced)?;
     Ok(Externalised {
         html: replaced,
@@ -64,31 +64,20 @@ pub fn externalise(html: &str, public_url: &str) -> Result<Externalised, String>
     })
 }
 
-/// trunk puts `integrity` on the WebAssembly's `<link rel="preload" as="fetch">`; Chromium ignores
-/// it there and says so on the console at every load. The file is checked where it matters: it
-/// is compiled from the same origin under the CSP.
-fn drop_ignored_preload_integrity(html: &str) -> String {
+/// trunk preloads the app's JavaScript and WebAssembly from `<head>`. The app starts after the
+/// first contentful paint anyway, and the benchmark measured the early downloads and parsing
+/// competing with the notice's own paint, so the loader fetches them itself once the page is
+/// parsed (`AFTER_FIRST_PAINT`). Removes `<link rel="modulepreload">` and `<link rel="preload">`.
+fn drop_preloads(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(at) = rest.find("<link rel=\"preload\"") {
-        let end = at + rest[at..].find('>').map_or(rest.len() - at, |e| e + 1);
-        let tag = &rest[at..end];
+    while let Some(at) = ["<link rel=\"modulepreload\"", "<link rel=\"preload\""]
+        .iter()
+        .filter_map(|tag| rest.find(tag))
+        .min()
+    {
         out.push_str(&rest[..at]);
-        if tag.contains("as=\"fetch\"") {
-            let cleaned = match tag.find(" integrity=\"") {
-                Some(i) => {
-                    let value_end = i
-                        + " integrity=\"".len()
-                        + tag[i + " integrity=\"".len()..].find('"').unwrap_or(0)
-                        + 1;
-                    format!("{}{}", &tag[..i], &tag[value_end..])
-                }
-                None => tag.to_owned(),
-            };
-            out.push_str(&cleaned);
-        } else {
-            out.push_str(tag);
-        }
+        let end = at + rest[at..].find('>').map_or(rest.len() - at, |e| e + 1);
         rest = &rest[end..];
     }
     out.push_str(rest);
@@ -98,17 +87,19 @@ fn drop_ignored_preload_integrity(html: &str) -> String {
 /// The line trunk's loader starts the WebAssembly with.
 const START_LINE: &str = "const wasm = await init(";
 
-/// Put before [`START_LINE`]: compile the WebAssembly at once (off the main thread), but start the
-/// app only after the first contentful paint (at once if the page is hidden, where nothing paints;
-/// after 3 s at the latest), so the app never delays the notice's paint.
-const AFTER_FIRST_PAINT: &str = "// Compile now; start the app once the notice has painted: it only enhances the page.\n\
-const compiled = WebAssembly.compileStreaming(fetch(WASM_URL, { credentials: 'same-origin' }));\n\
+/// Replaces [`START_LINE`]: download the WebAssembly now (the page is parsed when this module
+/// runs), start the app only after the first contentful paint (at once if the page is hidden,
+/// where nothing paints; after 3 s at the latest). The banner needs no WebAssembly to appear
+/// (`first-paint.js`), so nothing of the app competes with the notice's paint.
+const AFTER_FIRST_PAINT: &str = "// Download now; start the app once the notice has painted: it only enhances the page.\n\
+const download = fetch(WASM_URL, { credentials: 'same-origin' });\n\
 await new Promise((resolve) => {\n  \
 if (document.visibilityState !== 'visible') return resolve();\n  \
 setTimeout(resolve, 3000);\n  \
 new PerformanceObserver((list, observer) => {\n    \
 if (list.getEntriesByName('first-contentful-paint').length) { observer.disconnect(); setTimeout(resolve, 0); }\n  \
-}).observe({ type: 'paint', buffered: true });\n});\n";
+}).observe({ type: 'paint', buffered: true });\n});\n\
+const wasm = await init({ module_or_path: download });";
 
 fn defer_start(loader: &str) -> Result<String, String> {
     let at = loader
@@ -123,10 +114,10 @@ fn defer_start(loader: &str) -> Result<String, String> {
         .filter(|url| url.ends_with(".wasm"))
         .ok_or_else(|| format!("cannot find the .wasm path in \"{line}\""))?;
     Ok(format!(
-        "{}{}const wasm = await init({{ module_or_path: await compiled }});{}\n",
+        "{}{}{}\n",
         &loader[..at],
         AFTER_FIRST_PAINT.replace("WASM_URL", &format!("'{url}'")),
-        &loader[line_end..]
+        &loader[line_end..].trim_start_matches(|c| c != '\n')
     ))
 }
 
@@ -198,17 +189,15 @@ const wasm = await init({ module_or_path: '/app-1_bg.wasm' });\nwindow.wasmBindi
             out.file_name
         )));
         assert!(!out.html.contains("import init"));
-        // The WebAssembly is compiled at once and started after the first contentful paint.
-        assert!(out
-            .script
-            .contains("WebAssembly.compileStreaming(fetch('/app-1_bg.wasm'"));
+        // The WebAssembly downloads at once and starts after the first contentful paint.
+        let fetch = out.script.find("fetch('/app-1_bg.wasm'").unwrap();
         let wait = out.script.find("first-contentful-paint").unwrap();
-        assert!(
-            wait < out
-                .script
-                .find("await init({ module_or_path: await compiled })")
-                .unwrap()
-        );
+        let start = out
+            .script
+            .find("const wasm = await init({ module_or_path: download });")
+            .unwrap();
+        assert!(fetch < wait && wait < start);
+        assert_eq!(out.script.matches("await init(").count(), 1);
         // The same loader gives the same name; another gives another.
         assert_eq!(externalise(TRUNK_PAGE, "/").unwrap().file_name, out.file_name);
         assert_ne!(
@@ -220,21 +209,15 @@ const wasm = await init({ module_or_path: '/app-1_bg.wasm' });\nwindow.wasmBindi
     }
 
     #[test]
-    fn drops_integrity_only_from_fetch_preloads() {
+    fn drops_preloads() {
         let page = TRUNK_PAGE.replace(
             "</head>",
-            "<link rel=\"preload\" href=\"/a.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-x\" as=\"fetch\" type=\"application/wasm\">\
-<link rel=\"modulepreload\" href=\"/a.js\" integrity=\"sha384-y\"></head>",
+            "<link rel=\"preload\" href=\"/a.wasm\" as=\"fetch\" type=\"application/wasm\">\
+<link rel=\"stylesheet\" href=\"/a.css\"></head>",
         );
         let out = externalise(&page, "/").unwrap().html;
-        assert!(
-            out.contains("<link rel=\"preload\" href=\"/a.wasm\" crossorigin=\"anonymous\" as=\"fetch\" type=\"application/wasm\">"),
-            "{out}"
-        );
-        assert!(
-            out.contains("integrity=\"sha384-y\""),
-            "module preloads keep theirs"
-        );
+        assert!(!out.contains("preload"), "{out}");
+        assert!(out.contains("<link rel=\"stylesheet\" href=\"/a.css\"></head>"));
     }
 
     #[test]

@@ -23,8 +23,10 @@ pub const TEMPLATE_ID: &str = "translations";
 pub struct Page {
     /// Goes into `<head>`: title and description.
     pub head: String,
-    /// Goes into `<body>`.
+    /// Goes into `<body>`: the page, up to and including the banner's markup.
     pub body: String,
+    /// Goes at the end of `<body>`: the other languages' regions, in `<template>`s.
+    pub templates: String,
 }
 
 /// Checks that the translations match the authoritative notice, then composes the page.
@@ -57,17 +59,18 @@ pub fn compose(notices: &[Notice]) -> Result<Page, SiteError> {
         }
     }
 
-    let mut body = String::with_capacity(64 * 1024);
+    let mut body = String::with_capacity(40 * 1024);
     push_regions(&mut body, original, controller);
+    let mut templates = String::with_capacity(32 * 1024);
     for translation in translations {
         let front = &translation.front;
-        body.push_str(&format!(
+        templates.push_str(&format!(
             "<template id=\"{TEMPLATE_ID}\" data-lang=\"{}\" data-title=\"{}\">\n",
             front.lang,
             esc(&document_title(translation))
         ));
-        push_regions(&mut body, translation, controller);
-        body.push_str("</template>\n");
+        push_regions(&mut templates, translation, controller);
+        templates.push_str("</template>\n");
     }
 
     let head = format!(
@@ -78,7 +81,11 @@ pub fn compose(notices: &[Notice]) -> Result<Page, SiteError> {
             controller.name, original.front.title, original.front.register
         ))
     );
-    Ok(Page { head, body })
+    Ok(Page {
+        head,
+        body,
+        templates,
+    })
 }
 
 /// What `<title>` says in the notice's language.
@@ -303,13 +310,14 @@ translation_of: fi\ndrawn_up: 2020-09-30\nversion: 1.1\n---\n## Cookies {#evaste
     #[test]
     fn finnish_is_the_page_and_english_the_template() {
         let page = compose(&notices(FI, EN)).unwrap();
-        let (visible, template) = page.body.split_once("<template").unwrap();
+        let (visible, template) = (&page.body, &page.templates);
+        assert!(!visible.contains("<template"));
         assert!(visible.contains("<h1 id=\"notice-title\">Asiakasrekisteri - tietosuojaseloste</h1>"));
         assert!(visible.contains("<li><a href=\"#evasteet\">Evästeet</a></li>"));
         assert!(visible.contains("Laadittu <time datetime=\"2020-09-30\">30.9.2020</time> · Versio 1.1"));
         assert!(visible.contains("<a href=\"tel:+358449785594\">044 978 5594</a>"));
         assert!(!visible.contains("Cookies"));
-        assert!(template.starts_with(" id=\"translations\" data-lang=\"en\""));
+        assert!(template.starts_with("<template id=\"translations\" data-lang=\"en\""));
         assert!(template.contains("<li><a href=\"#evasteet\">Cookies</a></li>"));
         assert!(template.contains("This is a translation. The Finnish privacy notice prevails."));
         assert!(template.contains("Drawn up <time datetime=\"2020-09-30\">30 September 2020</time>"));
