@@ -56,6 +56,7 @@ pub fn externalise(html: &str, public_url: &str) -> Result<Externalised, String>
         &html[close + "</script>".len()..]
     );
     let replaced = drop_preloads(&replaced);
+    let replaced = hand_to_first_paint(&replaced, &format!("{base}{file_name}"))?;
     check_no_inline_code(&replaced)?;
     Ok(Externalised {
         html: replaced,
@@ -82,6 +83,31 @@ fn drop_preloads(html: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The app's module is not in the page: `first-paint.js` (classic, tiny, `async`) adds it after
+/// the first contentful paint, from its `data-app` attribute. So nothing holds up the parser or the
+/// first paint, and the notice paints as a static page does. Pages without `first-paint.js` (tests)
+/// keep the module script.
+fn hand_to_first_paint(html: &str, boot_url: &str) -> Result<String, String> {
+    let Some(name_at) = html.find("/first-paint-") else {
+        return Ok(html.to_owned());
+    };
+    let tag_at = html[..name_at]
+        .rfind("<script")
+        .ok_or("first-paint.js is not in a <script> tag")?;
+    let insert_at = tag_at + "<script".len();
+    // `async`: it never holds up the parser (measured: a parser-blocking one delayed the paint).
+    let with_app = format!(
+        "{} async data-app=\"{boot_url}\"{}",
+        &html[..insert_at],
+        &html[insert_at..]
+    );
+    let module = format!("<script type=\"module\" src=\"{boot_url}\"></script>");
+    if !with_app.contains(&module) {
+        return Err("the app's module script is missing".into());
+    }
+    Ok(with_app.replacen(&module, "", 1))
 }
 
 /// The line trunk's loader starts the WebAssembly with.
@@ -206,6 +232,20 @@ const wasm = await init({ module_or_path: '/app-1_bg.wasm' });\nwindow.wasmBindi
                 .file_name,
             out.file_name
         );
+    }
+
+    #[test]
+    fn first_paint_script_loads_the_app() {
+        let page = TRUNK_PAGE.replace(
+            "<body></body>",
+            "<body><p>notice</p><script src=\"/first-paint-1.js\" integrity=\"sha384-z\"></script></body>",
+        );
+        let out = externalise(&page, "/").unwrap();
+        assert!(!out.html.contains("<script type=\"module\""), "{}", out.html);
+        assert!(out.html.contains(&format!(
+            "<script async data-app=\"/{}\" src=\"/first-paint-1.js\" integrity=\"sha384-z\"></script>",
+            out.file_name
+        )));
     }
 
     #[test]
