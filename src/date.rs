@@ -140,6 +140,30 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// The day after this one.
+    pub fn next_day(self) -> Date {
+        Date::from_unix_days(self.unix_days() + 1)
+    }
+
+    /// The date `days` days later (earlier if negative).
+    pub fn add_days(self, days: i64) -> Date {
+        Date::from_unix_days(self.unix_days() + days)
+    }
+
+    /// The day of the week; 1970-01-01 was a Thursday.
+    pub fn weekday(self) -> Weekday {
+        const DAYS: [Weekday; 7] = [
+            Weekday::Thursday,
+            Weekday::Friday,
+            Weekday::Saturday,
+            Weekday::Sunday,
+            Weekday::Monday,
+            Weekday::Tuesday,
+            Weekday::Wednesday,
+        ];
+        DAYS[self.unix_days().rem_euclid(7) as usize]
+    }
+
     /// `YYYY-MM-DD`, as in `<time datetime>`.
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -156,6 +180,24 @@ impl Date {
                 self.year
             ),
         }
+    }
+}
+
+/// A day of the week.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Weekday {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
+}
+
+impl Weekday {
+    pub const fn is_weekend(self) -> bool {
+        matches!(self, Weekday::Saturday | Weekday::Sunday)
     }
 }
 
@@ -212,6 +254,18 @@ mod tests {
         assert_eq!(d(2026, 11, 25).add_months(12), d(2027, 11, 25));
         assert_eq!(d(2026, 8, 31).add_months(6), d(2027, 2, 28));
         assert_eq!(d(2024, 2, 29).add_months(12), d(2025, 2, 28));
+    }
+
+    #[test]
+    fn weekdays() {
+        let d = |y, m, day| Date::new(y, m, day).unwrap();
+        assert_eq!(d(1970, 1, 1).weekday(), Weekday::Thursday);
+        assert_eq!(d(2026, 11, 25).weekday(), Weekday::Wednesday);
+        assert_eq!(d(2000, 2, 29).weekday(), Weekday::Tuesday);
+        assert_eq!(d(1969, 12, 31).weekday(), Weekday::Wednesday);
+        assert_eq!(d(2026, 12, 31).next_day(), d(2027, 1, 1));
+        assert_eq!(d(2024, 3, 1).add_days(-1), d(2024, 2, 29));
+        assert!(d(2026, 11, 28).weekday().is_weekend());
     }
 
     #[test]

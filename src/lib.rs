@@ -6,6 +6,7 @@
 //! - `site` (native only): the build steps trunk runs around its own build.
 //! - [`consent`]: cookie consent (catalogue, record, gate, banner).
 //! - [`json`], [`sha256`]: small codecs the WebAssembly can afford.
+//! - [`request`]: the request form's pure core (rights, response deadline).
 //! - `app`, `dom` (WebAssembly only): starts the app on the static page; DOM helpers.
 
 pub mod consent;
@@ -13,6 +14,7 @@ pub mod date;
 pub mod i18n;
 pub mod json;
 pub mod notice;
+pub mod request;
 pub mod sha256;
 
 #[cfg(not(target_arch = "wasm32"))]

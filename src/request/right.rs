@@ -1,0 +1,150 @@
+//! The rights a customer can exercise with the request form, as the notice grants them: name in
+//! both languages (the form's checkbox names), the GDPR article, and what the form asks for each.
+
+use crate::consent::catalogue::Text;
+
+/// One right of the data subject.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Right {
+    Access,
+    Rectification,
+    Erasure,
+    Restriction,
+    Objection,
+    DirectMarketingObjection,
+    Portability,
+}
+
+/// What the form asks the customer to add for a right.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Details {
+    /// Optionally a period or the data categories.
+    OptionalScope,
+    /// For each item: what the data says now, what it should say, why.
+    Corrections,
+    /// A reason (restriction, objection).
+    Reason,
+    /// The preferred format (portability).
+    Format,
+    /// Nothing is needed (erasure, objection to direct marketing).
+    Nothing,
+}
+
+impl Right {
+    /// In the order the form lists them.
+    pub const ALL: [Right; 7] = [
+        Right::Access,
+        Right::Rectification,
+        Right::Erasure,
+        Right::Restriction,
+        Right::Objection,
+        Right::DirectMarketingObjection,
+        Right::Portability,
+    ];
+
+    /// A stable key for data and element ids.
+    pub const fn key(self) -> &'static str {
+        match self {
+            Right::Access => "access",
+            Right::Rectification => "rectification",
+            Right::Erasure => "erasure",
+            Right::Restriction => "restriction",
+            Right::Objection => "objection",
+            Right::DirectMarketingObjection => "direct-marketing",
+            Right::Portability => "portability",
+        }
+    }
+
+    /// The checkbox name, as the issue lists it.
+    pub const fn name(self) -> Text {
+        match self {
+            Right::Access => Text {
+                fi: "Tarkastusoikeus",
+                en: "Right of access",
+            },
+            Right::Rectification => Text {
+                fi: "Oikaisu",
+                en: "Rectification",
+            },
+            Right::Erasure => Text {
+                fi: "Poistaminen tai anonymisointi",
+                en: "Erasure or anonymisation",
+            },
+            Right::Restriction => Text {
+                fi: "Käsittelyn rajoittaminen",
+                en: "Restriction of processing",
+            },
+            Right::Objection => Text {
+                fi: "Vastustaminen",
+                en: "Objection",
+            },
+            Right::DirectMarketingObjection => Text {
+                fi: "Suoramarkkinoinnin ja luovutuksen kielto",
+                en: "Objection to direct marketing and disclosure",
+            },
+            Right::Portability => Text {
+                fi: "Tietojen siirto",
+                en: "Data portability",
+            },
+        }
+    }
+
+    /// The article of the GDPR (Regulation (EU) 2016/679) that grants it.
+    pub const fn article(self) -> &'static str {
+        match self {
+            Right::Access => "15",
+            Right::Rectification => "16",
+            Right::Erasure => "17",
+            Right::Restriction => "18",
+            Right::Objection => "21(1)",
+            Right::DirectMarketingObjection => "21(2)",
+            Right::Portability => "20",
+        }
+    }
+
+    pub const fn details(self) -> Details {
+        match self {
+            Right::Access => Details::OptionalScope,
+            Right::Rectification => Details::Corrections,
+            Right::Erasure | Right::DirectMarketingObjection => Details::Nothing,
+            Right::Restriction | Right::Objection => Details::Reason,
+            Right::Portability => Details::Format,
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Right> {
+        Right::ALL.into_iter().find(|right| right.key() == key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn seven_rights_with_articles_and_names() {
+        let articles: Vec<&str> = Right::ALL.iter().map(|r| r.article()).collect();
+        assert_eq!(articles, ["15", "16", "17", "18", "21(1)", "21(2)", "20"]);
+        assert_eq!(Right::Access.name().get(Lang::Fi), "Tarkastusoikeus");
+        assert_eq!(Right::Portability.name().get(Lang::En), "Data portability");
+    }
+
+    #[test]
+    fn keys_round_trip_and_are_unique() {
+        for right in Right::ALL {
+            assert_eq!(Right::from_key(right.key()), Some(right));
+        }
+        assert_eq!(Right::from_key("delete"), None);
+    }
+
+    #[test]
+    fn only_restriction_and_objection_need_a_reason() {
+        let with_reason: Vec<Right> = Right::ALL
+            .into_iter()
+            .filter(|r| r.details() == Details::Reason)
+            .collect();
+        assert_eq!(with_reason, [Right::Restriction, Right::Objection]);
+        assert_eq!(Right::DirectMarketingObjection.details(), Details::Nothing);
+    }
+}
