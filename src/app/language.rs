@@ -4,6 +4,7 @@
 //! preference the visitor asked for, which ePrivacy rules exempt from consent. Storage that is
 //! missing or throws is ignored.
 
+use crate::dom::local_storage;
 use crate::i18n::Lang;
 
 /// The storage key of the remembered language.
@@ -21,18 +22,18 @@ fn from_address() -> Option<Lang> {
     params.get("lang")?.parse().ok()
 }
 
-/// `localStorage`, if the browser lets the page use it (it throws in some private modes).
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 fn remembered() -> Option<Lang> {
-    storage()?.get_item(STORAGE_KEY).ok().flatten()?.parse().ok()
+    local_storage()?
+        .get_item(STORAGE_KEY)
+        .ok()
+        .flatten()?
+        .parse()
+        .ok()
 }
 
 /// Remembers the visitor's choice; full or blocked storage: the switch still works for this view.
 pub fn remember(lang: Lang) {
-    if let Some(storage) = storage() {
+    if let Some(storage) = local_storage() {
         let _ = storage.set_item(STORAGE_KEY, lang.code());
     }
 }

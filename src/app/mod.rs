@@ -8,14 +8,14 @@
 
 mod language;
 
-use std::cell::Cell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement};
+use web_sys::{Document, HtmlElement};
 
 use crate::consent::controller;
+use crate::dom::elements;
 use crate::i18n::Lang;
 use crate::notice::enhance::{self, Translations};
 
@@ -25,7 +25,7 @@ pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&info.to_string().into())
     }));
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(document) = crate::dom::document() else {
         return;
     };
 
@@ -47,24 +47,18 @@ pub fn start() {
 
 /// The app's buttons are in the page, hidden for visitors without JavaScript; show them.
 fn show_app_buttons(document: &Document) {
-    let Ok(buttons) = document.query_selector_all("[data-app-action]") else {
-        return;
-    };
-    for index in 0..buttons.length() {
-        if let Some(button) = buttons.item(index).and_then(|n| n.dyn_into::<Element>().ok()) {
-            let _ = button.remove_attribute("hidden");
-        }
+    for button in elements(document.query_selector_all("[data-app-action]").ok()) {
+        let _ = button.remove_attribute("hidden");
     }
 }
 
 /// One click listener for the app's buttons, which the language switch re-creates.
 fn listen(document: &Document, translations: Rc<Translations>) {
-    let switching = Rc::new(Cell::new(false));
     let on_click = {
         let document = document.clone();
         Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
             match crate::dom::action(&event, "data-app-action").as_deref() {
-                Some("switch-language") if !switching.replace(true) => {
+                Some("switch-language") => {
                     let next = translations.shown().other();
                     language::remember(next);
                     translations.show(&document, next);
@@ -72,7 +66,6 @@ fn listen(document: &Document, translations: Rc<Translations>) {
                     show_app_buttons(&document);
                     // The switch was re-created in the other language: keep focus on it.
                     focus_selector(&document, "[data-app-action=\"switch-language\"]");
-                    switching.set(false);
                 }
                 Some("cookie-settings") => controller::open_settings(),
                 _ => {}

@@ -2,7 +2,7 @@
 //! it, why and for how long. The single source for the banner's text, the settings view, the
 //! Google tag gate, what withdrawal deletes, and the cookie table in the notice.
 
-use crate::i18n::Lang;
+use crate::i18n::Text;
 
 /// The Google Analytics 4 measurement ID ("G-" and ten characters), **the one place to set it**.
 /// Safrent Oy's own ID goes here; the placeholder keeps the test suite honest about what it checks.
@@ -11,22 +11,6 @@ pub const GA_MEASUREMENT_ID: &str = "G-SAFRENT0FI";
 /// Where the Google tag is loaded from, with the measurement ID.
 pub fn google_tag_url() -> String {
     format!("https://www.googletagmanager.com/gtag/js?id={GA_MEASUREMENT_ID}")
-}
-
-/// A text in both languages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Text {
-    pub fi: &'static str,
-    pub en: &'static str,
-}
-
-impl Text {
-    pub const fn get(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fi => self.fi,
-            Lang::En => self.en,
-        }
-    }
 }
 
 /// Why something is stored. Only `Necessary` runs without consent.
@@ -265,6 +249,7 @@ pub fn is_cookie_of(purpose: Purpose, name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn measurement_id_has_googles_shape() {

@@ -15,6 +15,7 @@ use super::receipt::receipt_json;
 use super::record::{self, Ask, Choices, Record, Status};
 use super::storage;
 use crate::date::Instant;
+use crate::dom::{document, elements};
 use crate::i18n::Lang;
 
 /// What the live region says after the last action.
@@ -54,21 +55,13 @@ fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> Option<R> {
     STATE.with(|cell| cell.borrow_mut().as_mut().map(f))
 }
 
-fn document() -> Option<web_sys::Document> {
-    web_sys::window()?.document()
-}
-
 fn root() -> Option<Element> {
     document()?.get_element_by_id("consent-root")
 }
 
+/// The elements of the banner's markup that match `selector`.
 fn all(selector: &str) -> Vec<Element> {
-    let Some(list) = root().and_then(|r| r.query_selector_all(selector).ok()) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .collect()
+    elements(root().and_then(|r| r.query_selector_all(selector).ok()))
 }
 
 fn now() -> Instant {

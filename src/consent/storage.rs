@@ -8,10 +8,7 @@
 //! brotli on a first load budgeted at 60 KB in all. See `crate::json`.)
 
 use super::record::{Record, Stored, STORAGE_KEY};
-
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
+use crate::dom::local_storage;
 
 /// Whether the page may use `localStorage`.
 pub fn available() -> bool {

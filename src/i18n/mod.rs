@@ -80,19 +80,31 @@ impl FromStr for Lang {
     }
 }
 
+/// A text in both languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub fi: &'static str,
+    pub en: &'static str,
+}
+
+impl Text {
+    pub const fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Fi => self.fi,
+            Lang::En => self.en,
+        }
+    }
+}
+
 /// The visible strings of one language.
 #[derive(Debug)]
 pub struct Strings {
     /// The language's own name, as shown on the switch that leads to it ("Suomeksi", "In English").
     pub switch_to_this: &'static str,
-    /// Accessible name of the language switch's group.
-    pub language_label: &'static str,
     /// Skip link that jumps over the header and table of contents.
     pub skip_to_content: &'static str,
     /// Label of the table-of-contents navigation.
     pub contents: &'static str,
-    /// Label of the header navigation.
-    pub site_nav: &'static str,
     /// The heading line above the register name in the header.
     pub privacy_notice: &'static str,
     /// "Register:" label in the header.
@@ -166,10 +178,8 @@ pub struct Strings {
 /// Finnish.
 pub const FI: Strings = Strings {
     switch_to_this: "Suomeksi",
-    language_label: "Kieli",
     skip_to_content: "Siirry sisältöön",
     contents: "Sisällys",
-    site_nav: "Sivuston valikko",
     privacy_notice: "Tietosuojaseloste",
     register: "Rekisteri",
     contact: "Yhteystiedot",
@@ -221,10 +231,8 @@ pois päältä, ja sivusto toimii ilman niitä.",
 /// English.
 pub const EN: Strings = Strings {
     switch_to_this: "In English",
-    language_label: "Language",
     skip_to_content: "Skip to content",
     contents: "Contents",
-    site_nav: "Site menu",
     privacy_notice: "Privacy notice",
     register: "Register",
     contact: "Contact",

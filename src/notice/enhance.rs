@@ -6,9 +6,10 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{AddEventListenerOptions, Document, Element, HtmlTemplateElement};
+use web_sys::{AddEventListenerOptions, Document, HtmlTemplateElement};
 
 use super::toc::current_section;
+use crate::dom::elements;
 use crate::i18n::Lang;
 
 /// Where the template with the other languages' regions is (see `site::page`).
@@ -22,7 +23,6 @@ type Regions = Vec<(String, String)>;
 /// The content of every region of the page, in every language the page carries. Read lazily, at
 /// the first switch: serialising the page's regions at start-up would delay the app for nothing.
 pub struct Translations {
-    page_lang: Lang,
     /// (language, document title, regions), filled as languages are first shown or left.
     languages: RefCell<Vec<(Lang, String, Regions)>>,
     shown: Cell<Lang>,
@@ -37,7 +37,6 @@ impl Translations {
             .and_then(|code| code.parse().ok())
             .unwrap_or_default();
         Translations {
-            page_lang,
             languages: RefCell::new(Vec::new()),
             shown: Cell::new(page_lang),
         }
@@ -53,18 +52,19 @@ impl Translations {
         if let Some((_, title, regions)) = self.languages.borrow().iter().find(|(l, _, _)| *l == lang) {
             return Some((title.clone(), regions.clone()));
         }
-        let templates = document.query_selector_all(TEMPLATE_SELECTOR).ok()?;
-        (0..templates.length()).find_map(|index| {
-            let template = templates.item(index)?.dyn_into::<HtmlTemplateElement>().ok()?;
-            if template.get_attribute("data-lang")?.parse::<Lang>().ok()? != lang {
-                return None;
-            }
-            let title = template.get_attribute("data-title").unwrap_or_default();
-            Some((
-                title,
-                read_regions(template.content().query_selector_all("[data-region]").ok()),
-            ))
-        })
+        elements(document.query_selector_all(TEMPLATE_SELECTOR).ok())
+            .into_iter()
+            .find_map(|template| {
+                let template = template.dyn_into::<HtmlTemplateElement>().ok()?;
+                if template.get_attribute("data-lang")?.parse::<Lang>().ok()? != lang {
+                    return None;
+                }
+                let title = template.get_attribute("data-title").unwrap_or_default();
+                Some((
+                    title,
+                    read_regions(template.content().query_selector_all("[data-region]").ok()),
+                ))
+            })
     }
 
     /// Shows `lang`: swaps every region, `<html lang>` and the document title, and keeps the
@@ -85,15 +85,10 @@ impl Translations {
                 .push((leaving, document.title(), current));
         }
         let reading = current_section_id(document);
-        if let Ok(targets) = document.query_selector_all("[data-region]") {
-            for index in 0..targets.length() {
-                let Some(element) = targets.item(index).and_then(|n| n.dyn_into::<Element>().ok()) else {
-                    continue;
-                };
-                let name = element.get_attribute(REGION_ATTRIBUTE).unwrap_or_default();
-                if let Some((_, html)) = regions.iter().find(|(n, _)| *n == name) {
-                    element.set_inner_html(html);
-                }
+        for element in elements(document.query_selector_all("[data-region]").ok()) {
+            let name = element.get_attribute(REGION_ATTRIBUTE).unwrap_or_default();
+            if let Some((_, html)) = regions.iter().find(|(n, _)| *n == name) {
+                element.set_inner_html(html);
             }
         }
         if let Some(html) = document.document_element() {
@@ -109,38 +104,32 @@ impl Translations {
         collapse_toc_on_small_screens(document);
         mark_current_section(document);
     }
-
-    /// The language of the page the server sent.
-    pub fn page_lang(&self) -> Lang {
-        self.page_lang
-    }
 }
 
 fn read_regions(nodes: Option<web_sys::NodeList>) -> Regions {
-    let mut regions = Vec::new();
-    let Some(nodes) = nodes else { return regions };
-    for index in 0..nodes.length() {
-        if let Some(element) = nodes.item(index).and_then(|n| n.dyn_into::<Element>().ok()) {
-            regions.push((
+    elements(nodes)
+        .into_iter()
+        .map(|element| {
+            (
                 element.get_attribute(REGION_ATTRIBUTE).unwrap_or_default(),
                 element.inner_html(),
-            ));
-        }
-    }
-    regions
+            )
+        })
+        .collect()
 }
 
 /// The id of the section at the reading line, as [`current_section`] decides.
 fn current_section_id(document: &Document) -> Option<String> {
     let window = web_sys::window()?;
-    let sections = document.query_selector_all("#notice .notice-section").ok()?;
-    let mut tops = Vec::with_capacity(sections.length() as usize);
-    let mut ids = Vec::with_capacity(tops.capacity());
-    for index in 0..sections.length() {
-        let element = sections.item(index)?.dyn_into::<Element>().ok()?;
-        tops.push(element.get_bounding_client_rect().top());
-        ids.push(element.get_attribute("data-section").unwrap_or_default());
-    }
+    let sections = elements(document.query_selector_all("#notice .notice-section").ok());
+    let tops: Vec<f64> = sections
+        .iter()
+        .map(|s| s.get_bounding_client_rect().top())
+        .collect();
+    let ids: Vec<String> = sections
+        .iter()
+        .map(|s| s.get_attribute("data-section").unwrap_or_default())
+        .collect();
     let viewport = window.inner_height().ok()?.as_f64()?;
     let scrolled = window.scroll_y().ok()?;
     let height = f64::from(document.document_element()?.scroll_height());
@@ -152,13 +141,7 @@ fn current_section_id(document: &Document) -> Option<String> {
 /// Marks the table-of-contents link of the current section with `aria-current="location"`.
 pub fn mark_current_section(document: &Document) {
     let current = current_section_id(document).map(|id| format!("#{id}"));
-    let Ok(links) = document.query_selector_all(".toc a") else {
-        return;
-    };
-    for index in 0..links.length() {
-        let Some(link) = links.item(index).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
+    for link in elements(document.query_selector_all(".toc a").ok()) {
         let is_current = current.is_some() && link.get_attribute("href") == current;
         let has = link.has_attribute("aria-current");
         if is_current && !has {

@@ -1,7 +1,7 @@
 //! The rights a customer can exercise with the request form, as the notice grants them: name in
 //! both languages (the form's checkbox names), the GDPR article, and what the form asks for each.
 
-use crate::consent::catalogue::Text;
+use crate::i18n::Text;
 
 /// One right of the data subject.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -143,7 +143,7 @@ fn defer_start(loader: &str) -> Result<String, String> {
         "{}{}{}\n",
         &loader[..at],
         AFTER_FIRST_PAINT.replace("WASM_URL", &format!("'{url}'")),
-        &loader[line_end..].trim_start_matches(|c| c != '\n')
+        &loader[line_end..]
     ))
 }
 

@@ -12,7 +12,7 @@ use crate::notice::front_matter::{tel_uri, Controller};
 use crate::notice::render::escape_attribute as esc;
 use crate::notice::COOKIE_SECTION_ID;
 
-/// The names of the regions, in page order. The app reads the same list.
+/// The names of the regions, in page order (the app swaps whatever `[data-region]` it finds).
 pub const REGIONS: [&str; 6] = ["skip", "header", "toc", "notice", "footer", "consent"];
 
 /// The id of the `<template>` that holds the other languages' regions.

@@ -96,7 +96,8 @@ test('the notice lists every cookie in a table made from the catalogue', async (
   const table = page.getByRole('table', { name: 'Sivuston evästeet ja tallenteet' });
   assert.ok(await table.isVisible());
   for (const name of ['safrent.consent', '_ga', '_ga_*', '_gid', '_gat*', '_gcl_*', 'IDE']) {
-    assert.equal(await table.getByRole('cell', { name, exact: true }).count() > 0 || (await table.locator('code', { hasText: name }).count()) > 0, true, name);
+    const exactly = new RegExp(`^${name.replace(/[.*]/g, '\\$&')}$`);
+    assert.ok((await table.locator('code', { hasText: exactly }).count()) > 0, name);
   }
   assert.equal(await page.locator('section[data-section="evasteet"] table').count(), 1, 'table inside the cookie section');
   await context.close();
