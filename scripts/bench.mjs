@@ -236,6 +236,8 @@ async function returningVisitorStorage(browser, url) {
   const page = await context.newPage();
   await page.goto(url + '/');
   await page.getByRole('region', { name: 'Evästeet ja yksityisyys' }).getByRole('button', { name: 'Hylkää kaikki' }).click();
+  // A click before the app is ready is queued and stored once it starts: wait for the record.
+  await page.waitForFunction(() => localStorage.getItem('safrent.consent') !== null, null, { timeout: 10_000 });
   const entries = await page.evaluate(() => Object.entries(localStorage));
   await context.close();
   if (!entries.length) throw new Error('no stored choice after "Hylkää kaikki"');
