@@ -1,7 +1,24 @@
-//! The request form's pure core (issue 4, in progress): the rights a customer can exercise and
-//! when the controller must answer. Not used by the first-load app; the form (views, PDF) will
-//! build on it as a module loaded when the form opens.
+//! The request form: a customer asks to exercise their GDPR rights and downloads a signed PDF
+//! request to send to the controller. Everything here is plain Rust, tested natively; the
+//! browser form (`form`, a separately loaded WebAssembly module) is a thin layer around it.
+//!
+//! - [`right`]: the seven rights, their articles and names;
+//! - [`draft`]: what the customer typed; [`validate`]: what is wrong with it;
+//! - [`deadline`] (with [`calendar`]): when the controller must answer;
+//! - [`reference`]: the request's reference code; [`record`]: the attached `request.json`;
+//! - [`document`]: the request's text in the chosen language; [`pdf`]: that text as PDF/A-3b;
+//! - [`send`]: the `mailto:` link and the `.ics` reminder.
 
 pub mod calendar;
 pub mod deadline;
+pub mod document;
+pub mod draft;
+pub mod pdf;
+pub mod record;
+pub mod reference;
 pub mod right;
+pub mod send;
+pub mod validate;
+
+#[cfg(all(target_arch = "wasm32", feature = "form"))]
+pub mod form;

@@ -1,0 +1,154 @@
+//! What the customer has filled in: plain strings exactly as typed, so that nothing is lost
+//! while it is still invalid. [`super::validate`] says what is wrong with it; the document and
+//! the attached data are made from it only when it is valid.
+
+use super::right::Right;
+use crate::i18n::Lang;
+
+/// One item to correct (GDPR Art. 16).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Correction {
+    /// What the register says now.
+    pub current: String,
+    /// What it should say.
+    pub corrected: String,
+    /// Why.
+    pub reason: String,
+}
+
+/// The format a customer prefers for data portability (GDPR Art. 20: structured, commonly used
+/// and machine-readable).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PortableFormat {
+    #[default]
+    Csv,
+    Json,
+    Xml,
+}
+
+impl PortableFormat {
+    pub const ALL: [PortableFormat; 3] =
+        [PortableFormat::Csv, PortableFormat::Json, PortableFormat::Xml];
+
+    pub const fn key(self) -> &'static str {
+        match self {
+            PortableFormat::Csv => "csv",
+            PortableFormat::Json => "json",
+            PortableFormat::Xml => "xml",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PortableFormat::Csv => "CSV",
+            PortableFormat::Json => "JSON",
+            PortableFormat::Xml => "XML",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<PortableFormat> {
+        PortableFormat::ALL.into_iter().find(|f| f.key() == key)
+    }
+}
+
+/// A point of a drawn signature, in the signature box's units: x right 0..=1000, y down
+/// 0..=400 (the box's aspect ratio is 5:2).
+pub type Point = (i32, i32);
+
+/// Width and height of the signature box in its own units.
+pub const SIGNATURE_BOX: (i32, i32) = (1000, 400);
+
+/// How the customer signs.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Signature {
+    /// Drawn with a mouse, pen or finger: the strokes, each a polyline.
+    Drawn(Vec<Vec<Point>>),
+    /// Their name typed as a signature.
+    Typed(String),
+    /// An empty line to sign with a pen after printing.
+    #[default]
+    Pen,
+}
+
+impl Signature {
+    pub const fn key(&self) -> &'static str {
+        match self {
+            Signature::Drawn(_) => "drawn",
+            Signature::Typed(_) => "typed",
+            Signature::Pen => "pen",
+        }
+    }
+}
+
+/// The whole form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Draft {
+    pub name: String,
+    pub email: String,
+    pub postal_address: String,
+    pub phone: String,
+    /// The organisation the customer represents (the register holds contact persons of companies).
+    pub organisation: String,
+    pub customer_number: String,
+    /// The rights asked for, in [`Right::ALL`] order.
+    pub rights: Vec<Right>,
+    /// Access: optionally a period or the data categories.
+    pub access_scope: String,
+    /// Rectification: the items.
+    pub corrections: Vec<Correction>,
+    pub restriction_reason: String,
+    pub objection_reason: String,
+    pub portable_format: PortableFormat,
+    /// Anything else the customer wants to say.
+    pub message: String,
+    /// The place of signing (optional; printed with the date).
+    pub place: String,
+    /// The language of the document, independent of the page's language.
+    pub request_lang: Lang,
+    pub signature: Signature,
+}
+
+impl Draft {
+    /// An empty form whose document language starts as the page's language.
+    pub fn new(request_lang: Lang) -> Draft {
+        Draft {
+            name: String::new(),
+            email: String::new(),
+            postal_address: String::new(),
+            phone: String::new(),
+            organisation: String::new(),
+            customer_number: String::new(),
+            rights: Vec::new(),
+            access_scope: String::new(),
+            corrections: vec![Correction::default()],
+            restriction_reason: String::new(),
+            objection_reason: String::new(),
+            portable_format: PortableFormat::default(),
+            message: String::new(),
+            place: String::new(),
+            request_lang,
+            signature: Signature::default(),
+        }
+    }
+
+    pub fn asks(&self, right: Right) -> bool {
+        self.rights.contains(&right)
+    }
+
+    /// Ticks or unticks `right`, keeping [`Right::ALL`] order.
+    pub fn set_right(&mut self, right: Right, on: bool) {
+        self.rights.retain(|&r| r != right);
+        if on {
+            self.rights.push(right);
+            self.rights
+                .sort_by_key(|r| Right::ALL.iter().position(|x| x == r));
+        }
+    }
+
+    /// The rectification items that say anything (blank rows are ignored).
+    pub fn filled_corrections(&self) -> impl Iterator<Item = &Correction> {
+        self.corrections.iter().filter(|c| {
+            !(c.current.trim().is_empty() && c.corrected.trim().is_empty() && c.reason.trim().is_empty())
+        })
+    }
+}

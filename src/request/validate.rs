@@ -1,0 +1,435 @@
+//! What is wrong with a [`Draft`], field by field, in words a customer understands (Finnish and
+//! English). The form shows each error next to its field and in a summary; the download is
+//! possible only when this finds nothing.
+
+use super::draft::{Draft, Signature};
+use super::right::Right;
+use crate::i18n::{Lang, Text};
+
+/// A field of the form; [`Field::id`] is its element id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Name,
+    Email,
+    PostalAddress,
+    Phone,
+    Organisation,
+    CustomerNumber,
+    Rights,
+    AccessScope,
+    CorrectionCurrent(usize),
+    CorrectionCorrected(usize),
+    CorrectionReason(usize),
+    RestrictionReason,
+    ObjectionReason,
+    Message,
+    Place,
+    SignatureTyped,
+    SignatureDrawn,
+}
+
+impl Field {
+    /// The id of the field's input element (and, with `-error`, of its message).
+    pub fn id(self) -> String {
+        let fixed = match self {
+            Field::Name => "req-name",
+            Field::Email => "req-email",
+            Field::PostalAddress => "req-postal",
+            Field::Phone => "req-phone",
+            Field::Organisation => "req-organisation",
+            Field::CustomerNumber => "req-customer-number",
+            Field::Rights => "req-rights",
+            Field::AccessScope => "req-access-scope",
+            Field::RestrictionReason => "req-restriction-reason",
+            Field::ObjectionReason => "req-objection-reason",
+            Field::Message => "req-message",
+            Field::Place => "req-place",
+            Field::SignatureTyped => "req-signature-typed",
+            Field::SignatureDrawn => "req-signature-pad",
+            Field::CorrectionCurrent(i) => return format!("req-correction-{i}-current"),
+            Field::CorrectionCorrected(i) => return format!("req-correction-{i}-corrected"),
+            Field::CorrectionReason(i) => return format!("req-correction-{i}-reason"),
+        };
+        fixed.to_owned()
+    }
+
+    /// The longest text the field takes, in characters.
+    pub const fn max_len(self) -> usize {
+        match self {
+            Field::Name | Field::Organisation | Field::SignatureTyped => 200,
+            Field::Email => 254,
+            Field::PostalAddress => 300,
+            Field::Phone => 40,
+            Field::CustomerNumber | Field::Place => 100,
+            Field::CorrectionCurrent(_) | Field::CorrectionCorrected(_) | Field::CorrectionReason(_) => 1000,
+            Field::AccessScope | Field::RestrictionReason | Field::ObjectionReason => 3000,
+            Field::Message => 5000,
+            Field::Rights | Field::SignatureDrawn => usize::MAX,
+        }
+    }
+}
+
+/// What is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    Required,
+    /// Neither an e-mail nor a postal address: the company could not answer.
+    NoWayToAnswer,
+    TooLong { max: usize, len: usize },
+    EmailShape,
+    PhoneShape,
+    NoRight,
+    /// Rectification ticked, but no item says what the data should be.
+    NoCorrection,
+    NoStrokes,
+    /// Characters the PDF font cannot show.
+    Unprintable(Vec<char>),
+}
+
+/// One error: which field, what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: Field,
+    pub problem: Problem,
+}
+
+impl Problem {
+    /// The message shown next to the field, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let text = |fi: &'static str, en: &'static str| Text { fi, en }.get(lang).to_owned();
+        match self {
+            Problem::Required => text("Täytä tämä kenttä.", "Please fill in this field."),
+            Problem::NoWayToAnswer => text(
+                "Anna sähköpostiosoite tai postiosoite, jotta yritys voi vastata sinulle.",
+                "Give an email address or a postal address, so that the company can answer you.",
+            ),
+            Problem::TooLong { max, len } => match lang {
+                Lang::Fi => format!("Enintään {max} merkkiä (nyt {len}). Lyhennä tekstiä."),
+                Lang::En => format!("At most {max} characters (now {len}). Please shorten the text."),
+            },
+            Problem::EmailShape => text(
+                "Tarkista sähköpostiosoite: muoto on nimi@esimerkki.fi.",
+                "Check the email address: it should look like name@example.com.",
+            ),
+            Problem::PhoneShape => text(
+                "Tarkista puhelinnumero: 5–15 numeroa, sallittuja ovat myös + - ( ) ja välilyönti.",
+                "Check the phone number: 5 to 15 digits; + - ( ) and spaces are also allowed.",
+            ),
+            Problem::NoRight => text(
+                "Valitse vähintään yksi oikeus, jota haluat käyttää.",
+                "Choose at least one right you want to exercise.",
+            ),
+            Problem::NoCorrection => text(
+                "Kerro ainakin yhdestä tiedosta, mitä sen pitäisi olla.",
+                "For at least one item, say what the data should be.",
+            ),
+            Problem::NoStrokes => text(
+                "Piirrä allekirjoitus tai valitse toinen tapa allekirjoittaa.",
+                "Draw your signature or choose another way to sign.",
+            ),
+            Problem::Unprintable(chars) => {
+                let list = chars
+                    .iter()
+                    .map(|c| format!("“{c}” (U+{:04X})", *c as u32))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                match lang {
+                    Lang::Fi => format!(
+                        "PDF:n fontissa ei ole näitä merkkejä: {list}. Korvaa tai poista ne."
+                    ),
+                    Lang::En => format!(
+                        "The PDF's font lacks these characters: {list}. Please replace or remove them."
+                    ),
+                }
+            }
+        }
+    }
+}
+
+/// Every error in `draft`, in the order of the form. `missing` lists the characters of a text
+/// that the PDF font cannot show (empty while the font is still loading).
+pub fn validate(draft: &Draft, missing: &dyn Fn(&str) -> Vec<char>) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let e = &mut errors;
+    let push = |e: &mut Vec<FieldError>, field: Field, problem: Problem| {
+        e.push(FieldError { field, problem });
+    };
+    let check = |e: &mut Vec<FieldError>, field: Field, value: &str, required: bool| -> bool {
+        match text_problem(field, value, required, missing) {
+            Some(problem) => {
+                e.push(FieldError { field, problem });
+                false
+            }
+            None => true,
+        }
+    };
+
+    check(e, Field::Name, &draft.name, true);
+    let email = draft.email.trim();
+    if check(e, Field::Email, &draft.email, false) && !email.is_empty() && !is_email(email) {
+        push(e, Field::Email, Problem::EmailShape);
+    }
+    let postal_ok = check(e, Field::PostalAddress, &draft.postal_address, false);
+    if email.is_empty() && draft.postal_address.trim().is_empty() && postal_ok {
+        push(e, Field::Email, Problem::NoWayToAnswer);
+    }
+    let phone = draft.phone.trim();
+    if check(e, Field::Phone, &draft.phone, false) && !phone.is_empty() && !is_phone(phone) {
+        push(e, Field::Phone, Problem::PhoneShape);
+    }
+    check(e, Field::Organisation, &draft.organisation, false);
+    check(e, Field::CustomerNumber, &draft.customer_number, false);
+
+    if draft.rights.is_empty() {
+        push(e, Field::Rights, Problem::NoRight);
+    }
+    for &right in &draft.rights {
+        match right {
+            Right::Access => {
+                check(e, Field::AccessScope, &draft.access_scope, false);
+            }
+            Right::Restriction => {
+                check(e, Field::RestrictionReason, &draft.restriction_reason, true);
+            }
+            Right::Objection => {
+                check(e, Field::ObjectionReason, &draft.objection_reason, true);
+            }
+            Right::Rectification => {
+                for (i, item) in draft.corrections.iter().enumerate() {
+                    let blank = item.current.trim().is_empty()
+                        && item.corrected.trim().is_empty()
+                        && item.reason.trim().is_empty();
+                    check(e, Field::CorrectionCurrent(i), &item.current, false);
+                    check(e, Field::CorrectionCorrected(i), &item.corrected, !blank);
+                    check(e, Field::CorrectionReason(i), &item.reason, false);
+                }
+                if draft.filled_corrections().next().is_none() {
+                    push(e, Field::CorrectionCorrected(0), Problem::NoCorrection);
+                }
+            }
+            Right::Erasure | Right::DirectMarketingObjection | Right::Portability => {}
+        }
+    }
+    check(e, Field::Message, &draft.message, false);
+    check(e, Field::Place, &draft.place, false);
+    match &draft.signature {
+        Signature::Typed(name) => {
+            check(e, Field::SignatureTyped, name, true);
+        }
+        Signature::Drawn(strokes) if strokes.is_empty() => {
+            push(e, Field::SignatureDrawn, Problem::NoStrokes);
+        }
+        Signature::Drawn(_) | Signature::Pen => {}
+    }
+    errors
+}
+
+fn text_problem(
+    field: Field,
+    value: &str,
+    required: bool,
+    missing: &dyn Fn(&str) -> Vec<char>,
+) -> Option<Problem> {
+    let len = value.chars().count();
+    if required && value.trim().is_empty() {
+        Some(Problem::Required)
+    } else if len > field.max_len() {
+        Some(Problem::TooLong { max: field.max_len(), len })
+    } else {
+        let chars = missing(value);
+        (!chars.is_empty()).then_some(Problem::Unprintable(chars))
+    }
+}
+
+/// The shape of an address a person can type: `local@domain.tld`, no spaces, no quotes or
+/// brackets (which mail programs would misread), a dot in the domain and no empty labels.
+pub fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    let bad = |c: char| c.is_whitespace() || c.is_control() || "@\"<>()[],;:\\".contains(c);
+    let labels: Vec<&str> = domain.split('.').collect();
+    !local.is_empty()
+        && local.chars().count() <= 64
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && !local.chars().any(bad)
+        && labels.len() >= 2
+        && labels.iter().all(|label| {
+            !label.is_empty()
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
+        && labels.last().is_some_and(|tld| tld.chars().count() >= 2)
+}
+
+/// 5–15 digits (E.164 has at most 15), with `+ - ( ) .` and spaces for readability.
+pub fn is_phone(s: &str) -> bool {
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    (5..=15).contains(&digits)
+        && s.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c))
+        && s.chars().filter(|&c| c == '+').count() <= 1
+        && (!s.contains('+') || s.starts_with('+'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::request::draft::Correction;
+
+    fn none(_: &str) -> Vec<char> {
+        Vec::new()
+    }
+
+    fn valid() -> Draft {
+        let mut draft = Draft::new(Lang::Fi);
+        draft.name = "Åsa Łukasiewicz-Žemaitė".into();
+        draft.email = "asa@example.fi".into();
+        draft.set_right(Right::Access, true);
+        draft
+    }
+
+    fn problems(draft: &Draft) -> Vec<(Field, Problem)> {
+        validate(draft, &none).into_iter().map(|e| (e.field, e.problem)).collect()
+    }
+
+    #[test]
+    fn a_complete_draft_is_valid() {
+        assert_eq!(problems(&valid()), vec![]);
+    }
+
+    #[test]
+    fn an_empty_form_says_what_is_needed() {
+        let draft = Draft::new(Lang::En);
+        assert_eq!(
+            problems(&draft),
+            vec![
+                (Field::Name, Problem::Required),
+                (Field::Email, Problem::NoWayToAnswer),
+                (Field::Rights, Problem::NoRight),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_postal_address_is_enough_to_be_answered() {
+        let mut draft = valid();
+        draft.email.clear();
+        draft.postal_address = "Esimerkkitie 1, 20100 Turku".into();
+        assert_eq!(problems(&draft), vec![]);
+    }
+
+    #[test]
+    fn email_shapes() {
+        for good in ["a@b.fi", "first.last+tag@sub.example.com", "åsa@exämple.fi"] {
+            assert!(is_email(good), "{good}");
+        }
+        for bad in ["", "a", "a@", "@b.fi", "a@b", "a@b.", "a@.fi", "a b@c.fi", "a@b..fi",
+            "\"a\"@b.fi", "a@b.f", "<a@b.fi>", "a@@b.fi", ".a@b.fi", "a@-b.fi"]
+        {
+            assert!(!is_email(bad), "{bad}");
+        }
+        let mut draft = valid();
+        draft.email = "not-an-address".into();
+        assert_eq!(problems(&draft), vec![(Field::Email, Problem::EmailShape)]);
+    }
+
+    #[test]
+    fn phone_shapes() {
+        for good in ["+358 44 978 5594", "044-978 5594", "(02) 123 456"] {
+            assert!(is_phone(good), "{good}");
+        }
+        for bad in ["123", "+358 44 978 5594 1234 56", "call me", "44+1234567"] {
+            assert!(!is_phone(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn lengths_are_counted_in_characters() {
+        let mut draft = valid();
+        draft.name = "Ä".repeat(200);
+        assert_eq!(problems(&draft), vec![]);
+        draft.name.push('Ö');
+        assert_eq!(
+            problems(&draft),
+            vec![(Field::Name, Problem::TooLong { max: 200, len: 201 })]
+        );
+        draft.name = "x".into();
+        draft.message = "m".repeat(5000);
+        draft.set_right(Right::Objection, true);
+        draft.objection_reason = "r".repeat(3000);
+        assert_eq!(problems(&draft), vec![]);
+    }
+
+    #[test]
+    fn rights_ask_for_their_details() {
+        let mut draft = valid();
+        draft.set_right(Right::Restriction, true);
+        draft.set_right(Right::Rectification, true);
+        assert_eq!(draft.rights, vec![Right::Access, Right::Rectification, Right::Restriction]);
+        assert_eq!(
+            problems(&draft),
+            vec![
+                (Field::CorrectionCorrected(0), Problem::NoCorrection),
+                (Field::RestrictionReason, Problem::Required),
+            ]
+        );
+        draft.corrections = vec![
+            Correction { current: "Old Street 1".into(), ..Default::default() },
+            Correction::default(),
+        ];
+        draft.restriction_reason = "The address is wrong.".into();
+        assert_eq!(problems(&draft), vec![(Field::CorrectionCorrected(0), Problem::Required)]);
+        draft.corrections[0].corrected = "New Street 2".into();
+        assert_eq!(problems(&draft), vec![]);
+        // Unticking a right drops its errors but keeps what was typed.
+        draft.restriction_reason.clear();
+        draft.set_right(Right::Restriction, false);
+        assert_eq!(problems(&draft), vec![]);
+        assert_eq!(draft.corrections[0].current, "Old Street 1");
+    }
+
+    #[test]
+    fn signatures() {
+        let mut draft = valid();
+        draft.signature = Signature::Typed("  ".into());
+        assert_eq!(problems(&draft), vec![(Field::SignatureTyped, Problem::Required)]);
+        draft.signature = Signature::Drawn(vec![]);
+        assert_eq!(problems(&draft), vec![(Field::SignatureDrawn, Problem::NoStrokes)]);
+        draft.signature = Signature::Drawn(vec![vec![(1, 2), (3, 4)]]);
+        assert_eq!(problems(&draft), vec![]);
+    }
+
+    #[test]
+    fn characters_the_font_lacks_are_reported_per_field() {
+        let mut draft = valid();
+        draft.name = "Li 😀".into();
+        let missing = |s: &str| s.chars().filter(|c| !c.is_ascii()).collect::<Vec<_>>();
+        let errors = validate(&draft, &missing);
+        assert_eq!(errors[0].field, Field::Name);
+        assert_eq!(errors[0].problem, Problem::Unprintable(vec!['😀']));
+        assert!(errors[0].problem.message(Lang::Fi).contains("U+1F600"));
+        assert!(errors[0].problem.message(Lang::En).contains("lacks"));
+    }
+
+    #[test]
+    fn every_message_exists_in_both_languages() {
+        let all = [
+            Problem::Required,
+            Problem::NoWayToAnswer,
+            Problem::TooLong { max: 1, len: 2 },
+            Problem::EmailShape,
+            Problem::PhoneShape,
+            Problem::NoRight,
+            Problem::NoCorrection,
+            Problem::NoStrokes,
+            Problem::Unprintable(vec!['x']),
+        ];
+        for problem in all {
+            assert_ne!(problem.message(Lang::Fi), problem.message(Lang::En));
+            assert!(problem.message(Lang::Fi).ends_with('.'));
+        }
+    }
+}
