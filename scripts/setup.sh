@@ -46,6 +46,8 @@ ensure_build_tools() {
     say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes, once)"
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
   fi
+  # The request PDF's font: the build subsets Debian's DejaVu Sans (scripts/build-form.sh).
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || apt_install fonts-dejavu-core
   # npm packages: wasm-opt (binaryen), the browser-test driver, axe-core. Reinstalled when the
   # lockfile changed since the last install.
   if [ ! -f "$ROOT/node_modules/.package-lock.json" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
@@ -57,6 +59,12 @@ ensure_build_tools() {
 ensure_browser() {
   # Debian's Chromium: tests never download a browser of their own.
   command -v chromium >/dev/null || apt_install chromium
+}
+
+# The tests read the request PDFs back with poppler (pdftotext, pdffonts, pdfdetach, pdfinfo) and qpdf.
+ensure_pdf_tools() {
+  command -v pdftotext >/dev/null && command -v pdfdetach >/dev/null && command -v qpdf >/dev/null \
+    || apt_install poppler-utils qpdf
 }
 
 # Builds the release site into dist/ (trunk runs the notice rendering and loader hooks).

@@ -5,6 +5,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 ensure_build_tools
 ensure_browser
+ensure_pdf_tools
 cd "$ROOT"
 
 say "cargo fmt --check"
@@ -13,6 +14,7 @@ cargo fmt --all -- --check
 say "cargo clippy (native and wasm32)"
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --target wasm32-unknown-unknown --lib --bin privacy-portal -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --features form --lib --bin request-form -- -D warnings
 
 say "cargo test (native)"
 cargo test --quiet

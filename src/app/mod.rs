@@ -7,6 +7,7 @@
 //! budgeted at 60 KB. (Leptos is for the request form, loaded when the form opens.)
 
 mod language;
+mod request_form;
 
 use std::rc::Rc;
 
@@ -43,6 +44,9 @@ pub fn start() {
     show_app_buttons(&document);
     enhance::track_current_section(&document);
     listen(&document, translations);
+    if location_hash(&document) == format!("#{}", request_form::SECTION_ID) {
+        request_form::open("");
+    }
 }
 
 /// The app's buttons are in the page, hidden for visitors without JavaScript; show them.
@@ -57,6 +61,11 @@ fn listen(document: &Document, translations: Rc<Translations>) {
     let on_click = {
         let document = document.clone();
         Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            // "Tee pyyntö" links: the browser follows them to #pyynto; the form opens there.
+            if let Some(right) = crate::dom::action(&event, "data-request-right") {
+                request_form::open(&right);
+                return;
+            }
             match crate::dom::action(&event, "data-app-action").as_deref() {
                 Some("switch-language") => {
                     let next = translations.shown().other();
@@ -88,12 +97,15 @@ fn focus_selector(document: &Document, selector: &str) {
     }
 }
 
-fn scroll_to_hash(document: &Document) {
-    let hash = document
+fn location_hash(document: &Document) -> String {
+    document
         .location()
         .and_then(|l| l.hash().ok())
-        .unwrap_or_default();
-    if let Some(target) = hash
+        .unwrap_or_default()
+}
+
+fn scroll_to_hash(document: &Document) {
+    if let Some(target) = location_hash(document)
         .strip_prefix('#')
         .and_then(|id| document.get_element_by_id(id))
     {

@@ -25,8 +25,10 @@ mod native {
             ["render", notice_dir, out_dir] => render(Path::new(notice_dir), Path::new(out_dir)),
             ["finish", staging_dir] => finish(Path::new(staging_dir), "/"),
             ["finish", staging_dir, public_url] => finish(Path::new(staging_dir), public_url),
+            ["font", ttf, out_file] => font(Path::new(ttf), Path::new(out_file)),
             _ => Err(
-                "usage: site-build render <notice-dir> <out-dir> | site-build finish <staging-dir> [public-url]"
+                "usage: site-build render <notice-dir> <out-dir> | site-build finish <staging-dir> [public-url] \
+| site-build font <font.ttf> <out.font>"
                     .into(),
             ),
         };
@@ -62,6 +64,31 @@ mod native {
             return Ok(());
         }
         std::fs::write(path, content).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    /// Writes the request PDF's font pack (src/request/pdf/font.rs) from a TrueType font.
+    fn font(ttf: &std::path::Path, out_file: &std::path::Path) -> Result<(), String> {
+        use privacy_portal::request::pdf::font::FontPack;
+        let bytes = std::fs::read(ttf).map_err(|e| {
+            format!(
+                "{}: {e} (Debian: apt-get install fonts-dejavu-core)",
+                ttf.display()
+            )
+        })?;
+        let name = ttf
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("Font")
+            .replace(|c: char| !c.is_ascii_alphanumeric(), "");
+        let pack = FontPack::build(&bytes, &name).map_err(|e| format!("{}: {e}", ttf.display()))?;
+        let chars = FontPack::parse(&pack).map_err(|e| e.to_string())?.len();
+        std::fs::write(out_file, &pack).map_err(|e| format!("{}: {e}", out_file.display()))?;
+        eprintln!(
+            "site-build: font pack {} ({chars} characters, {} bytes)",
+            out_file.display(),
+            pack.len()
+        );
+        Ok(())
     }
 
     fn finish(staging_dir: &std::path::Path, public_url: &str) -> Result<(), String> {

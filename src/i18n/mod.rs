@@ -117,6 +117,13 @@ pub struct Strings {
     pub version: &'static str,
     /// The footer button that (re)opens the cookie settings.
     pub cookie_settings: &'static str,
+    /// The links that open the request form (header, each rights section).
+    pub make_request: &'static str,
+    /// Heading of the request section.
+    pub request_heading: &'static str,
+    /// How to send a request, with or without the form; `{contact}`, `{email}`, `{controller}`
+    /// and `{address}` are filled in from the notice's front matter.
+    pub request_intro: &'static str,
     /// Shown above a translated notice: the authoritative language prevails.
     pub translation_notice: &'static str,
     /// Document title suffix after the notice title.
@@ -186,6 +193,12 @@ pub const FI: Strings = Strings {
     drawn_up: "Laadittu",
     version: "Versio",
     cookie_settings: "Evästeasetukset",
+    make_request: "Tee pyyntö",
+    request_heading: "Tietosuojapyyntö",
+    request_intro: "Voit käyttää oikeuksiasi lähettämällä kirjallisen pyynnön suomeksi tai englanniksi \
+yhteyshenkilölle {contact}, sähköpostitse {email} tai postitse {controller}, {address}. Lomake (vaatii \
+JavaScriptin) laatii pyynnön PDF-tiedostoksi selaimessasi: mitään kirjoittamaasi ei tallenneta eikä \
+lähetetä minnekään.",
     translation_notice: "Tämä on käännös. Suomenkielinen tietosuojaseloste on ensisijainen.",
     title_suffix: "Safrent Oy",
     consent_title: "Evästeet ja yksityisyys",
@@ -239,6 +252,12 @@ pub const EN: Strings = Strings {
     drawn_up: "Drawn up",
     version: "Version",
     cookie_settings: "Cookie settings",
+    make_request: "Make a request",
+    request_heading: "Data protection request",
+    request_intro: "You can exercise your rights by sending a written request in Finnish or English to \
+the contact person {contact}, by email to {email} or by post to {controller}, {address}. The form (it \
+needs JavaScript) prepares the request as a PDF file in your browser: nothing you type is stored or \
+sent anywhere.",
     translation_notice: "This is a translation. The Finnish privacy notice prevails.",
     title_suffix: "Safrent Oy",
     consent_title: "Cookies and privacy",

@@ -16,7 +16,11 @@ pub enum Block {
     /// Label–value lines (the value may wrap).
     Pairs(Vec<(String, String)>),
     /// The signature area: the drawn strokes, a typed name, or an empty line; then the name.
-    Signature { signature: Signature, name: String, note: String },
+    Signature {
+        signature: Signature,
+        name: String,
+        note: String,
+    },
     /// Small print at the end.
     Small(String),
 }
@@ -50,11 +54,17 @@ pub fn compose(draft: &Draft, context: &Context, digest: &str) -> Document {
 
     let mut from = vec![(t(lang, "Nimi", "Name"), draft.name.trim().to_owned())];
     let optional = [
-        (t(lang, "Edustamani yhteisö", "Organisation I represent"), &draft.organisation),
+        (
+            t(lang, "Edustamani yhteisö", "Organisation I represent"),
+            &draft.organisation,
+        ),
         (t(lang, "Postiosoite", "Postal address"), &draft.postal_address),
         (t(lang, "Sähköposti", "Email"), &draft.email),
         (t(lang, "Puhelin", "Phone"), &draft.phone),
-        (t(lang, "Asiakas- tai tilausnumero", "Customer or order number"), &draft.customer_number),
+        (
+            t(lang, "Asiakas- tai tilausnumero", "Customer or order number"),
+            &draft.customer_number,
+        ),
     ];
     from.extend(
         optional
@@ -69,12 +79,22 @@ pub fn compose(draft: &Draft, context: &Context, digest: &str) -> Document {
     let place = draft.place.trim();
     blocks.push(Block::Heading(t(lang, "Vastaanottaja", "To")));
     blocks.push(Block::Pairs(vec![
-        (t(lang, "Rekisterinpitäjä", "Controller"), format!("{}, {}", r.name, r.address)),
-        (t(lang, "Yhteyshenkilö", "Contact person"), format!("{}, {}", r.contact_person, r.email)),
+        (
+            t(lang, "Rekisterinpitäjä", "Controller"),
+            format!("{}, {}", r.name, r.address),
+        ),
+        (
+            t(lang, "Yhteyshenkilö", "Contact person"),
+            format!("{}, {}", r.contact_person, r.email),
+        ),
         (t(lang, "Rekisteri", "Register"), context.register.clone()),
         (
             t(lang, "Päiväys ja paikka", "Date and place"),
-            if place.is_empty() { date } else { format!("{date}, {place}") },
+            if place.is_empty() {
+                date
+            } else {
+                format!("{date}, {place}")
+            },
         ),
         (t(lang, "Viite", "Reference"), context.reference.clone()),
     ]));
@@ -89,7 +109,11 @@ pub fn compose(draft: &Draft, context: &Context, digest: &str) -> Document {
             Lang::Fi => finnish_article(right.article()),
             Lang::En => format!("Article {}", right.article()),
         };
-        blocks.push(Block::Heading(format!("{}. {} ({article})", n + 1, right.name().get(lang))));
+        blocks.push(Block::Heading(format!(
+            "{}. {} ({article})",
+            n + 1,
+            right.name().get(lang)
+        )));
         right_text(draft, right, lang, &mut blocks);
     }
 
@@ -131,12 +155,21 @@ personal data undergoing processing is free (Article 15(3)).",
     )));
     let answer_to = if draft.email.trim().is_empty() {
         match lang {
-            Lang::Fi => format!("Pyydän vastausta postitse osoitteeseen: {}.", draft.postal_address.trim()),
-            Lang::En => format!("Please send the answer by post to: {}.", draft.postal_address.trim()),
+            Lang::Fi => format!(
+                "Pyydän vastausta postitse osoitteeseen: {}.",
+                draft.postal_address.trim()
+            ),
+            Lang::En => format!(
+                "Please send the answer by post to: {}.",
+                draft.postal_address.trim()
+            ),
         }
     } else {
         match lang {
-            Lang::Fi => format!("Pyydän vastausta sähköpostitse osoitteeseen {}.", draft.email.trim()),
+            Lang::Fi => format!(
+                "Pyydän vastausta sähköpostitse osoitteeseen {}.",
+                draft.email.trim()
+            ),
             Lang::En => format!("Please send the answer by email to {}.", draft.email.trim()),
         }
     };
@@ -184,7 +217,12 @@ may ask for additional information to confirm my identity only if it has reasona
         ),
     }));
 
-    Document { lang, title, reference: context.reference.clone(), blocks }
+    Document {
+        lang,
+        title,
+        reference: context.reference.clone(),
+        blocks,
+    }
 }
 
 /// "15" → "15 artikla", "21(1)" → "21 artiklan 1 kohta".
@@ -291,7 +329,11 @@ impl Document {
                     let lines: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}: {v}")).collect();
                     out.push_str(&lines.join("\n"));
                 }
-                Block::Signature { signature, name, note } => {
+                Block::Signature {
+                    signature,
+                    name,
+                    note,
+                } => {
                     if let Signature::Typed(typed) = signature {
                         out.push_str(typed.trim());
                         out.push('\n');

@@ -27,8 +27,7 @@ pub enum PortableFormat {
 }
 
 impl PortableFormat {
-    pub const ALL: [PortableFormat; 3] =
-        [PortableFormat::Csv, PortableFormat::Json, PortableFormat::Xml];
+    pub const ALL: [PortableFormat; 3] = [PortableFormat::Csv, PortableFormat::Json, PortableFormat::Xml];
 
     pub const fn key(self) -> &'static str {
         match self {

@@ -163,7 +163,11 @@ pub(crate) mod tests {
         draft.email = "asa@example.fi".into();
         draft.rights = vec![Right::Access, Right::Rectification, Right::Portability];
         draft.corrections = vec![
-            Correction { current: "Vanha katu 1".into(), corrected: "Uusi katu 2".into(), reason: "Muutin.".into() },
+            Correction {
+                current: "Vanha katu 1".into(),
+                corrected: "Uusi katu 2".into(),
+                reason: "Muutin.".into(),
+            },
             Correction::default(),
         ];
         draft.signature = Signature::Drawn(vec![vec![(10, 20), (30, 40)], vec![(50, 60)]]);
@@ -175,7 +179,15 @@ pub(crate) mod tests {
         let a = bytes(&draft(), &context());
         assert_eq!(a, bytes(&draft(), &context()));
         let text = String::from_utf8(a).unwrap();
-        let order = ["\"format\"", "\"reference\"", "\"recipient\"", "\"sender\"", "\"rights\"", "\"signature\"", "\"deadline\""];
+        let order = [
+            "\"format\"",
+            "\"reference\"",
+            "\"recipient\"",
+            "\"sender\"",
+            "\"rights\"",
+            "\"signature\"",
+            "\"deadline\"",
+        ];
         let positions: Vec<usize> = order.iter().map(|k| text.find(k).unwrap()).collect();
         assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
         assert!(text.ends_with("}\n"));
@@ -184,18 +196,32 @@ pub(crate) mod tests {
     #[test]
     fn it_holds_what_the_customer_asked_and_parses_back() {
         let json = Json::parse(std::str::from_utf8(&bytes(&draft(), &context())).unwrap()).unwrap();
-        assert_eq!(json.get("sender").and_then(|s| s.get("name")).and_then(Json::as_str), Some("Åsa Łukasiewicz-Žemaitė"));
-        let Some(Json::Array(rights)) = json.get("rights") else { panic!() };
+        assert_eq!(
+            json.get("sender")
+                .and_then(|s| s.get("name"))
+                .and_then(Json::as_str),
+            Some("Åsa Łukasiewicz-Žemaitė")
+        );
+        let Some(Json::Array(rights)) = json.get("rights") else {
+            panic!()
+        };
         assert_eq!(rights.len(), 3);
         assert_eq!(rights[1].get("article").and_then(Json::as_str), Some("16"));
-        let Some(Json::Array(items)) = rights[1].get("items") else { panic!() };
+        let Some(Json::Array(items)) = rights[1].get("items") else {
+            panic!()
+        };
         assert_eq!(items.len(), 1, "the blank row is left out");
         assert_eq!(rights[2].get("format").and_then(Json::as_str), Some("csv"));
         assert_eq!(
             json.get("signature").unwrap().to_compact(),
             r#"{"kind":"drawn","strokes":[[10,20,30,40],[50,60]]}"#
         );
-        assert_eq!(json.get("deadline").and_then(|d| d.get("due")).and_then(Json::as_str), Some("2026-12-28"));
+        assert_eq!(
+            json.get("deadline")
+                .and_then(|d| d.get("due"))
+                .and_then(Json::as_str),
+            Some("2026-12-28")
+        );
     }
 
     #[test]
@@ -204,6 +230,11 @@ pub(crate) mod tests {
         draft.name = "\"},\"x\":<script>alert(1)</script>\u{0}".into();
         let bytes = bytes(&draft, &context());
         let json = Json::parse(std::str::from_utf8(&bytes).unwrap()).unwrap();
-        assert_eq!(json.get("sender").and_then(|s| s.get("name")).and_then(Json::as_str), Some(draft.name.as_str()));
+        assert_eq!(
+            json.get("sender")
+                .and_then(|s| s.get("name"))
+                .and_then(Json::as_str),
+            Some(draft.name.as_str())
+        );
     }
 }

@@ -8,13 +8,21 @@ use crate::i18n::{Lang, Text};
 
 /// The PDF's file name.
 pub fn pdf_file_name(reference: &str, lang: Lang) -> String {
-    let stem = Text { fi: "tietosuojapyynto", en: "privacy-request" }.get(lang);
+    let stem = Text {
+        fi: "tietosuojapyynto",
+        en: "privacy-request",
+    }
+    .get(lang);
     format!("{stem}-{reference}.pdf")
 }
 
 /// The e-mail subject: names the request and its reference.
 pub fn subject(reference: &str, lang: Lang) -> String {
-    let label = Text { fi: "Tietosuojapyyntö", en: "Data protection request" }.get(lang);
+    let label = Text {
+        fi: "Tietosuojapyyntö",
+        en: "Data protection request",
+    }
+    .get(lang);
     format!("{label} {reference}")
 }
 
@@ -139,8 +147,16 @@ mod tests {
     #[test]
     fn mailto_prefills_recipient_subject_and_body() {
         let uri = mailto("mirette.leppa@safrent.fi", "SAF-04HM-ASW9", "Åsa & Co?", Lang::Fi);
-        assert!(uri.starts_with("mailto:mirette.leppa@safrent.fi?subject=Tietosuojapyynt%C3%B6%20SAF-04HM-ASW9&body="), "{uri}");
-        assert!(uri.contains("%C3%85sa%20%26%20Co%3F"), "the sender's name cannot add parameters");
+        assert!(
+            uri.starts_with(
+                "mailto:mirette.leppa@safrent.fi?subject=Tietosuojapyynt%C3%B6%20SAF-04HM-ASW9&body="
+            ),
+            "{uri}"
+        );
+        assert!(
+            uri.contains("%C3%85sa%20%26%20Co%3F"),
+            "the sender's name cannot add parameters"
+        );
         assert!(uri.contains("tietosuojapyynto-SAF-04HM-ASW9.pdf"));
         assert!(!uri.contains(' ') && !uri.contains('\n'));
         let en = mailto("a@b.fi", "SAF-1", "X", Lang::En);
@@ -151,13 +167,20 @@ mod tests {
     #[test]
     fn ics_is_an_all_day_event_on_the_due_date() {
         let deadline = response_deadline(Date::new(2026, 11, 25).unwrap());
-        let text = ics(&deadline, "SAF-04HM-ASW9", "Safrent Oy", Lang::Fi, "20261125T120000Z");
+        let text = ics(
+            &deadline,
+            "SAF-04HM-ASW9",
+            "Safrent Oy",
+            Lang::Fi,
+            "20261125T120000Z",
+        );
         assert!(text.contains("DTSTART;VALUE=DATE:20261228\r\n"));
         assert!(text.contains("DTEND;VALUE=DATE:20261229\r\n"));
         assert!(text.starts_with("BEGIN:VCALENDAR\r\n") && text.ends_with("END:VCALENDAR\r\n"));
         assert!(text.split("\r\n").all(|line| line.len() <= 75), "{text}");
         let unfolded = text.replace("\r\n ", "");
-        assert!(unfolded.contains("SUMMARY:Safrent Oy: vastaus tietosuojapyyntöön SAF-04HM-ASW9 viimeistään tänään"));
+        assert!(unfolded
+            .contains("SUMMARY:Safrent Oy: vastaus tietosuojapyyntöön SAF-04HM-ASW9 viimeistään tänään"));
         assert!(unfolded.contains("28.12.2026") && unfolded.contains("25.2.2027"));
         assert!(unfolded.contains("12 artiklan 3 kohta)"));
     }

@@ -75,7 +75,10 @@ pub enum Problem {
     Required,
     /// Neither an e-mail nor a postal address: the company could not answer.
     NoWayToAnswer,
-    TooLong { max: usize, len: usize },
+    TooLong {
+        max: usize,
+        len: usize,
+    },
     EmailShape,
     PhoneShape,
     NoRight,
@@ -134,9 +137,9 @@ impl Problem {
                     .collect::<Vec<_>>()
                     .join(", ");
                 match lang {
-                    Lang::Fi => format!(
-                        "PDF:n fontissa ei ole näitä merkkejä: {list}. Korvaa tai poista ne."
-                    ),
+                    Lang::Fi => {
+                        format!("PDF:n fontissa ei ole näitä merkkejä: {list}. Korvaa tai poista ne.")
+                    }
                     Lang::En => format!(
                         "The PDF's font lacks these characters: {list}. Please replace or remove them."
                     ),
@@ -234,7 +237,10 @@ fn text_problem(
     if required && value.trim().is_empty() {
         Some(Problem::Required)
     } else if len > field.max_len() {
-        Some(Problem::TooLong { max: field.max_len(), len })
+        Some(Problem::TooLong {
+            max: field.max_len(),
+            len,
+        })
     } else {
         let chars = missing(value);
         (!chars.is_empty()).then_some(Problem::Unprintable(chars))
@@ -292,7 +298,10 @@ mod tests {
     }
 
     fn problems(draft: &Draft) -> Vec<(Field, Problem)> {
-        validate(draft, &none).into_iter().map(|e| (e.field, e.problem)).collect()
+        validate(draft, &none)
+            .into_iter()
+            .map(|e| (e.field, e.problem))
+            .collect()
     }
 
     #[test]
@@ -326,9 +335,23 @@ mod tests {
         for good in ["a@b.fi", "first.last+tag@sub.example.com", "åsa@exämple.fi"] {
             assert!(is_email(good), "{good}");
         }
-        for bad in ["", "a", "a@", "@b.fi", "a@b", "a@b.", "a@.fi", "a b@c.fi", "a@b..fi",
-            "\"a\"@b.fi", "a@b.f", "<a@b.fi>", "a@@b.fi", ".a@b.fi", "a@-b.fi"]
-        {
+        for bad in [
+            "",
+            "a",
+            "a@",
+            "@b.fi",
+            "a@b",
+            "a@b.",
+            "a@.fi",
+            "a b@c.fi",
+            "a@b..fi",
+            "\"a\"@b.fi",
+            "a@b.f",
+            "<a@b.fi>",
+            "a@@b.fi",
+            ".a@b.fi",
+            "a@-b.fi",
+        ] {
             assert!(!is_email(bad), "{bad}");
         }
         let mut draft = valid();
@@ -368,7 +391,10 @@ mod tests {
         let mut draft = valid();
         draft.set_right(Right::Restriction, true);
         draft.set_right(Right::Rectification, true);
-        assert_eq!(draft.rights, vec![Right::Access, Right::Rectification, Right::Restriction]);
+        assert_eq!(
+            draft.rights,
+            vec![Right::Access, Right::Rectification, Right::Restriction]
+        );
         assert_eq!(
             problems(&draft),
             vec![
@@ -377,11 +403,17 @@ mod tests {
             ]
         );
         draft.corrections = vec![
-            Correction { current: "Old Street 1".into(), ..Default::default() },
+            Correction {
+                current: "Old Street 1".into(),
+                ..Default::default()
+            },
             Correction::default(),
         ];
         draft.restriction_reason = "The address is wrong.".into();
-        assert_eq!(problems(&draft), vec![(Field::CorrectionCorrected(0), Problem::Required)]);
+        assert_eq!(
+            problems(&draft),
+            vec![(Field::CorrectionCorrected(0), Problem::Required)]
+        );
         draft.corrections[0].corrected = "New Street 2".into();
         assert_eq!(problems(&draft), vec![]);
         // Unticking a right drops its errors but keeps what was typed.
@@ -397,7 +429,10 @@ mod tests {
         draft.signature = Signature::Typed("  ".into());
         assert_eq!(problems(&draft), vec![(Field::SignatureTyped, Problem::Required)]);
         draft.signature = Signature::Drawn(vec![]);
-        assert_eq!(problems(&draft), vec![(Field::SignatureDrawn, Problem::NoStrokes)]);
+        assert_eq!(
+            problems(&draft),
+            vec![(Field::SignatureDrawn, Problem::NoStrokes)]
+        );
         draft.signature = Signature::Drawn(vec![vec![(1, 2), (3, 4)]]);
         assert_eq!(problems(&draft), vec![]);
     }

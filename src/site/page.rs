@@ -13,7 +13,23 @@ use crate::notice::render::escape_attribute as esc;
 use crate::notice::COOKIE_SECTION_ID;
 
 /// The names of the regions, in page order (the app swaps whatever `[data-region]` it finds).
-pub const REGIONS: [&str; 6] = ["skip", "header", "toc", "notice", "footer", "consent"];
+pub const REGIONS: [&str; 7] = ["skip", "header", "toc", "notice", "request", "footer", "consent"];
+
+/// The notice's rights sections and the right each one's "Tee pyyntö" link ticks in the form.
+const RIGHTS_SECTIONS: [(&str, &str); 6] = [
+    (
+        "tarkastusoikeus-eli-oikeus-saada-paasy-henkilotietoihin",
+        "access",
+    ),
+    ("oikeus-siirtaa-tiedot-jarjestelmasta-toiseen", "portability"),
+    ("oikeus-vaatia-tiedon-korjaamista", "rectification"),
+    ("rajoittamisoikeus", "restriction"),
+    ("vastustamisoikeus", "objection"),
+    (
+        "muut-henkilotietojen-kasittelyyn-liittyvat-oikeudet",
+        "direct-marketing",
+    ),
+];
 
 /// The id of the `<template>` that holds the other languages' regions.
 pub const TEMPLATE_ID: &str = "translations";
@@ -169,11 +185,13 @@ fn push_regions(out: &mut String, notice: &Notice, controller: &Controller) {
         "header",
         format!(
             "<div><p class=\"site-header__controller\">{}</p>\
-<p class=\"site-header__register\">{} · {}: {}</p></div>{}",
+<p class=\"site-header__register\">{} · {}: {}</p></div>\
+<div class=\"site-header__actions\">{}{}</div>",
             esc(&controller.name),
             esc(s.privacy_notice),
             esc(s.register),
             esc(&front.register),
+            request_link("", s.make_request, "button button--quiet"),
             app_button(
                 "switch-language",
                 lang.other().strings().switch_to_this,
@@ -221,10 +239,36 @@ fn push_regions(out: &mut String, notice: &Notice, controller: &Controller) {
             esc(s.version),
             esc(&front.version),
             translation_note,
-            with_cookie_table(&notice.rendered.html, lang)
+            with_request_links(&with_cookie_table(&notice.rendered.html, lang), s.make_request)
         ),
     );
-    out.push_str("<div id=\"request-root\"></div>\n</main>\n</div>\n");
+    let intro = s
+        .request_intro
+        .replace("{contact}", &controller.contact_person)
+        .replace("{email}", &controller.email)
+        .replace("{controller}", &controller.name)
+        .replace("{address}", &controller.address);
+    region(
+        out,
+        "request",
+        format!(
+            "<section class=\"request\" id=\"pyynto\" aria-labelledby=\"request-title\">\
+<h2 id=\"request-title\">{}</h2><p>{}</p></section>",
+            esc(s.request_heading),
+            esc(&intro)
+        ),
+    );
+    // The form mounts here (src/request/form/); the recipient's details come from the notice.
+    out.push_str(&format!(
+        "<div id=\"request-root\" data-controller=\"{}\" data-address=\"{}\" data-contact=\"{}\" \
+data-email=\"{}\" data-phone=\"{}\" data-register=\"{}\"></div>\n</main>\n</div>\n",
+        esc(&controller.name),
+        esc(&controller.address),
+        esc(&controller.contact_person),
+        esc(&controller.email),
+        esc(&controller.phone),
+        esc(&front.register)
+    ));
 
     out.push_str("<footer class=\"site-footer\">\n<div class=\"site-footer__inner\">\n");
     region(
@@ -267,6 +311,33 @@ fn app_button(action: &str, label: &str, lang: Option<Lang>, class: &str) -> Str
         "<button type=\"button\" class=\"{class}\" data-app-action=\"{action}\"{lang} hidden>{}</button>",
         esc(label)
     )
+}
+
+/// A link to the request form: without JavaScript it leads to how to send a request; with it, the
+/// app also opens the form with `right` ticked.
+fn request_link(right: &str, label: &str, class: &str) -> String {
+    format!(
+        "<a class=\"{class}\" href=\"#pyynto\" data-request-right=\"{right}\">{}</a>",
+        esc(label)
+    )
+}
+
+/// The notice body with a "Tee pyyntö" link at the end of each rights section.
+fn with_request_links(html: &str, label: &str) -> String {
+    let mut out = html.to_owned();
+    for (section, right) in RIGHTS_SECTIONS {
+        let opening = format!("data-section=\"{section}\">");
+        let Some(start) = out.find(&opening) else {
+            continue;
+        };
+        let end = start + out[start..].find("</section>").unwrap_or(out.len() - start);
+        let link = format!(
+            "<p class=\"request-link\">{}</p>\n",
+            request_link(right, label, "request-link__a")
+        );
+        out.insert_str(end, &link);
+    }
+    out
 }
 
 /// The notice body with the catalogue's cookie table at the end of the cookie section.

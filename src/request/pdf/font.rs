@@ -73,8 +73,8 @@ impl FontPack {
                 entries.push((c, remapper.remap(glyph.0), advance));
             }
         }
-        let subset = subsetter::subset(ttf, 0, &remapper)
-            .map_err(|e| FontError(format!("subsetting: {e:?}")))?;
+        let subset =
+            subsetter::subset(ttf, 0, &remapper).map_err(|e| FontError(format!("subsetting: {e:?}")))?;
         let b = face.global_bounding_box();
         let metrics = Metrics {
             units_per_em: face.units_per_em(),
@@ -193,10 +193,7 @@ impl FontPack {
 
     /// Subsets the pack's font to the characters in `used`. Returns the font program and, per
     /// character, its glyph id in that program (which the PDF uses as CID) and advance width.
-    pub fn subset(
-        &self,
-        used: impl IntoIterator<Item = char>,
-    ) -> Result<DocumentFont, FontError> {
+    pub fn subset(&self, used: impl IntoIterator<Item = char>) -> Result<DocumentFont, FontError> {
         let mut remapper = subsetter::GlyphRemapper::new();
         let mut chars = BTreeMap::new();
         for c in used {
@@ -235,10 +232,20 @@ pub(crate) mod tests {
     #[test]
     fn covers_european_names_and_reports_what_it_lacks() {
         let pack = pack();
-        for name in ["Åsa Łukasiewicz-Žemaitė", "Øyvind Ærø", "Şükrü Öztürk", "Dvořák Ďurovič",
-            "Ilmārs Šķēle", "Þórður Guðmundsson", "Ĳsbrand", "Αλέξανδρος Παπαδόπουλος",
-            "Дмитрий Иванов", "Ștefan Țiriac", "Nguyễn", "O’Brien – “quoted” „Zitat“ €"]
-        {
+        for name in [
+            "Åsa Łukasiewicz-Žemaitė",
+            "Øyvind Ærø",
+            "Şükrü Öztürk",
+            "Dvořák Ďurovič",
+            "Ilmārs Šķēle",
+            "Þórður Guðmundsson",
+            "Ĳsbrand",
+            "Αλέξανδρος Παπαδόπουλος",
+            "Дмитрий Иванов",
+            "Ștefan Țiriac",
+            "Nguyễn",
+            "O’Brien – “quoted” „Zitat“ €",
+        ] {
             assert_eq!(pack.missing(name), Vec::<char>::new(), "{name}");
         }
         assert_eq!(pack.missing("漢字 a 😀 漢"), vec!['漢', '字', '😀']);

@@ -64,7 +64,10 @@ mod tests {
     #[test]
     fn the_profile_is_well_formed() {
         let icc = super::gray_profile();
-        assert_eq!(u32::from_be_bytes(icc[0..4].try_into().unwrap()) as usize, icc.len());
+        assert_eq!(
+            u32::from_be_bytes(icc[0..4].try_into().unwrap()) as usize,
+            icc.len()
+        );
         assert_eq!(&icc[36..40], b"acsp");
         assert_eq!(&icc[12..20], b"mntrGRAY");
         let count = u32::from_be_bytes(icc[128..132].try_into().unwrap()) as usize;
@@ -75,7 +78,11 @@ mod tests {
             let size = u32::from_be_bytes(entry[8..12].try_into().unwrap()) as usize;
             assert_eq!(offset % 4, 0);
             assert!(offset + size <= icc.len());
-            assert_eq!(&icc[offset + 4..offset + 8], &[0; 4], "reserved bytes of each tag");
+            assert_eq!(
+                &icc[offset + 4..offset + 8],
+                &[0; 4],
+                "reserved bytes of each tag"
+            );
         }
     }
 }

@@ -29,7 +29,13 @@ const SIGNATURE_SIZE: (f32, f32) = (150.0, 60.0);
 #[derive(Clone, Debug, PartialEq)]
 pub enum Item {
     /// A line of text: baseline start, size, gray level (0 black).
-    Text { x: f32, y: f32, size: f32, gray: f32, text: String },
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        gray: f32,
+        text: String,
+    },
     /// A straight rule.
     Rule { x1: f32, y1: f32, x2: f32, y2: f32 },
     /// A drawn signature's strokes, already in page coordinates.
@@ -38,7 +44,11 @@ pub enum Item {
 
 /// The pages, each a list of items (the footer is added by the writer, which knows the count).
 pub fn layout(document: &Document, font: &FontPack) -> Vec<Vec<Item>> {
-    let mut flow = Flow { font, pages: vec![Vec::new()], y: TOP };
+    let mut flow = Flow {
+        font,
+        pages: vec![Vec::new()],
+        y: TOP,
+    };
     for (i, block) in document.blocks.iter().enumerate() {
         let next_is_signature = matches!(document.blocks.get(i + 1), Some(Block::Signature { .. }));
         match block {
@@ -49,7 +59,11 @@ pub fn layout(document: &Document, font: &FontPack) -> Vec<Vec<Item>> {
             Block::Heading(text) => {
                 flow.space(7.0);
                 // Keep a heading with at least two lines of what follows.
-                let following = if next_is_signature { SIGNATURE_SIZE.1 + BODY * 4.0 } else { BODY * 2.8 };
+                let following = if next_is_signature {
+                    SIGNATURE_SIZE.1 + BODY * 4.0
+                } else {
+                    BODY * 2.8
+                };
                 flow.need(HEADING * 1.3 + following);
                 flow.paragraph(text, MARGIN_X, TEXT_WIDTH, HEADING, 0.0, 1.3);
                 flow.y -= 2.0;
@@ -68,7 +82,11 @@ pub fn layout(document: &Document, font: &FontPack) -> Vec<Vec<Item>> {
                 }
                 flow.y -= 4.0;
             }
-            Block::Signature { signature, name, note } => flow.signature(signature, name, note),
+            Block::Signature {
+                signature,
+                name,
+                note,
+            } => flow.signature(signature, name, note),
         }
     }
     flow.pages
@@ -109,7 +127,13 @@ impl Flow<'_> {
         self.need(height);
         self.y -= height;
         let y = self.y + (leading - 1.0) * size / 2.0;
-        self.page().push(Item::Text { x, y, size, gray, text });
+        self.page().push(Item::Text {
+            x,
+            y,
+            size,
+            gray,
+            text,
+        });
     }
 
     fn paragraph(&mut self, text: &str, x: f32, width: f32, size: f32, gray: f32, leading: f32) {
@@ -139,9 +163,21 @@ impl Flow<'_> {
             if i == 0 {
                 let label = label_lines.first().cloned().unwrap_or_default();
                 let page = self.page();
-                page.push(Item::Text { x: MARGIN_X, y: baseline, size: LABEL, gray: 0.3, text: label });
+                page.push(Item::Text {
+                    x: MARGIN_X,
+                    y: baseline,
+                    size: LABEL,
+                    gray: 0.3,
+                    text: label,
+                });
             }
-            self.page().push(Item::Text { x: value_x, y: baseline, size: BODY, gray: 0.0, text: line });
+            self.page().push(Item::Text {
+                x: value_x,
+                y: baseline,
+                size: BODY,
+                gray: 0.0,
+                text: line,
+            });
         }
         self.y -= 2.0;
     }
@@ -167,13 +203,27 @@ impl Flow<'_> {
             }
             Signature::Typed(typed) => {
                 let size = 22.0;
-                let text = wrap(self.font, typed.trim(), TEXT_WIDTH, size).into_iter().next().unwrap_or_default();
-                self.page().push(Item::Text { x: MARGIN_X, y: bottom + 14.0, size, gray: 0.0, text });
+                let text = wrap(self.font, typed.trim(), TEXT_WIDTH, size)
+                    .into_iter()
+                    .next()
+                    .unwrap_or_default();
+                self.page().push(Item::Text {
+                    x: MARGIN_X,
+                    y: bottom + 14.0,
+                    size,
+                    gray: 0.0,
+                    text,
+                });
             }
             Signature::Pen => {}
         }
         let line_y = bottom + 6.0;
-        self.page().push(Item::Rule { x1: MARGIN_X, y1: line_y, x2: MARGIN_X + 260.0, y2: line_y });
+        self.page().push(Item::Rule {
+            x1: MARGIN_X,
+            y1: line_y,
+            x2: MARGIN_X + 260.0,
+            y2: line_y,
+        });
         self.y = line_y - 2.0;
         self.paragraph(name, MARGIN_X, TEXT_WIDTH, BODY, 0.0, 1.35);
         self.paragraph(note, MARGIN_X, TEXT_WIDTH, LABEL, 0.3, 1.35);
@@ -184,13 +234,20 @@ impl Flow<'_> {
 /// word only when the word alone is too wide. Hard line breaks are kept; tabs become spaces.
 pub fn wrap(font: &FontPack, text: &str, width: f32, size: f32) -> Vec<String> {
     let mut lines = Vec::new();
-    let text = text.replace("\r\n", "\n").replace(['\r'], "\n").replace('\t', " ");
+    let text = text
+        .replace("\r\n", "\n")
+        .replace(['\r'], "\n")
+        .replace('\t', " ");
     for hard in text.split('\n') {
         let mut line = String::new();
         let mut line_width = 0.0;
         for word in hard.split(' ') {
             let word_width = font.width(word, size);
-            let space = if line.is_empty() { 0.0 } else { font.advance(' ', size) };
+            let space = if line.is_empty() {
+                0.0
+            } else {
+                font.advance(' ', size)
+            };
             if line_width + space + word_width <= width {
                 if !line.is_empty() {
                     line.push(' ');
@@ -227,7 +284,8 @@ mod tests {
     fn wrapping_keeps_every_character_and_fits_the_width() {
         let font = pack();
         let text = "Lorem ipsum dolor sit amet, consectetur adipiscing elit.\nToinen rivi\t ja sarkain. \
-                    Pitkäsanaisuusvaatimuksenmukaisuustarkastelukelvottomuus".repeat(5);
+                    Pitkäsanaisuusvaatimuksenmukaisuustarkastelukelvottomuus"
+            .repeat(5);
         let lines = wrap(&font, &text, 120.0, 10.0);
         for line in &lines {
             assert!(font.width(line, 10.0) <= 120.0 + 0.01, "{line}");

@@ -12,8 +12,8 @@ use crate::request::document::Document;
 use font::{DocumentFont, FontPack};
 use layout::{Item, FOOTER_Y, PAGE_HEIGHT, PAGE_WIDTH};
 use pdf_writer::types::{
-    AssociationKind, CidFontType, FontFlags, LineCapStyle, LineJoinStyle, OutputIntentSubtype,
-    SystemInfo, UnicodeCmap,
+    AssociationKind, CidFontType, FontFlags, LineCapStyle, LineJoinStyle, OutputIntentSubtype, SystemInfo,
+    UnicodeCmap,
 };
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
@@ -42,7 +42,13 @@ pub fn render(
     let count = pages.len();
     for (i, page) in pages.iter_mut().enumerate() {
         let footer = format!("{} · {} · {}/{count}", document.title, document.reference, i + 1);
-        page.push(Item::Text { x: 64.0, y: FOOTER_Y, size: 8.0, gray: 0.35, text: footer });
+        page.push(Item::Text {
+            x: 64.0,
+            y: FOOTER_Y,
+            size: 8.0,
+            gray: 0.35,
+            text: footer,
+        });
     }
 
     let mut used: Vec<char> = Vec::new();
@@ -57,7 +63,9 @@ pub fn render(
     if !missing.is_empty() {
         return Err(PdfError::Unprintable(missing));
     }
-    let font = pack.subset(used.iter().copied()).map_err(|e| PdfError::Font(e.0))?;
+    let font = pack
+        .subset(used.iter().copied())
+        .map_err(|e| PdfError::Font(e.0))?;
 
     let mut ids = (1..).map(Ref::new);
     let mut next = || ids.next().expect("unbounded");
@@ -119,7 +127,12 @@ pub fn render(
         pdf.stream(content_id, &content).filter(Filter::FlateDecode);
     }
 
-    write_font(&mut pdf, pack, &font, [type0_id, cid_id, descriptor_id, program_id, cmap_id]);
+    write_font(
+        &mut pdf,
+        pack,
+        &font,
+        [type0_id, cid_id, descriptor_id, program_id, cmap_id],
+    );
 
     let xmp = xmp(&title, lang, producer, &stamp.iso_utc());
     pdf.metadata(metadata_id, xmp.as_bytes());
@@ -132,7 +145,9 @@ pub fn render(
         let mut file = pdf.embedded_file(file_id, &packed);
         file.subtype(Name(b"application/json"));
         file.filter(Filter::FlateDecode);
-        file.params().size(attachment.len() as i32).modification_date(date);
+        file.params()
+            .size(attachment.len() as i32)
+            .modification_date(date);
     }
     pdf.file_spec(spec_id)
         .path(Str(ATTACHMENT_NAME.as_bytes()))
@@ -168,7 +183,13 @@ fn page_content(items: &[Item], font: &DocumentFont) -> Vec<u8> {
     let mut content = Content::new();
     for item in items {
         match item {
-            Item::Text { x, y, size, gray, text } => {
+            Item::Text {
+                x,
+                y,
+                size,
+                gray,
+                text,
+            } => {
                 let cids: Vec<u8> = text
                     .chars()
                     .filter_map(|c| font.chars.get(&c))
@@ -211,7 +232,12 @@ fn page_content(items: &[Item], font: &DocumentFont) -> Vec<u8> {
 }
 
 /// The Type 0 font, its CID font, descriptor, program and ToUnicode map.
-fn write_font(pdf: &mut Pdf, pack: &FontPack, font: &DocumentFont, [type0_id, cid_id, descriptor_id, program_id, cmap_id]: [Ref; 5]) {
+fn write_font(
+    pdf: &mut Pdf,
+    pack: &FontPack,
+    font: &DocumentFont,
+    [type0_id, cid_id, descriptor_id, program_id, cmap_id]: [Ref; 5],
+) {
     let m = &pack.metrics;
     let scale = |v: i16| v as f32 * 1000.0 / m.units_per_em as f32;
     // A subset's name starts with a tag derived from its glyphs (ISO 32000 9.6.4).
@@ -280,7 +306,10 @@ fn write_font(pdf: &mut Pdf, pack: &FontPack, font: &DocumentFont, [type0_id, ci
 /// The XMP packet: PDF/A-3b identification and the same title and producer as the Info dictionary.
 fn xmp(title: &str, lang: &str, producer: &str, time: &str) -> String {
     let esc = |s: &str| {
-        s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
     };
     format!(
         "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n\

@@ -1,0 +1,13 @@
+//! The request form's WebAssembly module (feature `form`): loaded by the page when a visitor
+//! opens the form (src/app/open-form.js), so the notice's first load carries none of it.
+//! Built by scripts/build-form.sh into `/form/`.
+
+use wasm_bindgen::prelude::*;
+
+/// Opens the form with `right` (a `Right::key`, or "") ticked; mounts it the first time.
+#[wasm_bindgen]
+pub fn open(right: String) {
+    privacy_portal::request::form::open(&right);
+}
+
+fn main() {}
