@@ -37,7 +37,7 @@ test('with JavaScript on: the notice, the app, no foreign request, no error, no 
   await appReady(page);
   await assert.doesNotReject(page.getByRole('heading', { level: 1, name: FI_TITLE }).waitFor());
   assert.equal(await page.locator('html').getAttribute('lang'), 'fi');
-  assert.equal(await page.getByRole('main').getByRole('heading', { level: 2 }).count(), 25);
+  assert.equal(await page.locator('#notice').getByRole('heading', { level: 2 }).count(), 25);
   assert.ok(await page.getByRole('button', { name: 'In English' }).isVisible());
   assert.ok(await page.getByRole('contentinfo').getByRole('button', { name: 'Evästeasetukset' }).isVisible());
   await assertClean(assert, env, watch);
@@ -50,8 +50,15 @@ test('with JavaScript on: the notice, the app, no foreign request, no error, no 
 test('with JavaScript off: the whole notice is readable and nothing is stored', async () => {
   const { page, context, watch } = await openPage(env, '/', { javaScriptEnabled: false });
   await page.getByRole('heading', { level: 1, name: FI_TITLE }).waitFor();
-  assert.equal(await page.getByRole('main').getByRole('heading', { level: 2 }).count(), 25);
+  assert.equal(await page.locator('#notice').getByRole('heading', { level: 2 }).count(), 25);
   assert.equal(await page.getByRole('button').count(), 0, 'no dead buttons without the app');
+  // "Tee pyyntö" in the header and after each of the six rights sections leads to how to send a
+  // request without the form.
+  assert.equal(await page.getByRole('link', { name: 'Tee pyyntö' }).count(), 7);
+  await page.getByRole('banner').getByRole('link', { name: 'Tee pyyntö' }).click();
+  assert.equal(new URL(page.url()).hash, '#pyynto');
+  const request = fold(await page.getByRole('region', { name: 'Tietosuojapyyntö' }).innerText());
+  assert.match(request, /Mirette Leppä, sähköpostitse mirette\.leppa@safrent\.fi tai postitse Safrent Oy, Viilarinkatu 5, Turku/);
   const text = fold(await page.locator('body').innerText());
   const missing = originalSentences().filter((sentence) => !text.includes(sentence));
   assert.deepEqual(missing, [], 'sentences of the original missing with JavaScript off');

@@ -209,10 +209,3 @@ fn characters_the_font_lacks_are_refused_not_dropped() {
         Err(PdfError::Unprintable(vec!['李', '😀']))
     );
 }
-
-#[test]
-#[ignore = "writes /tmp/request-sample.pdf to look at"]
-fn sample() {
-    let (pdf, _, _) = make(&draft());
-    std::fs::write("/tmp/request-sample.pdf", pdf).unwrap();
-}
