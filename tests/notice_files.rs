@@ -74,3 +74,29 @@ fn page_composes_with_the_translation_in_a_template() {
         notices[0].rendered.sections().count()
     );
 }
+
+#[test]
+fn every_rights_section_links_to_the_request_form_in_both_languages() {
+    let page = page::compose(&notices()).unwrap_or_else(|e| panic!("{e}"));
+    for (html, label) in [(&page.body, "Tee pyyntö"), (&page.templates, "Make a request")] {
+        // The header's link opens the form with no right ticked; each rights section's, with its own.
+        for right in [
+            "\"\"",
+            "\"access\"",
+            "\"portability\"",
+            "\"rectification\"",
+            "\"restriction\"",
+            "\"objection\"",
+            "\"direct-marketing\"",
+        ] {
+            let link = format!("href=\"#pyynto\" data-request-right={right}>{label}</a>");
+            assert_eq!(html.matches(&link).count(), 1, "{link}");
+        }
+    }
+    // The form reads the recipient from the page: the front matter, not a copy in the code.
+    assert!(page.body.contains(
+        "id=\"request-root\" data-controller=\"Safrent Oy\" data-address=\"Viilarinkatu 5, Turku\" \
+data-contact=\"Mirette Leppä\" data-email=\"mirette.leppa@safrent.fi\""
+    ));
+    assert!(page.body.contains("<section class=\"request\" id=\"pyynto\""));
+}

@@ -134,6 +134,13 @@ test('the first load fetches nothing of the form; a rights section link opens it
   await summary.waitFor();
   assert.match(fold(await summary.innerText()), /Peruste rajoittamiselle: Täytä tämä kenttä\./);
   assert.match(fold(await summary.innerText()), /Allekirjoitus: Piirrä allekirjoitus/);
+
+  // Going back (to the section the link was in) and opening the form again loses nothing.
+  await page.goBack();
+  assert.equal(new URL(page.url()).hash, '');
+  await page.getByRole('banner').getByRole('link', { name: 'Tee pyyntö' }).click();
+  assert.equal(await page.getByRole('textbox', { name: 'Nimi', exact: true }).inputValue(), 'Matti Meikäläinen');
+  assert.equal(await page.getByRole('checkbox', { name: 'Käsittelyn rajoittaminen' }).isChecked(), true);
   await assertClean(assert, env, watch);
 });
 
