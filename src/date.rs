@@ -219,16 +219,20 @@ impl Instant {
         Instant(self.date().add_months(months).unix_days() * MS_PER_DAY + time_of_day)
     }
 
+    /// The UTC time of day: (hours, minutes, seconds).
+    pub fn time_of_day(self) -> (u8, u8, u8) {
+        let seconds = self.0.rem_euclid(MS_PER_DAY) / 1000;
+        (
+            (seconds / 3600) as u8,
+            (seconds / 60 % 60) as u8,
+            (seconds % 60) as u8,
+        )
+    }
+
     /// ISO 8601 in UTC with seconds: `2026-11-25T14:33:07Z`.
     pub fn iso_utc(self) -> String {
-        let seconds = self.0.rem_euclid(MS_PER_DAY) / 1000;
-        format!(
-            "{}T{:02}:{:02}:{:02}Z",
-            self.date().iso(),
-            seconds / 3600,
-            seconds / 60 % 60,
-            seconds % 60
-        )
+        let (h, m, s) = self.time_of_day();
+        format!("{}T{h:02}:{m:02}:{s:02}Z", self.date().iso())
     }
 }
 

@@ -35,3 +35,42 @@ pub fn action(event: &web_sys::Event, attribute: &str) -> Option<String> {
         .flatten()?
         .get_attribute(attribute)
 }
+
+/// The page's language, from `<html lang>` (the server sends Finnish; the language switch sets it).
+pub fn page_lang(document: &web_sys::Document) -> crate::i18n::Lang {
+    document
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|code| code.parse().ok())
+        .unwrap_or_default()
+}
+
+/// Offers `bytes` as a file download named `file_name`: a blob URL, no request leaves the
+/// browser. The URL is revoked a minute later, once the download has surely started.
+pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Option<()> {
+    use wasm_bindgen::closure::Closure;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let link: web_sys::HtmlAnchorElement = document()?.create_element("a").ok()?.dyn_into().ok()?;
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    web_sys::window()?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000)
+        .ok()?;
+    Some(())
+}
+
+/// In debug builds, panics go to the console with their message (release builds abort).
+pub fn report_panics_in_debug() {
+    #[cfg(debug_assertions)]
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into())
+    }));
+}

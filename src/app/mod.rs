@@ -22,10 +22,7 @@ use crate::notice::enhance::{self, Translations};
 
 /// Starts the app. Called once by `main`.
 pub fn start() {
-    #[cfg(debug_assertions)]
-    std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&info.to_string().into())
-    }));
+    crate::dom::report_panics_in_debug();
     let Some(document) = crate::dom::document() else {
         return;
     };
@@ -44,7 +41,7 @@ pub fn start() {
     show_app_buttons(&document);
     enhance::track_current_section(&document);
     listen(&document, translations);
-    if location_hash(&document) == format!("#{}", request_form::SECTION_ID) {
+    if location_hash(&document) == format!("#{}", crate::request::SECTION_ID) {
         request_form::open("");
     }
 }

@@ -7,9 +7,6 @@ use wasm_bindgen::prelude::*;
 /// Where the build puts the form's module (relative to the site root, as trunk's `public_url`).
 const FORM_MODULE: &str = "/form/request-form.js";
 
-/// The id of the section that holds the form (and, without JavaScript, how to send a request).
-pub const SECTION_ID: &str = "pyynto";
-
 #[wasm_bindgen(module = "/src/app/open-form.js")]
 extern "C" {
     #[wasm_bindgen(js_name = openRequestForm)]

@@ -249,26 +249,11 @@ fn download_receipt() {
         "safrent-evastevalinta-{}.json",
         &record.id[..record.id.len().min(8)]
     );
-    let _ = download(&name, &receipt_json(&record, &origin));
-}
-
-/// Offers `text` as a file download, without any request.
-fn download(file_name: &str, text: &str) -> Option<()> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-    let link = document()?
-        .create_element("a")
-        .ok()?
-        .dyn_into::<web_sys::HtmlAnchorElement>()
-        .ok()?;
-    link.set_href(&url);
-    link.set_download(file_name);
-    link.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    Some(())
+    let _ = crate::dom::download(
+        receipt_json(&record, &origin).as_bytes(),
+        &name,
+        "application/json",
+    );
 }
 
 fn on_click(event: web_sys::Event) {

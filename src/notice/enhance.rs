@@ -31,14 +31,9 @@ pub struct Translations {
 impl Translations {
     /// The page as the server sent it, in the language of `<html lang>`.
     pub fn from_page(document: &Document) -> Translations {
-        let page_lang = document
-            .document_element()
-            .and_then(|html| html.get_attribute("lang"))
-            .and_then(|code| code.parse().ok())
-            .unwrap_or_default();
         Translations {
             languages: RefCell::new(Vec::new()),
-            shown: Cell::new(page_lang),
+            shown: Cell::new(crate::dom::page_lang(document)),
         }
     }
 

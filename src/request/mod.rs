@@ -9,6 +9,10 @@
 //! - [`document`]: the request's text in the chosen language; [`pdf`]: that text as PDF/A-3b;
 //! - [`send`]: the `mailto:` link and the `.ics` reminder.
 
+/// The id of the page section that holds the form (and, without JavaScript, says how to send a
+/// request): the target of every "Tee pyyntö" link.
+pub const SECTION_ID: &str = "pyynto";
+
 pub mod calendar;
 pub mod deadline;
 pub mod document;

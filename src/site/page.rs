@@ -11,23 +11,25 @@ use crate::i18n::Lang;
 use crate::notice::front_matter::{tel_uri, Controller};
 use crate::notice::render::escape_attribute as esc;
 use crate::notice::COOKIE_SECTION_ID;
+use crate::request::right::Right;
+use crate::request::SECTION_ID;
 
 /// The names of the regions, in page order (the app swaps whatever `[data-region]` it finds).
 pub const REGIONS: [&str; 7] = ["skip", "header", "toc", "notice", "request", "footer", "consent"];
 
 /// The notice's rights sections and the right each one's "Tee pyyntö" link ticks in the form.
-const RIGHTS_SECTIONS: [(&str, &str); 6] = [
+const RIGHTS_SECTIONS: [(&str, Right); 6] = [
     (
         "tarkastusoikeus-eli-oikeus-saada-paasy-henkilotietoihin",
-        "access",
+        Right::Access,
     ),
-    ("oikeus-siirtaa-tiedot-jarjestelmasta-toiseen", "portability"),
-    ("oikeus-vaatia-tiedon-korjaamista", "rectification"),
-    ("rajoittamisoikeus", "restriction"),
-    ("vastustamisoikeus", "objection"),
+    ("oikeus-siirtaa-tiedot-jarjestelmasta-toiseen", Right::Portability),
+    ("oikeus-vaatia-tiedon-korjaamista", Right::Rectification),
+    ("rajoittamisoikeus", Right::Restriction),
+    ("vastustamisoikeus", Right::Objection),
     (
         "muut-henkilotietojen-kasittelyyn-liittyvat-oikeudet",
-        "direct-marketing",
+        Right::DirectMarketingObjection,
     ),
 ];
 
@@ -252,7 +254,7 @@ fn push_regions(out: &mut String, notice: &Notice, controller: &Controller) {
         out,
         "request",
         format!(
-            "<section class=\"request\" id=\"pyynto\" aria-labelledby=\"request-title\">\
+            "<section class=\"request\" id=\"{SECTION_ID}\" aria-labelledby=\"request-title\">\
 <h2 id=\"request-title\">{}</h2><p>{}</p></section>",
             esc(s.request_heading),
             esc(&intro)
@@ -317,42 +319,38 @@ fn app_button(action: &str, label: &str, lang: Option<Lang>, class: &str) -> Str
 /// app also opens the form with `right` ticked.
 fn request_link(right: &str, label: &str, class: &str) -> String {
     format!(
-        "<a class=\"{class}\" href=\"#pyynto\" data-request-right=\"{right}\">{}</a>",
+        "<a class=\"{class}\" href=\"#{SECTION_ID}\" data-request-right=\"{right}\">{}</a>",
         esc(label)
     )
 }
 
 /// The notice body with a "Tee pyyntö" link at the end of each rights section.
 fn with_request_links(html: &str, label: &str) -> String {
-    let mut out = html.to_owned();
-    for (section, right) in RIGHTS_SECTIONS {
-        let opening = format!("data-section=\"{section}\">");
-        let Some(start) = out.find(&opening) else {
-            continue;
-        };
-        let end = start + out[start..].find("</section>").unwrap_or(out.len() - start);
-        let link = format!(
-            "<p class=\"request-link\">{}</p>\n",
-            request_link(right, label, "request-link__a")
-        );
-        out.insert_str(end, &link);
-    }
-    out
+    RIGHTS_SECTIONS
+        .iter()
+        .fold(html.to_owned(), |html, (section, right)| {
+            let link = request_link(right.key(), label, "request-link__a");
+            at_section_end(&html, section, &format!("<p class=\"request-link\">{link}</p>\n"))
+        })
 }
 
 /// The notice body with the catalogue's cookie table at the end of the cookie section.
 fn with_cookie_table(html: &str, lang: Lang) -> String {
-    let opening = format!("data-section=\"{COOKIE_SECTION_ID}\">");
+    at_section_end(
+        html,
+        COOKIE_SECTION_ID,
+        &format!("{}\n", crate::consent::table::html(lang)),
+    )
+}
+
+/// `html` with `insert` just before the closing tag of the section `id` (unchanged without one).
+fn at_section_end(html: &str, id: &str, insert: &str) -> String {
+    let opening = format!("data-section=\"{id}\">");
     let Some(start) = html.find(&opening) else {
         return html.to_owned();
     };
     let end = start + html[start..].find("</section>").unwrap_or(html.len() - start);
-    format!(
-        "{}{}\n{}",
-        &html[..end],
-        crate::consent::table::html(lang),
-        &html[end..]
-    )
+    format!("{}{insert}{}", &html[..end], &html[end..])
 }
 
 #[cfg(test)]

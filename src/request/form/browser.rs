@@ -1,10 +1,11 @@
-//! The form's browser glue: fetching, downloading a file, randomness, focus, the page language.
+//! The form's browser glue: fetching, randomness, focus, its stylesheet, following the page
+//! language, the local date. (Downloads and `<html lang>` are `crate::dom`'s, shared with the app.)
 
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, Document, HtmlAnchorElement, HtmlElement, Url};
+use web_sys::{Document, HtmlElement};
 
 use crate::i18n::Lang;
 
@@ -21,28 +22,6 @@ pub async fn fetch_bytes(url: &str) -> Option<Vec<u8>> {
     }
     let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
     Some(Uint8Array::new(&buffer).to_vec())
-}
-
-/// Offers `bytes` as a file download named `name`; nothing leaves the browser.
-pub fn download(bytes: &[u8], name: &str, mime: &str) -> Option<()> {
-    let document = crate::dom::document()?;
-    let parts = Array::of1(&Uint8Array::from(bytes));
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
-    let url = Url::create_object_url_with_blob(&blob).ok()?;
-    let link: HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
-    // Let the download start before the URL goes.
-    let revoke = Closure::once_into_js(move || {
-        let _ = Url::revoke_object_url(&url);
-    });
-    web_sys::window()?
-        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000)
-        .ok()?;
-    Some(())
 }
 
 /// Five random bytes for the reference code.
@@ -81,22 +60,13 @@ pub fn add_stylesheet(document: &Document, href: &str) {
     }
 }
 
-/// The page's language, from `<html lang>` (the app's language switch sets it).
-pub fn page_lang(document: &Document) -> Lang {
-    document
-        .document_element()
-        .and_then(|html| html.get_attribute("lang"))
-        .and_then(|code| code.parse().ok())
-        .unwrap_or_default()
-}
-
 /// Calls `on_change` whenever the page's language changes.
 pub fn follow_page_lang(document: &Document, on_change: impl Fn(Lang) + 'static) {
     let Some(html) = document.document_element() else {
         return;
     };
     let watched = document.clone();
-    let callback = Closure::<dyn Fn()>::new(move || on_change(page_lang(&watched)));
+    let callback = Closure::<dyn Fn()>::new(move || on_change(crate::dom::page_lang(&watched)));
     if let Ok(observer) = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()) {
         let options = web_sys::MutationObserverInit::new();
         options.set_attribute_filter(&Array::of1(&"lang".into()));

@@ -91,10 +91,6 @@ thread_local! {
 /// Opens the form (mounting it the first time) with `right` ticked, and moves focus to it.
 /// What was typed before stays: opening again only adds the right.
 pub fn open(right: &str) {
-    #[cfg(debug_assertions)]
-    std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&info.to_string().into())
-    }));
     let form = match FORM.with(|f| f.get()) {
         Some(form) => form,
         None => match mount() {
@@ -109,6 +105,7 @@ pub fn open(right: &str) {
 }
 
 fn mount() -> Option<Form> {
+    crate::dom::report_panics_in_debug();
     let document = crate::dom::document()?;
     let root = document.get_element_by_id("request-root")?;
     let attribute = |name: &str| root.get_attribute(name).unwrap_or_default();
@@ -124,7 +121,7 @@ fn mount() -> Option<Form> {
     };
     browser::add_stylesheet(&document, "/form/request.css");
 
-    let lang = RwSignal::new(browser::page_lang(&document));
+    let lang = RwSignal::new(crate::dom::page_lang(&document));
     browser::follow_page_lang(&document, move |l| lang.set(l));
     let mut empty = Draft::new(lang.get_untracked());
     // Drawing is offered first; typing and a pen are one click away.

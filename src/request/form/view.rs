@@ -406,7 +406,7 @@ fn generate(form: Form, pack: &FontPack) -> Result<Done, Text> {
     let bytes = pdf::render(&document, pack, &json, stamp).map_err(|_| failed)?;
     let lang = draft.request_lang;
     let file = send::pdf_file_name(&reference, lang);
-    browser::download(&bytes, &file, "application/pdf").ok_or(failed)?;
+    crate::dom::download(&bytes, &file, "application/pdf").ok_or(failed)?;
     let stamp_text = stamp.iso_utc().replace(['-', ':'], "");
     Ok(Done {
         file,
@@ -457,7 +457,7 @@ fn next_steps(form: Form, done: Done) -> impl IntoView {
                     deadline.due.display(Lang::En), deadline.extended.display(Lang::En)),
             }}</p>
             <p><button type="button" class="button button--quiet" on:click=move |_| {
-                let _ = browser::download(ics.as_bytes(), &ics_name, "text/calendar");
+                let _ = crate::dom::download(ics.as_bytes(), &ics_name, "text/calendar");
             }>{t(form, "Lataa muistutus kalenteriin (.ics)", "Download a calendar reminder (.ics)")}</button></p>
         </section>
     }

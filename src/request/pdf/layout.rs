@@ -17,6 +17,8 @@ pub const FOOTER_Y: f32 = 40.0;
 const TEXT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN_X;
 const LABEL_WIDTH: f32 = 150.0;
 const GAP: f32 = 12.0;
+/// Line height as a multiple of the type size.
+const LEADING: f32 = 1.35;
 
 const BODY: f32 = 9.5;
 const LABEL: f32 = 8.5;
@@ -69,12 +71,12 @@ pub fn layout(document: &Document, font: &FontPack) -> Vec<Vec<Item>> {
                 flow.y -= 2.0;
             }
             Block::Paragraph(text) => {
-                flow.paragraph(text, MARGIN_X, TEXT_WIDTH, BODY, 0.0, 1.35);
+                flow.paragraph(text, MARGIN_X, TEXT_WIDTH, BODY, 0.0, LEADING);
                 flow.y -= 4.0;
             }
             Block::Small(text) => {
                 flow.space(8.0);
-                flow.paragraph(text, MARGIN_X, TEXT_WIDTH, SMALL, 0.25, 1.35);
+                flow.paragraph(text, MARGIN_X, TEXT_WIDTH, SMALL, 0.25, LEADING);
             }
             Block::Pairs(pairs) => {
                 for (label, value) in pairs {
@@ -122,7 +124,8 @@ impl Flow<'_> {
         }
     }
 
-    fn line(&mut self, x: f32, size: f32, gray: f32, leading: f32, text: String) {
+    /// Sets one line below the last (on a new page if it does not fit); returns its baseline.
+    fn line(&mut self, x: f32, size: f32, gray: f32, leading: f32, text: String) -> f32 {
         let height = size * leading;
         self.need(height);
         self.y -= height;
@@ -134,6 +137,7 @@ impl Flow<'_> {
             gray,
             text,
         });
+        y
     }
 
     fn paragraph(&mut self, text: &str, x: f32, width: f32, size: f32, gray: f32, leading: f32) {
@@ -143,41 +147,31 @@ impl Flow<'_> {
     }
 
     /// A label and its value side by side; a label too long for its column goes above.
+    /// A label and its value side by side. A label too long for its column, or a long value of
+    /// several paragraphs, goes full width, the label above.
     fn pair(&mut self, label: &str, value: &str) {
-        let value_x = MARGIN_X + LABEL_WIDTH + GAP;
-        let value_width = TEXT_WIDTH - LABEL_WIDTH - GAP;
         let label_lines = wrap(self.font, label, LABEL_WIDTH, LABEL);
-        if label_lines.len() > 1 || value.contains('\n') && value.len() > 200 {
-            self.paragraph(label, MARGIN_X, TEXT_WIDTH, LABEL, 0.3, 1.35);
-            self.paragraph(value, MARGIN_X, TEXT_WIDTH, BODY, 0.0, 1.35);
+        let stacked = label_lines.len() > 1 || value.contains('\n') && value.len() > 200;
+        if stacked {
+            self.paragraph(label, MARGIN_X, TEXT_WIDTH, LABEL, 0.3, LEADING);
+            self.paragraph(value, MARGIN_X, TEXT_WIDTH, BODY, 0.0, LEADING);
             self.y -= 3.0;
             return;
         }
-        let value_lines = wrap(self.font, value, value_width, BODY);
-        let leading = 1.35;
-        for (i, line) in value_lines.into_iter().enumerate() {
-            let height = BODY * leading;
-            self.need(height);
-            self.y -= height;
-            let baseline = self.y + (leading - 1.0) * BODY / 2.0;
+        let value_x = MARGIN_X + LABEL_WIDTH + GAP;
+        let value_width = TEXT_WIDTH - LABEL_WIDTH - GAP;
+        for (i, line) in wrap(self.font, value, value_width, BODY).into_iter().enumerate() {
+            let baseline = self.line(value_x, BODY, 0.0, LEADING, line);
             if i == 0 {
-                let label = label_lines.first().cloned().unwrap_or_default();
-                let page = self.page();
-                page.push(Item::Text {
+                let text = label_lines.first().cloned().unwrap_or_default();
+                self.page().push(Item::Text {
                     x: MARGIN_X,
                     y: baseline,
                     size: LABEL,
                     gray: 0.3,
-                    text: label,
+                    text,
                 });
             }
-            self.page().push(Item::Text {
-                x: value_x,
-                y: baseline,
-                size: BODY,
-                gray: 0.0,
-                text: line,
-            });
         }
         self.y -= 2.0;
     }
@@ -225,8 +219,8 @@ impl Flow<'_> {
             y2: line_y,
         });
         self.y = line_y - 2.0;
-        self.paragraph(name, MARGIN_X, TEXT_WIDTH, BODY, 0.0, 1.35);
-        self.paragraph(note, MARGIN_X, TEXT_WIDTH, LABEL, 0.3, 1.35);
+        self.paragraph(name, MARGIN_X, TEXT_WIDTH, BODY, 0.0, LEADING);
+        self.paragraph(note, MARGIN_X, TEXT_WIDTH, LABEL, 0.3, LEADING);
     }
 }
 

@@ -167,13 +167,13 @@ fn deflate(data: &[u8]) -> Vec<u8> {
 
 fn pdf_date(stamp: Instant) -> pdf_writer::Date {
     let d = stamp.date();
-    let seconds = stamp.0.rem_euclid(86_400_000) / 1000;
+    let (hour, minute, second) = stamp.time_of_day();
     pdf_writer::Date::new(d.year() as u16)
         .month(d.month())
         .day(d.day())
-        .hour((seconds / 3600) as u8)
-        .minute((seconds / 60 % 60) as u8)
-        .second((seconds % 60) as u8)
+        .hour(hour)
+        .minute(minute)
+        .second(second)
         .utc_offset_hour(0)
         .utc_offset_minute(0)
 }
