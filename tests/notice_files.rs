@@ -1,12 +1,91 @@
 //! The real notice files in `notice/` parse, render and compose into the page.
+//!
+//! The HTML is read with a WHATWG tokenizer (html5gum), as a browser would read it, so the tests
+//! assert which elements and links the page has rather than whether some exact string is absent.
 
-use std::path::Path;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
 use privacy_portal::i18n::Lang;
-use privacy_portal::site::{load_notices, page};
+use privacy_portal::site::{load_notice, load_notices, page, Notice};
 
-fn notices() -> Vec<privacy_portal::site::Notice> {
-    load_notices(&Path::new(env!("CARGO_MANIFEST_DIR")).join("notice")).unwrap_or_else(|e| panic!("{e}"))
+fn notice_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("notice")
+}
+
+fn notices() -> Vec<Notice> {
+    load_notices(&notice_dir()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn source(lang: Lang) -> String {
+    std::fs::read_to_string(notice_dir().join(format!("{lang}.md"))).unwrap()
+}
+
+/// A start tag as a browser's tokenizer reads it.
+#[derive(Debug)]
+struct StartTag {
+    name: String,
+    attributes: Vec<(String, String)>,
+}
+
+impl StartTag {
+    fn attribute(&self, name: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+/// The start tags of `html`; panics on HTML a browser would have to repair.
+fn start_tags(html: &str) -> Vec<StartTag> {
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    let mut tags = Vec::new();
+    for token in html5gum::Tokenizer::new(html) {
+        let Ok(token) = token;
+        match token {
+            html5gum::Token::StartTag(tag) => tags.push(StartTag {
+                name: text(&tag.name),
+                attributes: tag
+                    .attributes
+                    .iter()
+                    .map(|(name, value)| (text(name), text(value)))
+                    .collect(),
+            }),
+            html5gum::Token::Error(error) => panic!("malformed HTML ({error:?})"),
+            _ => {}
+        }
+    }
+    tags
+}
+
+/// The elements the notice's Markdown renders to, each with the attributes it may carry.
+const MARKDOWN_ELEMENTS: [(&str, &[&str]); 8] = [
+    ("section", &["class", "data-section"]),
+    ("h2", &["id"]),
+    ("h3", &["id"]),
+    ("p", &[]),
+    ("a", &["href"]),
+    ("br", &[]),
+    ("ul", &[]),
+    ("li", &[]),
+];
+
+/// Asserts that `html` holds only the Markdown's own elements and returns their names in order.
+fn markdown_elements(html: &str) -> Vec<String> {
+    start_tags(html)
+        .into_iter()
+        .map(|tag| {
+            let (_, allowed) = MARKDOWN_ELEMENTS
+                .iter()
+                .find(|(name, _)| *name == tag.name)
+                .unwrap_or_else(|| panic!("<{}> is not Markdown's: {tag:?}", tag.name));
+            for (name, _) in &tag.attributes {
+                assert!(allowed.contains(&name.as_str()), "{tag:?}");
+            }
+            tag.name
+        })
+        .collect()
 }
 
 #[test]
@@ -14,15 +93,29 @@ fn finnish_notice_has_every_field_of_the_original_as_a_section() {
     let notices = notices();
     let fi = &notices[0];
     assert_eq!(fi.front.lang, Lang::Fi);
+    assert_eq!(fi.front.translation_of, None);
     assert_eq!(fi.front.drawn_up.iso(), "2020-09-30");
+
+    let original =
+        std::fs::read_to_string(notice_dir().join("source/tietosuojaseloste-2020-09-30.txt")).unwrap();
+    // The controller's details in the front matter are those of the original, word for word.
     let controller = fi.front.controller.as_ref().unwrap();
+    let details = [
+        &controller.name,
+        &controller.address,
+        &controller.phone,
+        &controller.email,
+        &controller.contact_person,
+    ];
+    for detail in details {
+        assert!(
+            original.contains(detail.as_str()),
+            "{detail} is not in the original"
+        );
+    }
     assert_eq!(controller.email, "mirette.leppa@safrent.fi");
 
     // The bold field labels of the original, in order.
-    let original = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("notice/source/tietosuojaseloste-2020-09-30.txt"),
-    )
-    .unwrap();
     let labels: Vec<&str> = original
         .lines()
         .filter_map(|line| {
@@ -31,6 +124,7 @@ fn finnish_notice_has_every_field_of_the_original_as_a_section() {
                 .map(|(label, _)| label)
         })
         .collect();
+    assert!(labels.len() > 20, "{labels:?}");
     let sections: Vec<&str> = fi.rendered.sections().map(|h| h.text.as_str()).collect();
     assert_eq!(sections, labels);
     let ids: Vec<&str> = fi.rendered.sections().map(|h| h.id.as_str()).collect();
@@ -40,39 +134,161 @@ fn finnish_notice_has_every_field_of_the_original_as_a_section() {
 
 #[test]
 fn contact_details_are_links() {
-    let html = &notices()[0].rendered.html;
+    let notices = notices();
+    let links = |notice: &Notice| -> Vec<String> {
+        start_tags(&notice.rendered.html)
+            .iter()
+            .filter(|tag| tag.name == "a")
+            .map(|tag| tag.attribute("href").unwrap().to_owned())
+            .collect()
+    };
+    let fi = links(&notices[0]);
+    let count = |href: &str| fi.iter().filter(|h| *h == href).count();
+    // The controller and the contact person each give the phone and the e-mail address.
+    assert_eq!(count("tel:+358449785594"), 2, "{fi:?}");
+    assert_eq!(count("mailto:mirette.leppa@safrent.fi"), 2, "{fi:?}");
+    // Every link of the notice, and nothing else: the supervisory authority and Google's settings.
+    let every: BTreeSet<&str> = fi.iter().map(String::as_str).collect();
     assert_eq!(
-        html.matches("<a href=\"tel:+358449785594\">044 978 5594</a>")
-            .count(),
-        2
+        every,
+        BTreeSet::from([
+            "tel:+358449785594",
+            "mailto:mirette.leppa@safrent.fi",
+            "tel:+358295666700",
+            "mailto:tietosuoja@om.fi",
+            "https://www.tietosuoja.fi",
+            "https://www.google.com/settings/ads",
+        ])
     );
-    assert_eq!(
-        html.matches("<a href=\"mailto:mirette.leppa@safrent.fi\">")
-            .count(),
-        2
-    );
+    let html = &notices[0].rendered.html;
+    assert!(html.contains("<a href=\"tel:+358449785594\">044 978 5594</a>"));
     assert!(html.contains("<a href=\"tel:+358295666700\">029 56 66700</a>"));
     assert!(html.contains("<a href=\"mailto:tietosuoja@om.fi\">tietosuoja@om.fi</a>"));
     assert!(html.contains("<a href=\"https://www.tietosuoja.fi\">www.tietosuoja.fi</a>"));
+    // Each translation has the same phone and e-mail links.
+    for translation in &notices[1..] {
+        let links = links(translation);
+        for href in ["tel:+358449785594", "mailto:mirette.leppa@safrent.fi"] {
+            let n = links.iter().filter(|h| *h == href).count();
+            assert_eq!(n, 2, "{href} in the {} notice", translation.front.lang);
+        }
+    }
 }
 
 #[test]
-fn page_composes_with_the_translation_in_a_template() {
+fn every_notice_is_markdown_only() {
+    for notice in notices() {
+        let elements = markdown_elements(&notice.rendered.html);
+        let sections = elements.iter().filter(|name| *name == "section").count();
+        assert_eq!(
+            sections,
+            notice.rendered.sections().count(),
+            "{}",
+            notice.front.lang
+        );
+    }
+}
+
+#[test]
+fn raw_html_in_a_real_notice_is_shown_as_text() {
+    // The real Finnish file with markup added to its first section: the page must be the same
+    // elements as without it, with the markup as visible text.
+    let fi = source(Lang::Fi);
+    let injected = "\n<script>alert(1)</script>\n\n<IMG SRC=x onerror=alert(1)> <a href=\"javascript:x()\">linkki</a>\n\n";
+    let at = fi.match_indices("\n## ").nth(1).unwrap().0;
+    let hostile = format!("{}{injected}{}", &fi[..at], &fi[at..]);
+    let file = notice_dir().join("fi.md");
+    let plain = load_notice(&file, &fi).unwrap();
+    let marked = load_notice(&file, &hostile).unwrap();
+    let (before, after) = (
+        markdown_elements(&plain.rendered.html),
+        markdown_elements(&marked.rendered.html),
+    );
+    // One element more, a paragraph holding the inline markup as text; the script block is text.
+    let extra = before
+        .iter()
+        .zip(&after)
+        .position(|(b, a)| b != a)
+        .unwrap_or(before.len());
+    assert_eq!(after[extra], "p", "{after:?}");
+    assert_eq!(after[..extra], before[..extra]);
+    assert_eq!(after[extra + 1..], before[extra..]);
+    assert!(marked
+        .rendered
+        .html
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(marked
+        .rendered
+        .html
+        .contains("&lt;IMG SRC=x onerror=alert(1)&gt;"));
+
+    // And the composed page carries no element that came from the notice's text.
+    let mut notices = notices();
+    notices[0] = marked;
+    let page = page::compose(&notices).unwrap_or_else(|e| panic!("{e}"));
+    let tags = start_tags(&page.body);
+    assert!(tags.iter().any(|tag| tag.name == "section"));
+    for tag in &tags {
+        assert!(!["script", "img"].contains(&tag.name.as_str()), "{tag:?}");
+        assert!(
+            tag.attributes.iter().all(|(name, _)| !name.starts_with("on")),
+            "{tag:?}"
+        );
+        if let Some(href) = tag.attribute("href") {
+            assert!(!href.to_ascii_lowercase().starts_with("javascript:"), "{tag:?}");
+        }
+    }
+    assert!(page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
+
+#[test]
+fn a_mistake_in_the_front_matter_names_the_file_line_and_field() {
+    // The example notice/README.md gives, on the real file.
+    let fi = source(Lang::Fi);
+    let file = Path::new("notice/fi.md");
+    let wrong = fi.replacen("drawn_up = 2020-09-30", "drawn_up = \"30.09.2020\"", 1);
+    assert_ne!(wrong, fi);
+    let err = load_notice(file, &wrong).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "notice/fi.md: line 5: drawn_up: \"30.09.2020\" is not a date of the form YYYY-MM-DD"
+    );
+    let wrong = fi.replacen("email = ", "e-mail = ", 1);
+    let err = load_notice(file, &wrong).unwrap_err().to_string();
+    let line = 1 + fi.lines().position(|l| l.starts_with("email = ")).unwrap();
+    assert!(
+        err.starts_with(&format!(
+            "notice/fi.md: line {line}: controller: unknown field `e-mail`"
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn page_composes_with_the_translations_in_a_template() {
     let notices = notices();
     let page = page::compose(&notices).unwrap_or_else(|e| panic!("{e}"));
-    let (visible, template) = (&page.body, &page.templates);
-    assert!(visible.contains("<h2 id=\"evasteet\">Evästeet</h2>"));
-    assert!(template.contains("<h2 id=\"evasteet\">Cookies</h2>"));
-    assert!(
-        !page.body.contains("<script") && !page.templates.contains("<script"),
-        "no markup from the Markdown"
-    );
-    let en = &notices[1];
-    assert_eq!(en.front.translation_of, Some(Lang::Fi));
-    assert_eq!(
-        en.rendered.sections().count(),
-        notices[0].rendered.sections().count()
-    );
+    assert!(page.body.contains("<h2 id=\"evasteet\">Evästeet</h2>"));
+    assert!(page.templates.contains("<h2 id=\"evasteet\">Cookies</h2>"));
+    let templates: Vec<StartTag> = start_tags(&page.templates)
+        .into_iter()
+        .filter(|tag| tag.name == "template")
+        .collect();
+    let languages: Vec<&str> = templates
+        .iter()
+        .filter_map(|t| t.attribute("data-lang"))
+        .collect();
+    let translations: Vec<String> = notices[1..].iter().map(|n| n.front.lang.to_string()).collect();
+    assert_eq!(languages, translations);
+
+    let fi_ids: Vec<&str> = notices[0].rendered.sections().map(|h| h.id.as_str()).collect();
+    for translation in &notices[1..] {
+        assert_eq!(translation.front.translation_of, Some(Lang::Fi));
+        assert_eq!(translation.front.controller, None);
+        assert_eq!(translation.front.version, notices[0].front.version);
+        let ids: Vec<&str> = translation.rendered.sections().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, fi_ids, "{}", translation.front.lang);
+    }
 }
 
 #[test]

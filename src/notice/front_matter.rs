@@ -1,33 +1,64 @@
-//! The front matter of a notice file: the block between two `---` lines at the top of
-//! `notice/*.md`, one `key: value` per line.
+//! The front matter of a notice file: a TOML table between two `+++` lines at the top of
+//! `notice/*.md` (the convention of Zola and Hugo), read with serde and the `toml` crate.
 //!
-//! Deliberately tiny (no YAML): every key is known, every value is one line, and every mistake is
-//! reported with the line it is on, so whoever edits the notice can fix it without reading code.
+//! ```text
+//! +++
+//! title = "Asiakasrekisteri - tietosuojaseloste"
+//! register = "Asiakasrekisteri"
+//! lang = "fi"
+//! drawn_up = 2020-09-30
+//! version = "1.1"
+//!
+//! [controller]
+//! name = "Safrent Oy"
+//! address = "Viilarinkatu 5, Turku"
+//! phone = "044 978 5594"
+//! email = "mirette.leppa@safrent.fi"
+//! contact_person = "Mirette Leppä"
+//! +++
+//! ```
+//!
+//! serde checks the shape (every key known, every value of its type); [`parse`] then checks what
+//! TOML cannot say (a known language, a real date, the controller's details in the authoritative
+//! notice only). Every mistake is reported with the line of the `.md` file it is on and the field
+//! it is about, so whoever edits the notice can fix it without reading code.
+//!
+//! The types are in every build (the request form reads [`Controller`]); the parser is native only,
+//! like the Markdown renderer: no TOML parser ships in the WebAssembly.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::date::Date;
 use crate::i18n::Lang;
 
-/// Who is responsible for the register, as the notice states it. Required in the authoritative
-/// notice, where it also feeds the page footer (and later the request form's recipient).
+/// Who is responsible for the register, as the notice states it: the `[controller]` table of the
+/// authoritative notice. It also feeds the page footer and the request form's recipient.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Controller {
+    /// The controller's name (a company).
     pub name: String,
+    /// Postal address, one line.
     pub address: String,
+    /// Phone number as people write it; [`tel_uri`] makes the link.
     pub phone: String,
+    /// Where requests and questions go.
     pub email: String,
+    /// The person to contact about the register.
     pub contact_person: String,
 }
 
 /// What the front matter of one notice file says.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FrontMatter {
+    /// The notice's title: the page's `<h1>` and `<title>`.
     pub title: String,
+    /// The name of the register the notice is about.
     pub register: String,
+    /// The language the file is written in.
     pub lang: Lang,
+    /// When the controller drew up this edition.
     pub drawn_up: Date,
+    /// The edition; every language must carry the same one.
     pub version: String,
     /// `Some(fi)` for a translation of the Finnish notice; `None` for the authoritative text.
     pub translation_of: Option<Lang>,
@@ -35,10 +66,12 @@ pub struct FrontMatter {
     pub controller: Option<Controller>,
 }
 
-/// A mistake in a front matter block. `line` counts from 1, from the top of the file.
+/// A mistake in a front matter block. `line` counts from 1, from the top of the `.md` file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FrontMatterError {
+    /// The line of the file the mistake is on.
     pub line: usize,
+    /// What is wrong, starting with the field when there is one (`drawn_up: …`).
     pub message: String,
 }
 
@@ -49,163 +82,6 @@ impl fmt::Display for FrontMatterError {
 }
 
 impl std::error::Error for FrontMatterError {}
-
-const REQUIRED: [&str; 5] = ["title", "register", "lang", "drawn_up", "version"];
-const CONTROLLER: [&str; 5] = ["controller", "address", "phone", "email", "contact_person"];
-const OPTIONAL: [&str; 1] = ["translation_of"];
-
-fn error(line: usize, message: impl Into<String>) -> FrontMatterError {
-    FrontMatterError {
-        line,
-        message: message.into(),
-    }
-}
-
-/// Splits `source` into its front matter and the Markdown body after it.
-pub fn parse(source: &str) -> Result<(FrontMatter, &str), FrontMatterError> {
-    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let mut lines = source.split_inclusive('\n');
-    match lines.next() {
-        Some(first) if first.trim_end() == "---" => {}
-        _ => {
-            return Err(error(
-                1,
-                "the file must start with a line \"---\" opening the front matter",
-            ))
-        }
-    }
-    let mut offset = source.split_inclusive('\n').next().map_or(0, str::len);
-    let mut fields: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
-    let mut closed = false;
-    for (index, raw) in lines.enumerate() {
-        let line_no = index + 2;
-        offset += raw.len();
-        let line = raw.trim_end_matches(['\n', '\r']);
-        if line.trim_end() == "---" {
-            closed = true;
-            break;
-        }
-        if line.trim().is_empty() || line.trim_start().starts_with('#') {
-            continue;
-        }
-        let Some((key, value)) = line.split_once(':') else {
-            return Err(error(
-                line_no,
-                format!("expected \"key: value\", found \"{line}\""),
-            ));
-        };
-        let (key, value) = (key.trim(), value.trim());
-        let known = REQUIRED
-            .iter()
-            .chain(&CONTROLLER)
-            .chain(&OPTIONAL)
-            .any(|k| *k == key);
-        if !known {
-            let all: Vec<&str> = REQUIRED
-                .iter()
-                .chain(&CONTROLLER)
-                .chain(&OPTIONAL)
-                .copied()
-                .collect();
-            return Err(error(
-                line_no,
-                format!("unknown key \"{key}\" (known keys: {})", all.join(", ")),
-            ));
-        }
-        if value.is_empty() {
-            return Err(error(line_no, format!("\"{key}\" has no value")));
-        }
-        if let Some((first, _)) = fields.insert(key, (line_no, value)) {
-            return Err(error(
-                line_no,
-                format!("\"{key}\" is given twice (first on line {first})"),
-            ));
-        }
-    }
-    if !closed {
-        return Err(error(
-            1,
-            "the front matter opened on line 1 is never closed by a line \"---\"",
-        ));
-    }
-    let closing_line = source[..offset].lines().count();
-    let body = &source[offset..];
-
-    let get = |key: &str| fields.get(key).copied();
-    let required = |key: &str| get(key).ok_or_else(|| error(closing_line, format!("\"{key}\" is missing")));
-
-    let (lang_line, lang) = required("lang")?;
-    let lang: Lang = lang
-        .parse()
-        .map_err(|e: crate::i18n::UnknownLang| error(lang_line, e.to_string()))?;
-    let (date_line, drawn_up) = required("drawn_up")?;
-    let drawn_up = Date::parse_iso(drawn_up).map_err(|e| error(date_line, format!("drawn_up: {e}")))?;
-    let translation_of = match get("translation_of") {
-        None => None,
-        Some((line, code)) => {
-            let original: Lang = code
-                .parse()
-                .map_err(|e: crate::i18n::UnknownLang| error(line, e.to_string()))?;
-            if original == lang {
-                return Err(error(
-                    line,
-                    format!("a {lang} notice cannot be a translation of itself"),
-                ));
-            }
-            Some(original)
-        }
-    };
-    let controller_keys: Vec<&str> = CONTROLLER.iter().copied().filter(|k| get(k).is_some()).collect();
-    let controller = match (controller_keys.len(), translation_of) {
-        (0, Some(_)) => None,
-        (n, None) if n == CONTROLLER.len() => Some(Controller {
-            name: get("controller").unwrap().1.to_owned(),
-            address: get("address").unwrap().1.to_owned(),
-            phone: get("phone").unwrap().1.to_owned(),
-            email: get("email").unwrap().1.to_owned(),
-            contact_person: get("contact_person").unwrap().1.to_owned(),
-        }),
-        (_, None) => {
-            let missing: Vec<&str> = CONTROLLER.iter().copied().filter(|k| get(k).is_none()).collect();
-            return Err(error(
-                closing_line,
-                format!(
-                    "the authoritative notice must name the controller; missing: {}",
-                    missing.join(", ")
-                ),
-            ));
-        }
-        (_, Some(original)) => {
-            let line = get(controller_keys[0]).unwrap().0;
-            return Err(error(
-                line,
-                format!(
-                    "a translation takes the controller's details from the {original} notice; remove \"{}\"",
-                    controller_keys[0]
-                ),
-            ));
-        }
-    };
-    if let Some(c) = &controller {
-        if !c.email.contains('@') {
-            return Err(error(
-                get("email").unwrap().0,
-                format!("\"{}\" is not an e-mail address", c.email),
-            ));
-        }
-    }
-
-    let front = FrontMatter {
-        title: required("title")?.1.to_owned(),
-        register: required("register")?.1.to_owned(),
-        lang,
-        drawn_up,
-        version: required("version")?.1.to_owned(),
-        translation_of,
-        controller,
-    };
-    Ok((front, body))
-}
 
 /// The `tel:` URI of a Finnish phone number as people write it ("044 978 5594" → "tel:+358449785594").
 pub fn tel_uri(phone: &str) -> String {
@@ -222,96 +98,522 @@ pub fn tel_uri(phone: &str) -> String {
     }
 }
 
-#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
+pub use reader::parse;
+
+/// The TOML reader: native only (the build tool and tests), so the WebAssembly carries no parser.
+#[cfg(not(target_arch = "wasm32"))]
+mod reader {
+    use std::fmt;
+    use std::ops::Range;
+
+    use serde::Deserialize;
+    use toml::Spanned;
+
+    use super::{Controller, FrontMatter, FrontMatterError};
+    use crate::date::{Date, DateError};
+    use crate::i18n::Lang;
+
+    /// The line that opens and closes the front matter.
+    const DELIMITER: &str = "+++";
+
+    /// What the old `key: value` front matter between `---` lines gets told.
+    const OLD_FORMAT: &str = "this front matter is in the old format (\"---\" lines, key: value); \
+it is TOML now: replace both \"---\" lines with \"+++\", write each field as key = \"value\" \
+(drawn_up = 2020-09-30 without quotes), and put the controller's details under a [controller] \
+table with name, address, phone, email and contact_person (see notice/README.md)";
+
+    /// The front matter as written: serde checks that every key is known and every value has its
+    /// type; the spans let [`parse`] point at the line of a value it refuses.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Fields {
+        title: Spanned<String>,
+        register: Spanned<String>,
+        lang: Spanned<String>,
+        /// A TOML date (`2020-09-30`) or a string; anything else is refused with the date's rule.
+        drawn_up: Spanned<toml::Value>,
+        version: Spanned<String>,
+        translation_of: Option<Spanned<String>>,
+        controller: Option<Spanned<ControllerFields>>,
+    }
+
+    /// The `[controller]` table as written.
+    #[derive(Deserialize)]
+    #[serde(
+        deny_unknown_fields,
+        expecting = "a [controller] table with name, address, phone, email and contact_person"
+    )]
+    struct ControllerFields {
+        name: Spanned<String>,
+        address: Spanned<String>,
+        phone: Spanned<String>,
+        email: Spanned<String>,
+        contact_person: Spanned<String>,
+    }
+
+    /// The front matter's TOML and where it sits in the file.
+    struct Block<'a> {
+        toml: &'a str,
+        /// The line of the closing `+++`: where a missing field would go.
+        closing_line: usize,
+        body: &'a str,
+    }
+
+    impl Block<'_> {
+        /// The line of the file that byte `offset` of the TOML is on. The TOML starts on line 2,
+        /// after the opening `+++`. Counts bytes, so an offset inside a character cannot panic.
+        fn line_of(&self, offset: usize) -> usize {
+            let end = offset.min(self.toml.len());
+            2 + self.toml.as_bytes()[..end]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count()
+        }
+
+        /// A refusal of the value at `span`, named by its field.
+        fn refuse(&self, span: Range<usize>, field: &str, message: impl fmt::Display) -> FrontMatterError {
+            error(self.line_of(span.start), format!("{field}: {message}"))
+        }
+
+        /// A text field's value, refused if blank.
+        fn text(&self, field: &str, value: Spanned<String>) -> Result<String, FrontMatterError> {
+            if value.get_ref().trim().is_empty() {
+                return Err(self.refuse(value.span(), field, "is empty"));
+            }
+            Ok(value.into_inner())
+        }
+
+        /// A language code's value.
+        fn lang(&self, field: &str, value: &Spanned<String>) -> Result<Lang, FrontMatterError> {
+            value
+                .get_ref()
+                .parse()
+                .map_err(|e: crate::i18n::UnknownLang| self.refuse(value.span(), field, e))
+        }
+
+        /// The line and message of an error of the `toml` crate (syntax, or serde's shape checks).
+        fn toml_error(&self, e: &toml::de::Error) -> FrontMatterError {
+            let message = e.message();
+            let Some(span) = e
+                .span()
+                .filter(|s| !(s.start == 0 && message.starts_with("missing field")))
+            else {
+                // A top-level field is missing: it goes before the closing line.
+                return error(self.closing_line, message);
+            };
+            let line = self.line_of(span.start);
+            let Some(key) = self.key_at(line) else {
+                return error(line, hint(message, None));
+            };
+            let own_name = key.rsplit('.').next().unwrap_or(&key);
+            if message.contains(&format!("`{own_name}`")) {
+                // serde named the key itself ("unknown field `versoin`"); say which table it is in.
+                return match key.rsplit_once('.') {
+                    Some((table, _)) => error(line, format!("{table}: {message}")),
+                    None => error(line, message),
+                };
+            }
+            if message == "duplicate key" {
+                let first = self.first_line_of(&key).filter(|first| *first < line);
+                let also = first.map(|l| format!(" (first on line {l})")).unwrap_or_default();
+                return error(line, format!("{key}: given twice{also}"));
+            }
+            if key == "drawn_up" {
+                // TOML refuses `30.09.2020` before serde sees it; say what a date must look like.
+                if let Err(date) = Date::parse_iso(raw_value(self.line_text(line))) {
+                    return error(line, format!("drawn_up: {date}"));
+                }
+            }
+            error(line, format!("{key}: {}", hint(message, Some(&key))))
+        }
+
+        /// The text of a line of the file within the TOML.
+        fn line_text(&self, line: usize) -> &str {
+            self.toml.lines().nth(line - 2).unwrap_or("")
+        }
+
+        /// The dotted key that line `line` sets (`controller.email`), or the table it opens.
+        fn key_at(&self, line: usize) -> Option<String> {
+            self.keys().find(|(l, _)| *l == line).map(|(_, key)| key)
+        }
+
+        /// The first line that sets `key`.
+        fn first_line_of(&self, key: &str) -> Option<usize> {
+            self.keys().find(|(_, k)| k == key).map(|(line, _)| line)
+        }
+
+        /// Each line that sets a key or opens a table, with the dotted key. Only for messages, so
+        /// a plain reading of `[table]` and `key = …` lines is enough.
+        fn keys(&self) -> impl Iterator<Item = (usize, String)> + '_ {
+            let mut table: Option<String> = None;
+            self.toml.lines().enumerate().filter_map(move |(index, text)| {
+                let text = text.trim();
+                if let Some(header) = text.strip_prefix('[') {
+                    let name = header
+                        .trim_start_matches('[')
+                        .split(']')
+                        .next()?
+                        .trim()
+                        .to_owned();
+                    table = Some(name.clone());
+                    return Some((index + 2, name));
+                }
+                let (key, _) = text.split_once('=')?;
+                let key = key.trim();
+                if key.is_empty() || key.starts_with('#') {
+                    return None;
+                }
+                Some((
+                    index + 2,
+                    table
+                        .as_ref()
+                        .map_or_else(|| key.to_owned(), |t| format!("{t}.{key}")),
+                ))
+            })
+        }
+    }
+
+    fn error(line: usize, message: impl Into<String>) -> FrontMatterError {
+        FrontMatterError {
+            line,
+            message: message.into(),
+        }
+    }
+
+    /// The value written on a `key = value` line, without quotes or a trailing comment.
+    fn raw_value(line: &str) -> &str {
+        let value = line.split_once('=').map_or(line, |(_, value)| value);
+        let value = value.split(" #").next().unwrap_or(value).trim();
+        value.trim_matches(['"', '\''])
+    }
+
+    /// The `toml` crate's message, with what to write instead where a newcomer's mistake is likely.
+    fn hint(message: &str, key: Option<&str>) -> String {
+        if message.contains("expected a string") {
+            let key = key.unwrap_or("key");
+            return format!("{message} (text goes in double quotes: {key} = \"…\")");
+        }
+        if message.contains("expected `=`") {
+            return format!("{message} (TOML writes key = \"value\")");
+        }
+        message.to_owned()
+    }
+
+    /// Splits the front matter from the body, or says why the file has none.
+    fn split(source: &str) -> Result<Block<'_>, FrontMatterError> {
+        let mut lines = source.split_inclusive('\n');
+        let opening = lines.next().unwrap_or("");
+        match opening.trim_end() {
+            DELIMITER => {}
+            "---" => return Err(error(1, OLD_FORMAT)),
+            _ => {
+                return Err(error(
+                    1,
+                    "the file must start with a line \"+++\" opening the front matter (TOML)",
+                ))
+            }
+        }
+        let start = opening.len();
+        let mut end = start;
+        for (index, line) in lines.enumerate() {
+            if line.trim_end() == DELIMITER {
+                return Ok(Block {
+                    toml: &source[start..end],
+                    closing_line: index + 2,
+                    body: &source[end + line.len()..],
+                });
+            }
+            end += line.len();
+        }
+        Err(error(
+            1,
+            "the front matter opened on line 1 is never closed by a line \"+++\"",
+        ))
+    }
+
+    /// Splits `source` into its front matter and the Markdown body after it.
+    pub fn parse(source: &str) -> Result<(FrontMatter, &str), FrontMatterError> {
+        let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+        let block = split(source)?;
+        let fields: Fields = toml::from_str(block.toml).map_err(|e| block.toml_error(&e))?;
+
+        let lang = block.lang("lang", &fields.lang)?;
+        let drawn_up = match fields.drawn_up.get_ref() {
+            toml::Value::String(text) => Date::parse_iso(text),
+            // A TOML date prints as YYYY-MM-DD; with a time of day it fails the date's own rule.
+            toml::Value::Datetime(datetime) => Date::parse_iso(&datetime.to_string()),
+            other => Err(DateError::Format(other.to_string())),
+        }
+        .map_err(|e| block.refuse(fields.drawn_up.span(), "drawn_up", e))?;
+        let translation_of = match &fields.translation_of {
+            None => None,
+            Some(value) => {
+                let original = block.lang("translation_of", value)?;
+                if original == lang {
+                    return Err(block.refuse(
+                        value.span(),
+                        "translation_of",
+                        format!("a {lang} notice cannot be a translation of itself"),
+                    ));
+                }
+                Some(original)
+            }
+        };
+        let controller = match (fields.controller, translation_of) {
+            (None, Some(_)) => None,
+            (Some(table), None) => {
+                let email = &table.get_ref().email;
+                if !email.get_ref().contains('@') {
+                    return Err(block.refuse(
+                        email.span(),
+                        "controller.email",
+                        format!("\"{}\" is not an e-mail address", email.get_ref()),
+                    ));
+                }
+                let c = table.into_inner();
+                Some(Controller {
+                    name: block.text("controller.name", c.name)?,
+                    address: block.text("controller.address", c.address)?,
+                    phone: block.text("controller.phone", c.phone)?,
+                    email: block.text("controller.email", c.email)?,
+                    contact_person: block.text("controller.contact_person", c.contact_person)?,
+                })
+            }
+            (None, None) => {
+                return Err(error(
+                    block.closing_line,
+                    "controller: the authoritative notice (one without translation_of) must name \
+the controller: add a [controller] table with name, address, phone, email and contact_person",
+                ))
+            }
+            (Some(table), Some(original)) => {
+                return Err(block.refuse(
+                    table.span(),
+                    "controller",
+                    format!(
+                        "a translation takes the controller's details from the {original} notice; \
+remove the [controller] table"
+                    ),
+                ))
+            }
+        };
+        let front = FrontMatter {
+            title: block.text("title", fields.title)?,
+            register: block.text("register", fields.register)?,
+            lang,
+            drawn_up,
+            version: block.text("version", fields.version)?,
+            translation_of,
+            controller,
+        };
+        Ok((front, block.body))
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
     const FI: &str =
-        "---\ntitle: Asiakasrekisteri - tietosuojaseloste\nregister: Asiakasrekisteri\nlang: fi\n\
-drawn_up: 2020-09-30\nversion: 1.1\ncontroller: Safrent Oy\naddress: Viilarinkatu 5, Turku\n\
-phone: 044 978 5594\nemail: mirette.leppa@safrent.fi\ncontact_person: Mirette Leppä\n---\n## Otsikko\n";
+        "+++\ntitle = \"Asiakasrekisteri - tietosuojaseloste\"\nregister = \"Asiakasrekisteri\"\n\
+lang = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"\n\n[controller]\nname = \"Safrent Oy\"\n\
+address = \"Viilarinkatu 5, Turku\"\nphone = \"044 978 5594\"\nemail = \"mirette.leppa@safrent.fi\"\n\
+contact_person = \"Mirette Leppä\"\n+++\n## Otsikko\n";
 
-    fn with(line_from: &str, line_to: &str) -> String {
-        assert!(FI.contains(line_from), "fixture lacks {line_from}");
-        FI.replacen(line_from, line_to, 1)
+    const EN: &str =
+        "+++\r\ntitle = \"Customer register - privacy notice\"\r\nregister = \"Customer register\"\r\n\
+lang = \"en\"\r\ntranslation_of = \"fi\"\r\ndrawn_up = 2020-09-30\r\nversion = \"1.1\"\r\n+++\r\nBody";
+
+    /// `FI` with one piece replaced (the piece must be there, so a fixture change cannot make a
+    /// test vacuous).
+    fn with(from: &str, to: &str) -> String {
+        assert!(FI.contains(from), "fixture lacks {from}");
+        FI.replacen(from, to, 1)
+    }
+
+    fn err(source: &str) -> FrontMatterError {
+        match parse(source) {
+            Ok((front, _)) => panic!("accepted {front:?}"),
+            Err(e) => e,
+        }
+    }
+
+    /// The first line of `source` that holds `text`.
+    fn line_of(source: &str, text: &str) -> usize {
+        1 + source.lines().position(|l| l.contains(text)).expect(text)
+    }
+
+    /// The line of `source` that closes its front matter.
+    fn closing_line(source: &str) -> usize {
+        1 + source.lines().skip(1).position(|l| l == "+++").expect("closed") + 1
     }
 
     #[test]
     fn parses_authoritative_notice() {
         let (front, body) = parse(FI).unwrap();
         assert_eq!(front.title, "Asiakasrekisteri - tietosuojaseloste");
+        assert_eq!(front.register, "Asiakasrekisteri");
         assert_eq!(front.lang, Lang::Fi);
         assert_eq!(front.drawn_up, Date::new(2020, 9, 30).unwrap());
+        assert_eq!(front.version, "1.1");
         assert_eq!(front.translation_of, None);
-        assert_eq!(front.controller.unwrap().contact_person, "Mirette Leppä");
+        assert_eq!(
+            front.controller,
+            Some(Controller {
+                name: "Safrent Oy".into(),
+                address: "Viilarinkatu 5, Turku".into(),
+                phone: "044 978 5594".into(),
+                email: "mirette.leppa@safrent.fi".into(),
+                contact_person: "Mirette Leppä".into(),
+            })
+        );
         assert_eq!(body, "## Otsikko\n");
     }
 
     #[test]
     fn parses_translation_without_controller() {
-        let src =
-            "---\r\ntitle: Customer register - privacy notice\r\nregister: Customer register\r\nlang: en\r\n\
-translation_of: fi\r\ndrawn_up: 2020-09-30\r\nversion: 1.1\r\n---\r\nBody";
-        let (front, body) = parse(src).unwrap();
+        let (front, body) = parse(EN).unwrap();
+        assert_eq!(front.lang, Lang::En);
         assert_eq!(front.translation_of, Some(Lang::Fi));
         assert_eq!(front.controller, None);
         assert_eq!(body, "Body");
+        // A byte-order mark and a quoted date are accepted too.
+        let (front, _) = parse(&format!("\u{feff}{}", EN.replace("2020-09-30", "\"2020-09-30\""))).unwrap();
+        assert_eq!(front.drawn_up, Date::new(2020, 9, 30).unwrap());
     }
 
     #[test]
-    fn reports_missing_opening() {
-        let err = parse("title: x\n").unwrap_err();
-        assert_eq!(err.line, 1);
-        assert!(err.to_string().contains("must start with a line \"---\""));
+    fn reports_missing_opening_and_the_old_format() {
+        let e = err("title = \"x\"\n");
+        assert_eq!(e.line, 1);
+        assert!(e.message.contains("must start with a line \"+++\""), "{e}");
+        let old = "---\ntitle: x\nlang: fi\n---\nBody\n";
+        let e = err(old);
+        assert_eq!(e.line, 1);
+        assert!(e.message.contains("old format"), "{e}");
+        assert!(
+            e.message.contains("replace both \"---\" lines with \"+++\""),
+            "{e}"
+        );
     }
 
     #[test]
     fn reports_unclosed_block() {
-        let err = parse("---\ntitle: x\n").unwrap_err();
-        assert!(err.message.contains("never closed"), "{err}");
+        let e = err("+++\ntitle = \"x\"\n");
+        assert_eq!(e.line, 1);
+        assert!(e.message.contains("never closed"), "{e}");
     }
 
     #[test]
     fn reports_line_of_bad_date() {
-        let err = parse(&with("drawn_up: 2020-09-30", "drawn_up: 30.09.2020")).unwrap_err();
-        assert_eq!(err.line, 5);
-        assert!(err.message.contains("YYYY-MM-DD"), "{err}");
-        let err = parse(&with("drawn_up: 2020-09-30", "drawn_up: 2021-02-29")).unwrap_err();
-        assert!(err.message.contains("not a day"), "{err}");
+        // Quoted: refused by the date's own rule, at the line of the field.
+        let e = err(&with("drawn_up = 2020-09-30", "drawn_up = \"30.09.2020\""));
+        assert_eq!(
+            e.to_string(),
+            "line 5: drawn_up: \"30.09.2020\" is not a date of the form YYYY-MM-DD"
+        );
+        // Unquoted: TOML itself refuses it; the message is the same.
+        let e = err(&with("drawn_up = 2020-09-30", "drawn_up = 30.09.2020"));
+        assert_eq!(
+            e.to_string(),
+            "line 5: drawn_up: \"30.09.2020\" is not a date of the form YYYY-MM-DD"
+        );
+        let e = err(&with("drawn_up = 2020-09-30", "drawn_up = \"2021-02-29\""));
+        assert_eq!(
+            e.to_string(),
+            "line 5: drawn_up: \"2021-02-29\" is not a day of the calendar"
+        );
+        let e = err(&with("drawn_up = 2020-09-30", "drawn_up = 2021-02-29"));
+        assert_eq!(
+            e.to_string(),
+            "line 5: drawn_up: \"2021-02-29\" is not a day of the calendar"
+        );
+        let e = err(&with("drawn_up = 2020-09-30", "drawn_up = 2020-09-30T10:00:00"));
+        assert_eq!(e.line, 5);
+        assert!(e.message.contains("not a date of the form YYYY-MM-DD"), "{e}");
+        let e = err(&with("drawn_up = 2020-09-30", "drawn_up = 20200930"));
+        assert_eq!(
+            e.to_string(),
+            "line 5: drawn_up: \"20200930\" is not a date of the form YYYY-MM-DD"
+        );
     }
 
     #[test]
     fn reports_unknown_duplicate_and_empty_keys() {
-        let err = parse(&with("version: 1.1", "versoin: 1.1")).unwrap_err();
-        assert_eq!(err.line, 6);
-        assert!(err.message.contains("unknown key \"versoin\""), "{err}");
-        let err = parse(&with("version: 1.1", "version: 1.1\ntitle: again")).unwrap_err();
-        assert_eq!(err.line, 7);
-        assert!(err.message.contains("given twice (first on line 2)"), "{err}");
-        let err = parse(&with("version: 1.1", "version:")).unwrap_err();
-        assert!(err.message.contains("\"version\" has no value"), "{err}");
-        let err = parse(&with("version: 1.1", "just words")).unwrap_err();
-        assert!(err.message.contains("expected \"key: value\""), "{err}");
+        let e = err(&with("version = \"1.1\"", "versoin = \"1.1\""));
+        assert_eq!(e.line, 6);
+        assert!(e.message.starts_with("unknown field `versoin`"), "{e}");
+        let e = err(&with("name = \"Safrent Oy\"", "nmae = \"Safrent Oy\""));
+        assert_eq!(e.line, line_of(FI, "name = \"Safrent Oy\""));
+        assert!(e.message.starts_with("controller: unknown field `nmae`"), "{e}");
+        let e = err(&with("version = \"1.1\"", "version = \"1.1\"\ntitle = \"again\""));
+        assert_eq!(e.to_string(), "line 7: title: given twice (first on line 2)");
+        let e = err(&with("version = \"1.1\"", "version = \"  \""));
+        assert_eq!(e.to_string(), "line 6: version: is empty");
+        let e = err(&with("phone = \"044 978 5594\"", "phone = \"\""));
+        assert_eq!(e.line, line_of(FI, "phone ="));
+        assert_eq!(e.message, "controller.phone: is empty");
+        let e = err(&with("version = \"1.1\"", "version = 1.1"));
+        assert_eq!(e.line, 6);
+        assert!(
+            e.message
+                .starts_with("version: invalid type: floating point `1.1`, expected a string"),
+            "{e}"
+        );
+        assert!(e.message.contains("double quotes"), "{e}");
+        let e = err(&with("version = \"1.1\"", "version: 1.1"));
+        assert_eq!(e.line, 6);
+        assert!(e.message.contains("TOML writes key = \"value\""), "{e}");
     }
 
     #[test]
     fn reports_missing_required_and_controller_fields() {
-        let err = parse(&with("version: 1.1\n", "")).unwrap_err();
-        assert!(err.message.contains("\"version\" is missing"), "{err}");
-        let err = parse(&with("phone: 044 978 5594\n", "")).unwrap_err();
-        assert!(err.message.contains("missing: phone"), "{err}");
-        let err = parse(&with("lang: fi", "lang: sv")).unwrap_err();
-        assert!(err.message.contains("unknown language \"sv\""), "{err}");
-        let err = parse(&with("email: mirette.leppa@safrent.fi", "email: mirette")).unwrap_err();
-        assert!(err.message.contains("not an e-mail address"), "{err}");
+        let e = err(&with("version = \"1.1\"\n", ""));
+        assert_eq!(
+            e.to_string(),
+            format!("line {}: missing field `version`", closing_line(FI) - 1)
+        );
+        let e = err(&with("phone = \"044 978 5594\"\n", ""));
+        assert_eq!(e.line, line_of(FI, "[controller]"));
+        assert_eq!(e.message, "controller: missing field `phone`");
+        let e = err(&with("lang = \"fi\"", "lang = \"xx\""));
+        assert_eq!(e.line, 4);
+        assert!(e.message.starts_with("lang: "), "{e}");
+        assert!(e.message.contains("unknown language \"xx\""), "{e}");
+        let e = err(&with(
+            "email = \"mirette.leppa@safrent.fi\"",
+            "email = \"mirette\"",
+        ));
+        assert_eq!(e.line, line_of(FI, "email ="));
+        assert_eq!(
+            e.message,
+            "controller.email: \"mirette\" is not an e-mail address"
+        );
+        // The authoritative notice without its controller.
+        let without = FI.split("\n[controller]").next().unwrap().to_owned() + "\n+++\nBody\n";
+        let e = err(&without);
+        assert_eq!(e.line, closing_line(&without));
+        assert!(e.message.contains("must name the controller"), "{e}");
+        // The old flat key instead of the table.
+        let flat = without.replace("+++\nBody", "controller = \"Safrent Oy\"\n+++\nBody");
+        let e = err(&flat);
+        assert_eq!(e.line, line_of(&flat, "controller ="));
+        assert!(e.message.contains("expected a [controller] table"), "{e}");
+        // A table given twice.
+        let e = err(&with("[controller]", "[controller]\n[controller]"));
+        assert_eq!(e.line, line_of(FI, "[controller]") + 1);
+        assert!(e.message.starts_with("controller: "), "{e}");
     }
 
     #[test]
     fn translation_must_not_restate_controller_or_itself() {
-        let err = parse(&with("lang: fi", "lang: en\ntranslation_of: fi")).unwrap_err();
-        assert!(err.message.contains("remove \"controller\""), "{err}");
-        let err = parse(&with("lang: fi", "lang: fi\ntranslation_of: fi")).unwrap_err();
-        assert!(err.message.contains("translation of itself"), "{err}");
+        let e = err(&with("lang = \"fi\"", "lang = \"en\"\ntranslation_of = \"fi\""));
+        assert_eq!(e.line, line_of(FI, "[controller]") + 1);
+        assert!(e.message.contains("remove the [controller] table"), "{e}");
+        let e = err(&with("lang = \"fi\"", "lang = \"fi\"\ntranslation_of = \"fi\""));
+        assert_eq!(e.line, 5);
+        assert!(e.message.contains("translation of itself"), "{e}");
     }
 
     #[test]
@@ -320,5 +622,174 @@ translation_of: fi\r\ndrawn_up: 2020-09-30\r\nversion: 1.1\r\n---\r\nBody";
         assert_eq!(tel_uri("029 56 66700"), "tel:+358295666700");
         assert_eq!(tel_uri("+358 44 978 5594"), "tel:+358449785594");
         assert_eq!(tel_uri("00358 44 978 5594"), "tel:+358449785594");
+    }
+
+    /// Property tests: a notice file is outside input to the build, so no text may panic the
+    /// parser, an error always points at a line of the file, and what it accepts reads back the
+    /// same when written out again.
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// `front` written as a notice file's front matter, followed by `body`.
+        fn write(front: &FrontMatter, body: &str) -> String {
+            let s = |text: &str| toml::Value::String(text.to_owned()).to_string();
+            let mut out = format!(
+                "+++\ntitle = {}\nregister = {}\nlang = {}\ndrawn_up = {}\nversion = {}\n",
+                s(&front.title),
+                s(&front.register),
+                s(front.lang.code()),
+                front.drawn_up.iso(),
+                s(&front.version)
+            );
+            if let Some(original) = front.translation_of {
+                out += &format!("translation_of = {}\n", s(original.code()));
+            }
+            if let Some(c) = &front.controller {
+                out += &format!(
+                    "\n[controller]\nname = {}\naddress = {}\nphone = {}\nemail = {}\ncontact_person = {}\n",
+                    s(&c.name),
+                    s(&c.address),
+                    s(&c.phone),
+                    s(&c.email),
+                    s(&c.contact_person)
+                );
+            }
+            out + "+++\n" + body
+        }
+
+        /// What must hold for any input: no panic; an error on a line of the file; an accepted
+        /// front matter that reads back the same, with a body that is the end of the input.
+        fn check(source: &str) -> Result<(), TestCaseError> {
+            match parse(source) {
+                Err(e) => {
+                    let lines = source.lines().count().max(1);
+                    prop_assert!((1..=lines).contains(&e.line), "line {} of {lines}: {e}", e.line);
+                    prop_assert!(!e.message.is_empty());
+                }
+                Ok((front, body)) => {
+                    prop_assert!(source.ends_with(body));
+                    let again = write(&front, body);
+                    prop_assert_eq!(parse(&again), Ok((front, body)), "{}", again);
+                }
+            }
+            Ok(())
+        }
+
+        fn text() -> impl Strategy<Value = String> {
+            any::<String>().prop_filter("blank", |s| !s.trim().is_empty())
+        }
+
+        fn date() -> impl Strategy<Value = Date> {
+            (0..=9999i32, 1..=12u8, 1..=31u8).prop_filter_map("no such day", |(y, m, d)| Date::new(y, m, d))
+        }
+
+        /// A front matter the parser must accept: the authoritative one or a translation.
+        fn front_matter() -> impl Strategy<Value = FrontMatter> {
+            let controller = (text(), text(), text(), text(), text(), text()).prop_map(
+                |(name, address, phone, local, domain, contact_person)| Controller {
+                    name,
+                    address,
+                    phone,
+                    email: format!("{local}@{domain}"),
+                    contact_person,
+                },
+            );
+            let languages = prop::sample::select(Lang::ALL.to_vec());
+            (
+                text(),
+                text(),
+                text(),
+                date(),
+                languages,
+                prop::option::of(controller),
+            )
+                .prop_map(|(title, register, version, drawn_up, lang, controller)| {
+                    // The controller's details make the authoritative notice; without them it is
+                    // a translation, of a language other than its own.
+                    let translation_of = match controller {
+                        Some(_) => None,
+                        None => Lang::ALL.into_iter().find(|l| *l != lang),
+                    };
+                    FrontMatter {
+                        title,
+                        register,
+                        lang,
+                        drawn_up,
+                        version,
+                        translation_of,
+                        controller,
+                    }
+                })
+        }
+
+        /// Edits a writer of the file might make, TOML's own characters among them.
+        fn edit() -> impl Strategy<Value = String> {
+            prop_oneof![
+                prop::sample::select(vec![
+                    "=",
+                    "\"",
+                    "'",
+                    "[",
+                    "]",
+                    "\n",
+                    "+++",
+                    "---",
+                    "#",
+                    ".",
+                    ",",
+                    "{",
+                    "}",
+                    "\"\"\"",
+                    "'''",
+                    "\\",
+                    "\r",
+                    "\u{feff}",
+                    "2021-02-29",
+                    "T10:00:00",
+                    "lang = \"en\"\n",
+                    "translation_of = \"fi\"\n",
+                    "[controller]\n",
+                    "x = 1\n",
+                ])
+                .prop_map(str::to_owned),
+                "\\PC{0,6}",
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(300))]
+
+            #[test]
+            fn arbitrary_text_never_panics(text in any::<String>(), fenced in any::<bool>()) {
+                let source = if fenced { format!("+++\n{text}\n+++\nBody") } else { text };
+                check(&source)?;
+            }
+
+            #[test]
+            fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+                check(&String::from_utf8_lossy(&bytes))?;
+            }
+
+            #[test]
+            fn edits_of_a_valid_file_never_panic_and_point_inside_it(
+                edits in prop::collection::vec((any::<prop::sample::Index>(), 0..6usize, edit()), 1..4)
+            ) {
+                let mut source = FI.to_owned();
+                for (at, delete, insert) in edits {
+                    let starts: Vec<usize> = source.char_indices().map(|(i, _)| i).chain([source.len()]).collect();
+                    let first = at.index(starts.len());
+                    let last = (first + delete).min(starts.len() - 1);
+                    source.replace_range(starts[first]..starts[last], &insert);
+                }
+                check(&source)?;
+            }
+
+            #[test]
+            fn valid_front_matter_reads_back_its_fields(front in front_matter(), body in "\\PC{0,40}") {
+                let source = write(&front, &body);
+                prop_assert_eq!(parse(&source), Ok((front, body.as_str())), "{}", source);
+            }
+        }
     }
 }
