@@ -1,7 +1,9 @@
 #!/bin/sh
-# Builds the request form into <out-dir> (trunk's staging dir + /form, see Trunk.toml): its own
-# WebAssembly module, loaded only when a visitor opens the form, plus the PDF font pack and the
-# form's stylesheet. The notice's first load carries none of this.
+# Builds the request form into <out-dir> (trunk copies it to dist/form/, see index.html): its own
+# WebAssembly module, loaded only when a visitor opens the form, its stylesheet and the PDF font
+# pack. Every file gets a content-hashed name (so a year's caching never serves an old form) and
+# <out-dir>/manifest.json names them; the build writes them into the pages (site-build render).
+# The notice's first load carries none of this.
 #
 #   scripts/build-form.sh <out-dir>
 set -eu
@@ -10,12 +12,41 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 PATH="$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 font="${DEJAVU_SANS:-/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf}"
+work="$root/target/form-build"
 
-mkdir -p "$out"
+rm -rf "$work" "$out"
+mkdir -p "$work" "$out"
 cargo build --quiet --release --target wasm32-unknown-unknown --features form --bin request-form
-wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name request-form \
+wasm-bindgen --target web --no-typescript --out-dir "$work" --out-name request-form \
   target/wasm32-unknown-unknown/release/request-form.wasm
 # Same optimiser as trunk's (npm binaryen, Trunk.toml); it reads the target features from the module.
-wasm-opt -Oz --strip-debug --strip-producers "$out/request-form_bg.wasm" -o "$out/request-form_bg.wasm"
-cargo run --quiet --bin site-build -- font "$font" "$out/dejavu-sans.font"
-cp style/request.css "$out/request.css"
+wasm-opt -Oz --strip-debug --strip-producers "$work/request-form_bg.wasm" -o "$work/request-form_bg.wasm"
+cargo run --quiet --bin site-build -- font "$font" "$work/dejavu-sans.font"
+cp style/request.css "$work/request.css"
+
+# name-<first 16 hex digits of the file's SHA-256>.ext
+hashed() {
+  base="${1%.*}"
+  ext="${1##*.}"
+  digest="$(sha256sum "$work/$1" | cut -c1-16)"
+  cp "$work/$1" "$out/$base-$digest.$ext"
+  printf '%s' "$base-$digest.$ext"
+}
+# wasm-bindgen's snippets (JavaScript the Rust code imports) are imported by the module by a
+# relative path whose name does not change with their content: give their folder a content hash
+# and point the module at it, before the module's own hash is taken.
+if [ -d "$work/snippets" ]; then
+  for dir in "$work"/snippets/*/; do
+    old="$(basename "$dir")"
+    new="snippets-$(cd "$dir" && find . -type f | sort | xargs cat | sha256sum | cut -c1-16)"
+    mkdir -p "$out/snippets"
+    cp -r "$dir" "$out/snippets/$new"
+    sed -i "s#snippets/$old/#snippets/$new/#g" "$work/request-form.js"
+  done
+fi
+wasm="$(hashed request-form_bg.wasm)"
+module="$(hashed request-form.js)"
+style="$(hashed request.css)"
+fontpack="$(hashed dejavu-sans.font)"
+printf '{"module":"%s","wasm":"%s","style":"%s","font":"%s"}\n' "$module" "$wasm" "$style" "$fontpack" \
+  > "$out/manifest.json"

@@ -33,21 +33,6 @@ impl fmt::Display for DateError {
 
 impl std::error::Error for DateError {}
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Whether `year` has a 29 February.
 pub const fn is_leap_year(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
@@ -169,17 +154,24 @@ impl Date {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 
-    /// The date as people write it in `lang`: Finnish "30.9.2020", English "30 September 2020".
+    /// The date as people write it in `lang` (`locales/<lang>.toml`, `language.date`): Finnish
+    /// "30.9.2020", English "30 September 2020".
     pub fn display(self, lang: Lang) -> String {
-        match lang {
-            Lang::Fi => format!("{}.{}.{}", self.day, self.month, self.year),
-            Lang::En => format!(
-                "{} {} {}",
-                self.day,
-                MONTHS_EN[usize::from(self.month - 1)],
-                self.year
-            ),
-        }
+        let language = &lang.strings().language;
+        let month = language
+            .months
+            .split_whitespace()
+            .nth(usize::from(self.month - 1))
+            .unwrap_or_default();
+        crate::i18n::fill(
+            language.date,
+            &[
+                ("d", &self.day.to_string()),
+                ("m", &self.month.to_string()),
+                ("y", &self.year.to_string()),
+                ("month", month),
+            ],
+        )
     }
 }
 

@@ -5,7 +5,8 @@
 //! - [`date`]: calendar dates, as the notice (and later the request form) needs them.
 //! - `site` (native only): the build steps trunk runs around its own build.
 //! - [`consent`]: cookie consent (catalogue, record, gate, banner).
-//! - [`json`], [`sha256`]: small codecs the WebAssembly can afford.
+//! - [`vocabulary`]: the ids, attributes and actions build-time markup and run-time code share.
+//! - [`json`], [`sha256`]: hand-written codecs still used by the request core (being replaced).
 //! - [`request`]: the request form's pure core (rights, response deadline).
 //! - `app`, `dom` (WebAssembly only): starts the app on the static page; DOM helpers.
 
@@ -16,6 +17,7 @@ pub mod json;
 pub mod notice;
 pub mod request;
 pub mod sha256;
+pub mod vocabulary;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;

@@ -17,6 +17,19 @@ fn notices() -> Vec<Notice> {
     load_notices(&notice_dir()).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// Where the tests pretend the site is.
+fn context() -> page::Context {
+    page::Context {
+        origin: "https://tietosuoja.example.fi".into(),
+        public_url: "/".into(),
+        form_assets: Vec::new(),
+    }
+}
+
+fn compose(notices: &[Notice]) -> page::Site {
+    page::compose(notices, &context()).unwrap_or_else(|e| panic!("{e}"))
+}
+
 fn source(lang: Lang) -> String {
     std::fs::read_to_string(notice_dir().join(format!("{lang}.md"))).unwrap()
 }
@@ -225,7 +238,8 @@ fn raw_html_in_a_real_notice_is_shown_as_text() {
     // And the composed page carries no element that came from the notice's text.
     let mut notices = notices();
     notices[0] = marked;
-    let page = page::compose(&notices).unwrap_or_else(|e| panic!("{e}"));
+    let site = compose(&notices);
+    let page = &site.pages[0];
     let tags = start_tags(&page.body);
     assert!(tags.iter().any(|tag| tag.name == "section"));
     for tag in &tags {
@@ -265,21 +279,31 @@ fn a_mistake_in_the_front_matter_names_the_file_line_and_field() {
 }
 
 #[test]
-fn page_composes_with_the_translations_in_a_template() {
+fn every_language_gets_a_page_of_its_own() {
     let notices = notices();
-    let page = page::compose(&notices).unwrap_or_else(|e| panic!("{e}"));
-    assert!(page.body.contains("<h2 id=\"evasteet\">Evästeet</h2>"));
-    assert!(page.templates.contains("<h2 id=\"evasteet\">Cookies</h2>"));
-    let templates: Vec<StartTag> = start_tags(&page.templates)
-        .into_iter()
-        .filter(|tag| tag.name == "template")
-        .collect();
-    let languages: Vec<&str> = templates
-        .iter()
-        .filter_map(|t| t.attribute("data-lang"))
-        .collect();
-    let translations: Vec<String> = notices[1..].iter().map(|n| n.front.lang.to_string()).collect();
-    assert_eq!(languages, translations);
+    let site = compose(&notices);
+    let langs: Vec<Lang> = site.pages.iter().map(|p| p.lang).collect();
+    assert_eq!(langs, Lang::ALL);
+    for (page, notice) in site.pages.iter().zip(&notices) {
+        let headings: Vec<StartTag> = start_tags(&page.body)
+            .into_iter()
+            .filter(|tag| tag.name == "h2" && tag.attribute("id") == Some("evasteet"))
+            .collect();
+        assert_eq!(headings.len(), 1, "{}", page.lang);
+        let cookies = notice.rendered.sections().find(|h| h.id == "evasteet").unwrap();
+        assert!(page
+            .body
+            .contains(&format!("<h2 id=\"evasteet\">{}</h2>", cookies.text)));
+        // No other language's notice rides along.
+        for other in notices.iter().filter(|n| n.front.lang != page.lang) {
+            assert!(
+                !page.body.contains(&other.front.title),
+                "{} in {}",
+                other.front.lang,
+                page.lang
+            );
+        }
+    }
 
     let fi_ids: Vec<&str> = notices[0].rendered.sections().map(|h| h.id.as_str()).collect();
     for translation in &notices[1..] {
@@ -292,9 +316,10 @@ fn page_composes_with_the_translations_in_a_template() {
 }
 
 #[test]
-fn every_rights_section_links_to_the_request_form_in_both_languages() {
-    let page = page::compose(&notices()).unwrap_or_else(|e| panic!("{e}"));
-    for (html, label) in [(&page.body, "Tee pyyntö"), (&page.templates, "Make a request")] {
+fn every_rights_section_links_to_the_request_form_in_every_language() {
+    let site = compose(&notices());
+    for page in &site.pages {
+        let (html, label) = (&page.body, page.lang.strings().request.make_request);
         // The header's link opens the form with no right ticked; each rights section's, with its own.
         for right in [
             "\"\"",
@@ -310,6 +335,7 @@ fn every_rights_section_links_to_the_request_form_in_both_languages() {
         }
     }
     // The form reads the recipient from the page: the front matter, not a copy in the code.
+    let page = &site.pages[0];
     assert!(page.body.contains(
         "id=\"request-root\" data-controller=\"Safrent Oy\" data-address=\"Viilarinkatu 5, Turku\" \
 data-contact=\"Mirette Leppä\" data-email=\"mirette.leppa@safrent.fi\""

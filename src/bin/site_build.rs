@@ -1,9 +1,14 @@
 //! The build steps trunk runs around its own build (see `Trunk.toml`).
 //!
 //! ```text
-//! site-build render <notice-dir> <out-dir>   write <out-dir>/{head,body,templates}.html
-//! site-build finish <staging-dir> [public-url]   move trunk's inline loader into a file
+//! site-build render <notice-dir> <out-dir> [<form-manifest.json>]
+//!     every language's page fragments, the head script and the consent revisions
+//! site-build pages <staging-dir> <render-out-dir>
+//!     the other languages' pages from trunk's Finnish page
+//! site-build font <font.ttf> <out.font>
+//!     the PDF font pack
 //! ```
+//! The site's address comes from `deploy/site.toml`, its path from trunk (`TRUNK_PUBLIC_URL`).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -16,19 +21,24 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use std::path::Path;
+
     pub fn main() -> std::process::ExitCode {
-        use std::path::Path;
         use std::process::ExitCode;
 
         let args: Vec<String> = std::env::args().skip(1).collect();
         let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-            ["render", notice_dir, out_dir] => render(Path::new(notice_dir), Path::new(out_dir)),
-            ["finish", staging_dir] => finish(Path::new(staging_dir), "/"),
-            ["finish", staging_dir, public_url] => finish(Path::new(staging_dir), public_url),
+            ["render", notice_dir, out_dir] => render(Path::new(notice_dir), Path::new(out_dir), None),
+            ["render", notice_dir, out_dir, manifest] => render(
+                Path::new(notice_dir),
+                Path::new(out_dir),
+                Some(Path::new(manifest)),
+            ),
+            ["pages", staging_dir, rendered] => pages(Path::new(staging_dir), Path::new(rendered)),
             ["font", ttf, out_file] => font(Path::new(ttf), Path::new(out_file)),
             _ => Err(
-                "usage: site-build render <notice-dir> <out-dir> | site-build finish <staging-dir> [public-url] \
-| site-build font <font.ttf> <out.font>"
+                "usage: site-build render <notice-dir> <out-dir> [<form-manifest.json>] \
+| site-build pages <staging-dir> <render-out-dir> | site-build font <font.ttf> <out.font>"
                     .into(),
             ),
         };
@@ -41,29 +51,40 @@ mod native {
         }
     }
 
-    fn render(notice_dir: &std::path::Path, out_dir: &std::path::Path) -> Result<(), String> {
+    fn render(notice_dir: &Path, out_dir: &Path, manifest: Option<&Path>) -> Result<(), String> {
         use privacy_portal::site;
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let config = site::load_config(&root.join("deploy/site.toml")).map_err(|e| e.to_string())?;
+        let form_assets = match manifest {
+            Some(file) => site::FormManifest::load(file)
+                .map_err(|e| e.to_string())?
+                .assets(),
+            None => Vec::new(),
+        };
+        let context = site::page::Context {
+            origin: config.origin,
+            public_url: std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into()),
+            form_assets,
+        };
         let notices = site::load_notices(notice_dir).map_err(|e| e.to_string())?;
-        let page = site::page::compose(&notices).map_err(|e| e.to_string())?;
-        std::fs::create_dir_all(out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
-        write_if_changed(&out_dir.join("head.html"), &page.head)?;
-        write_if_changed(&out_dir.join("body.html"), &page.body)?;
-        write_if_changed(&out_dir.join("templates.html"), &page.templates)?;
+        let composed = site::page::compose(&notices, &context).map_err(|e| e.to_string())?;
+        site::render(&composed, &root.join("style"), out_dir).map_err(|e| e.to_string())?;
         let sections: usize = notices.iter().map(|n| n.rendered.sections().count()).sum();
         eprintln!(
-            "site-build: rendered {} notices ({sections} sections) into {}",
-            notices.len(),
+            "site-build: rendered {} pages ({sections} sections) and {} consent revisions into {}",
+            composed.pages.len(),
+            composed.revisions.len(),
             out_dir.display()
         );
         Ok(())
     }
 
-    /// Leaves an unchanged file alone, so a file watcher sees no change and does not rebuild.
-    fn write_if_changed(path: &std::path::Path, content: &str) -> Result<(), String> {
-        if std::fs::read_to_string(path).is_ok_and(|old| old == content) {
-            return Ok(());
+    fn pages(staging_dir: &Path, rendered: &Path) -> Result<(), String> {
+        let written = privacy_portal::site::pages(staging_dir, rendered).map_err(|e| e.to_string())?;
+        for file in written {
+            eprintln!("site-build: wrote {}", file.display());
         }
-        std::fs::write(path, content).map_err(|e| format!("{}: {e}", path.display()))
+        Ok(())
     }
 
     /// Writes the request PDF's font pack (src/request/pdf/font.rs) from a TrueType font.
@@ -88,17 +109,6 @@ mod native {
             out_file.display(),
             pack.len()
         );
-        Ok(())
-    }
-
-    fn finish(staging_dir: &std::path::Path, public_url: &str) -> Result<(), String> {
-        let index = staging_dir.join("index.html");
-        let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
-        let out = privacy_portal::site::loader::externalise(&html, public_url)
-            .map_err(|e| format!("{}: {e}", index.display()))?;
-        std::fs::write(staging_dir.join(&out.file_name), &out.script).map_err(|e| e.to_string())?;
-        std::fs::write(&index, &out.html).map_err(|e| e.to_string())?;
-        eprintln!("site-build: loader moved to {}", out.file_name);
         Ok(())
     }
 }

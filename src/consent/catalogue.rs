@@ -1,17 +1,26 @@
 //! The catalogue: every purpose and every cookie or storage entry the site uses, with who sets
 //! it, why and for how long. The single source for the banner's text, the settings view, the
-//! Google tag gate, what withdrawal deletes, and the cookie table in the notice.
+//! Google tag gate, what withdrawal deletes, and the cookie table in the notice. Its texts are in
+//! `locales/<lang>.toml` (`[purposes]`, `[entries]`); here is what they describe.
 
-use crate::i18n::Text;
+use crate::i18n::Strings;
 
 /// The Google Analytics 4 measurement ID ("G-" and ten characters), **the one place to set it**.
 /// Safrent Oy's own ID goes here; the placeholder keeps the test suite honest about what it checks.
 pub const GA_MEASUREMENT_ID: &str = "G-SAFRENT0FI";
 
+/// How long Google Analytics keeps the event data, in months: the property's "data retention"
+/// setting. GA4's default is 2 months (the other choice is 14); Safrent Oy confirms its own
+/// setting here, and the banner and the cookie table say it.
+pub const GA_DATA_RETENTION_MONTHS: u32 = 2;
+
 /// Where the Google tag is loaded from, with the measurement ID.
 pub fn google_tag_url() -> String {
     format!("https://www.googletagmanager.com/gtag/js?id={GA_MEASUREMENT_ID}")
 }
+
+/// A text of the locale files, picked from a language's [`Strings`].
+pub type Pick = fn(&'static Strings) -> &'static str;
 
 /// Why something is stored. Only `Necessary` runs without consent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -35,37 +44,30 @@ impl Purpose {
         }
     }
 
-    pub const fn name(self) -> Text {
+    /// The purpose's name in the locale files.
+    pub const fn name(self) -> Pick {
         match self {
-            Purpose::Necessary => Text {
-                fi: "Välttämättömät",
-                en: "Necessary",
-            },
-            Purpose::Analytics => Text {
-                fi: "Analytiikka",
-                en: "Analytics",
-            },
-            Purpose::Marketing => Text {
-                fi: "Markkinointi",
-                en: "Marketing",
-            },
+            Purpose::Necessary => |s| s.purposes.necessary,
+            Purpose::Analytics => |s| s.purposes.analytics,
+            Purpose::Marketing => |s| s.purposes.marketing,
         }
     }
 
-    pub const fn description(self) -> Text {
+    /// What the purpose covers, in the locale files (with `{retention}` for analytics).
+    pub const fn description(self) -> Pick {
         match self {
-            Purpose::Necessary => Text {
-                fi: "Tallentaa vain evästevalintasi (ja kielen, jos vaihdat sitä), jotta niitä ei kysytä uudelleen. Aina käytössä.",
-                en: "Stores only your cookie choice (and the language, if you switch it) so that you are not asked again. Always on.",
-            },
-            Purpose::Analytics => Text {
-                fi: "Google Analytics 4 mittaa sivuston käyttöä: selatut sivut, käynnin ajankohta ja kesto sekä selain. Tiedot käsittelee Google (Google Ireland Ltd, kolmas osapuoli), ja niitä voidaan siirtää Yhdysvaltoihin (Google LLC).",
-                en: "Google Analytics 4 measures how the site is used: pages viewed, time and length of the visit, and the browser. Google (Google Ireland Ltd, a third party) processes the data, which may be transferred to the United States (Google LLC).",
-            },
-            Purpose::Marketing => Text {
-                fi: "Google-signaalit ja Google Analytics Demographics: käynti voidaan yhdistää Google-tiliisi, ja Google päättelee ikäsi, sukupuolesi ja kiinnostuksen kohteesi markkinoinnin kohdentamista ja mainosten personointia varten.",
-                en: "Google signals and Google Analytics Demographics: the visit may be linked to your Google account, and Google infers your age, gender and interests to target marketing and personalise ads.",
-            },
+            Purpose::Necessary => |s| s.purposes.necessary_description,
+            Purpose::Analytics => |s| s.purposes.analytics_description,
+            Purpose::Marketing => |s| s.purposes.marketing_description,
+        }
+    }
+
+    /// The purpose this one works through: Google's tag loads only with analytics, so marketing
+    /// (Google signals) has no effect without it.
+    pub const fn needs(self) -> Option<Purpose> {
+        match self {
+            Purpose::Marketing => Some(Purpose::Analytics),
+            Purpose::Necessary | Purpose::Analytics => None,
         }
     }
 }
@@ -101,139 +103,77 @@ impl Name {
     pub fn display(self) -> String {
         match self {
             Name::Exact(exact) => exact.to_owned(),
-            Name::Prefix(prefix) => format!("{prefix}*"),
+            Name::Prefix(prefix) => format!("{prefix}<{}>", &GA_MEASUREMENT_ID[2..]),
         }
     }
 }
 
-/// One cookie or storage entry.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// One cookie or storage entry the site uses.
+#[derive(Clone, Copy, Debug)]
 pub struct Entry {
     pub name: Name,
     pub kept: Kept,
     pub provider: &'static str,
     pub purpose: Purpose,
-    pub what: Text,
-    pub lifetime: Text,
+    /// What it holds, in the locale files.
+    pub what: Pick,
+    /// How long it lasts, in the locale files (with `{valid}` for the consent record).
+    pub lifetime: Pick,
 }
 
 const SAFRENT: &str = "Safrent Oy";
 const GOOGLE: &str = "Google Ireland Ltd";
 
-/// Everything the site stores, by purpose.
+/// Everything the site stores, by purpose. Google Analytics 4 sets `_ga` and `_ga_<container>`
+/// only (see [`LEGACY_COOKIES`] for the older names withdrawal also deletes).
 pub const CATALOGUE: &[Entry] = &[
     Entry {
         name: Name::Exact(super::record::STORAGE_KEY),
         kept: Kept::LocalStorage,
         provider: SAFRENT,
         purpose: Purpose::Necessary,
-        what: Text {
-            fi: "Evästevalintasi ja sen ajankohta",
-            en: "Your cookie choice and when you made it",
-        },
-        lifetime: Text {
-            fi: "12 kk (suostumus) tai 6 kk (kieltäytyminen)",
-            en: "12 months (consent) or 6 months (refusal)",
-        },
-    },
-    Entry {
-        name: Name::Exact("safrent.lang"),
-        kept: Kept::LocalStorage,
-        provider: SAFRENT,
-        purpose: Purpose::Necessary,
-        what: Text {
-            fi: "Kieli, jos vaihdat sitä",
-            en: "The language, if you switch it",
-        },
-        lifetime: Text {
-            fi: "Kunnes poistat sen",
-            en: "Until you delete it",
-        },
+        what: |s| s.entries.consent_what,
+        lifetime: |s| s.entries.consent_lifetime,
     },
     Entry {
         name: Name::Exact("_ga"),
         kept: Kept::Cookie,
         provider: GOOGLE,
         purpose: Purpose::Analytics,
-        what: Text {
-            fi: "Satunnainen tunniste, joka erottaa kävijät",
-            en: "A random ID that tells visitors apart",
-        },
-        lifetime: Text {
-            fi: "2 vuotta",
-            en: "2 years",
-        },
+        what: |s| s.entries.ga_what,
+        lifetime: |s| s.entries.ga_lifetime,
     },
     Entry {
         name: Name::Prefix("_ga_"),
         kept: Kept::Cookie,
         provider: GOOGLE,
         purpose: Purpose::Analytics,
-        what: Text {
-            fi: "Käynnin (istunnon) tila",
-            en: "The state of the visit (session)",
-        },
-        lifetime: Text {
-            fi: "2 vuotta",
-            en: "2 years",
-        },
-    },
-    Entry {
-        name: Name::Exact("_gid"),
-        kept: Kept::Cookie,
-        provider: GOOGLE,
-        purpose: Purpose::Analytics,
-        what: Text {
-            fi: "Tunniste, joka erottaa kävijät",
-            en: "An ID that tells visitors apart",
-        },
-        lifetime: Text {
-            fi: "24 tuntia",
-            en: "24 hours",
-        },
-    },
-    Entry {
-        name: Name::Prefix("_gat"),
-        kept: Kept::Cookie,
-        provider: GOOGLE,
-        purpose: Purpose::Analytics,
-        what: Text {
-            fi: "Rajoittaa pyyntöjen määrää",
-            en: "Limits the request rate",
-        },
-        lifetime: Text {
-            fi: "1 minuutti",
-            en: "1 minute",
-        },
+        what: |s| s.entries.ga_session_what,
+        lifetime: |s| s.entries.ga_session_lifetime,
     },
     Entry {
         name: Name::Prefix("_gcl_"),
         kept: Kept::Cookie,
         provider: GOOGLE,
         purpose: Purpose::Marketing,
-        what: Text {
-            fi: "Yhdistää mainosten klikkaukset käynteihin",
-            en: "Links ad clicks to visits",
-        },
-        lifetime: Text {
-            fi: "90 päivää",
-            en: "90 days",
-        },
+        what: |s| s.entries.gcl_what,
+        lifetime: |s| s.entries.gcl_lifetime,
     },
     Entry {
         name: Name::Exact("IDE"),
         kept: Kept::ThirdPartyCookie("doubleclick.net"),
         provider: GOOGLE,
         purpose: Purpose::Marketing,
-        what: Text {
-            fi: "Google-signaalit: yhdistää käynnin Google-tiliin ja mainoksiin",
-            en: "Google signals: links the visit to a Google account and to ads",
-        },
-        lifetime: Text {
-            fi: "13 kuukautta",
-            en: "13 months",
-        },
+        what: |s| s.entries.ide_what,
+        lifetime: |s| s.entries.ide_lifetime,
     },
+];
+
+/// Cookies of Universal Analytics (Google Analytics before GA4), which this site does not set:
+/// withdrawal deletes them too, because a visitor of the old site may still have them.
+pub const LEGACY_COOKIES: &[(Name, Purpose)] = &[
+    (Name::Exact("_gid"), Purpose::Analytics),
+    (Name::Prefix("_gat"), Purpose::Analytics),
 ];
 
 /// The entries of one purpose.
@@ -244,6 +184,9 @@ pub fn entries(purpose: Purpose) -> impl Iterator<Item = &'static Entry> {
 /// Whether a cookie of this site with `name` belongs to `purpose`: what withdrawal deletes.
 pub fn is_cookie_of(purpose: Purpose, name: &str) -> bool {
     entries(purpose).any(|entry| entry.kept == Kept::Cookie && entry.name.matches(name))
+        || LEGACY_COOKIES
+            .iter()
+            .any(|(legacy, of)| *of == purpose && legacy.matches(name))
 }
 
 #[cfg(test)]
@@ -258,13 +201,14 @@ mod tests {
         assert!(id.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()));
         assert_eq!(
             google_tag_url(),
-            "https://www.googletagmanager.com/gtag/js?id=G-SAFRENT0FI"
+            format!("https://www.googletagmanager.com/gtag/js?id={GA_MEASUREMENT_ID}")
         );
     }
 
     #[test]
-    fn ga_cookies_are_analytics() {
-        for name in ["_ga", "_ga_SAFRENT0FI", "_gid", "_gat", "_gat_gtag_G_SAFRENT0FI"] {
+    fn ga4_cookies_are_listed_and_universal_analytics_ones_only_deleted() {
+        let container = format!("_ga_{}", &GA_MEASUREMENT_ID[2..]);
+        for name in ["_ga", container.as_str(), "_gid", "_gat", "_gat_gtag_G_X"] {
             assert!(is_cookie_of(Purpose::Analytics, name), "{name}");
             assert!(!is_cookie_of(Purpose::Marketing, name), "{name}");
         }
@@ -272,17 +216,27 @@ mod tests {
         for name in ["_gax", "ga", "safrent.consent", "IDE", "session"] {
             assert!(!is_cookie_of(Purpose::Analytics, name), "{name}");
         }
+        let listed: Vec<String> = entries(Purpose::Analytics).map(|e| e.name.display()).collect();
+        assert_eq!(
+            listed,
+            ["_ga".to_owned(), format!("_ga_<{}>", &GA_MEASUREMENT_ID[2..])]
+        );
     }
 
     #[test]
-    fn every_purpose_has_entries_and_texts() {
+    fn every_purpose_has_entries_and_texts_in_every_language() {
         for purpose in Purpose::ALL {
             assert!(entries(purpose).count() > 0, "{purpose:?}");
             for lang in Lang::ALL {
-                assert!(!purpose.name().get(lang).is_empty());
-                assert!(!purpose.description().get(lang).is_empty());
+                let s = lang.strings();
+                assert!(!purpose.name()(s).is_empty());
+                assert!(!purpose.description()(s).is_empty());
+                for entry in entries(purpose) {
+                    assert!(!(entry.what)(s).is_empty() && !(entry.lifetime)(s).is_empty());
+                }
             }
         }
-        assert!(Purpose::Marketing.description().fi.contains("ikäsi, sukupuolesi"));
+        assert_eq!(Purpose::Marketing.needs(), Some(Purpose::Analytics));
+        assert_eq!(Purpose::Analytics.needs(), None);
     }
 }

@@ -1,49 +1,44 @@
 //! The banner in the browser: holds this page view's consent state, applies it (gate, storage),
-//! and shows it in the build-time markup (`consent::markup`). One click listener and one
-//! `close` listener on `#consent-root` serve both languages' markup, since the language switch
-//! swaps the markup under them; after a swap, [`set_lang`] writes the state into the new markup.
+//! and shows it in the build-time markup (`consent::markup`). The head script decided the first
+//! layer before the first paint with the same rules (`consent::first_paint`); this takes over
+//! and keeps `<html>`'s classes, the settings view and the live region in step with the state.
 
 use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 use super::catalogue::Purpose;
 use super::gate;
-use super::receipt::receipt_json;
-use super::record::{self, Ask, Choices, Record, Status};
+use super::receipt::{self, Receipt};
+use super::record::{self, Ask, Choices, Record, Revisions, Status};
 use super::storage;
 use crate::date::Instant;
 use crate::dom::{document, elements};
 use crate::i18n::Lang;
-
-/// What the live region says after the last action.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Message {
-    None,
-    Saved,
-    Withdrawn,
-    SavedForThisPageOnly,
-}
+use crate::vocabulary::{
+    Action, Fact, Message, Show, ALLOWED_TEXT_ATTRIBUTE, APP_READY, ASK_CLASS, ASK_REASON_ATTRIBUTE,
+    BANNER_ID, CONSENT_ROOT_ID, EARLY_CLICKS, FACT_ATTRIBUTE, GPC_CLASS, NO_STORAGE_CLASS, PURPOSE_ATTRIBUTE,
+    REFUSED_TEXT_ATTRIBUTE, REVISIONS_META, REVISIONS_TEXTS_ATTRIBUTE, SETTINGS_ID, SHOW_ATTRIBUTE,
+    STATUS_ID,
+};
 
 struct State {
     lang: Lang,
+    revisions: Revisions,
+    /// Where the revisions' texts are published (`consent/`, relative to the page).
+    texts: String,
     gpc: bool,
-    /// The first layer is shown: no valid choice yet.
-    banner_open: bool,
+    /// Why the first layer is shown; `None` when a valid choice holds.
+    ask: Option<Ask>,
     settings_open: bool,
     /// The choices in force in this page view.
     applied: Choices,
     record: Option<Record>,
-    /// Why the first layer asks, when the visitor should be told (changed text, expiry).
-    ask: Option<Ask>,
     storage_ok: bool,
-    message: Message,
+    message: Option<Message>,
 }
-
-/// The class on `<html>` that shows the first layer (first-paint.js sets it before the app runs).
-const ASK_CLASS: &str = "consent-ask";
 
 thread_local! {
     static STATE: RefCell<Option<State>> = const { RefCell::new(None) };
@@ -55,26 +50,27 @@ fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> Option<R> {
     STATE.with(|cell| cell.borrow_mut().as_mut().map(f))
 }
 
-fn root() -> Option<Element> {
-    document()?.get_element_by_id("consent-root")
-}
-
 /// The elements of the banner's markup that match `selector`.
 fn all(selector: &str) -> Vec<Element> {
-    elements(root().and_then(|r| r.query_selector_all(selector).ok()))
+    let root = document().and_then(|d| d.get_element_by_id(CONSENT_ROOT_ID));
+    elements(root.and_then(|r| r.query_selector_all(selector).ok()))
+}
+
+fn by_id<T: JsCast>(id: &str) -> Option<T> {
+    document()?.get_element_by_id(id)?.dyn_into().ok()
 }
 
 fn now() -> Instant {
     Instant(js_sys::Date::now() as i64)
 }
 
-/// 128 random bits in hex, from the browser's cryptographic generator.
-fn random_id() -> String {
+/// A new record id from the browser's cryptographic generator; `None` if the browser refuses
+/// (then nothing is stored: the same id for every visitor would make the receipts worthless).
+fn random_id() -> Option<String> {
+    let crypto = web_sys::window()?.crypto().ok()?;
     let mut bytes = [0u8; 16];
-    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
-        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
-    }
-    crate::sha256::hex(&bytes)
+    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
+    Some(record::record_id(bytes))
 }
 
 fn remember_focus() {
@@ -103,43 +99,50 @@ fn enforce(choices: Choices) {
     gate::delete_cookies(&refused);
 }
 
-/// Reads the stored choice and applies it, or shows the first layer. Returns whether it asks.
+/// Reads the stored choice and applies it, or keeps the first layer shown. Returns whether it asks.
 pub fn start(lang: Lang) -> bool {
+    let meta = document().and_then(|d| {
+        d.query_selector(&format!("meta[name=\"{REVISIONS_META}\"]"))
+            .ok()
+            .flatten()
+    });
+    let attribute = |name: &str| {
+        meta.as_ref()
+            .and_then(|m| m.get_attribute(name))
+            .unwrap_or_default()
+    };
+    let revisions = Revisions::parse(&attribute("content"));
+    let texts = attribute(REVISIONS_TEXTS_ATTRIBUTE);
     let gpc = gate::global_privacy_control();
     let mut state = State {
         lang,
+        revisions,
+        texts,
         gpc,
-        banner_open: false,
+        ask: None,
         settings_open: false,
         applied: Choices::NONE,
         record: None,
-        ask: None,
         storage_ok: storage::available(),
-        message: Message::None,
+        message: None,
     };
-    match record::status(storage::load(), now()) {
+    match record::status(storage::load(), now(), &state.revisions) {
         Status::Decided(stored) => {
-            state.applied = stored.choices.under_gpc(gpc);
+            state.applied = stored.choices.effective(gpc);
             state.record = Some(stored);
         }
-        Status::Ask(reason) => {
-            state.ask = matches!(reason, Ask::Changed | Ask::Expired).then_some(reason);
-            state.banner_open = true;
-        }
+        Status::Ask(reason) => state.ask = Some(reason),
     }
     // Without a valid choice this denies everything and deletes leftovers of an old one.
     enforce(state.applied);
-    let asks = state.banner_open;
+    let asks = state.ask.is_some();
     STATE.with(|cell| *cell.borrow_mut() = Some(state));
     listen();
     sync();
     replay_early_clicks();
-    if asks {
+    if asks && with_state(|s| s.ask.is_some() && !s.settings_open) == Some(true) {
         remember_focus();
-        if let Some(banner) = document()
-            .and_then(|d| d.get_element_by_id("consent-banner"))
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-        {
+        if let Some(banner) = by_id::<HtmlElement>(BANNER_ID) {
             // Without scrolling: a deep link keeps its place, the banner is in view anyway.
             let options = web_sys::FocusOptions::new();
             options.set_prevent_scroll(true);
@@ -149,37 +152,29 @@ pub fn start(lang: Lang) -> bool {
     asks
 }
 
-/// The page now shows `lang` (its markup was swapped): write the state into it.
-pub fn set_lang(lang: Lang) {
-    if with_state(|state| state.lang = lang).is_some() {
-        sync();
-    }
-}
-
 /// Opens the settings view, its switches showing the choices in force (all off before a choice).
 pub fn open_settings() {
-    remember_focus();
     if with_state(|state| state.settings_open).unwrap_or(true) {
         return;
     }
-    let Some(draft) = with_state(|state| {
+    remember_focus();
+    let Some((draft, gpc)) = with_state(|state| {
         state.settings_open = true;
-        if state.record.is_some() {
+        let draft = if state.record.is_some() {
             state.applied
         } else {
             Choices::NONE
-        }
+        };
+        (draft, state.gpc)
     }) else {
         return;
     };
-    for switch in all("[data-consent-purpose]") {
-        let purpose = Purpose::OPTIONAL
-            .into_iter()
-            .find(|p| switch.get_attribute("data-consent-purpose").as_deref() == Some(p.key()));
-        if let (Some(purpose), Ok(input)) = (purpose, switch.dyn_into::<web_sys::HtmlInputElement>()) {
+    for purpose in Purpose::OPTIONAL {
+        if let Some(input) = switch(purpose) {
             input.set_checked(draft.allows(purpose));
         }
     }
+    sync_switches(gpc);
     sync();
 }
 
@@ -190,128 +185,177 @@ fn close_settings() {
     }
 }
 
+fn switch(purpose: Purpose) -> Option<HtmlInputElement> {
+    all(&format!("[{PURPOSE_ATTRIBUTE}=\"{}\"]", purpose.key()))
+        .into_iter()
+        .next()?
+        .dyn_into()
+        .ok()
+}
+
 /// The switches of the settings view, as choices.
 fn switches() -> Choices {
-    all("[data-consent-purpose]")
+    Purpose::OPTIONAL
         .into_iter()
-        .fold(Choices::NONE, |choices, switch| {
-            let on = switch
-                .clone()
-                .dyn_into::<web_sys::HtmlInputElement>()
-                .is_ok_and(|input| input.checked());
-            let key = switch.get_attribute("data-consent-purpose").unwrap_or_default();
-            match Purpose::OPTIONAL.into_iter().find(|p| p.key() == key) {
-                Some(purpose) => choices.with(purpose, on),
-                None => choices,
-            }
+        .fold(Choices::NONE, |choices, purpose| {
+            choices.with(purpose, switch(purpose).is_some_and(|input| input.checked()))
         })
+}
+
+/// A purpose that needs another (marketing needs analytics) can be switched on only with it, and
+/// marketing not at all under Global Privacy Control.
+fn sync_switches(gpc: bool) {
+    let on = switches();
+    for purpose in Purpose::OPTIONAL {
+        let Some(input) = switch(purpose) else { continue };
+        let blocked = purpose.needs().is_some_and(|needed| !on.allows(needed))
+            || (purpose == Purpose::Marketing && gpc);
+        if blocked {
+            input.set_checked(false);
+        }
+        input.set_disabled(blocked);
+    }
+    if gpc {
+        if let Some(input) = switch(Purpose::Marketing) {
+            let described = input.get_attribute("aria-describedby").unwrap_or_default();
+            if !described.contains("consent-gpc-note") {
+                let _ = input.set_attribute("aria-describedby", &format!("{described} consent-gpc-note"));
+            }
+        }
+    }
 }
 
 /// Stores and applies a choice, closes the banner and the settings view, and says so.
 fn choose(choices: Choices) {
+    let id = random_id();
     let Some((record, previous)) = with_state(|state| {
-        let choices = choices.under_gpc(state.gpc);
-        (
-            Record::new(random_id(), now(), choices, state.lang, state.gpc),
-            state.applied,
-        )
+        let record = Record::new(
+            id.clone().unwrap_or_default(),
+            now(),
+            choices,
+            state.lang,
+            state.gpc,
+            state.revisions.get(state.lang).unwrap_or_default().to_owned(),
+        );
+        (record, state.applied)
     }) else {
         return;
     };
-    let saved = storage::save(&record);
+    let saved = id.is_some() && storage::save(&record);
     let withdrawn = !previous.withdrawn_in(record.choices).is_empty();
     enforce(record.choices);
     with_state(|state| {
         state.applied = record.choices;
-        state.record = Some(record);
         state.storage_ok = saved;
+        state.record = saved.then_some(record);
         state.ask = None;
-        state.banner_open = false;
         state.settings_open = false;
-        state.message = match (withdrawn, saved) {
+        state.message = Some(match (withdrawn, saved) {
             (true, _) => Message::Withdrawn,
             (false, true) => Message::Saved,
-            (false, false) => Message::SavedForThisPageOnly,
-        };
+            (false, false) => Message::NotStored,
+        });
     });
     sync();
     restore_focus();
+}
+
+/// The record's time as the page's language writes a date and time (the browser's `Intl`).
+fn local_time(time: i64, lang: Lang) -> String {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    js_sys::Date::new(&JsValue::from_f64(time as f64))
+        .to_locale_string(lang.code(), &options)
+        .into()
+}
+
+fn iso(time: i64) -> String {
+    js_sys::Date::new(&JsValue::from_f64(time as f64))
+        .to_iso_string()
+        .into()
 }
 
 fn download_receipt() {
     let Some(Some(record)) = with_state(|state| state.record.clone()) else {
         return;
     };
-    let origin = web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default();
-    let name = format!(
-        "safrent-evastevalinta-{}.json",
-        &record.id[..record.id.len().min(8)]
-    );
-    let _ = crate::dom::download(
-        receipt_json(&record, &origin).as_bytes(),
-        &name,
-        "application/json",
-    );
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return;
+    };
+    let site = location.href().unwrap_or_default();
+    let site = site.split('#').next().unwrap_or_default();
+    let texts = with_state(|state| format!("{}{}.json", state.texts, record.revision)).unwrap_or_default();
+    let texts = web_sys::Url::new_with_base(&texts, site)
+        .map(|url| url.href())
+        .unwrap_or(texts);
+    let (time, until) = (iso(record.time), iso(record.expires().0));
+    let receipt = Receipt {
+        format: receipt::FORMAT,
+        site,
+        texts: &texts,
+        time_utc: &time,
+        valid_until_utc: &until,
+        record: &record,
+    };
+    let Some(json) = serde_wasm_bindgen::to_value(&receipt)
+        .ok()
+        .and_then(|value| {
+            js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &2.into()).ok()
+        })
+        .and_then(|text| text.as_string())
+    else {
+        return;
+    };
+    let _ = crate::dom::download(json.as_bytes(), &receipt::file_name(&record), "application/json");
 }
 
-fn on_click(event: web_sys::Event) {
-    match crate::dom::action(&event, "data-consent-action").as_deref() {
-        Some("accept-all") => choose(Choices::ALL),
-        Some("reject-all") => choose(Choices::NONE),
-        Some("save") => choose(switches()),
-        Some("settings") => open_settings(),
-        Some("close") => close_settings(),
-        Some("receipt") => download_receipt(),
-        _ => {}
+/// Does what a button of the portal asks for.
+pub fn act(action: Action) {
+    match action {
+        Action::AcceptAll => choose(Choices::ALL),
+        Action::RejectAll => choose(Choices::NONE),
+        Action::Save => choose(switches()),
+        Action::Settings => open_settings(),
+        Action::Close => close_settings(),
+        Action::Receipt => download_receipt(),
     }
 }
 
-/// Clicks on the banner that came before the app was ready (first-paint.js queued them): the last
-/// one counts. From now on the app's own listener answers.
+/// Clicks that came before the app was ready (the head script queued them): the last one counts.
+/// From now on the app's own listener answers.
 fn replay_early_clicks() {
     let Some(window) = web_sys::window() else { return };
-    let _ = js_sys::Reflect::set(&window, &"__consentReady".into(), &JsValue::TRUE);
-    let queue = js_sys::Reflect::get(&window, &"__consentQueue".into()).ok();
-    let last = queue
-        .and_then(|q| q.dyn_into::<js_sys::Array>().ok())
-        .and_then(|q| q.pop().as_string());
-    match last.as_deref() {
-        Some("accept-all") => choose(Choices::ALL),
-        Some("reject-all") => choose(Choices::NONE),
-        Some("settings") => open_settings(),
-        _ => {}
+    let _ = js_sys::Reflect::set(&window, &APP_READY.into(), &JsValue::TRUE);
+    let last = js_sys::Reflect::get(&window, &EARLY_CLICKS.into())
+        .ok()
+        .and_then(|queue| queue.dyn_into::<js_sys::Array>().ok())
+        .and_then(|queue| queue.pop().as_string());
+    if let Some(action) = last.as_deref().and_then(Action::from_key) {
+        act(action);
     }
 }
 
 fn listen() {
-    let Some(root) = root() else { return };
-    let click = Closure::<dyn FnMut(web_sys::Event)>::new(on_click);
-    let _ = root.add_event_listener_with_callback("click", click.as_ref().unchecked_ref());
+    let Some(root) = document().and_then(|d| d.get_element_by_id(CONSENT_ROOT_ID)) else {
+        return;
+    };
     // `close` does not bubble: listen in the capture phase. It comes for Escape and for close().
     let close = Closure::<dyn FnMut(web_sys::Event)>::new(|_: web_sys::Event| close_settings());
     let _ = root.add_event_listener_with_callback_and_bool("close", close.as_ref().unchecked_ref(), true);
+    let change = Closure::<dyn FnMut(web_sys::Event)>::new(|_: web_sys::Event| {
+        if let Some(gpc) = with_state(|state| state.gpc) {
+            sync_switches(gpc);
+        }
+    });
+    let _ = root.add_event_listener_with_callback("change", change.as_ref().unchecked_ref());
     // The listeners live as long as the page.
-    click.forget();
     close.forget();
+    change.forget();
 }
 
-fn when(instant: Instant, lang: Lang) -> String {
-    let iso = instant.iso_utc();
-    let time = &iso[11..16];
-    match lang {
-        Lang::Fi => format!(
-            "{} klo {} (UTC)",
-            instant.date().display(lang),
-            time.replace(':', ".")
-        ),
-        Lang::En => format!("{} at {} (UTC)", instant.date().display(lang), time),
-    }
-}
-
-fn set_text(fact: &str, text: &str) {
-    for element in all(&format!("[data-consent-fact=\"{fact}\"]")) {
+fn set_text(fact: Fact, text: &str) {
+    for element in all(&format!("[{FACT_ATTRIBUTE}=\"{}\"]", fact.key())) {
         element.set_text_content(Some(text));
     }
 }
@@ -321,61 +365,51 @@ fn sync() {
     STATE.with(|cell| {
         let state = cell.borrow();
         let Some(state) = state.as_ref() else { return };
-        let s = state.lang.strings();
         if let Some(html) = document().and_then(|d| d.document_element()) {
-            let _ = html.class_list().toggle_with_force(ASK_CLASS, state.banner_open);
+            let classes = html.class_list();
+            let _ = classes.toggle_with_force(ASK_CLASS, state.ask.is_some());
+            let _ = classes.toggle_with_force(GPC_CLASS, state.gpc);
+            let _ = classes.toggle_with_force(NO_STORAGE_CLASS, !state.storage_ok);
+            match state.ask {
+                Some(reason) => {
+                    if html.get_attribute(ASK_REASON_ATTRIBUTE).as_deref() != Some(reason.key()) {
+                        let _ = html.set_attribute(ASK_REASON_ATTRIBUTE, reason.key());
+                    }
+                }
+                None => {
+                    let _ = html.remove_attribute(ASK_REASON_ATTRIBUTE);
+                }
+            }
         }
-        for element in all("[data-consent-show]") {
-            let show = match element.get_attribute("data-consent-show").as_deref() {
-                Some("changed") => state.ask == Some(Ask::Changed),
-                Some("expired") => state.ask == Some(Ask::Expired),
-                Some("gpc") => state.gpc,
-                Some("no-storage") => !state.storage_ok,
-                Some("record") => state.record.is_some(),
-                Some("no-record") => state.record.is_none(),
-                _ => true,
+        for show in Show::ALL {
+            let visible = match show {
+                Show::Record => state.record.is_some(),
+                Show::NoRecord => state.record.is_none(),
             };
-            let _ = element.toggle_attribute_with_force("hidden", !show);
-        }
-        if state.gpc {
-            for switch in all("[data-consent-purpose=\"marketing\"]") {
-                let _ = switch.set_attribute("disabled", "");
-                let _ = switch.set_attribute(
-                    "aria-describedby",
-                    "consent-marketing-description consent-gpc-note",
-                );
+            for element in all(&format!("[{SHOW_ATTRIBUTE}=\"{}\"]", show.key())) {
+                let _ = element.toggle_attribute_with_force("hidden", !visible);
             }
         }
         if let Some(record) = &state.record {
-            set_text("saved", &when(Instant(record.time), state.lang));
-            set_text("valid-until", &when(record.expires(), state.lang));
-            set_text("id", &record.id);
-            let summary: Vec<String> = Purpose::OPTIONAL
-                .into_iter()
-                .map(|p| {
-                    let word = if record.choices.allows(p) {
-                        s.allowed
+            set_text(Fact::SavedAt, &local_time(record.time, state.lang));
+            set_text(Fact::ValidUntil, &local_time(record.expires().0, state.lang));
+            set_text(Fact::Id, &record.id);
+            for purpose in Purpose::OPTIONAL {
+                for element in all(&format!("[{FACT_ATTRIBUTE}=\"{}\"]", Fact::Choice(purpose).key())) {
+                    let attribute = if record.choices.allows(purpose) {
+                        ALLOWED_TEXT_ATTRIBUTE
                     } else {
-                        s.refused
+                        REFUSED_TEXT_ATTRIBUTE
                     };
-                    format!("{}: {word}", p.name().get(state.lang))
-                })
-                .collect();
-            set_text("summary", &summary.join(", "));
+                    element.set_text_content(element.get_attribute(attribute).as_deref());
+                }
+            }
         }
-        set_text(
-            "status",
-            match state.message {
-                Message::None => "",
-                Message::Saved => s.choice_saved,
-                Message::Withdrawn => s.consent_withdrawn,
-                Message::SavedForThisPageOnly => s.storage_unavailable,
-            },
-        );
-        if let Some(dialog) = document()
-            .and_then(|d| d.get_element_by_id("consent-settings"))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok())
-        {
+        if let Some(status) = by_id::<Element>(STATUS_ID) {
+            let text = state.message.and_then(|m| status.get_attribute(m.attribute()));
+            status.set_text_content(text.as_deref());
+        }
+        if let Some(dialog) = by_id::<web_sys::HtmlDialogElement>(SETTINGS_ID) {
             if state.settings_open && !dialog.open() {
                 let _ = dialog.show_modal();
             } else if !state.settings_open && dialog.open() {

@@ -13,16 +13,28 @@ use super::catalogue::{google_tag_url, is_cookie_of, Purpose, GA_MEASUREMENT_ID}
 use super::cookies;
 use super::gtag;
 use super::record::Choices;
+use crate::vocabulary::GTAG;
 
-// `gtag()` must push an `arguments` object: Google's tag ignores plain arrays. A function of
-// fixed arity per call shape gives exactly that, from a file of our own (no eval, CSP-safe).
-#[wasm_bindgen(inline_js = "
-export function gtag2(a, b) { (window.dataLayer = window.dataLayer || []).push(arguments); }
-export function gtag3(a, b, c) { (window.dataLayer = window.dataLayer || []).push(arguments); }
-")]
-extern "C" {
-    fn gtag2(command: &str, value: &JsValue);
-    fn gtag3(command: &str, target: &str, params: &JsValue);
+/// `gtag(command, value)`: the head script's standard `gtag()`, which pushes an `arguments`
+/// object to `dataLayer` (Google's tag ignores plain arrays).
+fn gtag2(command: &str, value: &JsValue) {
+    if let Some(gtag) = gtag_function() {
+        let _ = gtag.call2(&JsValue::UNDEFINED, &command.into(), value);
+    }
+}
+
+/// `gtag(command, target, params)`.
+fn gtag3(command: &str, target: &str, params: &JsValue) {
+    if let Some(gtag) = gtag_function() {
+        let _ = gtag.call3(&JsValue::UNDEFINED, &command.into(), &target.into(), params);
+    }
+}
+
+fn gtag_function() -> Option<js_sys::Function> {
+    Reflect::get(&web_sys::window()?.into(), &GTAG.into())
+        .ok()?
+        .dyn_into()
+        .ok()
 }
 
 thread_local! {

@@ -1,94 +1,69 @@
-//! The receipt a visitor can download of their choice: the stored record, when it was made and
-//! until when it holds, and the very texts the banner showed, so that the visitor and Safrent Oy
-//! can both show what was agreed to (GDPR Art. 7(1)).
+//! The receipt a visitor can download of their choice: the stored record, until when it holds,
+//! and where the very texts the banner showed are published (`consent/<revision>.json`, named by
+//! its own SHA-256), so that the visitor and Safrent Oy can both show what was agreed to
+//! (GDPR Art. 7(1)).
 
-use super::catalogue::{entries, Purpose, GA_MEASUREMENT_ID};
+use serde::Serialize;
+
 use super::record::Record;
-use crate::date::Instant;
-use crate::json::{object, Json};
 
-/// The receipt as indented JSON. `site` is the page's origin (`https://…`).
-pub fn receipt_json(record: &Record, site: &str) -> String {
-    let lang = record.lang;
-    let s = lang.strings();
-    let purposes = Purpose::ALL
-        .into_iter()
-        .map(|purpose| {
-            let listed = entries(purpose)
-                .map(|e| {
-                    object([
-                        ("name", e.name.display().into()),
-                        ("provider", e.provider.into()),
-                        ("what", e.what.get(lang).into()),
-                        ("lifetime", e.lifetime.get(lang).into()),
-                    ])
-                })
-                .collect();
-            object([
-                ("purpose", purpose.key().into()),
-                ("name", purpose.name().get(lang).into()),
-                ("description", purpose.description().get(lang).into()),
-                ("allowed", record.choices.allows(purpose).into()),
-                ("entries", Json::Array(listed)),
-            ])
-        })
-        .collect();
-    object([
-        (
-            "receipt",
-            "Safrent Oy: evästevalinnan kuitti / cookie choice receipt".into(),
-        ),
-        ("site", site.into()),
-        ("id", record.id.as_str().into()),
-        ("time_utc", Instant(record.time).iso_utc().into()),
-        ("valid_until_utc", record.expires().iso_utc().into()),
-        ("global_privacy_control", record.gpc.into()),
-        ("measurement_id", GA_MEASUREMENT_ID.into()),
-        (
-            "banner",
-            object([
-                ("lang", lang.code().into()),
-                ("title", s.consent_title.into()),
-                ("text", s.consent_intro.into()),
-                ("revision_sha256", record.revision.as_str().into()),
-            ]),
-        ),
-        ("purposes", Json::Array(purposes)),
-        ("record", record.to_json()),
-    ])
-    .to_pretty()
+/// Names the receipt's format, for whoever reads it later.
+pub const FORMAT: &str = "safrent-consent-receipt/1";
+
+/// The receipt's contents.
+#[derive(Clone, Debug, Serialize)]
+pub struct Receipt<'a> {
+    pub format: &'static str,
+    /// The page the choice was made on.
+    pub site: &'a str,
+    /// Where the texts and the catalogue of the record's revision are published.
+    pub texts: &'a str,
+    /// When the choice was made and until when it holds, ISO 8601 in UTC.
+    pub time_utc: &'a str,
+    pub valid_until_utc: &'a str,
+    /// The record exactly as stored.
+    pub record: &'a Record,
+}
+
+/// The receipt's file name: the record's id makes it the visitor's own.
+pub fn file_name(record: &Record) -> String {
+    let short: String = record.id.chars().take(8).collect();
+    format!("safrent-consent-{short}.json")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::consent::record::Choices;
+    use crate::date::Instant;
     use crate::i18n::Lang;
 
     #[test]
-    fn receipt_holds_the_record_and_the_texts_shown() {
-        let choices = Choices::NONE.with(Purpose::Analytics, true);
-        let record = Record::new("abc".into(), Instant(1_795_617_187_000), choices, Lang::En, false);
-        let value = Json::parse(&receipt_json(&record, "https://tietosuoja.safrent.fi")).unwrap();
-        let text = |v: Option<&Json>| v.and_then(Json::as_str).map(str::to_owned);
-        assert_eq!(text(value.get("id")).as_deref(), Some("abc"));
-        assert_eq!(
-            text(value.get("time_utc")).as_deref(),
-            Some("2026-11-25T14:33:07Z")
+    fn receipt_holds_the_record_and_where_the_texts_are() {
+        let record = Record::new(
+            "ab".repeat(16),
+            Instant(1_795_617_187_000),
+            Choices::ALL,
+            Lang::En,
+            false,
+            "e1".into(),
         );
-        assert_eq!(
-            text(value.get("valid_until_utc")).as_deref(),
-            Some("2027-11-25T14:33:07Z")
-        );
-        let banner = value.get("banner").unwrap();
-        assert_eq!(text(banner.get("title")).as_deref(), Some("Cookies and privacy"));
-        assert_eq!(text(banner.get("revision_sha256")), Some(record.revision.clone()));
-        let Some(Json::Array(purposes)) = value.get("purposes") else {
-            panic!("no purposes")
+        let receipt = Receipt {
+            format: FORMAT,
+            site: "https://tietosuoja.safrent.fi/en/",
+            texts: "https://tietosuoja.safrent.fi/consent/e1.json",
+            time_utc: "2026-11-25T14:33:07.000Z",
+            valid_until_utc: "2027-11-25T14:33:07.000Z",
+            record: &record,
         };
-        assert_eq!(text(purposes[1].get("purpose")).as_deref(), Some("analytics"));
-        assert_eq!(purposes[1].get("allowed"), Some(&Json::Bool(true)));
-        assert_eq!(purposes[2].get("allowed"), Some(&Json::Bool(false)));
-        assert_eq!(Record::from_json(value.get("record").unwrap()), Some(record));
+        let value = serde_json::to_value(&receipt).unwrap();
+        assert_eq!(value["format"], FORMAT);
+        assert_eq!(value["texts"], "https://tietosuoja.safrent.fi/consent/e1.json");
+        let stored: Record = serde_json::from_value(value["record"].clone()).unwrap();
+        assert_eq!(stored, record);
+        assert_eq!(file_name(&record), "safrent-consent-abababab.json");
+        let mut odd = record;
+        odd.id = "ääääääääää".into();
+        assert_eq!(file_name(&odd), "safrent-consent-ääääääää.json");
     }
 }

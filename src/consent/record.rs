@@ -1,25 +1,36 @@
 //! The record of a visitor's choice: what was chosen, when, in which language, against which
-//! revision of the banner text and catalogue, and whether it is still valid.
+//! revision of the banner's texts and catalogue, and whether it is still valid.
 //!
-//! Stored in `localStorage` under [`STORAGE_KEY`] as JSON, and given to the visitor as a receipt
+//! Stored in `localStorage` under [`STORAGE_KEY`] as JSON (serde; the browser's own `JSON` reads
+//! and writes it in the WebAssembly, `serde_json` natively), and given to the visitor as a receipt
 //! (GDPR Art. 7(1): the controller must be able to show that consent was given).
 
-use super::catalogue::{Kept, Purpose, CATALOGUE, GA_MEASUREMENT_ID};
+use serde::{Deserialize, Serialize};
+
+use super::catalogue::Purpose;
 use crate::date::Instant;
 use crate::i18n::Lang;
-use crate::json::{object, Json};
 
 /// The storage key of the record.
 pub const STORAGE_KEY: &str = "safrent.consent";
 /// The record format this code writes. Older or newer records are not trusted: the banner asks.
-pub const RECORD_VERSION: u32 = 1;
-/// How long a choice that consents to anything is valid.
-pub const CONSENT_MONTHS: u32 = 12;
-/// How long a choice that refuses everything optional is valid.
-pub const REFUSAL_MONTHS: u32 = 6;
+/// (Version 2: the revision is made at build time and covers everything the banner shows.)
+pub const RECORD_VERSION: u32 = 2;
+/// How long a choice holds, consent and refusal alike: asking a refusing visitor more often than
+/// a consenting one would nudge them.
+pub const CHOICE_MONTHS: u32 = 12;
+/// A record dated further in the future than this (clock skew) was not written by the portal.
+pub const FUTURE_SLACK_MS: i64 = 86_400_000;
+/// The keys of a stored record, in the order they are written. The head script checks a record
+/// has exactly these before it trusts it (`consent::first_paint`); a test keeps them equal to
+/// what serde writes.
+pub const RECORD_KEYS: [&str; 7] = ["version", "id", "time", "choices", "revision", "lang", "gpc"];
+/// The keys of [`Choices`], as stored.
+pub const CHOICE_KEYS: [&str; 2] = ["analytics", "marketing"];
 
 /// The optional purposes a visitor allowed. `Default` is everything refused.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Choices {
     pub analytics: bool,
     pub marketing: bool,
@@ -62,11 +73,12 @@ impl Choices {
         self.analytics || self.marketing
     }
 
-    /// What the choices mean under Global Privacy Control: marketing is refused without asking.
-    pub const fn under_gpc(self, gpc: bool) -> Choices {
+    /// The choices as they take effect: marketing works only through analytics (see
+    /// [`Purpose::needs`]), and Global Privacy Control refuses marketing without asking.
+    pub const fn effective(self, gpc: bool) -> Choices {
         Choices {
             analytics: self.analytics,
-            marketing: self.marketing && !gpc,
+            marketing: self.marketing && self.analytics && !gpc,
         }
     }
 
@@ -80,45 +92,59 @@ impl Choices {
 }
 
 /// One stored choice.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Record {
     pub version: u32,
-    /// A random id, so that the receipt and any later question can refer to this choice.
+    /// 128 random bits as 32 lowercase hex digits, so that the receipt and any later question
+    /// can refer to this choice.
     pub id: String,
     /// When the choice was made, in milliseconds since 1970 (UTC).
     pub time: i64,
     pub choices: Choices,
-    /// SHA-256 of the banner text and catalogue the visitor saw ([`revision`]).
+    /// The revision of the texts and catalogue the visitor saw ([`super::revision`]).
     pub revision: String,
-    /// The language the banner was shown in.
+    /// The language of the page the choice was made on.
     pub lang: Lang,
     /// Whether the browser sent Global Privacy Control when the choice was made.
     pub gpc: bool,
 }
 
 impl Record {
-    /// A new record of `choices`, made now, under GPC if `gpc`.
-    pub fn new(id: String, now: Instant, choices: Choices, lang: Lang, gpc: bool) -> Record {
+    /// A new record of `choices`, made now on `lang`'s page showing `revision`.
+    pub fn new(
+        id: String,
+        now: Instant,
+        choices: Choices,
+        lang: Lang,
+        gpc: bool,
+        revision: String,
+    ) -> Record {
         Record {
             version: RECORD_VERSION,
             id,
             time: now.0,
-            choices: choices.under_gpc(gpc),
-            revision: revision(lang),
+            choices: choices.effective(gpc),
+            revision,
             lang,
             gpc,
         }
     }
 
-    /// When the banner asks again: 12 months after a consent, 6 months after a refusal.
+    /// When the banner asks again: [`CHOICE_MONTHS`] after the choice, whatever it was.
     pub fn expires(&self) -> Instant {
-        let months = if self.choices.any() {
-            CONSENT_MONTHS
-        } else {
-            REFUSAL_MONTHS
-        };
-        Instant(self.time).add_months(months)
+        Instant(self.time).add_months(CHOICE_MONTHS)
     }
+}
+
+/// Whether `id` has the shape the portal writes: 32 lowercase hex digits.
+pub fn is_record_id(id: &str) -> bool {
+    id.len() == 32 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// The id of a new record from 16 random bytes.
+pub fn record_id(random: [u8; 16]) -> String {
+    random.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Why the banner asks.
@@ -126,14 +152,35 @@ impl Record {
 pub enum Ask {
     /// No record.
     FirstVisit,
-    /// A record that is not JSON, lacks fields, or is dated in the future.
+    /// A record that is not JSON, has other fields, or is dated in the future.
     Unreadable,
     /// A record of another format version.
     OtherVersion,
-    /// Older than 12 months (consent) or 6 months (refusal).
+    /// Older than [`CHOICE_MONTHS`].
     Expired,
-    /// The banner text or the catalogue changed since.
+    /// The banner's texts or the catalogue changed since.
     Changed,
+}
+
+impl Ask {
+    pub const ALL: [Ask; 5] = [
+        Ask::FirstVisit,
+        Ask::Unreadable,
+        Ask::OtherVersion,
+        Ask::Expired,
+        Ask::Changed,
+    ];
+
+    /// The value of [`crate::vocabulary::ASK_REASON_ATTRIBUTE`].
+    pub const fn key(self) -> &'static str {
+        match self {
+            Ask::FirstVisit => "first",
+            Ask::Unreadable => "unreadable",
+            Ask::OtherVersion => "other-version",
+            Ask::Expired => "expired",
+            Ask::Changed => "changed",
+        }
+    }
 }
 
 /// What the stored record means now.
@@ -154,124 +201,86 @@ pub enum Stored {
     Record(Record),
 }
 
-impl Stored {
-    /// Reads stored JSON text: the version first, then the record of that version.
-    pub fn from_text(text: &str) -> Stored {
-        let Ok(json) = Json::parse(text) else {
-            return Stored::Garbage;
-        };
-        match json.get("version").and_then(Json::as_i64) {
-            None => Stored::Garbage,
-            Some(version) if version != i64::from(RECORD_VERSION) => Stored::OtherVersion(version),
-            Some(_) => Record::from_json(&json).map_or(Stored::Garbage, Stored::Record),
-        }
-    }
+/// Only the version of a stored record: read first, so that another version is told apart from
+/// garbage.
+#[derive(Deserialize)]
+pub struct Versioned {
+    pub version: i64,
 }
 
-impl Record {
-    /// The record as stored: `{"version":1,"id":…,"time":…,"choices":{…},"revision":…,"lang":…,"gpc":…}`.
-    pub fn to_json(&self) -> Json {
-        object([
-            ("version", i64::from(self.version).into()),
-            ("id", self.id.as_str().into()),
-            ("time", self.time.into()),
-            (
-                "choices",
-                object([
-                    ("analytics", self.choices.analytics.into()),
-                    ("marketing", self.choices.marketing.into()),
-                ]),
-            ),
-            ("revision", self.revision.as_str().into()),
-            ("lang", self.lang.code().into()),
-            ("gpc", self.gpc.into()),
-        ])
+impl Stored {
+    /// What a stored text means, given how to read its version and, for this version, the record.
+    pub fn classify<E>(version: Result<Versioned, E>, record: impl FnOnce() -> Result<Record, E>) -> Stored {
+        match version {
+            Err(_) => Stored::Garbage,
+            Ok(Versioned { version }) if version != i64::from(RECORD_VERSION) => {
+                Stored::OtherVersion(version)
+            }
+            Ok(_) => record().map_or(Stored::Garbage, Stored::Record),
+        }
     }
 
-    /// A record from stored JSON; `None` if any field is missing or of the wrong type.
-    pub fn from_json(json: &Json) -> Option<Record> {
-        let choices = json.get("choices")?;
-        Some(Record {
-            version: u32::try_from(json.get("version")?.as_i64()?).ok()?,
-            id: json.get("id")?.as_str()?.to_owned(),
-            time: json.get("time")?.as_i64()?,
-            choices: Choices {
-                analytics: choices.get("analytics")?.as_bool()?,
-                marketing: choices.get("marketing")?.as_bool()?,
-            },
-            revision: json.get("revision")?.as_str()?.to_owned(),
-            lang: json.get("lang")?.as_str()?.parse().ok()?,
-            gpc: json.get("gpc")?.as_bool()?,
+    /// Reads stored JSON text with serde_json (the build tool and the native tests; the
+    /// WebAssembly reads it with the browser's `JSON`, see `consent::storage`).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_text(text: &str) -> Stored {
+        Stored::classify(serde_json::from_str::<Versioned>(text), || {
+            serde_json::from_str::<Record>(text)
         })
     }
 }
 
-/// Decides whether the stored record still holds at `now`.
-pub fn status(stored: Stored, now: Instant) -> Status {
+/// The current revision of each language's banner, as the page carries them
+/// (`<meta name="consent-revisions" content="fi:… en:…">`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Revisions(pub Vec<(Lang, String)>);
+
+impl Revisions {
+    /// Reads `fi:abc en:def`; unknown languages and malformed pairs are skipped.
+    pub fn parse(content: &str) -> Revisions {
+        Revisions(
+            content
+                .split_whitespace()
+                .filter_map(|pair| {
+                    let (lang, revision) = pair.split_once(':')?;
+                    Some((lang.parse().ok()?, revision.to_owned()))
+                })
+                .collect(),
+        )
+    }
+
+    /// The meta element's content.
+    pub fn to_content(&self) -> String {
+        self.0
+            .iter()
+            .map(|(lang, revision)| format!("{lang}:{revision}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    pub fn get(&self, lang: Lang) -> Option<&str> {
+        self.0.iter().find(|(l, _)| *l == lang).map(|(_, r)| r.as_str())
+    }
+}
+
+/// Decides whether the stored record still holds at `now`, against the current `revisions`.
+pub fn status(stored: Stored, now: Instant, revisions: &Revisions) -> Status {
     let record = match stored {
         Stored::Nothing => return Status::Ask(Ask::FirstVisit),
         Stored::Garbage => return Status::Ask(Ask::Unreadable),
         Stored::OtherVersion(_) => return Status::Ask(Ask::OtherVersion),
         Stored::Record(record) => record,
     };
-    // A day of slack for clocks; a record from further in the future was not written by us.
-    if record.id.is_empty() || record.time > now.0 + 86_400_000 {
+    if !is_record_id(&record.id) || record.time > now.0 + FUTURE_SLACK_MS {
         return Status::Ask(Ask::Unreadable);
     }
-    if record.revision != revision(record.lang) {
+    if revisions.get(record.lang) != Some(record.revision.as_str()) {
         return Status::Ask(Ask::Changed);
     }
     if now >= record.expires() {
         return Status::Ask(Ask::Expired);
     }
     Status::Decided(record)
-}
-
-/// The fingerprint of everything the banner shows in `lang`: its text, every purpose and every
-/// catalogue entry, and the measurement ID. A change to any of them asks every visitor again.
-pub fn revision(lang: Lang) -> String {
-    let s = lang.strings();
-    let mut text = String::with_capacity(4096);
-    for part in [
-        s.consent_title,
-        s.consent_intro,
-        s.accept_all,
-        s.reject_all,
-        s.cookie_settings,
-        s.save_choices,
-        s.settings_intro,
-        s.gpc_note,
-        GA_MEASUREMENT_ID,
-    ] {
-        text.push_str(part);
-        text.push('\n');
-    }
-    for purpose in Purpose::ALL {
-        text.push_str(purpose.name().get(lang));
-        text.push('\n');
-        text.push_str(purpose.description().get(lang));
-        text.push('\n');
-    }
-    for entry in CATALOGUE {
-        let kept = match entry.kept {
-            Kept::LocalStorage => "local-storage",
-            Kept::Cookie => "cookie",
-            Kept::ThirdPartyCookie(domain) => domain,
-        };
-        for part in [
-            &entry.name.display(),
-            kept,
-            entry.provider,
-            entry.purpose.key(),
-            entry.what.get(lang),
-        ] {
-            text.push_str(part);
-            text.push('|');
-        }
-        text.push_str(entry.lifetime.get(lang));
-        text.push('\n');
-    }
-    crate::sha256::hex_digest(text.as_bytes())
 }
 
 #[cfg(test)]
@@ -281,109 +290,134 @@ mod tests {
     // 2026-11-25T14:33:07Z
     const NOW: Instant = Instant(1_795_617_187_000);
     const DAY: i64 = 86_400_000;
+    const ID: &str = "0123456789abcdef0123456789abcdef";
+
+    fn revisions() -> Revisions {
+        Revisions(vec![(Lang::Fi, "f1".into()), (Lang::En, "e1".into())])
+    }
 
     fn stored(record: &Record) -> Stored {
-        Stored::from_text(&record.to_json().to_compact())
+        Stored::from_text(&serde_json::to_string(record).unwrap())
     }
 
     fn record(choices: Choices) -> Record {
-        Record::new("id-1".into(), NOW, choices, Lang::Fi, false)
+        Record::new(ID.into(), NOW, choices, Lang::Fi, false, "f1".into())
+    }
+
+    fn check(record: &Record, at: Instant) -> Status {
+        status(stored(record), at, &revisions())
     }
 
     #[test]
     fn first_visit_and_garbage_ask() {
-        assert_eq!(status(Stored::Nothing, NOW), Status::Ask(Ask::FirstVisit));
-        assert_eq!(status(Stored::Garbage, NOW), Status::Ask(Ask::Unreadable));
+        let r = revisions();
+        assert_eq!(status(Stored::Nothing, NOW, &r), Status::Ask(Ask::FirstVisit));
         for junk in [
             "42",
             "{\"choices\": {}}",
-            "{\"version\": \"1\"}",
+            "{\"version\": \"2\"}",
             "{not json",
             "null",
             "",
+            "[]",
         ] {
             assert_eq!(
-                status(Stored::from_text(junk), NOW),
+                status(Stored::from_text(junk), NOW, &r),
                 Status::Ask(Ask::Unreadable),
                 "{junk}"
             );
         }
-        let missing_fields = format!("{{\"version\": 1, \"id\": \"x\", \"time\": {}}}", NOW.0);
+        let missing_fields = format!("{{\"version\": 2, \"id\": \"{ID}\", \"time\": {}}}", NOW.0);
         assert_eq!(
-            status(Stored::from_text(&missing_fields), NOW),
+            status(Stored::from_text(&missing_fields), NOW, &r),
             Status::Ask(Ask::Unreadable)
         );
     }
 
     #[test]
     fn old_and_future_versions_ask() {
-        let json = record(Choices::ALL).to_json().to_compact();
-        let old = json.replace("\"version\":1", "\"version\":0");
-        assert_eq!(Stored::from_text(&old), Stored::OtherVersion(0));
-        assert_eq!(
-            status(Stored::from_text(&old), NOW),
-            Status::Ask(Ask::OtherVersion)
-        );
-        let newer = json.replace("\"version\":1", "\"version\":2");
-        assert_eq!(
-            status(Stored::from_text(&newer), NOW),
-            Status::Ask(Ask::OtherVersion)
-        );
+        let json = serde_json::to_string(&record(Choices::ALL)).unwrap();
+        for (version, stored) in [(1, "\"version\":1"), (3, "\"version\":3")] {
+            let other = json.replace("\"version\":2", stored);
+            assert_eq!(Stored::from_text(&other), Stored::OtherVersion(version));
+            assert_eq!(
+                status(Stored::from_text(&other), NOW, &revisions()),
+                Status::Ask(Ask::OtherVersion)
+            );
+        }
     }
 
     #[test]
-    fn consent_lasts_twelve_months_refusal_six() {
-        let consent = record(Choices {
-            analytics: true,
-            marketing: false,
-        });
-        assert_eq!(Instant(consent.expires().0).iso_utc(), "2027-11-25T14:33:07Z");
-        let just_before = Instant(consent.expires().0 - 1);
-        assert_eq!(
-            status(stored(&consent), just_before),
-            Status::Decided(consent.clone())
+    fn consent_and_refusal_both_last_twelve_months() {
+        for choices in [
+            Choices::NONE,
+            Choices::ALL,
+            Choices::NONE.with(Purpose::Analytics, true),
+        ] {
+            let choice = record(choices);
+            assert_eq!(choice.expires().iso_utc(), "2027-11-25T14:33:07Z");
+            let eleven_months = Instant(NOW.0).add_months(11);
+            assert_eq!(check(&choice, eleven_months), Status::Decided(choice.clone()));
+            assert_eq!(
+                check(&choice, Instant(choice.expires().0 - 1)),
+                Status::Decided(choice.clone())
+            );
+            assert_eq!(check(&choice, choice.expires()), Status::Ask(Ask::Expired));
+        }
+        // 29 February: a year later is 28 February (the head script counts the same way).
+        let leap = Record::new(
+            ID.into(),
+            Instant(1_835_470_800_000),
+            Choices::NONE,
+            Lang::Fi,
+            false,
+            "f1".into(),
         );
-        assert_eq!(
-            status(stored(&consent), consent.expires()),
-            Status::Ask(Ask::Expired)
-        );
-
-        let refusal = record(Choices::NONE);
-        assert_eq!(refusal.expires().iso_utc(), "2027-05-25T14:33:07Z");
-        assert_eq!(
-            status(stored(&refusal), Instant(NOW.0 + 200 * DAY)),
-            Status::Ask(Ask::Expired)
-        );
-        assert_eq!(
-            status(stored(&refusal), Instant(NOW.0 + 150 * DAY)),
-            Status::Decided(refusal)
-        );
+        assert_eq!(Instant(leap.time).iso_utc(), "2028-02-29T21:00:00Z");
+        assert_eq!(leap.expires().iso_utc(), "2029-02-28T21:00:00Z");
     }
 
     #[test]
-    fn changed_text_or_catalogue_asks() {
+    fn another_revision_asks_and_every_language_is_known() {
         let mut changed = record(Choices::ALL);
-        changed.revision = "0".repeat(64);
-        assert_eq!(status(stored(&changed), NOW), Status::Ask(Ask::Changed));
-        assert_ne!(revision(Lang::Fi), revision(Lang::En));
-        assert_eq!(revision(Lang::Fi).len(), 64);
+        changed.revision = "f0".into();
+        assert_eq!(check(&changed, NOW), Status::Ask(Ask::Changed));
+        // A choice made on the English page holds on any page that knows the English revision.
+        let english = Record::new(ID.into(), NOW, Choices::ALL, Lang::En, false, "e1".into());
+        assert_eq!(check(&english, NOW), Status::Decided(english.clone()));
+        let unknown = Revisions(vec![(Lang::Fi, "f1".into())]);
+        assert_eq!(status(stored(&english), NOW, &unknown), Status::Ask(Ask::Changed));
     }
 
     #[test]
-    fn records_from_the_future_are_not_trusted() {
+    fn ids_and_times_from_outside_are_checked() {
         let future = Record::new(
-            "id".into(),
+            ID.into(),
             Instant(NOW.0 + 2 * DAY),
             Choices::ALL,
             Lang::Fi,
             false,
+            "f1".into(),
         );
-        assert_eq!(status(stored(&future), NOW), Status::Ask(Ask::Unreadable));
+        assert_eq!(check(&future, NOW), Status::Ask(Ask::Unreadable));
+        for id in [
+            "",
+            "id-1",
+            "0123456789ABCDEF0123456789ABCDEF",
+            "äö23456789abcdef0123456789abcde",
+            &"a".repeat(33),
+        ] {
+            let mut bad = record(Choices::ALL);
+            bad.id = id.into();
+            assert_eq!(check(&bad, NOW), Status::Ask(Ask::Unreadable), "{id}");
+        }
+        assert_eq!(record_id([0xab; 16]), "ab".repeat(16));
+        assert!(is_record_id(&record_id([7; 16])));
     }
 
     #[test]
-    fn gpc_refuses_marketing() {
-        let under_gpc = Record::new("id".into(), NOW, Choices::ALL, Lang::En, true);
+    fn marketing_needs_analytics_and_gpc_refuses_it() {
+        let under_gpc = Record::new(ID.into(), NOW, Choices::ALL, Lang::En, true, "e1".into());
         assert_eq!(
             under_gpc.choices,
             Choices {
@@ -392,8 +426,11 @@ mod tests {
             }
         );
         assert!(under_gpc.gpc);
-        assert_eq!(Choices::ALL.under_gpc(false), Choices::ALL);
-        assert_eq!(Choices::NONE.under_gpc(true), Choices::NONE);
+        assert_eq!(Choices::ALL.effective(false), Choices::ALL);
+        assert_eq!(
+            Choices::NONE.with(Purpose::Marketing, true).effective(false),
+            Choices::NONE
+        );
     }
 
     #[test]
@@ -411,12 +448,15 @@ mod tests {
     }
 
     #[test]
-    fn wrong_types_are_garbage() {
-        let json = record(Choices::ALL).to_json().to_compact();
+    fn wrong_types_and_extra_fields_are_garbage() {
+        let json = serde_json::to_string(&record(Choices::ALL)).unwrap();
         for (from, to) in [
             ("\"gpc\":false", "\"gpc\":0"),
-            ("\"lang\":\"fi\"", "\"lang\":\"sv\""),
+            ("\"lang\":\"fi\"", "\"lang\":\"xx\""),
             ("\"analytics\":true", "\"analytics\":\"yes\""),
+            ("\"gpc\":false", "\"gpc\":false,\"extra\":1"),
+            ("\"marketing\":true", "\"marketing\":true,\"extra\":1"),
+            ("\"time\":1795617187000", "\"time\":1795617187000.5"),
         ] {
             assert_eq!(
                 Stored::from_text(&json.replace(from, to)),
@@ -427,9 +467,52 @@ mod tests {
     }
 
     #[test]
-    fn json_shape_is_stable() {
-        let json = record(Choices::ALL).to_json().to_compact();
-        assert!(json.starts_with(r#"{"version":1,"id":"id-1","time":1795617187000,"choices":{"analytics":true,"marketing":true},"revision":""#), "{json}");
-        assert!(json.ends_with(r#"","lang":"fi","gpc":false}"#), "{json}");
+    fn stored_shape_is_the_documented_one() {
+        let json = serde_json::to_string(&record(Choices::ALL)).unwrap();
+        assert_eq!(
+            json,
+            format!(
+                r#"{{"version":2,"id":"{ID}","time":1795617187000,"choices":{{"analytics":true,"marketing":true}},"revision":"f1","lang":"fi","gpc":false}}"#
+            )
+        );
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let keys: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut expected = RECORD_KEYS.to_vec();
+        expected.sort_unstable();
+        let mut keys = keys;
+        keys.sort_unstable();
+        assert_eq!(keys, expected);
+        let mut choice_keys: Vec<&str> = value["choices"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        choice_keys.sort_unstable();
+        assert_eq!(choice_keys, CHOICE_KEYS);
+    }
+
+    #[test]
+    fn revisions_round_trip_through_the_meta_content() {
+        let r = revisions();
+        assert_eq!(r.to_content(), "fi:f1 en:e1");
+        assert_eq!(Revisions::parse(&r.to_content()), r);
+        assert_eq!(
+            Revisions::parse("xx:1 fi: en:e2 junk").0,
+            vec![(Lang::Fi, String::new()), (Lang::En, "e2".into())]
+        );
+    }
+
+    #[test]
+    fn garbage_never_panics() {
+        for text in [
+            "\u{0}",
+            "{\"version\":2,\"id\":\"ää\"}",
+            "{\"version\":1e400}",
+            "{\"version\":-1}",
+            "\"\\ud800\"",
+        ] {
+            let _ = status(Stored::from_text(text), NOW, &revisions());
+        }
     }
 }

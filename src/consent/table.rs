@@ -1,39 +1,57 @@
-//! The cookie table of the notice's "Evästeet" section, made from the catalogue at build time.
+//! The cookie table of the notice's cookie section and of the settings view, made from the
+//! catalogue at build time.
 
-use super::catalogue::{entries, Kept, Purpose};
-use crate::i18n::Lang;
-use crate::notice::render::escape_attribute as esc;
+use super::catalogue::{entries, Entry, Kept, Purpose, GA_DATA_RETENTION_MONTHS};
+use super::record::CHOICE_MONTHS;
+use crate::i18n::{fill, Lang};
+use crate::notice::COOKIE_TABLE_ID;
+use crate::site::html::esc;
+
+/// A catalogue text in `lang` with its placeholders filled (`{valid}`, `{retention}`).
+pub fn catalogue_text(lang: Lang, text: &str) -> String {
+    let s = lang.strings();
+    let retention = fill(s.units.months, &[("n", &GA_DATA_RETENTION_MONTHS.to_string())]);
+    fill(
+        text,
+        &[("valid", &CHOICE_MONTHS.to_string()), ("retention", &retention)],
+    )
+}
+
+/// Where an entry is kept, as the table says it.
+pub fn kept(lang: Lang, entry: &Entry) -> String {
+    let s = &lang.strings().cookies;
+    match entry.kept {
+        Kept::LocalStorage => s.local_storage.to_owned(),
+        Kept::Cookie => s.cookie.to_owned(),
+        Kept::ThirdPartyCookie(domain) => format!("{} ({domain})", s.third_party),
+    }
+}
 
 /// The rows of `purpose`'s entries.
 fn rows(lang: Lang, purpose: Purpose) -> String {
     let s = lang.strings();
-    let mut out = String::new();
-    for entry in entries(purpose) {
-        let kept = match entry.kept {
-            Kept::LocalStorage => s.kept_local_storage.to_owned(),
-            Kept::Cookie => s.kept_cookie.to_owned(),
-            Kept::ThirdPartyCookie(domain) => format!("{} ({domain})", s.kept_third_party),
-        };
-        out.push_str(&format!(
-            "<tr><td><code>{}</code><br><small>{}</small></td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&entry.name.display()),
-            esc(&kept),
-            esc(entry.provider),
-            esc(entry.what.get(lang)),
-            esc(entry.lifetime.get(lang))
-        ));
-    }
-    out
+    entries(purpose)
+        .map(|entry| {
+            format!(
+                "<tr><td><code>{}</code><br><small>{}</small></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&entry.name.display()),
+                esc(&kept(lang, entry)),
+                esc(entry.provider),
+                esc(&catalogue_text(lang, (entry.what)(s))),
+                esc(&catalogue_text(lang, (entry.lifetime)(s)))
+            )
+        })
+        .collect()
 }
 
 fn head(lang: Lang) -> String {
-    let s = lang.strings();
+    let s = &lang.strings().cookies;
     format!(
         "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>",
-        esc(s.col_name),
-        esc(s.col_provider),
-        esc(s.col_purpose),
-        esc(s.col_lifetime)
+        esc(s.name),
+        esc(s.provider),
+        esc(s.purpose),
+        esc(s.lifetime)
     )
 }
 
@@ -46,25 +64,28 @@ pub fn purpose_table(lang: Lang, purpose: Purpose) -> String {
     )
 }
 
-/// The table (with its caption and a note saying where it comes from) in `lang`.
+/// The notice's table: its own heading (the banner links to it), a caption, a row group per
+/// purpose, and a note saying where it comes from.
 pub fn html(lang: Lang) -> String {
-    let s = lang.strings();
+    let s = &lang.strings().cookies;
     let mut out = format!(
-        "<div class=\"cookie-table\" role=\"region\" aria-labelledby=\"cookie-table-caption\" tabindex=\"0\">\
-<table><caption id=\"cookie-table-caption\">{}</caption>{}",
-        esc(s.cookie_table_caption),
+        "<h3 id=\"{COOKIE_TABLE_ID}\" class=\"cookie-table__heading\" tabindex=\"-1\">{}</h3>\
+<div class=\"cookie-table\" role=\"region\" aria-labelledby=\"{COOKIE_TABLE_ID}\" tabindex=\"0\">\
+<table><caption>{}</caption>{}",
+        esc(s.heading),
+        esc(s.caption),
         head(lang)
     );
     for purpose in Purpose::ALL {
         out.push_str(&format!(
             "<tbody><tr><th scope=\"rowgroup\" colspan=\"4\">{}</th></tr>{}</tbody>",
-            esc(purpose.name().get(lang)),
+            esc(purpose.name()(lang.strings())),
             rows(lang, purpose)
         ));
     }
     out.push_str(&format!(
         "</table></div><p class=\"cookie-table__note\">{}</p>",
-        esc(s.cookie_table_note)
+        esc(s.note)
     ));
     out
 }
@@ -72,18 +93,30 @@ pub fn html(lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::consent::catalogue::CATALOGUE;
+    use crate::consent::catalogue::{CATALOGUE, GA_MEASUREMENT_ID};
 
     #[test]
-    fn one_row_per_catalogue_entry_in_both_languages() {
+    fn one_row_per_catalogue_entry_in_every_language() {
         for lang in Lang::ALL {
             let table = html(lang);
-            assert_eq!(table.matches("<tr><td>").count(), CATALOGUE.len());
+            assert_eq!(table.matches("<tr><td>").count(), CATALOGUE.len(), "{lang}");
             assert_eq!(table.matches("scope=\"rowgroup\"").count(), Purpose::ALL.len());
+            assert!(!table.contains('{'), "a placeholder is left in {lang}: {table}");
         }
         let fi = html(Lang::Fi);
-        assert!(fi.contains("<caption id=\"cookie-table-caption\">Sivuston evästeet ja tallenteet</caption>"));
-        assert!(fi.contains("<code>_ga_*</code><br><small>eväste</small></td><td>Google Ireland Ltd</td>"));
+        assert!(fi.starts_with(&format!(
+            "<h3 id=\"{COOKIE_TABLE_ID}\" class=\"cookie-table__heading\" tabindex=\"-1\">Sivustolla käytettävät evästeet</h3>"
+        )));
+        let container = format!(
+            "<code>_ga_&lt;{}&gt;</code><br><small>eväste</small></td><td>Google Ireland Ltd</td>",
+            &GA_MEASUREMENT_ID[2..]
+        );
+        assert!(fi.contains(&container), "{fi}");
+        assert!(fi.contains("<td>12 kuukautta</td>"));
         assert!(html(Lang::En).contains("third-party cookie (doubleclick.net)"));
+        assert!(
+            !fi.contains("_gid"),
+            "Universal Analytics cookies are not listed as used"
+        );
     }
 }

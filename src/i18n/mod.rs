@@ -1,14 +1,25 @@
-//! Every visible string of the page chrome and the app, per language.
+//! The languages of the portal and its own texts in each.
 //!
-//! [`Strings`] is a plain struct and [`FI`] / [`EN`] are struct literals, so a string added for one
-//! language and forgotten for the other is a compile error, not a blank on the page.
-//! The notice text itself is not here: it lives in `notice/*.md`.
+//! The texts live in `locales/<lang>.toml`, one file per language, which `build.rs` turns into the
+//! [`Strings`] struct and one constant per language: a key missing in one language, an extra key
+//! or other `{placeholders}` stop the build with the file and the key. The notice text itself is
+//! not here: it lives in `notice/<lang>.md`.
 
 use std::fmt;
 use std::str::FromStr;
 
+use serde::{Deserialize, Serialize};
+
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+}
+
+pub use generated::Strings;
+
 /// A language the portal is offered in. Finnish is the authoritative language of the notice.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+/// Stored and exchanged as its code (`"fi"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
     Fi,
@@ -16,10 +27,10 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// All languages, the authoritative one first.
+    /// All languages, in the order the language switch lists them; the authoritative one first.
     pub const ALL: [Lang; 2] = [Lang::Fi, Lang::En];
 
-    /// The BCP 47 code used in `lang` attributes, file names and storage.
+    /// The BCP 47 code used in `lang` attributes, file and path names, and the consent record.
     pub const fn code(self) -> &'static str {
         match self {
             Lang::Fi => "fi",
@@ -27,19 +38,20 @@ impl Lang {
         }
     }
 
-    /// The other language: the one the language switch offers.
-    pub const fn other(self) -> Lang {
+    /// The texts of this language (`locales/<code>.toml`).
+    pub const fn strings(self) -> &'static Strings {
         match self {
-            Lang::Fi => Lang::En,
-            Lang::En => Lang::Fi,
+            Lang::Fi => &generated::FI,
+            Lang::En => &generated::EN,
         }
     }
 
-    /// The strings of this language.
-    pub const fn strings(self) -> &'static Strings {
-        match self {
-            Lang::Fi => &FI,
-            Lang::En => &EN,
+    /// The path of this language's page below the site's root: `""` for Finnish, `"en/"` …
+    pub fn path(self) -> String {
+        if self == Lang::default() {
+            String::new()
+        } else {
+            format!("{}/", self.code())
         }
     }
 }
@@ -56,10 +68,12 @@ pub struct UnknownLang(pub String);
 
 impl fmt::Display for UnknownLang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
         write!(
             f,
-            "tuntematon kieli \"{0}\" (käytä fi tai en) / unknown language \"{0}\" (use fi or en)",
-            self.0
+            "unknown language \"{}\" (the portal has: {})",
+            self.0,
+            codes.join(", ")
         )
     }
 }
@@ -72,15 +86,22 @@ impl FromStr for Lang {
     /// Accepts the codes case-insensitively, with or without a region (`en-GB`, `fi-FI`).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let primary = s.trim().split(['-', '_']).next().unwrap_or("");
-        match primary.to_ascii_lowercase().as_str() {
-            "fi" => Ok(Lang::Fi),
-            "en" => Ok(Lang::En),
-            _ => Err(UnknownLang(s.to_owned())),
-        }
+        Lang::ALL
+            .into_iter()
+            .find(|lang| lang.code().eq_ignore_ascii_case(primary))
+            .ok_or_else(|| UnknownLang(s.to_owned()))
     }
 }
 
-/// A text in both languages.
+/// `template` with each `{name}` replaced by its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values.iter().fold(template.to_owned(), |text, (name, value)| {
+        text.replace(&format!("{{{name}}}"), value)
+    })
+}
+
+/// A text of the request letter, which is written in Finnish or English only (the notice accepts
+/// requests in those); the portal's other texts are in `locales/`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Text {
     pub fi: &'static str,
@@ -88,6 +109,7 @@ pub struct Text {
 }
 
 impl Text {
+    /// The text in `lang`; English for a language the letter is not written in.
     pub const fn get(self, lang: Lang) -> &'static str {
         match lang {
             Lang::Fi => self.fi,
@@ -95,210 +117,6 @@ impl Text {
         }
     }
 }
-
-/// The visible strings of one language.
-#[derive(Debug)]
-pub struct Strings {
-    /// The language's own name, as shown on the switch that leads to it ("Suomeksi", "In English").
-    pub switch_to_this: &'static str,
-    /// Skip link that jumps over the header and table of contents.
-    pub skip_to_content: &'static str,
-    /// Label of the table-of-contents navigation.
-    pub contents: &'static str,
-    /// The heading line above the register name in the header.
-    pub privacy_notice: &'static str,
-    /// "Register:" label in the header.
-    pub register: &'static str,
-    /// Footer: label before the contact details.
-    pub contact: &'static str,
-    /// Footer: "drawn up" label before the date.
-    pub drawn_up: &'static str,
-    /// Footer: version label.
-    pub version: &'static str,
-    /// The footer button that (re)opens the cookie settings.
-    pub cookie_settings: &'static str,
-    /// The links that open the request form (header, each rights section).
-    pub make_request: &'static str,
-    /// Heading of the request section.
-    pub request_heading: &'static str,
-    /// How to send a request, with or without the form; `{contact}`, `{email}`, `{controller}`
-    /// and `{address}` are filled in from the notice's front matter.
-    pub request_intro: &'static str,
-    /// Shown above a translated notice: the authoritative language prevails.
-    pub translation_notice: &'static str,
-    /// Document title suffix after the notice title.
-    pub title_suffix: &'static str,
-
-    // The consent banner. Changing any text the banner shows changes the record's `revision`,
-    // so every visitor is asked again (see consent::record::revision).
-    /// Heading of the banner's first layer.
-    pub consent_title: &'static str,
-    /// Who, what, why and for how long, in one paragraph.
-    pub consent_intro: &'static str,
-    /// Link to the notice's cookie section.
-    pub consent_more: &'static str,
-    pub accept_all: &'static str,
-    pub reject_all: &'static str,
-    pub save_choices: &'static str,
-    /// The settings view's introduction.
-    pub settings_intro: &'static str,
-    /// Shown instead of a switch for the necessary purpose.
-    pub always_on: &'static str,
-    /// Shown when the browser sends Global Privacy Control.
-    pub gpc_note: &'static str,
-    /// Why the banner asks again.
-    pub ask_changed: &'static str,
-    pub ask_expired: &'static str,
-    /// Summary of the cookie list of a purpose.
-    pub cookies_and_storage: &'static str,
-    /// Cookie table headings.
-    pub col_name: &'static str,
-    pub col_provider: &'static str,
-    pub col_purpose: &'static str,
-    pub col_lifetime: &'static str,
-    /// Where an entry is kept.
-    pub kept_local_storage: &'static str,
-    pub kept_cookie: &'static str,
-    pub kept_third_party: &'static str,
-    /// Caption of the cookie table in the notice.
-    pub cookie_table_caption: &'static str,
-    /// Note under the cookie table: it comes from the consent catalogue, not the original notice.
-    pub cookie_table_note: &'static str,
-    /// The stored-choice part of the settings view.
-    pub record_title: &'static str,
-    pub record_none: &'static str,
-    pub record_saved_at: &'static str,
-    pub record_valid_until: &'static str,
-    pub record_id: &'static str,
-    pub allowed: &'static str,
-    pub refused: &'static str,
-    pub download_receipt: &'static str,
-    pub close: &'static str,
-    /// Announced (and shown) after a choice is stored.
-    pub choice_saved: &'static str,
-    /// Announced after consent is withdrawn.
-    pub consent_withdrawn: &'static str,
-    /// Shown when the browser refuses storage.
-    pub storage_unavailable: &'static str,
-}
-
-/// Finnish.
-pub const FI: Strings = Strings {
-    switch_to_this: "Suomeksi",
-    skip_to_content: "Siirry sisältöön",
-    contents: "Sisällys",
-    privacy_notice: "Tietosuojaseloste",
-    register: "Rekisteri",
-    contact: "Yhteystiedot",
-    drawn_up: "Laadittu",
-    version: "Versio",
-    cookie_settings: "Evästeasetukset",
-    make_request: "Tee pyyntö",
-    request_heading: "Tietosuojapyyntö",
-    request_intro: "Voit käyttää oikeuksiasi lähettämällä kirjallisen pyynnön suomeksi tai englanniksi \
-yhteyshenkilölle {contact}, sähköpostitse {email} tai postitse {controller}, {address}. Lomake (vaatii \
-JavaScriptin) laatii pyynnön PDF-tiedostoksi selaimessasi: mitään kirjoittamaasi ei tallenneta eikä \
-lähetetä minnekään.",
-    translation_notice: "Tämä on käännös. Suomenkielinen tietosuojaseloste on ensisijainen.",
-    title_suffix: "Safrent Oy",
-    consent_title: "Evästeet ja yksityisyys",
-    consent_intro: "Safrent Oy tallentaa selaimeesi vain valintasi. Suostumuksellasi käytämme Google Analyticsia \
-(Google Ireland Ltd, kolmas osapuoli) sivuston käytön mittaamiseen sekä Google-signaaleja ja demografiatietoja (ikä, \
-sukupuoli, kiinnostuksen kohteet) markkinoinnin kohdentamiseen. Googlen evästeet säilyvät enintään 2 vuotta. \
-Valintasi on voimassa 12 kuukautta (kieltäytyminen 6 kuukautta), ja voit muuttaa tai perua sen milloin tahansa \
-sivun alareunan Evästeasetukset-painikkeesta.",
-    consent_more: "Lue lisää tietosuojaselosteesta",
-    accept_all: "Hyväksy kaikki",
-    reject_all: "Hylkää kaikki",
-    save_choices: "Tallenna valinnat",
-    settings_intro: "Valitse, mihin tarkoituksiin annat suostumuksesi. Valinnaiset tarkoitukset ovat oletuksena \
-pois päältä, ja sivusto toimii ilman niitä.",
-    always_on: "Aina käytössä",
-    gpc_note: "Selaimesi lähettää Global Privacy Control -signaalin, joten markkinointi on estetty kysymättä.",
-    ask_changed: "Evästeitä koskevat tiedot ovat muuttuneet edellisen valintasi jälkeen. Valitse uudelleen.",
-    ask_expired: "Edellinen valintasi on vanhentunut. Valitse uudelleen.",
-    cookies_and_storage: "Evästeet ja tallenteet",
-    col_name: "Nimi",
-    col_provider: "Tarjoaja",
-    col_purpose: "Tarkoitus",
-    col_lifetime: "Säilytysaika",
-    kept_local_storage: "selaimen paikallinen tallennus",
-    kept_cookie: "eväste",
-    kept_third_party: "kolmannen osapuolen eväste",
-    cookie_table_caption: "Sivuston evästeet ja tallenteet",
-    cookie_table_note: "Taulukko tulee sivuston evästeluettelosta, jonka mukaan evästebanneri toimii.",
-    record_title: "Tallennettu valintasi",
-    record_none: "Et ole vielä tehnyt valintaa.",
-    record_saved_at: "Tallennettu",
-    record_valid_until: "Voimassa",
-    record_id: "Tunniste",
-    allowed: "sallittu",
-    refused: "kielletty",
-    download_receipt: "Lataa kuitti (JSON)",
-    close: "Sulje",
-    choice_saved: "Valintasi on tallennettu.",
-    consent_withdrawn: "Suostumus on peruttu, ja Googlen evästeet on poistettu.",
-    storage_unavailable: "Selaimesi ei salli tallennusta, joten valintasi on voimassa vain tämän sivunäytön ajan.",
-};
-
-/// English.
-pub const EN: Strings = Strings {
-    switch_to_this: "In English",
-    skip_to_content: "Skip to content",
-    contents: "Contents",
-    privacy_notice: "Privacy notice",
-    register: "Register",
-    contact: "Contact",
-    drawn_up: "Drawn up",
-    version: "Version",
-    cookie_settings: "Cookie settings",
-    make_request: "Make a request",
-    request_heading: "Data protection request",
-    request_intro: "You can exercise your rights by sending a written request in Finnish or English to \
-the contact person {contact}, by email to {email} or by post to {controller}, {address}. The form (it \
-needs JavaScript) prepares the request as a PDF file in your browser: nothing you type is stored or \
-sent anywhere.",
-    translation_notice: "This is a translation. The Finnish privacy notice prevails.",
-    title_suffix: "Safrent Oy",
-    consent_title: "Cookies and privacy",
-    consent_intro: "Safrent Oy stores only your choice in your browser. With your consent we use Google Analytics \
-(Google Ireland Ltd, a third party) to measure how the site is used, and Google signals and demographics (age, \
-gender, interests) to target marketing. Google's cookies last up to 2 years. Your choice is valid for 12 months \
-(a refusal for 6 months), and you can change or withdraw it at any time with the Cookie settings button at the \
-bottom of the page.",
-    consent_more: "Read more in the privacy notice",
-    accept_all: "Accept all",
-    reject_all: "Reject all",
-    save_choices: "Save choices",
-    settings_intro: "Choose the purposes you consent to. The optional purposes are off by default, and the site \
-works without them.",
-    always_on: "Always on",
-    gpc_note: "Your browser sends the Global Privacy Control signal, so marketing is refused without asking.",
-    ask_changed: "The information about cookies has changed since your last choice. Please choose again.",
-    ask_expired: "Your previous choice has expired. Please choose again.",
-    cookies_and_storage: "Cookies and storage",
-    col_name: "Name",
-    col_provider: "Provider",
-    col_purpose: "Purpose",
-    col_lifetime: "Lifetime",
-    kept_local_storage: "browser local storage",
-    kept_cookie: "cookie",
-    kept_third_party: "third-party cookie",
-    cookie_table_caption: "Cookies and storage used by the site",
-    cookie_table_note: "The table comes from the site's cookie catalogue, which the cookie banner follows.",
-    record_title: "Your stored choice",
-    record_none: "You have not made a choice yet.",
-    record_saved_at: "Saved",
-    record_valid_until: "Valid until",
-    record_id: "ID",
-    allowed: "allowed",
-    refused: "refused",
-    download_receipt: "Download receipt (JSON)",
-    close: "Close",
-    choice_saved: "Your choice has been saved.",
-    consent_withdrawn: "Consent has been withdrawn and Google's cookies have been deleted.",
-    storage_unavailable: "Your browser does not allow storage, so your choice applies to this page view only.",
-};
 
 #[cfg(test)]
 mod tests {
@@ -318,19 +136,48 @@ mod tests {
     }
 
     #[test]
-    fn rejects_unknown_with_bilingual_message() {
-        let err = "sv".parse::<Lang>().unwrap_err();
-        let msg = err.to_string();
-        assert!(msg.contains("tuntematon kieli \"sv\""), "{msg}");
-        assert!(msg.contains("unknown language \"sv\""), "{msg}");
+    fn rejects_unknown_codes_naming_the_known_ones() {
+        let msg = "xx".parse::<Lang>().unwrap_err().to_string();
+        assert!(msg.contains("unknown language \"xx\""), "{msg}");
+        assert!(msg.contains("fi, en"), "{msg}");
         assert!("".parse::<Lang>().is_err());
     }
 
     #[test]
-    fn other_is_an_involution() {
+    fn every_locale_file_is_a_language_and_every_language_has_one() {
+        let files: Vec<&str> = generated::LOCALES.iter().map(|(code, _)| *code).collect();
+        let mut langs: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+        langs.sort_unstable();
+        assert_eq!(files, langs, "locales/*.toml and Lang::ALL differ");
         for lang in Lang::ALL {
-            assert_ne!(lang.other(), lang);
-            assert_eq!(lang.other().other(), lang);
+            let (_, strings) = generated::LOCALES
+                .iter()
+                .find(|(code, _)| *code == lang.code())
+                .unwrap();
+            assert_eq!(strings.language.name, lang.strings().language.name, "{lang}");
         }
+    }
+
+    #[test]
+    fn month_names_are_twelve_words() {
+        for lang in Lang::ALL {
+            assert_eq!(
+                lang.strings().language.months.split_whitespace().count(),
+                12,
+                "{lang}"
+            );
+        }
+    }
+
+    #[test]
+    fn fill_replaces_every_placeholder() {
+        assert_eq!(fill("{a} ja {b}, {a}", &[("a", "1"), ("b", "2")]), "1 ja 2, 1");
+        assert_eq!(fill("ei mitään", &[("a", "1")]), "ei mitään");
+    }
+
+    #[test]
+    fn only_the_default_language_lives_at_the_root() {
+        assert_eq!(Lang::Fi.path(), "");
+        assert_eq!(Lang::En.path(), "en/");
     }
 }

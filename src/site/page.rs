@@ -1,21 +1,24 @@
-//! The page the server sends: header, table of contents, notice and footer in the authoritative
-//! language, and the other languages' versions of the same regions in a `<template>`.
+//! The pages the server sends: one complete page per language (`/` Finnish, `/en/`, …), each with
+//! its notice, banner, settings, request section and footer in that language, its `<html lang>`,
+//! title, canonical address and the `hreflang` links of every language. Everything a visitor
+//! sees is here at build time; the app only enhances it.
 //!
-//! Every language-dependent part of the page is a *region* (`data-region="…"`). With JavaScript
-//! off the Finnish regions are the page. The app swaps a region's content for the template's copy
-//! when the visitor switches language; the app's own widgets live in mount points outside the
-//! regions, so a switch never destroys them (nor, later, what a visitor typed in a form).
+//! Each page is two fragments that trunk pastes into `index.html` for the Finnish page (`head`
+//! and `body`); the build then writes the other languages' pages from trunk's output by putting
+//! their fragments where the Finnish ones are (`site-build pages`).
 
+use super::html::esc;
 use super::{Notice, SiteError};
-use crate::i18n::Lang;
+use crate::consent::revision::{self, Published};
+use crate::i18n::{fill, Lang};
 use crate::notice::front_matter::{tel_uri, Controller};
-use crate::notice::render::escape_attribute as esc;
 use crate::notice::COOKIE_SECTION_ID;
 use crate::request::right::Right;
 use crate::request::SECTION_ID;
-
-/// The names of the regions, in page order (the app swaps whatever `[data-region]` it finds).
-pub const REGIONS: [&str; 7] = ["skip", "header", "toc", "notice", "request", "footer", "consent"];
+use crate::vocabulary::{
+    Action, FormAsset, LANG_LINK_ATTRIBUTE, REQUEST_RIGHT_ATTRIBUTE, REQUEST_ROOT_ID, REVISIONS_META,
+    REVISIONS_TEXTS_ATTRIBUTE,
+};
 
 /// The notice's rights sections and the right each one's "Tee pyyntö" link ticks in the form.
 const RIGHTS_SECTIONS: [(&str, Right); 6] = [
@@ -33,23 +36,70 @@ const RIGHTS_SECTIONS: [(&str, Right); 6] = [
     ),
 ];
 
-/// The id of the `<template>` that holds the other languages' regions.
-pub const TEMPLATE_ID: &str = "translations";
-
-/// The two HTML fragments trunk pastes into `index.html`.
+/// Where the site is and what the build made for the form: what a page needs to know besides
+/// the notices.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Page {
-    /// Goes into `<head>`: title and description.
-    pub head: String,
-    /// Goes into `<body>`: the page, up to and including the banner's markup.
-    pub body: String,
-    /// Goes at the end of `<body>`: the other languages' regions, in `<template>`s.
-    pub templates: String,
+pub struct Context {
+    /// The scheme and host the site is published at, e.g. `https://tietosuoja.safrent.fi`.
+    pub origin: String,
+    /// trunk's public URL: the path of the site's root, `/` or e.g. `/tietosuoja/`.
+    pub public_url: String,
+    /// The request form's files, relative to the site's root (`form/request-form-….js` …).
+    pub form_assets: Vec<(FormAsset, String)>,
 }
 
-/// Checks that the translations match the authoritative notice, then composes the page.
+impl Context {
+    /// The root path, always ending in `/`.
+    fn base(&self) -> String {
+        let base = self.public_url.trim();
+        let base = if base.starts_with('/') {
+            base.to_owned()
+        } else {
+            format!("/{base}")
+        };
+        if base.ends_with('/') {
+            base
+        } else {
+            format!("{base}/")
+        }
+    }
+
+    /// The path of `lang`'s page.
+    pub fn page_path(&self, lang: Lang) -> String {
+        format!("{}{}", self.base(), lang.path())
+    }
+
+    /// The absolute address of `lang`'s page.
+    pub fn page_url(&self, lang: Lang) -> String {
+        format!("{}{}", self.origin.trim_end_matches('/'), self.page_path(lang))
+    }
+
+    /// A path below the site's root (`consent/`, `form/…`), relative to `lang`'s page: so a page
+    /// finds it under any public URL.
+    fn relative_to_page(&self, lang: Lang, path: &str) -> String {
+        let up = "../".repeat(lang.path().matches('/').count());
+        format!("{up}{path}")
+    }
+}
+
+/// One language's page: what trunk pastes into `<head>` and into `<body>`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Page {
+    pub lang: Lang,
+    pub head: String,
+    pub body: String,
+}
+
+/// Every page, and the consent revisions they refer to (published as `consent/<revision>.json`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Site {
+    pub pages: Vec<Page>,
+    pub revisions: Vec<Published>,
+}
+
+/// Checks that the translations match the authoritative notice, then composes every page.
 /// `notices` holds one notice per language, the authoritative (Finnish) one first.
-pub fn compose(notices: &[Notice]) -> Result<Page, SiteError> {
+pub fn compose(notices: &[Notice], context: &Context) -> Result<Site, SiteError> {
     let (original, translations) = notices
         .split_first()
         .ok_or_else(|| SiteError::new("notice/", "no notice"))?;
@@ -67,7 +117,6 @@ pub fn compose(notices: &[Notice]) -> Result<Page, SiteError> {
         check_translation(original, translation)
             .map_err(|message| SiteError::new(file(translation.front.lang), message))?;
     }
-
     for notice in notices {
         if !notice.rendered.headings.iter().any(|h| h.id == COOKIE_SECTION_ID) {
             return Err(SiteError::new(
@@ -77,39 +126,38 @@ pub fn compose(notices: &[Notice]) -> Result<Page, SiteError> {
         }
     }
 
-    let mut body = String::with_capacity(40 * 1024);
-    push_regions(&mut body, original, controller);
-    let mut templates = String::with_capacity(32 * 1024);
-    for translation in translations {
-        let front = &translation.front;
-        templates.push_str(&format!(
-            "<template id=\"{TEMPLATE_ID}\" data-lang=\"{}\" data-title=\"{}\">\n",
-            front.lang,
-            esc(&document_title(translation))
-        ));
-        push_regions(&mut templates, translation, controller);
-        templates.push_str("</template>\n");
-    }
-
-    let head = format!(
-        "<title>{}</title>\n<meta name=\"description\" content=\"{}\">\n",
-        esc(&document_title(original)),
-        esc(&format!(
-            "{}: {} – {}",
-            controller.name, original.front.title, original.front.register
-        ))
-    );
-    Ok(Page {
-        head,
-        body,
-        templates,
+    let banners: Vec<(Lang, String)> = notices
+        .iter()
+        .map(|n| (n.front.lang, crate::consent::markup::html(n.front.lang)))
+        .collect();
+    let published: Vec<Published> = banners
+        .iter()
+        .map(|(lang, markup)| revision::publish(*lang, markup))
+        .collect();
+    let revisions = revision::revisions(&published).to_content();
+    let langs: Vec<Lang> = notices.iter().map(|n| n.front.lang).collect();
+    let pages = notices
+        .iter()
+        .zip(&banners)
+        .map(|(notice, (_, banner))| Page {
+            lang: notice.front.lang,
+            head: head(notice, controller, context, &langs, &revisions),
+            body: body(notice, controller, context, &langs, banner),
+        })
+        .collect();
+    Ok(Site {
+        pages,
+        revisions: published,
     })
 }
 
 /// What `<title>` says in the notice's language.
 pub fn document_title(notice: &Notice) -> String {
-    let strings = notice.front.lang.strings();
-    format!("{} – {}", notice.front.title, strings.title_suffix)
+    format!(
+        "{} – {}",
+        notice.front.title,
+        notice.front.lang.strings().page.title_suffix
+    )
 }
 
 /// A translation must be of the same edition and have the same sections, so that deep links and
@@ -117,7 +165,7 @@ pub fn document_title(notice: &Notice) -> String {
 fn check_translation(original: &Notice, translation: &Notice) -> Result<(), String> {
     let (o, t) = (&original.front, &translation.front);
     if t.translation_of != Some(o.lang) {
-        return Err(format!("must say \"translation_of: {}\"", o.lang));
+        return Err(format!("must say translation_of = \"{}\"", o.lang));
     }
     if t.version != o.version {
         return Err(format!(
@@ -162,53 +210,97 @@ fn check_translation(original: &Notice, translation: &Notice) -> Result<(), Stri
     Ok(())
 }
 
-fn push_regions(out: &mut String, notice: &Notice, controller: &Controller) {
+/// The page's `<head>` part: its security policy, title, description, addresses of every
+/// language, and the consent revisions.
+fn head(
+    notice: &Notice,
+    controller: &Controller,
+    context: &Context,
+    langs: &[Lang],
+    revisions: &str,
+) -> String {
+    let lang = notice.front.lang;
+    let title = document_title(notice);
+    let description = format!(
+        "{}: {} – {}",
+        controller.name, notice.front.title, notice.front.register
+    );
+    let mut out = format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n<title>{}</title>\n\
+<meta name=\"description\" content=\"{}\">\n<link rel=\"canonical\" href=\"{}\">\n",
+        esc(&super::security::meta_content_security_policy()),
+        esc(&title),
+        esc(&description),
+        esc(&context.page_url(lang))
+    );
+    for other in langs {
+        out.push_str(&format!(
+            "<link rel=\"alternate\" hreflang=\"{other}\" href=\"{}\">\n",
+            esc(&context.page_url(*other))
+        ));
+    }
+    out.push_str(&format!(
+        "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">\n",
+        esc(&context.page_url(Lang::default()))
+    ));
+    out.push_str(&format!(
+        "<meta property=\"og:type\" content=\"website\">\n<meta property=\"og:title\" content=\"{}\">\n\
+<meta property=\"og:description\" content=\"{}\">\n<meta property=\"og:url\" content=\"{}\">\n\
+<meta property=\"og:locale\" content=\"{}\">\n",
+        esc(&title),
+        esc(&description),
+        esc(&context.page_url(lang)),
+        og_locale(lang)
+    ));
+    out.push_str(&format!(
+        "<meta name=\"{REVISIONS_META}\" content=\"{}\" {REVISIONS_TEXTS_ATTRIBUTE}=\"{}\">\n",
+        esc(revisions),
+        esc(&context.relative_to_page(lang, &format!("{}/", revision::DIRECTORY)))
+    ));
+    out
+}
+
+/// The Open Graph locale (`fi_FI`, `en_GB`, …) of a page: link previews show it.
+fn og_locale(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fi => "fi_FI",
+        Lang::En => "en_GB",
+    }
+}
+
+/// The page's `<body>` part, in reading order: skip link, cookie banner (first, so it is in the
+/// first paint), header, contents, notice, request section, footer.
+fn body(notice: &Notice, controller: &Controller, context: &Context, langs: &[Lang], banner: &str) -> String {
     let front = &notice.front;
     let lang = front.lang;
     let s = lang.strings();
-    let region = |out: &mut String, name: &str, html: String| {
-        out.push_str(&format!(
-            "<div class=\"region region--{name}\" data-region=\"{name}\">{html}</div>\n"
-        ));
-    };
+    let mut out = String::with_capacity(48 * 1024);
 
-    region(
-        out,
-        "skip",
-        format!(
-            "<a class=\"skip-link\" href=\"#notice\">{}</a>",
-            esc(s.skip_to_content)
-        ),
-    );
+    out.push_str(&format!(
+        "<a class=\"skip-link\" href=\"#notice\">{}</a>\n",
+        esc(s.page.skip_to_content)
+    ));
+    out.push_str(banner);
+    out.push('\n');
 
-    out.push_str("<header class=\"site-header\">\n<div class=\"site-header__inner\">\n");
-    region(
-        out,
-        "header",
-        format!(
-            "<div><p class=\"site-header__controller\">{}</p>\
+    out.push_str(&format!(
+        "<header class=\"site-header\"><div class=\"site-header__inner\">\
+<div class=\"site-header__titles\"><p class=\"site-header__controller\">{}</p>\
 <p class=\"site-header__register\">{} · {}: {}</p></div>\
-<div class=\"site-header__actions\">{}{}</div>",
-            esc(&controller.name),
-            esc(s.privacy_notice),
-            esc(s.register),
-            esc(&front.register),
-            request_link("", s.make_request, "button button--quiet"),
-            app_button(
-                "switch-language",
-                lang.other().strings().switch_to_this,
-                Some(lang.other()),
-                "button button--quiet lang-switch"
-            )
-        ),
-    );
-    out.push_str("</div>\n</header>\n");
+<div class=\"site-header__actions\">{}{}</div></div></header>\n",
+        esc(&controller.name),
+        esc(s.page.privacy_notice),
+        esc(s.page.register),
+        esc(&front.register),
+        request_link(None, s.request.make_request, "button button--quiet"),
+        language_switch(lang, context, langs)
+    ));
 
     out.push_str("<div class=\"layout\">\n");
     let mut toc = format!(
-        "<nav class=\"toc\" aria-labelledby=\"toc-title\"><details class=\"toc__details\" open>\
+        "<nav class=\"toc\" aria-labelledby=\"toc-title\"><details class=\"toc__details\">\
 <summary class=\"toc__title\" id=\"toc-title\">{}</summary><ol class=\"toc__list\">",
-        esc(s.contents)
+        esc(s.page.contents)
     );
     for heading in notice.rendered.sections() {
         toc.push_str(&format!(
@@ -217,109 +309,125 @@ fn push_regions(out: &mut String, notice: &Notice, controller: &Controller) {
             esc(&heading.text)
         ));
     }
-    toc.push_str("</ol></details></nav>");
-    region(out, "toc", toc);
+    toc.push_str("</ol></details></nav>\n");
+    out.push_str(&toc);
 
     out.push_str("<main class=\"main\" id=\"main\">\n");
     let translation_note = match front.translation_of {
         Some(_) => format!(
             "<p class=\"notice__translation\" role=\"note\">{}</p>",
-            esc(s.translation_notice)
+            esc(s.page.translation_notice)
         ),
         None => String::new(),
     };
-    region(
-        out,
-        "notice",
-        format!(
-            "<article class=\"notice\" id=\"notice\" tabindex=\"-1\" aria-labelledby=\"notice-title\">\
-<h1 id=\"notice-title\">{}</h1><p class=\"notice__meta\">{} <time datetime=\"{}\">{}</time> · {} {}</p>{}\n{}</article>",
-            esc(&front.title),
-            esc(s.drawn_up),
-            front.drawn_up.iso(),
-            front.drawn_up.display(lang),
-            esc(s.version),
-            esc(&front.version),
-            translation_note,
-            with_request_links(&with_cookie_table(&notice.rendered.html, lang), s.make_request)
-        ),
-    );
-    let intro = s
-        .request_intro
-        .replace("{contact}", &controller.contact_person)
-        .replace("{email}", &controller.email)
-        .replace("{controller}", &controller.name)
-        .replace("{address}", &controller.address);
-    region(
-        out,
-        "request",
-        format!(
-            "<section class=\"request\" id=\"{SECTION_ID}\" aria-labelledby=\"request-title\">\
-<h2 id=\"request-title\">{}</h2><p>{}</p></section>",
-            esc(s.request_heading),
-            esc(&intro)
-        ),
-    );
-    // The form mounts here (src/request/form/); the recipient's details come from the notice.
     out.push_str(&format!(
-        "<div id=\"request-root\" data-controller=\"{}\" data-address=\"{}\" data-contact=\"{}\" \
-data-email=\"{}\" data-phone=\"{}\" data-register=\"{}\"></div>\n</main>\n</div>\n",
+        "<article class=\"notice\" id=\"notice\" tabindex=\"-1\" aria-labelledby=\"notice-title\">\
+<h1 id=\"notice-title\">{}</h1><p class=\"notice__meta\">{} <time datetime=\"{}\">{}</time> · {} {}</p>{}\n{}</article>\n",
+        esc(&front.title),
+        esc(s.page.drawn_up),
+        front.drawn_up.iso(),
+        front.drawn_up.display(lang),
+        esc(s.page.version),
+        esc(&front.version),
+        translation_note,
+        with_request_links(
+            &with_cookie_table(&notice.rendered.html, lang),
+            s.request.make_request
+        )
+    ));
+    let intro = fill(
+        s.request.intro,
+        &[
+            ("contact", &controller.contact_person),
+            ("email", &controller.email),
+            ("controller", &controller.name),
+            ("address", &controller.address),
+        ],
+    );
+    out.push_str(&format!(
+        "<section class=\"request\" id=\"{SECTION_ID}\" aria-labelledby=\"request-title\" tabindex=\"-1\">\
+<h2 id=\"request-title\">{}</h2><p>{}</p></section>\n",
+        esc(s.request.heading),
+        esc(&intro)
+    ));
+    // The form mounts here (src/request/form/): the recipient from the notice, the form's files
+    // from the build.
+    let mut root = format!(
+        "<div id=\"{REQUEST_ROOT_ID}\" data-controller=\"{}\" data-address=\"{}\" data-contact=\"{}\" \
+data-email=\"{}\" data-phone=\"{}\" data-register=\"{}\"",
         esc(&controller.name),
         esc(&controller.address),
         esc(&controller.contact_person),
         esc(&controller.email),
         esc(&controller.phone),
         esc(&front.register)
-    ));
+    );
+    for (asset, path) in &context.form_assets {
+        root.push_str(&format!(
+            " {}=\"{}\"",
+            asset.attribute(),
+            esc(&context.relative_to_page(lang, path))
+        ));
+    }
+    root.push_str("></div>\n</main>\n</div>\n");
+    out.push_str(&root);
 
-    out.push_str("<footer class=\"site-footer\">\n<div class=\"site-footer__inner\">\n");
-    region(
-        out,
-        "footer",
-        format!(
-            "<h2 class=\"site-footer__title\">{contact}</h2>\
+    out.push_str(&format!(
+        "<footer class=\"site-footer\"><div class=\"site-footer__inner\">\
+<h2 class=\"site-footer__title\">{contact}</h2>\
 <address class=\"site-footer__address\">{name}<br>{address}<br><a href=\"{tel}\">{phone}</a><br>\
 <a href=\"mailto:{email}\">{email}</a></address>\
 <p class=\"site-footer__meta\">{title}<br>{drawn_up} <time datetime=\"{iso}\">{date}</time> · {version_label} {version}</p>\
-<p class=\"site-footer__actions\">{settings}</p>",
-            contact = esc(s.contact),
-            name = esc(&controller.name),
-            address = esc(&controller.address),
-            tel = esc(&tel_uri(&controller.phone)),
-            phone = esc(&controller.phone),
-            email = esc(&controller.email),
-            title = esc(&front.title),
-            drawn_up = esc(s.drawn_up),
-            iso = front.drawn_up.iso(),
-            date = front.drawn_up.display(lang),
-            version_label = esc(s.version),
-            version = esc(&front.version),
-            settings = app_button("cookie-settings", s.cookie_settings, None, "button button--quiet"),
+<p class=\"site-footer__actions\">{settings}</p></div></footer>\n",
+        contact = esc(s.page.contact),
+        name = esc(&controller.name),
+        address = esc(&controller.address),
+        tel = esc(&tel_uri(&controller.phone)),
+        phone = esc(&controller.phone),
+        email = esc(&controller.email),
+        title = esc(&front.title),
+        drawn_up = esc(s.page.drawn_up),
+        iso = front.drawn_up.iso(),
+        date = front.drawn_up.display(lang),
+        version_label = esc(s.page.version),
+        version = esc(&front.version),
+        settings = crate::consent::markup::button(
+            Action::Settings,
+            s.page.cookie_settings,
+            "button button--quiet needs-js"
         ),
-    );
-    out.push_str("</div>\n</footer>\n");
-
-    // The consent banner: hidden markup the controller shows (see consent::markup).
-    out.push_str("<div id=\"consent-root\">");
-    region(out, "consent", crate::consent::markup::html(lang));
-    out.push_str("</div>\n");
+    ));
+    out
 }
 
-/// A button the app works: `hidden` until the app has started, so without JavaScript there is no
-/// button that does nothing. `lang` marks a label in another language (the language switch).
-fn app_button(action: &str, label: &str, lang: Option<Lang>, class: &str) -> String {
-    let lang = lang.map(|l| format!(" lang=\"{l}\"")).unwrap_or_default();
-    format!(
-        "<button type=\"button\" class=\"{class}\" data-app-action=\"{action}\"{lang} hidden>{}</button>",
-        esc(label)
-    )
+/// The language switch: every language in its own name; the others are links to the same page
+/// in that language (the app keeps their `#fragment` on the section being read).
+fn language_switch(current: Lang, context: &Context, langs: &[Lang]) -> String {
+    let mut out = format!(
+        "<nav class=\"lang-switch\" aria-label=\"{}\"><ul>",
+        esc(current.strings().page.languages)
+    );
+    for &lang in langs {
+        let name = esc(lang.strings().language.name);
+        if lang == current {
+            out.push_str(&format!("<li><span aria-current=\"page\">{name}</span></li>"));
+        } else {
+            out.push_str(&format!(
+                "<li><a href=\"{}\" hreflang=\"{lang}\" lang=\"{lang}\" {LANG_LINK_ATTRIBUTE}=\"{lang}\">{name}</a></li>",
+                esc(&context.page_path(lang))
+            ));
+        }
+    }
+    out.push_str("</ul></nav>");
+    out
 }
 
 /// A link to the request form: without JavaScript it leads to how to send a request; with it, the
 /// app also opens the form with `right` ticked.
-fn request_link(right: &str, label: &str, class: &str) -> String {
+fn request_link(right: Option<Right>, label: &str, class: &str) -> String {
     format!(
-        "<a class=\"{class}\" href=\"#{SECTION_ID}\" data-request-right=\"{right}\">{}</a>",
+        "<a class=\"{class}\" href=\"#{SECTION_ID}\" {REQUEST_RIGHT_ATTRIBUTE}=\"{}\">{}</a>",
+        right.map_or("", Right::key),
         esc(label)
     )
 }
@@ -329,7 +437,7 @@ fn with_request_links(html: &str, label: &str) -> String {
     RIGHTS_SECTIONS
         .iter()
         .fold(html.to_owned(), |html, (section, right)| {
-            let link = request_link(right.key(), label, "request-link__a");
+            let link = request_link(Some(*right), label, "request-link__a");
             at_section_end(&html, section, &format!("<p class=\"request-link\">{link}</p>\n"))
         })
 }
@@ -360,14 +468,14 @@ mod tests {
     use std::path::Path;
 
     const FI: &str =
-        "---\ntitle: Asiakasrekisteri - tietosuojaseloste\nregister: Asiakasrekisteri\nlang: fi\n\
-drawn_up: 2020-09-30\nversion: 1.1\ncontroller: Safrent <Oy>\naddress: Viilarinkatu 5, Turku\n\
-phone: 044 978 5594\nemail: mirette.leppa@safrent.fi\ncontact_person: Mirette Leppä\n---\n\
-## Evästeet\n\nTeksti.\n\n## Rajoittamisoikeus\n\nToinen.\n";
+        "+++\ntitle = \"Asiakasrekisteri - tietosuojaseloste\"\nregister = \"Asiakasrekisteri\"\n\
+lang = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"\n[controller]\nname = \"Safrent <Oy>\"\n\
+address = \"Viilarinkatu 5, Turku\"\nphone = \"044 978 5594\"\nemail = \"mirette.leppa@safrent.fi\"\n\
+contact_person = \"Mirette Leppä\"\n+++\n## Evästeet\n\nTeksti.\n\n## Rajoittamisoikeus\n\nToinen.\n";
     const EN: &str =
-        "---\ntitle: Customer register - privacy notice\nregister: Customer register\nlang: en\n\
-translation_of: fi\ndrawn_up: 2020-09-30\nversion: 1.1\n---\n## Cookies {#evasteet}\n\nText.\n\n\
-## Right to restriction {#rajoittamisoikeus}\n\nOther.\n";
+        "+++\ntitle = \"Customer register - privacy notice\"\nregister = \"Customer register\"\n\
+lang = \"en\"\ntranslation_of = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"\n+++\n\
+## Cookies {#evasteet}\n\nText.\n\n## Right to restriction {#rajoittamisoikeus}\n\nOther.\n";
 
     fn notices(fi: &str, en: &str) -> Vec<Notice> {
         vec![
@@ -376,61 +484,138 @@ translation_of: fi\ndrawn_up: 2020-09-30\nversion: 1.1\n---\n## Cookies {#evaste
         ]
     }
 
-    #[test]
-    fn finnish_is_the_page_and_english_the_template() {
-        let page = compose(&notices(FI, EN)).unwrap();
-        let (visible, template) = (&page.body, &page.templates);
-        assert!(!visible.contains("<template"));
-        assert!(visible.contains("<h1 id=\"notice-title\">Asiakasrekisteri - tietosuojaseloste</h1>"));
-        assert!(visible.contains("<li><a href=\"#evasteet\">Evästeet</a></li>"));
-        assert!(visible.contains("Laadittu <time datetime=\"2020-09-30\">30.9.2020</time> · Versio 1.1"));
-        assert!(visible.contains("<a href=\"tel:+358449785594\">044 978 5594</a>"));
-        assert!(!visible.contains("Cookies"));
-        assert!(template.starts_with("<template id=\"translations\" data-lang=\"en\""));
-        assert!(template.contains("<li><a href=\"#evasteet\">Cookies</a></li>"));
-        assert!(template.contains("This is a translation. The Finnish privacy notice prevails."));
-        assert!(template.contains("Drawn up <time datetime=\"2020-09-30\">30 September 2020</time>"));
-        for region in REGIONS {
-            let marker = format!("data-region=\"{region}\"");
-            assert_eq!(visible.matches(&marker).count(), 1, "{region}");
-            assert_eq!(template.matches(&marker).count(), 1, "{region}");
+    fn context(public_url: &str) -> Context {
+        Context {
+            origin: "https://tietosuoja.example.fi".into(),
+            public_url: public_url.into(),
+            form_assets: vec![(FormAsset::Module, "form/request-form-1234.js".into())],
         }
-        assert!(page
+    }
+
+    fn site() -> Site {
+        compose(&notices(FI, EN), &context("/")).unwrap()
+    }
+
+    #[test]
+    fn each_language_is_a_whole_page_of_its_own() {
+        let site = site();
+        let [fi, en] = [&site.pages[0], &site.pages[1]];
+        assert_eq!((fi.lang, en.lang), (Lang::Fi, Lang::En));
+        assert!(fi
+            .body
+            .contains("<h1 id=\"notice-title\">Asiakasrekisteri - tietosuojaseloste</h1>"));
+        assert!(fi.body.contains("<li><a href=\"#evasteet\">Evästeet</a></li>"));
+        assert!(fi
+            .body
+            .contains("Laadittu <time datetime=\"2020-09-30\">30.9.2020</time> · Versio 1.1"));
+        assert!(fi.body.contains("<a href=\"tel:+358449785594\">044 978 5594</a>"));
+        assert!(
+            !fi.body.contains("Cookies"),
+            "the Finnish page carries no English"
+        );
+        assert!(en.body.contains("<li><a href=\"#evasteet\">Cookies</a></li>"));
+        assert!(en
+            .body
+            .contains("This is a translation. The Finnish privacy notice prevails."));
+        assert!(en
+            .body
+            .contains("Drawn up <time datetime=\"2020-09-30\">30 September 2020</time>"));
+        assert!(
+            !en.body.contains("Evästeasetukset"),
+            "the English page carries no Finnish chrome"
+        );
+        assert!(fi
             .head
             .contains("<title>Asiakasrekisteri - tietosuojaseloste – Safrent Oy</title>"));
+        assert!(en
+            .head
+            .contains("<title>Customer register - privacy notice – Safrent Oy</title>"));
+    }
+
+    #[test]
+    fn every_page_links_every_language_and_itself_as_canonical() {
+        let site = compose(&notices(FI, EN), &context("/tietosuoja")).unwrap();
+        for page in &site.pages {
+            for (hreflang, url) in [
+                ("fi", "https://tietosuoja.example.fi/tietosuoja/"),
+                ("en", "https://tietosuoja.example.fi/tietosuoja/en/"),
+                ("x-default", "https://tietosuoja.example.fi/tietosuoja/"),
+            ] {
+                let link = format!("<link rel=\"alternate\" hreflang=\"{hreflang}\" href=\"{url}\">");
+                assert!(page.head.contains(&link), "{}: {link}", page.lang);
+            }
+        }
+        assert!(site.pages[1]
+            .head
+            .contains("<link rel=\"canonical\" href=\"https://tietosuoja.example.fi/tietosuoja/en/\">"));
+        // The switch is an ordinary link to the other page, named in its own language.
+        assert!(site.pages[0].body.contains(
+            "<a href=\"/tietosuoja/en/\" hreflang=\"en\" lang=\"en\" data-lang-link=\"en\">English</a>"
+        ));
+        assert!(site.pages[1]
+            .body
+            .contains("<span aria-current=\"page\">English</span>"));
+    }
+
+    #[test]
+    fn files_below_the_root_are_found_relative_to_each_page() {
+        let site = site();
+        assert!(site.pages[0]
+            .body
+            .contains("data-form-module=\"form/request-form-1234.js\""));
+        assert!(site.pages[1]
+            .body
+            .contains("data-form-module=\"../form/request-form-1234.js\""));
+        assert!(site.pages[1].head.contains("data-texts=\"../consent/\""));
+    }
+
+    #[test]
+    fn every_page_knows_every_languages_revision() {
+        let site = site();
+        let content = revision::revisions(&site.revisions).to_content();
+        assert_eq!(site.revisions.len(), 2);
+        for page in &site.pages {
+            assert!(page
+                .head
+                .contains(&format!("<meta name=\"{REVISIONS_META}\" content=\"{content}\"")));
+        }
+    }
+
+    #[test]
+    fn the_banner_comes_first_and_the_cookie_table_has_its_heading() {
+        let fi = &site().pages[0];
+        let banner = fi.body.find("id=\"consent-banner\"").unwrap();
+        assert!(banner < fi.body.find("<header").unwrap());
+        let section = fi.body.find("data-section=\"evasteet\"").unwrap();
+        let heading = format!("<h3 id=\"{}\"", crate::notice::COOKIE_TABLE_ID);
+        assert!(fi.body[section..].contains(&heading));
     }
 
     #[test]
     fn front_matter_values_are_escaped() {
-        let page = compose(&notices(FI, EN)).unwrap();
-        assert!(page.body.contains("Safrent &lt;Oy&gt;"));
-        assert!(!page.body.contains("<Oy>"));
+        let fi = &site().pages[0];
+        assert!(fi.body.contains("Safrent &lt;Oy&gt;"));
+        assert!(!fi.body.contains("<Oy>"));
     }
 
     #[test]
     fn translation_must_match_sections_and_version() {
-        let err = compose(&notices(
-            FI,
-            &EN.replace("{#rajoittamisoikeus}", "{#restriction}"),
-        ))
-        .unwrap_err();
+        let check = |fi: &str, en: &str| compose(&notices(fi, en), &context("/")).unwrap_err().to_string();
+        let err = check(FI, &EN.replace("{#rajoittamisoikeus}", "{#restriction}"));
         assert!(
-            err.to_string()
-                .contains("missing: [{#rajoittamisoikeus}], unexpected: [{#restriction}]"),
+            err.contains("missing: [{#rajoittamisoikeus}], unexpected: [{#restriction}]"),
             "{err}"
         );
-        let err = compose(&notices(FI, &EN.replace("version: 1.1", "version: 1.0"))).unwrap_err();
-        assert!(
-            err.to_string().starts_with("notice/en.md: version 1.0 differs"),
-            "{err}"
+        let err = check(FI, &EN.replace("version = \"1.1\"", "version = \"1.0\""));
+        assert!(err.starts_with("notice/en.md: version 1.0 differs"), "{err}");
+        let err = check(FI, &EN.replace("2020-09-30", "2020-10-01"));
+        assert!(err.contains("drawn_up 2020-10-01 differs"), "{err}");
+        let err = check(
+            &FI.replace("## Evästeet", "## Keksit"),
+            &EN.replace("{#evasteet}", "{#keksit}"),
         );
-        let err = compose(&notices(FI, &EN.replace("2020-09-30", "2020-10-01"))).unwrap_err();
-        assert!(err.to_string().contains("drawn_up 2020-10-01 differs"), "{err}");
-        let no_cookies = FI.replace("## Evästeet", "## Keksit");
-        let err = compose(&notices(&no_cookies, &EN.replace("{#evasteet}", "{#keksit}"))).unwrap_err();
         assert!(
-            err.to_string()
-                .contains("no section {#evasteet} for the cookie table"),
+            err.contains("no section {#evasteet} for the cookie table"),
             "{err}"
         );
     }

@@ -18,9 +18,7 @@ use crate::request::draft::Draft;
 use crate::request::pdf::font::FontPack;
 use crate::request::right::Right;
 use crate::request::validate::{validate, Field, FieldError};
-
-/// Where the build puts the PDF font pack (scripts/build-form.sh).
-const FONT_URL: &str = "/form/dejavu-sans.font";
+use crate::vocabulary::FormAsset;
 
 /// The state every part of the form shares.
 #[derive(Clone, Copy)]
@@ -86,6 +84,8 @@ impl Form {
 
 thread_local! {
     static FORM: std::cell::Cell<Option<Form>> = const { std::cell::Cell::new(None) };
+    /// Where the build put the PDF font pack (relative to the page; `#request-root` says).
+    static FONT_URL: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
 /// Opens the form (mounting it the first time) with `right` ticked, and moves focus to it.
@@ -119,7 +119,9 @@ fn mount() -> Option<Form> {
         },
         register: attribute("data-register"),
     };
-    browser::add_stylesheet(&document, "/form/request.css");
+    let asset = |asset: FormAsset| root.get_attribute(asset.attribute()).unwrap_or_default();
+    browser::add_stylesheet(&document, &asset(FormAsset::Style));
+    FONT_URL.with(|url| *url.borrow_mut() = asset(FormAsset::Font));
 
     let lang = RwSignal::new(crate::dom::page_lang(&document));
     browser::follow_page_lang(&document, move |l| lang.set(l));
@@ -156,7 +158,8 @@ fn mount() -> Option<Form> {
 pub(crate) fn load_font(font: RwSignal<FontState>) {
     font.set(FontState::Loading);
     wasm_bindgen_futures::spawn_local(async move {
-        let state = match browser::fetch_bytes(FONT_URL).await {
+        let url = FONT_URL.with(|url| url.borrow().clone());
+        let state = match browser::fetch_bytes(&url).await {
             Some(bytes) => match FontPack::parse(&bytes) {
                 Ok(pack) => FontState::Ready(Arc::new(pack)),
                 Err(_) => FontState::Failed,

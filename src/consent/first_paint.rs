@@ -1,0 +1,71 @@
+//! The head script (`first-paint.js`): the template in this directory with every `%NAME%`
+//! filled in from the Rust constant it stands for, at build time. So the script that decides
+//! the banner before the first paint and the WebAssembly that decides it afterwards read the same
+//! record with the same names, and a renamed constant renames both.
+
+use super::record::{
+    Ask, CHOICE_KEYS, CHOICE_MONTHS, FUTURE_SLACK_MS, RECORD_KEYS, RECORD_VERSION, STORAGE_KEY,
+};
+use crate::vocabulary as v;
+
+const TEMPLATE: &str = include_str!("first-paint.js");
+
+/// A JavaScript literal of `value` (a string or a string array), through serde_json's escaping.
+fn literal(value: impl serde::Serialize) -> String {
+    serde_json::to_string(&value).expect("strings serialise")
+}
+
+/// The filled-in script.
+pub fn script() -> String {
+    let names: Vec<(&str, String)> = vec![
+        ("JS_CLASS", literal(v::JS_CLASS)),
+        ("ASK_CLASS", literal(v::ASK_CLASS)),
+        ("ASK_REASON_ATTRIBUTE", literal(v::ASK_REASON_ATTRIBUTE)),
+        ("GPC_CLASS", literal(v::GPC_CLASS)),
+        ("NO_STORAGE_CLASS", literal(v::NO_STORAGE_CLASS)),
+        ("REVISIONS_META", literal(v::REVISIONS_META)),
+        ("APP_META", literal(v::APP_META)),
+        ("APP_WASM_ATTRIBUTE", literal(v::APP_WASM_ATTRIBUTE)),
+        ("EARLY_CLICKS", literal(v::EARLY_CLICKS)),
+        ("APP_READY", literal(v::APP_READY)),
+        ("ACTION_ATTRIBUTE", literal(v::ACTION_ATTRIBUTE)),
+        ("GTAG", literal(v::GTAG)),
+        ("LOAD_MODULE", literal(v::LOAD_MODULE)),
+        ("STORAGE_KEY", literal(STORAGE_KEY)),
+        ("RECORD_KEYS", literal(RECORD_KEYS)),
+        ("CHOICE_KEYS", literal(CHOICE_KEYS)),
+        ("RECORD_VERSION", RECORD_VERSION.to_string()),
+        ("CHOICE_MONTHS", CHOICE_MONTHS.to_string()),
+        ("FUTURE_SLACK_MS", FUTURE_SLACK_MS.to_string()),
+        ("ASK_FIRST_VISIT", literal(Ask::FirstVisit.key())),
+        ("ASK_UNREADABLE", literal(Ask::Unreadable.key())),
+        ("ASK_OTHER_VERSION", literal(Ask::OtherVersion.key())),
+        ("ASK_EXPIRED", literal(Ask::Expired.key())),
+        ("ASK_CHANGED", literal(Ask::Changed.key())),
+    ];
+    names.iter().fold(TEMPLATE.to_owned(), |script, (name, value)| {
+        script.replace(&format!("%{name}%"), value)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_placeholder_is_filled_and_every_reason_is_used() {
+        let script = script();
+        let left: Vec<&str> = script
+            .split('%')
+            .skip(1)
+            .step_by(2)
+            .filter(|name| name.chars().all(|c| c.is_ascii_uppercase() || c == '_') && !name.is_empty())
+            .collect();
+        assert!(left.is_empty(), "unfilled: {left:?}");
+        for ask in Ask::ALL {
+            assert!(script.contains(&format!("\"{}\"", ask.key())), "{ask:?}");
+        }
+        assert!(script.contains(&format!("getItem(\"{STORAGE_KEY}\")")));
+        assert!(script.contains("[\"version\",\"id\",\"time\",\"choices\",\"revision\",\"lang\",\"gpc\"]"));
+    }
+}
