@@ -1,7 +1,10 @@
 // A static file server for dist/ that sends exactly the headers of deploy/_headers, so what runs
 // here (`scripts/serve.sh`, the browser tests, the benchmark) runs under the deploy CSP.
 //
-//   node scripts/serve.mjs [--root dist] [--port 8080] [--host 127.0.0.1]
+//   node scripts/serve.mjs [--root dist] [--port 8080] [--host 127.0.0.1] [--prefix /tietosuoja]
+//
+// With --prefix the site is served below that path, as a host would serve a site built with
+// `trunk build --public-url /tietosuoja/`.
 //
 // Import `startServer` to run it inside a test. No dependencies beyond Node.
 
@@ -52,19 +55,30 @@ export function headersFor(rules, path) {
   return headers;
 }
 
-/** Starts the server; resolves to { server, url, close() }. Port 0 picks a free port. */
-export async function startServer({ root = 'dist', port = 8080, host = '127.0.0.1', headersFile } = {}) {
+/** Starts the server; resolves to { server, url, close() }. Port 0 picks a free port. `url` ends
+ * with the prefix (no trailing slash). */
+export async function startServer({ root = 'dist', port = 8080, host = '127.0.0.1', headersFile, prefix = '' } = {}) {
+  prefix = prefix.replace(/\/+$/, '');
   const rootDir = resolve(root);
   const rules = parseHeadersFile(await readFile(headersFile ?? join(rootDir, '_headers'), 'utf8'));
   const server = createServer(async (request, response) => {
     const url = new URL(request.url, 'http://localhost');
     let path = decodeURIComponent(url.pathname);
-    const security = headersFor(rules, path);
-    const send = (status, body, type) => {
-      response.writeHead(status, { ...security, 'Content-Type': type, 'Cache-Control': 'no-cache' });
+    const security = headersFor(rules, path.slice(prefix.length) || '/');
+    const send = (status, body, type, extra = {}) => {
+      response.writeHead(status, { ...security, 'Content-Type': type, 'Cache-Control': 'no-cache', ...extra });
       response.end(request.method === 'HEAD' ? undefined : body);
     };
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, 'Method Not Allowed\n', TYPES['.txt']);
+    if (!path.startsWith(prefix + '/')) return send(404, 'Not Found\n', TYPES['.txt']);
+    path = path.slice(prefix.length);
+    // A folder without its slash: redirect, as static hosts do (/en → /en/).
+    if (!path.endsWith('/') && !extname(path)) {
+      const folder = normalize(join(rootDir, path));
+      if (folder.startsWith(rootDir + sep) && (await stat(folder).catch(() => null))?.isDirectory()) {
+        return send(301, '', TYPES['.txt'], { Location: `${prefix}${path}/${url.search}` });
+      }
+    }
     if (path.endsWith('/')) path += 'index.html';
     const file = normalize(join(rootDir, path));
     // Like static hosts: no dot files, and the `_headers` configuration itself is not served.
@@ -83,7 +97,7 @@ export async function startServer({ root = 'dist', port = 8080, host = '127.0.0.
   const address = server.address();
   return {
     server,
-    url: `http://${host}:${address.port}`,
+    url: `http://${host}:${address.port}${prefix}`,
     close: () => new Promise((ok) => server.close(ok)),
   };
 }
@@ -97,6 +111,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     root: option('root', 'dist'),
     port: Number(option('port', process.env.PORT ?? 8080)),
     host: option('host', '127.0.0.1'),
+    prefix: option('prefix', ''),
   });
   console.log(`Serving ${option('root', 'dist')}/ at ${url}/ with the headers of deploy/_headers (Ctrl+C stops)`);
 }

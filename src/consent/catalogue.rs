@@ -87,15 +87,22 @@ pub enum Kept {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Name {
     Exact(&'static str),
-    /// Every name that starts with this (`_ga_` matches `_ga_SAFRENT0FI`).
+    /// Every name that starts with this (`_gcl_` matches `_gcl_au`).
     Prefix(&'static str),
+    /// Google Analytics 4's session cookie, `_ga_` and the measurement ID without "G-"; withdrawal
+    /// deletes every `_ga_…` (an older property's too).
+    Session,
 }
+
+/// The prefix of [`Name::Session`].
+const SESSION_PREFIX: &str = "_ga_";
 
 impl Name {
     pub fn matches(self, name: &str) -> bool {
         match self {
             Name::Exact(exact) => name == exact,
             Name::Prefix(prefix) => name.starts_with(prefix),
+            Name::Session => name.starts_with(SESSION_PREFIX),
         }
     }
 
@@ -103,7 +110,8 @@ impl Name {
     pub fn display(self) -> String {
         match self {
             Name::Exact(exact) => exact.to_owned(),
-            Name::Prefix(prefix) => format!("{prefix}<{}>", &GA_MEASUREMENT_ID[2..]),
+            Name::Prefix(prefix) => format!("{prefix}*"),
+            Name::Session => format!("{SESSION_PREFIX}{}", GA_MEASUREMENT_ID.trim_start_matches("G-")),
         }
     }
 }
@@ -144,7 +152,7 @@ pub const CATALOGUE: &[Entry] = &[
         lifetime: |s| s.entries.ga_lifetime,
     },
     Entry {
-        name: Name::Prefix("_ga_"),
+        name: Name::Session,
         kept: Kept::Cookie,
         provider: GOOGLE,
         purpose: Purpose::Analytics,
@@ -217,10 +225,8 @@ mod tests {
             assert!(!is_cookie_of(Purpose::Analytics, name), "{name}");
         }
         let listed: Vec<String> = entries(Purpose::Analytics).map(|e| e.name.display()).collect();
-        assert_eq!(
-            listed,
-            ["_ga".to_owned(), format!("_ga_<{}>", &GA_MEASUREMENT_ID[2..])]
-        );
+        assert_eq!(listed, ["_ga".to_owned(), container]);
+        assert_eq!(Name::Prefix("_gcl_").display(), "_gcl_*");
     }
 
     #[test]

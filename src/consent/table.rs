@@ -108,7 +108,7 @@ mod tests {
             "<h3 id=\"{COOKIE_TABLE_ID}\" class=\"cookie-table__heading\" tabindex=\"-1\">Sivustolla käytettävät evästeet</h3>"
         )));
         let container = format!(
-            "<code>_ga_&lt;{}&gt;</code><br><small>eväste</small></td><td>Google Ireland Ltd</td>",
+            "<code>_ga_{}</code><br><small>eväste</small></td><td>Google Ireland Ltd</td>",
             &GA_MEASUREMENT_ID[2..]
         );
         assert!(fi.contains(&container), "{fi}");

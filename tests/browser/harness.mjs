@@ -32,14 +32,18 @@ export async function launchBrowser() {
   });
 }
 
-/** Starts the browser and the server once for a test file. */
-export async function setUp() {
-  const server = await startServer({ root: join(ROOT, 'dist'), port: 0 });
+/**
+ * Starts the browser and the server once for a test file. `dist` is the build to serve and
+ * `prefix` the path it is served under (a build made with `--public-url <prefix>/`).
+ */
+export async function setUp({ dist = 'dist', prefix = '' } = {}) {
+  const server = await startServer({ root: join(ROOT, dist), port: 0, prefix });
   const browser = await launchBrowser();
   return {
     server,
     browser,
     url: server.url,
+    origin: new URL(server.url).origin,
     async tearDown() {
       await browser.close();
       await server.close();
@@ -57,7 +61,7 @@ export async function openPage(env, path = '/', contextOptions = {}) {
   await context.route('**/*', (route) => {
     const url = route.request().url();
     watch.requests.push(url);
-    if (url.startsWith(env.url + '/')) return route.continue();
+    if (url.startsWith(env.origin + '/')) return route.continue();
     watch.blocked.push(url);
     return route.abort('blockedbyclient');
   });
@@ -81,20 +85,62 @@ export async function openPage(env, path = '/', contextOptions = {}) {
   return { page, context, watch };
 }
 
-/** Waits until the app has started (it shows its buttons, the language switch first). */
+/** Waits until the app has started (it sets `window.__portalReady`, crate::vocabulary::APP_READY). */
 export async function appReady(page) {
-  await page.locator('[data-app-action="switch-language"]').waitFor({ state: 'visible' });
+  await page.waitForFunction(() => window.__portalReady === true, null, { timeout: 10_000 });
 }
 
-/** Answers the cookie banner with "Hylkää kaikki" and waits until it is gone. */
+/** Waits until the app has started and two more frames have been rendered. */
+export async function settled(page) {
+  await appReady(page);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
+/**
+ * Records, from before the first paint of every page the context opens: each frame's time and
+ * whether the banner's reject button was visible in it (`requestAnimationFrame` runs just before
+ * the frame paints), the first contentful paint, and the cumulative layout shift (shifts right
+ * after input excluded, as CLS does). Read it with `paintRecord(page)`.
+ */
+export async function recordPaint(context) {
+  await context.addInitScript(() => {
+    const record = (window.__paint = { frames: [], fcp: null, cls: 0, shifts: [] });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.hadRecentInput) continue;
+        record.cls += entry.value;
+        record.shifts.push(entry.sources?.map((s) => s.node?.nodeName + '.' + (s.node?.className ?? '')).join(',') ?? '');
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntriesByName('first-contentful-paint')) record.fcp = entry.startTime;
+    }).observe({ type: 'paint', buffered: true });
+    const frame = (time) => {
+      const reject = document.querySelector('#consent-banner [data-action="reject-all"]');
+      record.frames.push({ time, banner: Boolean(reject && reject.checkVisibility()) });
+      if (record.frames.length < 1200) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
+/** What `recordPaint` saw so far, with the frame that made the first contentful paint. */
+export async function paintRecord(page) {
+  const record = await page.evaluate(() => window.__paint);
+  const painted = record.frames.filter((f) => record.fcp !== null && f.time <= record.fcp).at(-1) ?? null;
+  return { ...record, fcpFrame: painted };
+}
+
+/** Answers the cookie banner with its reject button (in the page's language) and waits until it is gone. */
 export async function rejectCookies(page) {
-  await page.getByRole('region', { name: 'Evästeet ja yksityisyys' }).getByRole('button', { name: 'Hylkää kaikki' }).click();
-  await page.getByRole('region', { name: 'Evästeet ja yksityisyys' }).waitFor({ state: 'hidden' });
+  const banner = page.locator('#consent-banner');
+  await banner.locator('[data-action="reject-all"]').click();
+  await banner.waitFor({ state: 'hidden' });
 }
 
 /** Asserts the page stayed on 127.0.0.1, logged no error and broke no CSP rule. */
 export async function assertClean(assert, env, watch) {
-  const foreign = watch.requests.filter((url) => !url.startsWith(env.url + '/'));
+  const foreign = watch.requests.filter((url) => !url.startsWith(env.origin + '/'));
   assert.deepEqual(foreign, [], 'requests that left 127.0.0.1');
   assert.deepEqual(watch.consoleErrors, [], 'console errors');
   assert.deepEqual(watch.pageErrors, [], 'uncaught exceptions');

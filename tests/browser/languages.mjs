@@ -1,0 +1,29 @@
+// The languages of the site as the tests expect to meet them: where each page is and what it
+// says. Adding a language to the site adds a row here.
+
+export const LANGS = [
+  {
+    code: 'fi',
+    path: '/',
+    name: 'suomi',
+    title: 'Asiakasrekisteri - tietosuojaseloste',
+    languages: 'Kieli',
+    makeRequest: 'Tee pyyntö',
+    requestHeading: 'Tietosuojapyyntö',
+    requestIntro: /rekisteriasioiden yhteyshenkilölle \(Mirette Leppä\) sähköpostitse osoitteeseen mirette\.leppa@safrent\.fi tai postitse osoitteeseen Safrent Oy, Viilarinkatu 5, Turku/,
+    translation: null,
+    banner: { title: 'Evästeet ja yksityisyys', accept: 'Hyväksy kaikki', reject: 'Hylkää kaikki', settings: 'Evästeasetukset' },
+  },
+  {
+    code: 'en',
+    path: '/en/',
+    name: 'English',
+    title: 'Customer register - privacy notice',
+    languages: 'Language',
+    makeRequest: 'Make a request',
+    requestHeading: 'Data protection request',
+    requestIntro: /to the person responsible for the register \(Mirette Leppä\), by e-mail to mirette\.leppa@safrent\.fi or by post to Safrent Oy, Viilarinkatu 5, Turku/,
+    translation: 'This is a translation. The Finnish privacy notice prevails.',
+    banner: { title: 'Cookies and privacy', accept: 'Accept all', reject: 'Reject all', settings: 'Cookie settings' },
+  },
+];
