@@ -17,12 +17,12 @@ pub mod calendar;
 pub mod deadline;
 pub mod document;
 pub mod draft;
-pub mod pdf;
 pub mod record;
 pub mod reference;
 pub mod right;
 pub mod send;
 pub mod validate;
+pub mod wire;
 
 #[cfg(all(target_arch = "wasm32", feature = "form"))]
 pub mod form;

@@ -5,6 +5,16 @@
 use super::deadline::Deadline;
 use crate::date::Date;
 use crate::i18n::{Lang, Text};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+/// Everything but RFC 3986's unreserved characters is encoded.
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+/// The address keeps its `@` (RFC 6068 allows it in `to`).
+const ADDRESS: &AsciiSet = &COMPONENT.remove(b'@');
 
 /// The PDF's file name.
 pub fn pdf_file_name(reference: &str, lang: Lang) -> String {
@@ -41,23 +51,10 @@ pub fn mailto(to: &str, reference: &str, sender: &str, lang: Lang) -> String {
     };
     format!(
         "mailto:{}?subject={}&body={}",
-        percent_encode(to, "@"),
-        percent_encode(&subject(reference, lang), ""),
-        percent_encode(&body.replace('\n', "\r\n"), "")
+        utf8_percent_encode(to, ADDRESS),
+        utf8_percent_encode(&subject(reference, lang), COMPONENT),
+        utf8_percent_encode(&body.replace('\n', "\r\n"), COMPONENT)
     )
-}
-
-/// Percent-encodes all but unreserved characters (and `keep`).
-fn percent_encode(s: &str, keep: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for byte in s.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) || keep.as_bytes().contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }
 
 /// The reminder's file name.
