@@ -119,44 +119,8 @@ pub fn compose(draft: &Draft, context: &Context, digest: &str) -> Document {
         recipient_label: t(lang, "Vastaanottaja", "To"),
     };
 
-    let mut blocks = vec![
-        Block::Title(title.clone()),
-        Block::Paragraph(t(
-            lang,
-            "EU:n yleinen tietosuoja-asetus (EU) 2016/679, 12–22 artikla",
-            "General Data Protection Regulation (EU) 2016/679, Articles 12–22",
-        )),
-    ];
-
-    let mut from = vec![(t(lang, "Nimi", "Name"), draft.name.trim().to_owned())];
-    let optional = [
-        (
-            t(lang, "Edustamani yhteisö", "Organisation I represent"),
-            &draft.organisation,
-        ),
-        (t(lang, "Postiosoite", "Postal address"), &draft.postal_address),
-        (t(lang, "Sähköposti", "Email"), &draft.email),
-        (t(lang, "Puhelin", "Phone"), &draft.phone),
-        (
-            t(lang, "Asiakas- tai tilausnumero", "Customer or order number"),
-            &draft.customer_number,
-        ),
-    ];
-    from.extend(
-        optional
-            .into_iter()
-            .filter(|(_, v)| !v.trim().is_empty())
-            .map(|(k, v)| (k, v.trim().to_owned())),
-    );
-    blocks.push(Block::Heading(t(lang, "Lähettäjä", "From")));
-    blocks.push(Block::Pairs(from));
-
-    blocks.push(Block::Heading(t(lang, "Vastaanottaja", "To")));
-    blocks.push(Block::Pairs(vec![
-        (
-            t(lang, "Rekisterinpitäjä", "Controller"),
-            format!("{}, {}", r.name, r.address),
-        ),
+    let mut blocks = vec![Block::Title(title.clone())];
+    let mut details = vec![
         (
             t(
                 lang,
@@ -166,12 +130,43 @@ pub fn compose(draft: &Draft, context: &Context, digest: &str) -> Document {
             format!("{}, {}", r.contact_person, r.email),
         ),
         (t(lang, "Rekisteri", "Register"), context.register.clone()),
-    ]));
+    ];
+    if !draft.customer_number.trim().is_empty() {
+        details.push((
+            t(lang, "Asiakas- tai tilausnumero", "Customer or order number"),
+            draft.customer_number.trim().to_owned(),
+        ));
+    }
+    blocks.push(Block::Pairs(details));
+    // The letterhead shows the sender; when it cannot show everything in its six rows, the
+    // sender's details follow in full here.
+    if !letterhead.sender_fits() {
+        let mut from = vec![(t(lang, "Nimi", "Name"), draft.name.trim().to_owned())];
+        let optional = [
+            (
+                t(lang, "Edustamani yhteisö", "Organisation I represent"),
+                &draft.organisation,
+            ),
+            (t(lang, "Postiosoite", "Postal address"), &draft.postal_address),
+            (t(lang, "Sähköposti", "Email"), &draft.email),
+            (t(lang, "Puhelin", "Phone"), &draft.phone),
+        ];
+        from.extend(
+            optional
+                .into_iter()
+                .filter(|(_, v)| !v.trim().is_empty())
+                .map(|(k, v)| (k, v.trim().to_owned())),
+        );
+        blocks.push(Block::Heading(t(lang, "Lähettäjä", "From")));
+        blocks.push(Block::Pairs(from));
+    }
 
     blocks.push(Block::Paragraph(t(
         lang,
-        "Pyydän rekisterinpitäjää toteuttamaan seuraavat tietosuoja-asetuksen mukaiset oikeuteni:",
-        "I ask the controller to give effect to the following rights of mine under the GDPR:",
+        "Pyydän rekisterinpitäjää toteuttamaan seuraavat EU:n yleisen tietosuoja-asetuksen \
+(EU) 2016/679 mukaiset oikeuteni:",
+        "I ask the controller to give effect to the following rights of mine under the General \
+Data Protection Regulation (EU) 2016/679:",
     )));
     for (n, &right) in draft.rights.iter().enumerate() {
         blocks.push(Block::Heading(format!(
@@ -191,7 +186,6 @@ pub fn compose(draft: &Draft, context: &Context, digest: &str) -> Document {
     blocks.push(Block::Heading(t(lang, "Vastaus", "Response")));
     response(draft, context, lang, &mut blocks);
 
-    blocks.push(Block::Heading(t(lang, "Allekirjoitus", "Signature")));
     blocks.push(signature_block(draft, lang, &date));
 
     blocks.push(Block::Small(match lang {
@@ -491,6 +485,19 @@ and machine-readable format (Article 20).",
     }
 }
 
+impl Letterhead {
+    /// At most this many sender lines, each at most [`Letterhead::SENDER_LINE`] characters, fit
+    /// the letterhead (SFS 2487 rows 3–8).
+    pub const SENDER_LINES: usize = 6;
+    pub const SENDER_LINE: usize = 48;
+
+    /// Whether the letterhead shows the sender in full.
+    pub fn sender_fits(&self) -> bool {
+        self.sender.len() <= Self::SENDER_LINES
+            && self.sender.iter().all(|l| l.chars().count() <= Self::SENDER_LINE)
+    }
+}
+
 impl Document {
     /// All the document's text, one block per line: what a reader of the PDF sees, for tests
     /// and for the form's preview.
@@ -549,8 +556,7 @@ mod tests {
         let text = text(&draft());
         for expected in [
             "Tietosuojaan liittyvä pyyntö",
-            "Nimi: Åsa Łukasiewicz-Žemaitė",
-            "Rekisterinpitäjä: Safrent Oy, Viilarinkatu 5, Turku",
+            "Safrent Oy\nMirette Leppä\nViilarinkatu 5\nTurku",
             "Rekisteriasioiden yhteyshenkilö: Mirette Leppä, mirette.leppa@safrent.fi",
             "25.11.2026",
             "Viite SAF-04HM-ASW9",
@@ -566,6 +572,24 @@ mod tests {
             assert!(text.contains(expected), "missing {expected:?} in\n{text}");
         }
         assert!(!text.contains("Organisation"));
+        assert!(
+            !text.contains("Lähettäjä"),
+            "the letterhead shows the sender in full"
+        );
+    }
+
+    #[test]
+    fn a_sender_too_long_for_the_letterhead_follows_in_full() {
+        let mut d = draft();
+        d.postal_address = "Pitkä katu 1 A 2, c/o Joku Muu, 20100 Turku, Suomi, Lisärivi".into();
+        d.phone = "040 123 4567".into();
+        let text = text(&d);
+        assert!(
+            text.contains(
+                "Lähettäjä\nNimi: Åsa Łukasiewicz-Žemaitė\nPostiosoite: Pitkä katu 1 A 2, c/o Joku Muu"
+            ),
+            "{text}"
+        );
     }
 
     #[test]
@@ -612,7 +636,7 @@ mod tests {
         ] {
             assert!(text.contains(expected), "missing {expected:?} in\n{text}");
         }
-        for finnish in ["artikla", "Pyyntö", "Nimi:", "Tietosuojavaltuutetun"] {
+        for finnish in ["artikla", "Pyyntö", "Rekisteri:", "Tietosuojavaltuutetun"] {
             assert!(!text.contains(finnish), "{finnish:?} in an English request");
         }
     }

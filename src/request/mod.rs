@@ -17,6 +17,8 @@ pub mod calendar;
 pub mod deadline;
 pub mod document;
 pub mod draft;
+#[cfg(any(not(target_arch = "wasm32"), feature = "writer"))]
+pub mod pdf;
 pub mod record;
 pub mod reference;
 pub mod right;
