@@ -3,6 +3,7 @@
 //! ```text
 //! site-build render <notice-dir> <out-dir>   write <out-dir>/{head,body,templates}.html
 //! site-build finish <staging-dir> [public-url]   move trunk's inline loader into a file
+//! site-build fonts <out-dir>                  the PDF writer's fonts and their manifest
 //! ```
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -25,10 +26,10 @@ mod native {
             ["render", notice_dir, out_dir] => render(Path::new(notice_dir), Path::new(out_dir)),
             ["finish", staging_dir] => finish(Path::new(staging_dir), "/"),
             ["finish", staging_dir, public_url] => finish(Path::new(staging_dir), public_url),
-            ["font", ttf, out_file] => font(Path::new(ttf), Path::new(out_file)),
+            ["fonts", out_dir] => fonts(Path::new(out_dir)),
             _ => Err(
                 "usage: site-build render <notice-dir> <out-dir> | site-build finish <staging-dir> [public-url] \
-| site-build font <font.ttf> <out.font>"
+| site-build fonts <out-dir>"
                     .into(),
             ),
         };
@@ -66,27 +67,20 @@ mod native {
         std::fs::write(path, content).map_err(|e| format!("{}: {e}", path.display()))
     }
 
-    /// Writes the request PDF's font pack (src/request/pdf/font.rs) from a TrueType font.
-    fn font(ttf: &std::path::Path, out_file: &std::path::Path) -> Result<(), String> {
-        use privacy_portal::request::pdf::font::FontPack;
-        let bytes = std::fs::read(ttf).map_err(|e| {
-            format!(
-                "{}: {e} (Debian: apt-get install fonts-dejavu-core)",
-                ttf.display()
-            )
-        })?;
-        let name = ttf
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("Font")
-            .replace(|c: char| !c.is_ascii_alphanumeric(), "");
-        let pack = FontPack::build(&bytes, &name).map_err(|e| format!("{}: {e}", ttf.display()))?;
-        let chars = FontPack::parse(&pack).map_err(|e| e.to_string())?.len();
-        std::fs::write(out_file, &pack).map_err(|e| format!("{}: {e}", out_file.display()))?;
+    /// Writes the PDF writer's fonts (base faces and pieces of other scripts, content-hashed) and
+    /// `fonts.json`, their manifest (src/request/fonts.rs), into `out_dir`.
+    fn fonts(out_dir: &std::path::Path) -> Result<(), String> {
+        use privacy_portal::request::fonts_build::{write_all, Sources};
+        let manifest = write_all(&Sources::default(), out_dir)?;
+        let json = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
+        std::fs::write(out_dir.join("fonts.json"), json).map_err(|e| e.to_string())?;
+        let total: u64 = manifest.pieces.iter().map(|p| p.bytes).sum();
         eprintln!(
-            "site-build: font pack {} ({chars} characters, {} bytes)",
-            out_file.display(),
-            pack.len()
+            "site-build: fonts in {}: base {} + {} bytes, {} pieces ({total} bytes)",
+            out_dir.display(),
+            manifest.regular.bytes,
+            manifest.bold.bytes,
+            manifest.pieces.len()
         );
         Ok(())
     }

@@ -17,6 +17,9 @@ pub mod calendar;
 pub mod deadline;
 pub mod document;
 pub mod draft;
+pub mod fonts;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fonts_build;
 #[cfg(any(not(target_arch = "wasm32"), feature = "writer"))]
 pub mod pdf;
 pub mod record;

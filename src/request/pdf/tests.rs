@@ -361,3 +361,55 @@ fn write_samples() {
     std::fs::write(dir.join("one.pdf"), make(&one).0).unwrap();
     std::fs::write(dir.join("long.pdf"), make(&three_pages()).0).unwrap();
 }
+
+/// The writer's real fonts as the build cuts them: the base faces and the pieces `text` needs.
+pub fn built_fonts(text: &str) -> FontSet {
+    use crate::request::fonts_build::{base, cjk, scripts, Sources};
+    let sources = Sources::default();
+    let (regular, bold) = base(&sources).unwrap();
+    let mut pieces = scripts(&sources, &[]).unwrap();
+    pieces.extend(cjk(&sources, Some(text)).unwrap());
+    let face = |m: crate::request::fonts_build::Made| Face::new(&m.stem, m.data, 0).unwrap();
+    FontSet::new(face(regular), face(bold), pieces.into_iter().map(face).collect())
+}
+
+pub const NAMES: [&str; 8] = [
+    "محمد العلي",
+    "مریم رضایی",
+    "李小龙",
+    "山田太郎",
+    "สมชาย ใจดี",
+    "अनीता शर्मा",
+    "דוד כהן",
+    "Åsa Łukasiewicz-Žemaitė",
+];
+
+#[test]
+fn every_script_comes_out_as_typed() {
+    let all: String = NAMES.concat();
+    let fonts = built_fonts(&all);
+    for name in NAMES {
+        let mut d = draft();
+        d.rights = vec![Right::Access];
+        d.name = name.into();
+        d.signature = Signature::Typed(name.into());
+        let (pdf, _, _) = make_with(&d, &fonts).unwrap_or_else(|e| panic!("{name}: {e}"));
+        // poppler wraps right-to-left lines in directional embedding marks (U+202B … U+202C):
+        // formatting, not text.
+        let text: String = tool("pdftotext", &["-enc", "UTF-8"], &pdf)
+            .chars()
+            .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+            .collect();
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        // The letterhead, the signature and the name under it: three times, each in logical order.
+        assert!(
+            lines.iter().filter(|l| **l == name).count() >= 3,
+            "{name:?} not a line of\n{text}"
+        );
+        let fonts_used = tool("pdffonts", &[], &pdf);
+        assert!(
+            !fonts_used.contains(" no "),
+            "every font embedded with ToUnicode:\n{fonts_used}"
+        );
+    }
+}
