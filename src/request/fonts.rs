@@ -33,8 +33,11 @@ pub struct Manifest {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WriterFiles {
+    /// wasm-bindgen's JS module.
     pub module: String,
     pub wasm: String,
+    /// The worker script (a module worker) that loads `module` and answers messages.
+    pub worker: String,
 }
 
 /// One font file: its name, the font it was cut from, the code points it maps, its size.

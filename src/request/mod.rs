@@ -28,6 +28,7 @@ pub mod right;
 pub mod send;
 pub mod validate;
 pub mod wire;
+pub mod writer;
 
 #[cfg(all(target_arch = "wasm32", feature = "form"))]
 pub mod form;

@@ -417,4 +417,4 @@ fn pdf_date(stamp: Instant) -> DateTime {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests;
+pub(crate) mod tests;
