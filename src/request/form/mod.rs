@@ -15,12 +15,22 @@ use wasm_bindgen::JsCast;
 use crate::i18n::{Lang, Text};
 use crate::notice::front_matter::Controller;
 use crate::request::draft::Draft;
-use crate::request::pdf::font::FontPack;
+use crate::request::fonts::Manifest;
 use crate::request::right::Right;
 use crate::request::validate::{validate, Field, FieldError};
 
-/// Where the build puts the PDF font pack (scripts/build-form.sh).
-const FONT_URL: &str = "/form/dejavu-sans.font";
+/// Where scripts/build-writer.sh puts the writer's font manifest (its files are named relative
+/// to it). Interim: the form writes the PDF itself with the base faces until it posts to the
+/// writer's worker.
+pub(crate) const FONTS_URL: &str = "/writer/fonts.json";
+
+/// The manifest and the base faces' bytes.
+#[derive(Debug)]
+pub(crate) struct Fonts {
+    pub manifest: Manifest,
+    pub regular: Vec<u8>,
+    pub bold: Vec<u8>,
+}
 
 /// The state every part of the form shares.
 #[derive(Clone, Copy)]
@@ -43,7 +53,7 @@ pub(crate) struct Form {
 pub(crate) enum FontState {
     #[default]
     Loading,
-    Ready(Arc<FontPack>),
+    Ready(Arc<Fonts>),
     Failed,
 }
 
@@ -132,7 +142,7 @@ fn mount() -> Option<Form> {
     let errors = Memo::new(move |_| {
         let font = font.get();
         draft.with(|d| match &font {
-            FontState::Ready(pack) => validate(d, &|s: &str| pack.missing(s)),
+            FontState::Ready(fonts) => validate(d, &|s: &str| fonts.manifest.uncovered(s)),
             _ => validate(d, &|_: &str| Vec::new()),
         })
     });
@@ -156,13 +166,20 @@ fn mount() -> Option<Form> {
 pub(crate) fn load_font(font: RwSignal<FontState>) {
     font.set(FontState::Loading);
     wasm_bindgen_futures::spawn_local(async move {
-        let state = match browser::fetch_bytes(FONT_URL).await {
-            Some(bytes) => match FontPack::parse(&bytes) {
-                Ok(pack) => FontState::Ready(Arc::new(pack)),
-                Err(_) => FontState::Failed,
-            },
-            None => FontState::Failed,
+        let load = async {
+            let manifest: Manifest = serde_json::from_slice(&browser::fetch_bytes(FONTS_URL).await?).ok()?;
+            let dir = FONTS_URL.trim_end_matches("fonts.json");
+            let regular = browser::fetch_bytes(&format!("{dir}{}", manifest.regular.file)).await?;
+            let bold = browser::fetch_bytes(&format!("{dir}{}", manifest.bold.file)).await?;
+            Some(Fonts {
+                manifest,
+                regular,
+                bold,
+            })
         };
-        font.set(state);
+        font.set(match load.await {
+            Some(fonts) => FontState::Ready(Arc::new(fonts)),
+            None => FontState::Failed,
+        });
     });
 }

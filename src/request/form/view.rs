@@ -5,15 +5,15 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::fields::{label, t, text_field, Kind, Spec};
+use super::Fonts;
 use super::{browser, signature_pad, FontState, Form};
 use crate::i18n::{Lang, Text};
-use crate::request::deadline::{response_deadline, Deadline};
+use crate::request::deadline::Deadline;
 use crate::request::draft::{Correction, PortableFormat, Signature};
-use crate::request::pdf::font::FontPack;
 use crate::request::record::Context;
 use crate::request::right::Right;
 use crate::request::validate::Field;
-use crate::request::{document, pdf, record, send};
+use crate::request::{record, send, writer};
 
 /// What the customer needs after the download.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,7 +39,7 @@ pub fn request_form(form: Form) -> impl IntoView {
             return;
         }
         match form.font.get_untracked() {
-            FontState::Ready(pack) => match generate(form, &pack) {
+            FontState::Ready(fonts) => match generate(form, &fonts) {
                 Ok(result) => {
                     status.set(None);
                     done.set(Some(result));
@@ -279,12 +279,13 @@ fn signature(form: Form) -> impl IntoView {
             match std::mem::take(&mut d.signature) {
                 Signature::Drawn(strokes) => kept.update_value(|k| k.0 = strokes),
                 Signature::Typed(name) => kept.update_value(|k| k.1 = name),
-                Signature::Pen => {}
+                Signature::Pen | Signature::None => {}
             }
             d.signature = match key {
                 "drawn" => Signature::Drawn(kept.with_value(|k| k.0.clone())),
                 "typed" => Signature::Typed(kept.with_value(|k| k.1.clone())),
-                _ => Signature::Pen,
+                "pen" => Signature::Pen,
+                _ => Signature::None,
             };
         });
     };
@@ -307,6 +308,7 @@ fn signature(form: Form) -> impl IntoView {
             {option("drawn", "Piirrä allekirjoitus", "Draw your signature")}
             {option("typed", "Kirjoita nimesi", "Type your name")}
             {option("pen", "Tulostan ja allekirjoitan kynällä", "I will print and sign with a pen")}
+            {option("none", "Ei allekirjoitusta", "No signature")}
             <Show when=move || kind.get() == "drawn">{signature_pad::pad(form)}</Show>
             <Show when=move || kind.get() == "typed">
                 {text_field(form, Spec::new(Field::SignatureTyped, Kind::Text).required(),
@@ -382,28 +384,34 @@ fn focus_field(id: &str) {
 }
 
 /// Makes the PDF and starts its download.
-fn generate(form: Form, pack: &FontPack) -> Result<Done, Text> {
+fn generate(form: Form, fonts: &Fonts) -> Result<Done, Text> {
     let (stamp, today) = browser::now();
     let draft = form.draft.get_untracked();
     let recipient = form.recipient.get_value();
     let reference = form.reference.get_value();
-    let deadline = response_deadline(today);
-    let context = Context {
-        reference: reference.clone(),
-        created: today,
+    let context = Context::new(
+        reference.clone(),
+        today,
         stamp,
-        recipient: recipient.controller.clone(),
-        register: recipient.register.clone(),
-        deadline,
-    };
-    let json = record::bytes(&draft, &context);
-    let digest = crate::sha256::hex_digest(&json);
-    let document = document::compose(&draft, &context, &digest);
+        record::Recipient::from(&recipient.controller),
+        recipient.register.clone(),
+    );
+    let deadline = context.deadline;
     let failed = Text {
         fi: "PDF:n luominen epäonnistui. Kirjoittamasi tiedot ovat tallessa; yritä uudelleen.",
         en: "The PDF could not be made. What you typed is kept; please try again.",
     };
-    let bytes = pdf::render(&document, pack, &json, stamp).map_err(|_| failed)?;
+    let request = writer::protocol::Request {
+        id: 0,
+        draft: draft.clone(),
+        context,
+        fonts_base: super::FONTS_URL.to_owned(),
+    };
+    let files = vec![
+        (fonts.manifest.regular.file.clone(), fonts.regular.clone()),
+        (fonts.manifest.bold.file.clone(), fonts.bold.clone()),
+    ];
+    let bytes = writer::write(&request, files).map_err(|_| failed)?.pdf;
     let lang = draft.request_lang;
     let file = send::pdf_file_name(&reference, lang);
     crate::dom::download(&bytes, &file, "application/pdf").ok_or(failed)?;

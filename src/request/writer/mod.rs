@@ -5,8 +5,6 @@
 pub mod protocol;
 
 use crate::request::fonts::{FontFile, Manifest};
-use crate::request::validate::validate;
-use crate::request::{document, record, send};
 use protocol::{Request, WriterError};
 
 /// The font files a request needs: the base faces first, then the pieces its text needs.
@@ -59,6 +57,8 @@ pub struct Written {
 #[cfg(any(not(target_arch = "wasm32"), feature = "writer"))]
 pub fn write(request: &Request, files: Vec<(String, Vec<u8>)>) -> Result<Written, WriterError> {
     use crate::request::pdf::{self, text::Face, text::FontSet, PdfError};
+    use crate::request::validate::validate;
+    use crate::request::{document, record, send};
     let errors = validate(&request.draft, &|_: &str| Vec::new());
     if !errors.is_empty() {
         return Err(WriterError::Invalid {
