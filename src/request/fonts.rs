@@ -164,7 +164,7 @@ mod tests {
     fn a_text_needs_the_pieces_of_its_characters_and_reports_the_rest() {
         let m = manifest();
         assert_eq!(m.needs("Åsa Ł"), Needs::default());
-        let needs = m.needs("李小龙 محمد \u{E000} x\u{E000}\n");
+        let needs = m.needs("李小龙 一 محمد \u{E000} x\u{E000}\n");
         assert_eq!(needs.pieces, vec![0, 1, 2]);
         assert_eq!(needs.uncovered, vec!['\u{E000}']);
         assert_eq!(m.coverage()[0], (0x20, 0x7E));

@@ -413,3 +413,29 @@ fn every_script_comes_out_as_typed() {
         );
     }
 }
+
+#[test]
+#[ignore = "prints native timings"]
+fn timings() {
+    let latin = base_fonts();
+    let fonts = built_fonts("李小龙محمد");
+    for (label, name, set) in [
+        ("latin", "Åsa Łukasiewicz-Žemaitė", &latin),
+        ("chinese", "李小龙", &fonts),
+        ("arabic", "محمد العلي", &fonts),
+    ] {
+        let mut d = draft();
+        d.rights = vec![Right::Access];
+        d.name = name.into();
+        let start = std::time::Instant::now();
+        let n = 5;
+        let mut size = 0;
+        for _ in 0..n {
+            size = make_with(&d, set).unwrap().0.len();
+        }
+        println!(
+            "{label}: {:.1} ms per PDF, {size} bytes",
+            start.elapsed().as_secs_f64() * 1000.0 / n as f64
+        );
+    }
+}
