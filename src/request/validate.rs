@@ -99,7 +99,12 @@ pub struct FieldError {
 impl Problem {
     /// The message shown next to the field, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        let text = |fi: &'static str, en: &'static str| Text { fi, en }.get(lang).to_owned();
+        // Interim: Swedish reads the English messages until the form's texts are in locales/.
+        let letter = match lang {
+            Lang::Fi => crate::request::letter_lang::LetterLang::Fi,
+            Lang::Sv | Lang::En => crate::request::letter_lang::LetterLang::En,
+        };
+        let text = |fi: &'static str, en: &'static str| Text { fi, en }.get(letter).to_owned();
         match self {
             Problem::Required => text("Täytä tämä kenttä.", "Please fill in this field."),
             Problem::NoWayToAnswer => text(
@@ -108,7 +113,7 @@ impl Problem {
             ),
             Problem::TooLong { max, len } => match lang {
                 Lang::Fi => format!("Enintään {max} merkkiä (nyt {len}). Lyhennä tekstiä."),
-                Lang::En => format!("At most {max} characters (now {len}). Please shorten the text."),
+                Lang::Sv | Lang::En => format!("At most {max} characters (now {len}). Please shorten the text."),
             },
             Problem::EmailShape => text(
                 "Tarkista sähköpostiosoite: muoto on nimi@esimerkki.fi.",
@@ -140,7 +145,7 @@ impl Problem {
                     Lang::Fi => {
                         format!("PDF:n fontissa ei ole näitä merkkejä: {list}. Korvaa tai poista ne.")
                     }
-                    Lang::En => format!(
+                    Lang::Sv | Lang::En => format!(
                         "The PDF's font lacks these characters: {list}. Please replace or remove them."
                     ),
                 }
@@ -222,7 +227,7 @@ pub fn validate(draft: &Draft, missing: &dyn Fn(&str) -> Vec<char>) -> Vec<Field
         Signature::Drawn(strokes) if strokes.is_empty() => {
             push(e, Field::SignatureDrawn, Problem::NoStrokes);
         }
-        Signature::Drawn(_) | Signature::Pen => {}
+        Signature::Drawn(_) | Signature::Pen | Signature::None => {}
     }
     errors
 }
@@ -284,13 +289,14 @@ pub fn is_phone(s: &str) -> bool {
 mod tests {
     use super::*;
     use crate::request::draft::Correction;
+    use crate::request::letter_lang::LetterLang;
 
     fn none(_: &str) -> Vec<char> {
         Vec::new()
     }
 
     fn valid() -> Draft {
-        let mut draft = Draft::new(Lang::Fi);
+        let mut draft = Draft::new(LetterLang::Fi);
         draft.name = "Åsa Łukasiewicz-Žemaitė".into();
         draft.email = "asa@example.fi".into();
         draft.set_right(Right::Access, true);
@@ -311,7 +317,7 @@ mod tests {
 
     #[test]
     fn an_empty_form_says_what_is_needed() {
-        let draft = Draft::new(Lang::En);
+        let draft = Draft::new(LetterLang::En);
         assert_eq!(
             problems(&draft),
             vec![
@@ -435,6 +441,10 @@ mod tests {
         );
         draft.signature = Signature::Drawn(vec![vec![(1, 2), (3, 4)]]);
         assert_eq!(problems(&draft), vec![]);
+        // No signature at all is valid (the GDPR requires none) and is the default.
+        draft.signature = Signature::None;
+        assert_eq!(problems(&draft), vec![]);
+        assert_eq!(Draft::new(LetterLang::Fi).signature, Signature::None);
     }
 
     #[test]

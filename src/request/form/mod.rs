@@ -15,10 +15,19 @@ use wasm_bindgen::JsCast;
 use crate::i18n::{Lang, Text};
 use crate::notice::front_matter::Controller;
 use crate::request::draft::Draft;
-use crate::request::pdf::font::FontPack;
+use crate::request::fonts::Manifest;
 use crate::request::right::Right;
 use crate::request::validate::{validate, Field, FieldError};
 use crate::vocabulary::FormAsset;
+
+
+/// The manifest and the base faces' bytes.
+#[derive(Debug)]
+pub(crate) struct Fonts {
+    pub manifest: Manifest,
+    pub regular: Vec<u8>,
+    pub bold: Vec<u8>,
+}
 
 /// The state every part of the form shares.
 #[derive(Clone, Copy)]
@@ -41,7 +50,7 @@ pub(crate) struct Form {
 pub(crate) enum FontState {
     #[default]
     Loading,
-    Ready(Arc<FontPack>),
+    Ready(Arc<Fonts>),
     Failed,
 }
 
@@ -55,7 +64,7 @@ pub(crate) struct Recipient {
 impl Form {
     /// `fi` or `en` by the UI language.
     pub fn t(self, text: Text) -> &'static str {
-        text.get(self.lang.get())
+        text.get(ui_letter(self.lang.get()))
     }
 
     /// The message to show next to `field`, if any (only after a visit or a download attempt).
@@ -82,10 +91,21 @@ impl Form {
     }
 }
 
+/// Interim, until the form's texts are in locales/: the Finnish or English text for a page language
+/// (Swedish reads English).
+pub(crate) fn ui_letter(lang: Lang) -> crate::request::letter_lang::LetterLang {
+    match lang {
+        Lang::Fi => crate::request::letter_lang::LetterLang::Fi,
+        Lang::Sv | Lang::En => crate::request::letter_lang::LetterLang::En,
+    }
+}
+
 thread_local! {
     static FORM: std::cell::Cell<Option<Form>> = const { std::cell::Cell::new(None) };
-    /// Where the build put the PDF font pack (relative to the page; `#request-root` says).
-    static FONT_URL: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    /// Where the build put the PDF writer's font manifest (relative to the page; `#request-root`
+    /// says); its files are named relative to it. Interim: the form writes the PDF itself with the
+    /// base faces until it posts to the writer's worker.
+    static FONTS_URL: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
 /// Opens the form (mounting it the first time) with `right` ticked, and moves focus to it.
@@ -121,11 +141,11 @@ fn mount() -> Option<Form> {
     };
     let asset = |asset: FormAsset| root.get_attribute(asset.attribute()).unwrap_or_default();
     browser::add_stylesheet(&document, &asset(FormAsset::Style));
-    FONT_URL.with(|url| *url.borrow_mut() = asset(FormAsset::Font));
+    FONTS_URL.with(|url| *url.borrow_mut() = asset(FormAsset::Writer));
 
     let lang = RwSignal::new(crate::dom::page_lang(&document));
     browser::follow_page_lang(&document, move |l| lang.set(l));
-    let mut empty = Draft::new(lang.get_untracked());
+    let mut empty = Draft::new(crate::request::letter_lang::LetterLang::for_page(lang.get_untracked()));
     // Drawing is offered first; typing and a pen are one click away.
     empty.signature = crate::request::draft::Signature::Drawn(Vec::new());
     let draft = RwSignal::new(empty);
@@ -134,7 +154,7 @@ fn mount() -> Option<Form> {
     let errors = Memo::new(move |_| {
         let font = font.get();
         draft.with(|d| match &font {
-            FontState::Ready(pack) => validate(d, &|s: &str| pack.missing(s)),
+            FontState::Ready(fonts) => validate(d, &|s: &str| fonts.manifest.uncovered(s)),
             _ => validate(d, &|_: &str| Vec::new()),
         })
     });
@@ -158,14 +178,21 @@ fn mount() -> Option<Form> {
 pub(crate) fn load_font(font: RwSignal<FontState>) {
     font.set(FontState::Loading);
     wasm_bindgen_futures::spawn_local(async move {
-        let url = FONT_URL.with(|url| url.borrow().clone());
-        let state = match browser::fetch_bytes(&url).await {
-            Some(bytes) => match FontPack::parse(&bytes) {
-                Ok(pack) => FontState::Ready(Arc::new(pack)),
-                Err(_) => FontState::Failed,
-            },
-            None => FontState::Failed,
+        let load = async {
+            let url = FONTS_URL.with(|url| url.borrow().clone());
+            let manifest: Manifest = serde_json::from_slice(&browser::fetch_bytes(&url).await?).ok()?;
+            let dir = url.trim_end_matches("fonts.json");
+            let regular = browser::fetch_bytes(&format!("{dir}{}", manifest.regular.file)).await?;
+            let bold = browser::fetch_bytes(&format!("{dir}{}", manifest.bold.file)).await?;
+            Some(Fonts {
+                manifest,
+                regular,
+                bold,
+            })
         };
-        font.set(state);
+        font.set(match load.await {
+            Some(fonts) => FontState::Ready(Arc::new(fonts)),
+            None => FontState::Failed,
+        });
     });
 }

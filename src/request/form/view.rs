@@ -5,15 +5,17 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::fields::{label, t, text_field, Kind, Spec};
+use super::Fonts;
 use super::{browser, signature_pad, FontState, Form};
 use crate::i18n::{Lang, Text};
-use crate::request::deadline::{response_deadline, Deadline};
+use crate::request::letter_lang::LetterLang;
+use super::ui_letter;
+use crate::request::deadline::Deadline;
 use crate::request::draft::{Correction, PortableFormat, Signature};
-use crate::request::pdf::font::FontPack;
 use crate::request::record::Context;
 use crate::request::right::Right;
 use crate::request::validate::Field;
-use crate::request::{document, pdf, record, send};
+use crate::request::{record, send, writer};
 
 /// What the customer needs after the download.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,7 +41,7 @@ pub fn request_form(form: Form) -> impl IntoView {
             return;
         }
         match form.font.get_untracked() {
-            FontState::Ready(pack) => match generate(form, &pack) {
+            FontState::Ready(fonts) => match generate(form, &fonts) {
                 Ok(result) => {
                     status.set(None);
                     done.set(Some(result));
@@ -150,7 +152,7 @@ fn right_option(form: Form, right: Right) -> impl IntoView {
     let asked = Memo::new(move |_| form.draft.with(|d| d.asks(right)));
     let article = move || match form.lang.get() {
         Lang::Fi => format!("EU:n tietosuoja-asetus, {} artikla", right.article()),
-        Lang::En => format!("GDPR Article {}", right.article()),
+        Lang::Sv | Lang::En => format!("GDPR Article {}", right.article()),
     };
     view! {
         <div class="rf-right">
@@ -220,7 +222,7 @@ fn corrections(form: Form) -> impl IntoView {
         <div class="rf-corrections">
             {move || (0..count.get()).map(|i| view! {
                 <fieldset class="rf-correction">
-                    <legend>{move || match form.lang.get() { Lang::Fi => format!("Korjattava tieto {}", i + 1), Lang::En => format!("Item to correct {}", i + 1) }}</legend>
+                    <legend>{move || match form.lang.get() { Lang::Fi => format!("Korjattava tieto {}", i + 1), Lang::Sv | Lang::En => format!("Item to correct {}", i + 1) }}</legend>
                     {text_field(form, Spec::new(Field::CorrectionCurrent(i), Kind::Text),
                         move |d| d.corrections.get(i).map(|c| c.current.clone()).unwrap_or_default(),
                         move |d, v| if let Some(c) = d.corrections.get_mut(i) { c.current = v })}
@@ -233,7 +235,7 @@ fn corrections(form: Form) -> impl IntoView {
                     {(count.get_untracked() > 1).then(|| view! {
                         <button type="button" class="button button--quiet"
                             on:click=move |_| form.draft.update(|d| { if d.corrections.len() > 1 { d.corrections.remove(i); } })>
-                            {move || match form.lang.get() { Lang::Fi => format!("Poista kohta {}", i + 1), Lang::En => format!("Remove item {}", i + 1) }}
+                            {move || match form.lang.get() { Lang::Fi => format!("Poista kohta {}", i + 1), Lang::Sv | Lang::En => format!("Remove item {}", i + 1) }}
                         </button>
                     })}
                 </fieldset>
@@ -248,8 +250,8 @@ fn corrections(form: Form) -> impl IntoView {
 
 fn request_language(form: Form) -> impl IntoView {
     let chosen = Memo::new(move |_| form.draft.with(|d| d.request_lang));
-    let option = move |lang: Lang, fi: &'static str, en: &'static str| {
-        let id = format!("req-lang-{lang}");
+    let option = move |lang: LetterLang, fi: &'static str, en: &'static str| {
+        let id = format!("req-lang-{}", lang.code());
         view! {
             <div class="rf-check">
                 <input type="radio" id=id.clone() name="req-lang" value=lang.code()
@@ -264,8 +266,8 @@ fn request_language(form: Form) -> impl IntoView {
             <legend>{t(form, "Pyynnön kieli", "Language of the request")}</legend>
             <p class="rf-hint">{t(form, "Seloste hyväksyy pyynnöt suomeksi ja englanniksi. Valinta ei muuta tämän sivun kieltä.",
                 "The notice accepts requests in Finnish and English. This does not change the language of this page.")}</p>
-            {option(Lang::Fi, "suomi", "Finnish")}
-            {option(Lang::En, "englanti", "English")}
+            {option(LetterLang::Fi, "suomi", "Finnish")}
+            {option(LetterLang::En, "englanti", "English")}
         </fieldset>
     }
 }
@@ -279,12 +281,13 @@ fn signature(form: Form) -> impl IntoView {
             match std::mem::take(&mut d.signature) {
                 Signature::Drawn(strokes) => kept.update_value(|k| k.0 = strokes),
                 Signature::Typed(name) => kept.update_value(|k| k.1 = name),
-                Signature::Pen => {}
+                Signature::Pen | Signature::None => {}
             }
             d.signature = match key {
                 "drawn" => Signature::Drawn(kept.with_value(|k| k.0.clone())),
                 "typed" => Signature::Typed(kept.with_value(|k| k.1.clone())),
-                _ => Signature::Pen,
+                "pen" => Signature::Pen,
+                _ => Signature::None,
             };
         });
     };
@@ -307,6 +310,7 @@ fn signature(form: Form) -> impl IntoView {
             {option("drawn", "Piirrä allekirjoitus", "Draw your signature")}
             {option("typed", "Kirjoita nimesi", "Type your name")}
             {option("pen", "Tulostan ja allekirjoitan kynällä", "I will print and sign with a pen")}
+            {option("none", "Ei allekirjoitusta", "No signature")}
             <Show when=move || kind.get() == "drawn">{signature_pad::pad(form)}</Show>
             <Show when=move || kind.get() == "typed">
                 {text_field(form, Spec::new(Field::SignatureTyped, Kind::Text).required(),
@@ -331,7 +335,7 @@ fn error_summary(form: Form) -> Option<impl IntoView> {
     }
     let heading = match lang {
         Lang::Fi => format!("Tarkista lomake: {} korjattavaa kohtaa", errors.len()),
-        Lang::En => format!("Please check the form: {} things to correct", errors.len()),
+        Lang::Sv | Lang::En => format!("Please check the form: {} things to correct", errors.len()),
     };
     Some(view! {
         <div class="rf-summary" role="group" aria-labelledby="request-form-errors">
@@ -345,7 +349,7 @@ fn error_summary(form: Form) -> Option<impl IntoView> {
                             format!(" ({})", i + 1),
                         _ => String::new(),
                     };
-                    let text = format!("{}{item}: {}", label(error.field).get(lang), error.problem.message(lang));
+                    let text = format!("{}{item}: {}", label(error.field).get(ui_letter(lang)), error.problem.message(lang));
                     view! {
                         <li><a href=format!("#{id}") on:click=move |ev| {
                             ev.prevent_default();
@@ -382,28 +386,34 @@ fn focus_field(id: &str) {
 }
 
 /// Makes the PDF and starts its download.
-fn generate(form: Form, pack: &FontPack) -> Result<Done, Text> {
+fn generate(form: Form, fonts: &Fonts) -> Result<Done, Text> {
     let (stamp, today) = browser::now();
     let draft = form.draft.get_untracked();
     let recipient = form.recipient.get_value();
     let reference = form.reference.get_value();
-    let deadline = response_deadline(today);
-    let context = Context {
-        reference: reference.clone(),
-        created: today,
+    let context = Context::new(
+        reference.clone(),
+        today,
         stamp,
-        recipient: recipient.controller.clone(),
-        register: recipient.register.clone(),
-        deadline,
-    };
-    let json = record::bytes(&draft, &context);
-    let digest = crate::sha256::hex_digest(&json);
-    let document = document::compose(&draft, &context, &digest);
+        record::Recipient::from(&recipient.controller),
+        recipient.register.clone(),
+    );
+    let deadline = context.deadline;
     let failed = Text {
         fi: "PDF:n luominen epäonnistui. Kirjoittamasi tiedot ovat tallessa; yritä uudelleen.",
         en: "The PDF could not be made. What you typed is kept; please try again.",
     };
-    let bytes = pdf::render(&document, pack, &json, stamp).map_err(|_| failed)?;
+    let request = writer::protocol::Request {
+        id: 0,
+        draft: draft.clone(),
+        context,
+        fonts_base: super::FONTS_URL.with(|url| url.borrow().clone()),
+    };
+    let files = vec![
+        (fonts.manifest.regular.file.clone(), fonts.regular.clone()),
+        (fonts.manifest.bold.file.clone(), fonts.bold.clone()),
+    ];
+    let bytes = writer::write(&request, files).map_err(|_| failed)?.pdf;
     let lang = draft.request_lang;
     let file = send::pdf_file_name(&reference, lang);
     crate::dom::download(&bytes, &file, "application/pdf").ok_or(failed)?;
@@ -436,13 +446,13 @@ fn next_steps(form: Form, done: Done) -> impl IntoView {
             <h3 id="request-form-done" tabindex="-1">{t(form, "Pyyntö on ladattu", "Your request is downloaded")}</h3>
             <p>{move || match form.lang.get() {
                 Lang::Fi => format!("Tiedosto: {file} (viite {reference})."),
-                Lang::En => format!("File: {file} (reference {reference})."),
+                Lang::Sv | Lang::En => format!("File: {file} (reference {reference})."),
             }}</p>
             <ul>
                 <li>
                     <a href=done.mailto.clone()>{move || match form.lang.get() {
                         Lang::Fi => format!("Kirjoita sähköposti osoitteeseen {}", c.email),
-                        Lang::En => format!("Write an email to {}", c.email),
+                        Lang::Sv | Lang::En => format!("Write an email to {}", c.email),
                     }}</a>
                     " "{t(form, "– viesti on valmiiksi täytetty; liitä siihen ladattu PDF.", "– the message is prefilled; attach the downloaded PDF.")}
                 </li>
@@ -453,7 +463,7 @@ fn next_steps(form: Form, done: Done) -> impl IntoView {
             <p>{move || match form.lang.get() {
                 Lang::Fi => format!("Jos pyyntö saapuu tänään, vastaus on annettava viimeistään {} (pidennettynä viimeistään {}).",
                     deadline.due.display(Lang::Fi), deadline.extended.display(Lang::Fi)),
-                Lang::En => format!("If the request arrives today, the answer is due by {} (if extended, by {}).",
+                Lang::Sv | Lang::En => format!("If the request arrives today, the answer is due by {} (if extended, by {}).",
                     deadline.due.display(Lang::En), deadline.extended.display(Lang::En)),
             }}</p>
             <p><button type="button" class="button button--quiet" on:click=move |_| {
