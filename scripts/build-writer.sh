@@ -13,7 +13,7 @@ set -eu
 out="$1"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-PATH="$root/node_modules/.bin:/work/main/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+PATH="$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 mkdir -p "$out"
 tmp="$(mktemp -d)"

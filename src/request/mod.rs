@@ -18,10 +18,10 @@ pub mod calendar;
 pub mod deadline;
 pub mod document;
 pub mod draft;
-pub mod letter_lang;
 pub mod fonts;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod fonts_build;
+pub mod letter_lang;
 #[cfg(any(not(target_arch = "wasm32"), feature = "writer"))]
 pub mod pdf;
 pub mod record;

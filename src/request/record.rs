@@ -7,8 +7,8 @@ use super::deadline::{response_deadline, Deadline};
 use super::draft::{Draft, Signature};
 use super::right::Right;
 use crate::date::{Date, Instant};
-use crate::request::letter_lang::LetterLang;
 use crate::notice::front_matter::Controller;
+use crate::request::letter_lang::LetterLang;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -284,7 +284,6 @@ pub fn parse(bytes: &[u8]) -> Result<Record, serde_json::Error> {
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
-
 
 #[cfg(test)]
 pub(crate) mod tests {

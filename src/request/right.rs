@@ -192,7 +192,10 @@ mod tests {
     fn finnish_citations_name_their_paragraph() {
         assert_eq!(Right::Access.cited(LetterLang::Fi), "15 artikla");
         assert_eq!(Right::Objection.cited(LetterLang::Fi), "21 artiklan 1 kohta");
-        assert_eq!(Right::DirectMarketingObjection.cited(LetterLang::En), "Article 21(2)");
+        assert_eq!(
+            Right::DirectMarketingObjection.cited(LetterLang::En),
+            "Article 21(2)"
+        );
     }
 
     #[test]

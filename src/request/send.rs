@@ -144,7 +144,12 @@ mod tests {
 
     #[test]
     fn mailto_prefills_recipient_subject_and_body() {
-        let uri = mailto("mirette.leppa@safrent.fi", "SAF-04HM-ASW9", "Åsa & Co?", LetterLang::Fi);
+        let uri = mailto(
+            "mirette.leppa@safrent.fi",
+            "SAF-04HM-ASW9",
+            "Åsa & Co?",
+            LetterLang::Fi,
+        );
         assert!(
             uri.starts_with(
                 "mailto:mirette.leppa@safrent.fi?subject=Tietosuojapyynt%C3%B6%20SAF-04HM-ASW9&body="

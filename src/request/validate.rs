@@ -113,7 +113,9 @@ impl Problem {
             ),
             Problem::TooLong { max, len } => match lang {
                 Lang::Fi => format!("Enintään {max} merkkiä (nyt {len}). Lyhennä tekstiä."),
-                Lang::Sv | Lang::En => format!("At most {max} characters (now {len}). Please shorten the text."),
+                Lang::Sv | Lang::En => {
+                    format!("At most {max} characters (now {len}). Please shorten the text.")
+                }
             },
             Problem::EmailShape => text(
                 "Tarkista sähköpostiosoite: muoto on nimi@esimerkki.fi.",

@@ -20,7 +20,6 @@ use crate::request::right::Right;
 use crate::request::validate::{validate, Field, FieldError};
 use crate::vocabulary::FormAsset;
 
-
 /// The manifest and the base faces' bytes.
 #[derive(Debug)]
 pub(crate) struct Fonts {
@@ -145,7 +144,9 @@ fn mount() -> Option<Form> {
 
     let lang = RwSignal::new(crate::dom::page_lang(&document));
     browser::follow_page_lang(&document, move |l| lang.set(l));
-    let mut empty = Draft::new(crate::request::letter_lang::LetterLang::for_page(lang.get_untracked()));
+    let mut empty = Draft::new(crate::request::letter_lang::LetterLang::for_page(
+        lang.get_untracked(),
+    ));
     // Drawing is offered first; typing and a pen are one click away.
     empty.signature = crate::request::draft::Signature::Drawn(Vec::new());
     let draft = RwSignal::new(empty);

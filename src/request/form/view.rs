@@ -5,13 +5,13 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::fields::{label, t, text_field, Kind, Spec};
+use super::ui_letter;
 use super::Fonts;
 use super::{browser, signature_pad, FontState, Form};
 use crate::i18n::{Lang, Text};
-use crate::request::letter_lang::LetterLang;
-use super::ui_letter;
 use crate::request::deadline::Deadline;
 use crate::request::draft::{Correction, PortableFormat, Signature};
+use crate::request::letter_lang::LetterLang;
 use crate::request::record::Context;
 use crate::request::right::Right;
 use crate::request::validate::Field;
