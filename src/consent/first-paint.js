@@ -17,8 +17,7 @@
     return value !== null && typeof value === 'object' && !Array.isArray(value);
   }
   function hasKeys(object, keys) {
-    var own = Object.keys(object).sort();
-    return own.join(',') === keys.slice().sort().join(',');
+    return Object.keys(object).join(',') === keys.join(',');
   }
   // A year (CHOICE_MONTHS) later, clamped to the month's last day, in UTC: Instant::add_months.
   function addMonths(time, months) {
@@ -37,12 +36,16 @@
     if (at > 0) revisions[pair.slice(0, at)] = pair.slice(at + 1);
   });
 
-  // Why the banner asks (Ask::key), or null when a valid choice is stored.
-  function reasonToAsk(record, now) {
+  // Why the banner asks (Ask::key), or null when a valid choice is stored. Like the WebAssembly
+  // (record::read), it trusts only the record's canonical text: the portal's own compact JSON,
+  // its keys in order.
+  function reasonToAsk(text, now) {
+    var record = JSON.parse(text);
     if (!isPlainObject(record) || !Number.isSafeInteger(record.version)) return %ASK_UNREADABLE%;
     if (record.version !== %RECORD_VERSION%) return %ASK_OTHER_VERSION%;
     var choices = record.choices;
-    var wellFormed = hasKeys(record, %RECORD_KEYS%) && typeof record.id === 'string' &&
+    var wellFormed = JSON.stringify(record) === text &&
+      hasKeys(record, %RECORD_KEYS%) && typeof record.id === 'string' &&
       Number.isSafeInteger(record.time) && isPlainObject(choices) && hasKeys(choices, %CHOICE_KEYS%) &&
       %CHOICE_KEYS%.every(function (key) { return typeof choices[key] === 'boolean'; }) &&
       typeof record.revision === 'string' && typeof record.gpc === 'boolean' &&
@@ -65,7 +68,7 @@
   }
   if (text !== null) {
     try {
-      reason = reasonToAsk(JSON.parse(text), Date.now());
+      reason = reasonToAsk(text, Date.now());
     } catch (notJson) {
       reason = %ASK_UNREADABLE%;
     }
