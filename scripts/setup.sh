@@ -67,8 +67,16 @@ ensure_pdf_tools() {
     || apt_install poppler-utils qpdf
 }
 
-# Builds the release site into dist/ (trunk runs the notice rendering and loader hooks).
+# Builds the release site into dist/ (trunk runs the hooks in Trunk.toml: the form and the PDF
+# writer, every language's page, the consent revisions).
 build_release() {
   say "trunk build --release"
   (cd "$ROOT" && trunk build --release --offline)
+}
+
+# Builds the release site for a host that serves it under /tietosuoja/, into dist-subpath/ (the
+# browser tests check that everything works there too).
+build_subpath() {
+  say "trunk build --release --public-url /tietosuoja/"
+  (cd "$ROOT" && trunk build --release --offline --public-url /tietosuoja/ --dist dist-subpath)
 }
