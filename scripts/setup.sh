@@ -46,8 +46,11 @@ ensure_build_tools() {
     say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes, once)"
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
   fi
-  # The request PDF's font: the build subsets Debian's DejaVu Sans (scripts/build-form.sh).
-  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || apt_install fonts-dejavu-core
+  # The PDF writer's fonts: the build cuts Debian's DejaVu Sans (regular and bold) and Noto fonts
+  # of other scripts into pieces (scripts/build-writer.sh).
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] \
+    && [ -d /usr/share/fonts/truetype/noto ] && [ -d /usr/share/fonts/opentype/noto ] \
+    || apt_install fonts-dejavu-core fonts-noto-core fonts-noto-cjk
   # npm packages: wasm-opt (binaryen), the browser-test driver, axe-core. Reinstalled when the
   # lockfile changed since the last install.
   if [ ! -f "$ROOT/node_modules/.package-lock.json" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
