@@ -528,6 +528,24 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Storage holds whatever a visitor, an extension or an old site put there.
+        #[test]
+        fn any_stored_text_is_decided_without_panic(text in "\\PC{0,300}", bytes in proptest::collection::vec(0u8..=255, 0..300)) {
+            let _ = status(read(&text), NOW, &revisions());
+            let lossy = String::from_utf8_lossy(&bytes);
+            let _ = status(read(&lossy), NOW, &revisions());
+        }
+
+        /// What the portal writes, it reads back as the same record.
+        #[test]
+        fn written_records_read_back(random in proptest::array::uniform16(0u8..=255), time in 0i64..4_000_000_000_000, analytics: bool, marketing: bool, gpc: bool, en: bool) {
+            let lang = if en { Lang::En } else { Lang::Fi };
+            let record = Record::new(record_id(random), Instant(time), Choices { analytics, marketing }, lang, gpc, "f1".into());
+            proptest::prop_assert_eq!(read(&to_json(&record).unwrap()), Stored::Record(record));
+        }
+    }
+
     #[test]
     fn garbage_never_panics() {
         for text in [
