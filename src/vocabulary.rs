@@ -51,6 +51,8 @@ pub const BANNER_ID: &str = "consent-banner";
 pub const SETTINGS_ID: &str = "consent-settings";
 /// The live region that announces what a choice did; its data attributes hold the messages.
 pub const STATUS_ID: &str = "consent-status";
+/// The notice's article: the skip link's target, and where focus goes when what had it is gone.
+pub const NOTICE_ID: &str = "notice";
 /// Where the request form mounts; its data attributes tell the form about the recipient and
 /// where its module is.
 pub const REQUEST_ROOT_ID: &str = "request-root";

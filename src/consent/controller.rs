@@ -19,9 +19,9 @@ use crate::dom::{attribute_selector, document, elements};
 use crate::i18n::Lang;
 use crate::vocabulary::{
     Action, Fact, Message, Show, ALLOWED_TEXT_ATTRIBUTE, APP_READY, ASK_CLASS, ASK_REASON_ATTRIBUTE,
-    BANNER_ID, CONSENT_ROOT_ID, EARLY_CLICKS, FACT_ATTRIBUTE, GPC_CLASS, NO_STORAGE_CLASS, PURPOSE_ATTRIBUTE,
-    REFUSED_TEXT_ATTRIBUTE, REVISIONS_META, REVISIONS_TEXTS_ATTRIBUTE, SETTINGS_ID, SHOW_ATTRIBUTE,
-    STATUS_ID,
+    BANNER_ID, CONSENT_ROOT_ID, EARLY_CLICKS, FACT_ATTRIBUTE, GPC_CLASS, NOTICE_ID, NO_STORAGE_CLASS,
+    PURPOSE_ATTRIBUTE, REFUSED_TEXT_ATTRIBUTE, REVISIONS_META, REVISIONS_TEXTS_ATTRIBUTE, SETTINGS_ID,
+    SHOW_ATTRIBUTE, STATUS_ID,
 };
 
 struct State {
@@ -81,11 +81,17 @@ fn remember_focus() {
     RETURN_FOCUS.with(|cell| *cell.borrow_mut() = active);
 }
 
+/// Gives focus back where it was, or, when that is gone (a button of the banner, which a choice
+/// closed), to the notice, without scrolling: the next Tab goes on in the page, not from its top.
 fn restore_focus() {
-    if let Some(element) = RETURN_FOCUS.with(|cell| cell.borrow_mut().take()) {
-        if element.is_connected() {
-            let _ = element.focus();
-        }
+    let previous = RETURN_FOCUS.with(|cell| cell.borrow_mut().take());
+    let target = previous
+        .filter(|element| element.is_connected() && element.offset_width() > 0)
+        .or_else(|| by_id::<HtmlElement>(NOTICE_ID));
+    if let Some(element) = target {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
     }
 }
 
@@ -269,7 +275,7 @@ fn local_time(time: i64, lang: Lang) -> String {
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
     let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
     js_sys::Date::new(&JsValue::from_f64(time as f64))
-        .to_locale_string(lang.code(), &options)
+        .to_locale_string(lang.locale(), &options)
         .into()
 }
 

@@ -113,6 +113,9 @@
   if (!app) return;
   function start() {
     window[%LOAD_MODULE%](app.content, app.getAttribute(%APP_WASM_ATTRIBUTE%)).catch(function (error) {
+      // Without the app nothing can load Google's tag, so there is nothing to consent to: take the
+      // banner and the buttons that need the app away rather than leave a banner that cannot close.
+      html.classList.remove(%JS_CLASS%, %ASK_CLASS%);
       console.warn('The app did not start; the page works without it.', error);
     });
   }

@@ -79,7 +79,7 @@ pub fn html(lang: Lang) -> String {
     let mut out = String::with_capacity(12 * 1024);
     out.push_str(&format!("<div id=\"{CONSENT_ROOT_ID}\">"));
     out.push_str(&format!(
-        "<p id=\"{STATUS_ID}\" class=\"visually-hidden\" role=\"status\""
+        "<p id=\"{STATUS_ID}\" class=\"consent-status\" role=\"status\""
     ));
     for message in Message::ALL {
         let text = match message {
@@ -94,7 +94,7 @@ pub fn html(lang: Lang) -> String {
     // The first layer: a region at the bottom of the viewport, not a modal.
     out.push_str(&format!(
         "<section id=\"{BANNER_ID}\" class=\"consent\" aria-labelledby=\"consent-title\" tabindex=\"-1\">\
-<div class=\"consent__body\"><h2 id=\"consent-title\" class=\"consent__title\">{}</h2>",
+<div class=\"consent__body\" tabindex=\"0\"><h2 id=\"consent-title\" class=\"consent__title\">{}</h2>",
         esc(s.banner.title)
     ));
     out.push_str(&note(Note::Changed, s.banner.ask_changed, None));
@@ -134,6 +134,7 @@ fn purpose_block(lang: Lang, purpose: Purpose) -> String {
     let s = lang.strings();
     let key = purpose.key();
     let name = esc(purpose.name()(s));
+    let name_id = format!("consent-{key}-name");
     let needs = purpose.needs().map(|_| {
         format!(
             "<p id=\"consent-{key}-needs\" class=\"purpose__needs\">{}</p>",
@@ -142,7 +143,7 @@ fn purpose_block(lang: Lang, purpose: Purpose) -> String {
     });
     let (title, control) = if purpose == Purpose::Necessary {
         (
-            name,
+            format!("<span id=\"{name_id}\">{name}</span>"),
             format!(
                 "<span class=\"purpose__always\">{}</span>",
                 esc(s.settings.always_on)
@@ -154,7 +155,7 @@ fn purpose_block(lang: Lang, purpose: Purpose) -> String {
             None => format!("consent-{key}-description"),
         };
         (
-            format!("<label for=\"consent-{key}\">{name}</label>"),
+            format!("<label for=\"consent-{key}\" id=\"{name_id}\">{name}</label>"),
             format!(
                 "<input type=\"checkbox\" role=\"switch\" class=\"purpose__switch\" id=\"consent-{key}\" \
 {PURPOSE_ATTRIBUTE}=\"{key}\" aria-describedby=\"{described_by}\">"
@@ -169,7 +170,7 @@ fn purpose_block(lang: Lang, purpose: Purpose) -> String {
         esc(&catalogue_text(lang, purpose.description()(s))),
         needs.unwrap_or_default(),
         esc(&crate::i18n::fill(s.settings.entries, &[("count", &count.to_string())])),
-        table::purpose_table(lang, purpose)
+        table::purpose_table(lang, purpose, &format!("consent-{key}-name"))
     )
 }
 
@@ -244,7 +245,10 @@ mod tests {
         assert!(banner.contains(&format!(
             "<a href=\"#{COOKIE_TABLE_ID}\">Sivustolla käytettävät evästeet</a>"
         )));
-        assert!(banner.contains("säilyttää mittaustiedot 2 kuukautta"), "{banner}");
+        assert!(
+            banner.contains("säilyttää käyttäjä- ja tapahtumatason mittaustiedot 2 kuukautta"),
+            "{banner}"
+        );
         assert!(banner.contains("voimassa 12 kuukautta"), "{banner}");
     }
 
@@ -260,10 +264,12 @@ mod tests {
             assert!(!page.contains('{'), "placeholder left in {lang}");
         }
         let en = html(Lang::En);
-        assert!(en.contains("<label for=\"consent-analytics\">Analytics</label>"));
+        assert!(
+            en.contains("<label for=\"consent-analytics\" id=\"consent-analytics-name\">Analytics</label>")
+        );
         assert!(en.contains("<span class=\"purpose__always\">Always on</span>"));
         assert!(en.contains("aria-describedby=\"consent-marketing-description consent-marketing-needs\""));
-        assert!(en.contains("it is available once you allow analytics"));
+        assert!(en.contains("you can allow marketing only once you allow analytics"));
     }
 
     #[test]

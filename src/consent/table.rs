@@ -6,6 +6,7 @@ use super::record::CHOICE_MONTHS;
 use crate::i18n::{fill, Lang};
 use crate::notice::COOKIE_TABLE_ID;
 use crate::site::html::esc;
+use crate::vocabulary::Action;
 
 /// A catalogue text in `lang` with its placeholders filled (`{valid}`, `{retention}`).
 pub fn catalogue_text(lang: Lang, text: &str) -> String {
@@ -27,17 +28,25 @@ pub fn kept(lang: Lang, entry: &Entry) -> String {
     }
 }
 
-/// The rows of `purpose`'s entries.
+/// The rows of `purpose`'s entries. Each cell names its column (`data-label`) for the narrow
+/// layout, where the cells stack; explicit roles keep the table a table to assistive technology
+/// when CSS changes the cells' display.
 fn rows(lang: Lang, purpose: Purpose) -> String {
     let s = lang.strings();
+    let c = &s.cookies;
     entries(purpose)
         .map(|entry| {
             format!(
-                "<tr><td><code>{}</code><br><small>{}</small></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr role=\"row\"><td role=\"cell\"><code>{}</code><br><small>{}</small></td>\
+<td role=\"cell\" data-label=\"{}\">{}</td><td role=\"cell\" data-label=\"{}\">{}</td>\
+<td role=\"cell\" data-label=\"{}\">{}</td></tr>",
                 esc(&entry.name.display()),
                 esc(&kept(lang, entry)),
+                esc(c.provider),
                 esc(entry.provider),
+                esc(c.purpose),
                 esc(&catalogue_text(lang, (entry.what)(s))),
+                esc(c.lifetime),
                 esc(&catalogue_text(lang, (entry.lifetime)(s)))
             )
         })
@@ -47,7 +56,8 @@ fn rows(lang: Lang, purpose: Purpose) -> String {
 fn head(lang: Lang) -> String {
     let s = &lang.strings().cookies;
     format!(
-        "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>",
+        "<thead role=\"rowgroup\"><tr role=\"row\"><th scope=\"col\" role=\"columnheader\">{}</th><th scope=\"col\" role=\"columnheader\">{}</th>\
+<th scope=\"col\" role=\"columnheader\">{}</th><th scope=\"col\" role=\"columnheader\">{}</th></tr></thead>",
         esc(s.name),
         esc(s.provider),
         esc(s.purpose),
@@ -55,10 +65,12 @@ fn head(lang: Lang) -> String {
     )
 }
 
-/// The entries of one purpose, for the banner's settings view.
-pub fn purpose_table(lang: Lang, purpose: Purpose) -> String {
+/// The entries of one purpose, for the banner's settings view; `labelled_by` is the id of the
+/// purpose's name. The wrapper scrolls on a narrow screen, so it is a named, focusable region.
+pub fn purpose_table(lang: Lang, purpose: Purpose, labelled_by: &str) -> String {
     format!(
-        "<div class=\"cookie-table\"><table>{}<tbody>{}</tbody></table></div>",
+        "<div class=\"cookie-table\" role=\"region\" aria-labelledby=\"{labelled_by}\" tabindex=\"0\">\
+<table role=\"table\" aria-labelledby=\"{labelled_by}\">{}<tbody role=\"rowgroup\">{}</tbody></table></div>",
         head(lang),
         rows(lang, purpose)
     )
@@ -71,21 +83,22 @@ pub fn html(lang: Lang) -> String {
     let mut out = format!(
         "<h3 id=\"{COOKIE_TABLE_ID}\" class=\"cookie-table__heading\" tabindex=\"-1\">{}</h3>\
 <div class=\"cookie-table\" role=\"region\" aria-labelledby=\"{COOKIE_TABLE_ID}\" tabindex=\"0\">\
-<table><caption>{}</caption>{}",
+<table role=\"table\"><caption>{}</caption>{}",
         esc(s.heading),
         esc(s.caption),
         head(lang)
     );
     for purpose in Purpose::ALL {
         out.push_str(&format!(
-            "<tbody><tr><th scope=\"rowgroup\" colspan=\"4\">{}</th></tr>{}</tbody>",
+            "<tbody role=\"rowgroup\"><tr role=\"row\"><th scope=\"rowgroup\" colspan=\"4\" role=\"rowheader\">{}</th></tr>{}</tbody>",
             esc(purpose.name()(lang.strings())),
             rows(lang, purpose)
         ));
     }
     out.push_str(&format!(
-        "</table></div><p class=\"cookie-table__note\">{}</p>",
-        esc(s.note)
+        "</table></div><p class=\"cookie-table__note\">{}</p><p class=\"cookie-table__settings needs-js\">{}</p>",
+        esc(s.note),
+        crate::consent::markup::button(Action::Settings, lang.strings().page.cookie_settings, "button button--quiet")
     ));
     out
 }
@@ -99,7 +112,11 @@ mod tests {
     fn one_row_per_catalogue_entry_in_every_language() {
         for lang in Lang::ALL {
             let table = html(lang);
-            assert_eq!(table.matches("<tr><td>").count(), CATALOGUE.len(), "{lang}");
+            assert_eq!(
+                table.matches("<tr role=\"row\"><td").count(),
+                CATALOGUE.len(),
+                "{lang}"
+            );
             assert_eq!(table.matches("scope=\"rowgroup\"").count(), Purpose::ALL.len());
             assert!(!table.contains('{'), "a placeholder is left in {lang}: {table}");
         }
@@ -108,11 +125,11 @@ mod tests {
             "<h3 id=\"{COOKIE_TABLE_ID}\" class=\"cookie-table__heading\" tabindex=\"-1\">Sivustolla käytettävät evästeet</h3>"
         )));
         let container = format!(
-            "<code>_ga_{}</code><br><small>eväste</small></td><td>Google Ireland Ltd</td>",
+            "<code>_ga_{}</code><br><small>eväste</small></td><td role=\"cell\" data-label=\"Tarjoaja\">Google Ireland Ltd</td>",
             &GA_MEASUREMENT_ID[2..]
         );
         assert!(fi.contains(&container), "{fi}");
-        assert!(fi.contains("<td>12 kuukautta</td>"));
+        assert!(fi.contains("data-label=\"Säilytysaika\">12 kuukautta</td>"));
         assert!(html(Lang::En).contains("third-party cookie (doubleclick.net)"));
         assert!(
             !fi.contains("_gid"),

@@ -49,6 +49,16 @@ impl Lang {
         }
     }
 
+    /// The locale the browser formats dates and times in for this language's page: Finland's
+    /// (Finland-Swedish "15.28", not Sweden's "15:28"), British English.
+    pub const fn locale(self) -> &'static str {
+        match self {
+            Lang::Fi => "fi-FI",
+            Lang::Sv => "sv-FI",
+            Lang::En => "en-GB",
+        }
+    }
+
     /// The path of this language's page below the site's root: `""` for Finnish, `"en/"` …
     pub fn path(self) -> String {
         if self == Lang::default() {

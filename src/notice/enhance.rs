@@ -54,10 +54,32 @@ pub fn mark_current_section(document: &Document) {
         let has = link.has_attribute("aria-current");
         if is_current && !has {
             let _ = link.set_attribute("aria-current", "location");
+            keep_in_view(document, &link);
         } else if !is_current && has {
             let _ = link.remove_attribute("aria-current");
         }
     }
+}
+
+/// On a wide screen the contents are a sticky list that scrolls on its own: keep the marked entry
+/// inside it (only the list scrolls, never the page).
+fn keep_in_view(document: &Document, link: &web_sys::Element) {
+    let Ok(Some(list)) = document.query_selector(".toc") else {
+        return;
+    };
+    if list.scroll_height() <= list.client_height() {
+        return;
+    }
+    let (outer, inner) = (list.get_bounding_client_rect(), link.get_bounding_client_rect());
+    let margin = 8.0;
+    let shift = if inner.top() < outer.top() + margin {
+        inner.top() - outer.top() - margin
+    } else if inner.bottom() > outer.bottom() - margin {
+        inner.bottom() - outer.bottom() + margin
+    } else {
+        return;
+    };
+    list.set_scroll_top(list.scroll_top() + shift as i32);
 }
 
 /// Points the language switch at the section the address names (`#evasteet`), so the other

@@ -16,8 +16,8 @@ use crate::notice::COOKIE_SECTION_ID;
 use crate::request::right::Right;
 use crate::request::SECTION_ID;
 use crate::vocabulary::{
-    Action, FormAsset, LANG_LINK_ATTRIBUTE, REQUEST_RIGHT_ATTRIBUTE, REQUEST_ROOT_ID, REVISIONS_META,
-    REVISIONS_TEXTS_ATTRIBUTE,
+    Action, FormAsset, LANG_LINK_ATTRIBUTE, NOTICE_ID, REQUEST_RIGHT_ATTRIBUTE, REQUEST_ROOT_ID,
+    REVISIONS_META, REVISIONS_TEXTS_ATTRIBUTE,
 };
 
 /// The notice's rights sections and the right each one's "Tee pyyntö" link ticks in the form.
@@ -269,8 +269,9 @@ fn og_locale(lang: Lang) -> &'static str {
     }
 }
 
-/// The page's `<body>` part, in reading order: skip link, cookie banner (first, so it is in the
-/// first paint), header, contents, notice, request section, footer.
+/// The page's `<body>` part, in reading order: skip link, header, cookie banner (before the long
+/// notice, so it is in the first paint whatever the network; it is fixed to the bottom of the
+/// viewport), contents, notice, request section, footer.
 fn body(notice: &Notice, controller: &Controller, context: &Context, langs: &[Lang], banner: &str) -> String {
     let front = &notice.front;
     let lang = front.lang;
@@ -278,12 +279,9 @@ fn body(notice: &Notice, controller: &Controller, context: &Context, langs: &[La
     let mut out = String::with_capacity(48 * 1024);
 
     out.push_str(&format!(
-        "<a class=\"skip-link\" href=\"#notice\">{}</a>\n",
+        "<a class=\"skip-link\" href=\"#{NOTICE_ID}\">{}</a>\n",
         esc(s.page.skip_to_content)
     ));
-    out.push_str(banner);
-    out.push('\n');
-
     out.push_str(&format!(
         "<header class=\"site-header\"><div class=\"site-header__inner\">\
 <div class=\"site-header__titles\"><p class=\"site-header__controller\">{}</p>\
@@ -296,6 +294,8 @@ fn body(notice: &Notice, controller: &Controller, context: &Context, langs: &[La
         request_link(None, s.request.make_request, "button button--quiet"),
         language_switch(lang, context, langs)
     ));
+    out.push_str(banner);
+    out.push('\n');
 
     out.push_str("<div class=\"layout\">\n");
     let mut toc = format!(
@@ -322,8 +322,8 @@ fn body(notice: &Notice, controller: &Controller, context: &Context, langs: &[La
         None => String::new(),
     };
     out.push_str(&format!(
-        "<article class=\"notice\" id=\"notice\" tabindex=\"-1\" aria-labelledby=\"notice-title\">\
-<h1 id=\"notice-title\">{}</h1><p class=\"notice__meta\">{} <time datetime=\"{}\">{}</time> · {} {}</p>{}\n{}</article>\n",
+        "<article class=\"notice\" id=\"{NOTICE_ID}\" tabindex=\"-1\" aria-labelledby=\"notice-title\">\
+<h1 id=\"notice-title\">{}</h1><p class=\"notice__meta\">{} <time datetime=\"{}\">{}</time> · {}\u{a0}{}</p>{}\n{}</article>\n",
         esc(&front.title),
         esc(s.page.drawn_up),
         front.drawn_up.iso(),
@@ -375,16 +375,16 @@ data-email=\"{}\" data-phone=\"{}\" data-register=\"{}\"",
 
     out.push_str(&format!(
         "<footer class=\"site-footer\"><div class=\"site-footer__inner\">\
-<h2 class=\"site-footer__title\">{contact}</h2>\
+<div class=\"site-footer__contact\"><h2 class=\"site-footer__title\">{contact}</h2>\
 <address class=\"site-footer__address\">{name}<br>{address}<br><a href=\"{tel}\">{phone}</a><br>\
-<a href=\"mailto:{email}\">{email}</a></address>\
-<p class=\"site-footer__meta\">{title}<br>{drawn_up} <time datetime=\"{iso}\">{date}</time> · {version_label} {version}</p>\
+<a href=\"mailto:{email}\">{email}</a></address></div>\
+<p class=\"site-footer__meta\">{title}<br>{drawn_up} <time datetime=\"{iso}\">{date}</time> · {version_label}\u{a0}{version}</p>\
 <p class=\"site-footer__actions\">{settings}</p></div></footer>\n",
         contact = esc(s.page.contact),
         name = esc(&controller.name),
         address = esc(&controller.address),
         tel = esc(&tel_uri(&controller.phone)),
-        phone = esc(&controller.phone),
+        phone = esc(&phone_for(lang, &controller.phone)),
         email = esc(&controller.email),
         title = esc(&front.title),
         drawn_up = esc(s.page.drawn_up),
@@ -399,6 +399,15 @@ data-email=\"{}\" data-phone=\"{}\" data-register=\"{}\"",
         ),
     ));
     out
+}
+
+/// A Finnish phone number as the page's readers dial it: as written on the Finnish page
+/// ("044 978 5594"), with the country code elsewhere ("+358 44 978 5594").
+fn phone_for(lang: Lang, phone: &str) -> String {
+    match phone.trim().strip_prefix('0') {
+        Some(national) if lang != Lang::Fi && !national.starts_with('0') => format!("+358 {national}"),
+        _ => phone.trim().to_owned(),
+    }
 }
 
 /// The language switch: every language in its own name; the others are links to the same page
@@ -508,7 +517,7 @@ lang = \"en\"\ntranslation_of = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"
         assert!(fi.body.contains("<li><a href=\"#evasteet\">Evästeet</a></li>"));
         assert!(fi
             .body
-            .contains("Laadittu <time datetime=\"2020-09-30\">30.9.2020</time> · Versio 1.1"));
+            .contains("Laadittu <time datetime=\"2020-09-30\">30.9.2020</time> · Versio\u{a0}1.1"));
         assert!(fi.body.contains("<a href=\"tel:+358449785594\">044 978 5594</a>"));
         assert!(
             !fi.body.contains("Cookies"),
@@ -583,10 +592,14 @@ lang = \"en\"\ntranslation_of = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"
     }
 
     #[test]
-    fn the_banner_comes_first_and_the_cookie_table_has_its_heading() {
+    fn the_banner_comes_before_the_notice_and_the_cookie_table_has_its_heading() {
         let fi = &site().pages[0];
         let banner = fi.body.find("id=\"consent-banner\"").unwrap();
-        assert!(banner < fi.body.find("<header").unwrap());
+        assert!(fi.body.find("</header>").unwrap() < banner);
+        assert!(banner < fi.body.find("id=\"notice\"").unwrap());
+        assert_eq!(phone_for(Lang::En, "044 978 5594"), "+358 44 978 5594");
+        assert_eq!(phone_for(Lang::Fi, "044 978 5594"), "044 978 5594");
+        assert_eq!(phone_for(Lang::Sv, "+358 44 978 5594"), "+358 44 978 5594");
         let section = fi.body.find("data-section=\"evasteet\"").unwrap();
         let heading = format!("<h3 id=\"{}\"", crate::notice::COOKIE_TABLE_ID);
         assert!(fi.body[section..].contains(&heading));

@@ -176,7 +176,7 @@ for (const width of [320, 390, 1280]) {
       const firstLink = page.getByRole('navigation', { name: 'Sisällys' }).getByRole('link').first();
       assert.equal(await firstLink.isVisible(), width >= 960, 'contents list');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      assert.equal(overflow, 0, 'horizontal overflow in px');
+      assert.ok(overflow <= 0, `${overflow} px scroll sideways`);
       await assertClean(assert, env, watch);
       await context.close();
     });
