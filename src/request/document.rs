@@ -196,7 +196,7 @@ may ask for additional information to confirm my identity only if it has reasona
             "Sähköinen allekirjoitus: nimi kirjoitettu lomakkeella.",
             "Electronic signature: name typed in the form.",
         ),
-        Signature::Pen => t(
+        Signature::Pen | Signature::None => t(
             lang,
             "Allekirjoita tulostettuna kynällä.",
             "To be signed with a pen after printing.",

@@ -57,21 +57,25 @@ pub type Point = (i32, i32);
 /// Width and height of the signature box in its own units.
 pub const SIGNATURE_BOX: (i32, i32) = (1000, 400);
 
-/// How the customer signs.
+/// How the customer signs. The GDPR requires no signature, so "no signature" is the default and
+/// always valid.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum Signature {
+    /// Not signed.
+    #[default]
+    None,
     /// Drawn with a mouse, pen or finger: the strokes, each a polyline.
     Drawn(Vec<Vec<Point>>),
     /// Their name typed as a signature.
     Typed(String),
     /// An empty line to sign with a pen after printing.
-    #[default]
     Pen,
 }
 
 impl Signature {
     pub const fn key(&self) -> &'static str {
         match self {
+            Signature::None => "none",
             Signature::Drawn(_) => "drawn",
             Signature::Typed(_) => "typed",
             Signature::Pen => "pen",

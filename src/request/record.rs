@@ -84,6 +84,7 @@ pub fn record(draft: &Draft, context: &Context) -> Json {
         ]),
         Signature::Typed(name) => object([("kind", s("typed")), ("name", s(name))]),
         Signature::Pen => object([("kind", s("pen"))]),
+        Signature::None => object([("kind", s("none"))]),
     };
     let r = &context.recipient;
     object([

@@ -215,7 +215,7 @@ pub fn validate(draft: &Draft, missing: &dyn Fn(&str) -> Vec<char>) -> Vec<Field
         Signature::Drawn(strokes) if strokes.is_empty() => {
             push(e, Field::SignatureDrawn, Problem::NoStrokes);
         }
-        Signature::Drawn(_) | Signature::Pen => {}
+        Signature::Drawn(_) | Signature::Pen | Signature::None => {}
     }
     errors
 }
@@ -428,6 +428,10 @@ mod tests {
         );
         draft.signature = Signature::Drawn(vec![vec![(1, 2), (3, 4)]]);
         assert_eq!(problems(&draft), vec![]);
+        // No signature at all is valid (the GDPR requires none) and is the default.
+        draft.signature = Signature::None;
+        assert_eq!(problems(&draft), vec![]);
+        assert_eq!(Draft::new(Lang::Fi).signature, Signature::None);
     }
 
     #[test]

@@ -279,7 +279,7 @@ fn signature(form: Form) -> impl IntoView {
             match std::mem::take(&mut d.signature) {
                 Signature::Drawn(strokes) => kept.update_value(|k| k.0 = strokes),
                 Signature::Typed(name) => kept.update_value(|k| k.1 = name),
-                Signature::Pen => {}
+                Signature::Pen | Signature::None => {}
             }
             d.signature = match key {
                 "drawn" => Signature::Drawn(kept.with_value(|k| k.0.clone())),

@@ -209,7 +209,7 @@ impl Flow<'_> {
                     text,
                 });
             }
-            Signature::Pen => {}
+            Signature::Pen | Signature::None => {}
         }
         let line_y = bottom + 6.0;
         self.page().push(Item::Rule {
