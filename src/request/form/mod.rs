@@ -1,70 +1,91 @@
 //! The request form in the browser (feature `form`, its own WebAssembly module): Leptos views over
-//! the pure core in `crate::request`. It mounts once into `#request-root`, follows the page's
-//! language, keeps everything typed in memory only, and writes the PDF when asked.
+//! the pure core in `crate::request`. It mounts once into `#request-root`, speaks the page's
+//! language (`<html lang>`, fixed for the page's life; its texts are `[form.*]` of
+//! `locales/<lang>.toml`), keeps everything typed in memory only, and has the PDF written when
+//! asked.
+//!
+//! - [`state`]: what was typed, as a `reactive_stores` store, field by field;
+//! - `view` and the parts it is made of (`fields`, `rights`, `signature`, `signature_pad`,
+//!   `summary`, `done`), which find the shared [`Form`] by `use_context`;
+//! - `writer`: the PDF writer behind one async call; `browser`: the web glue.
 
 mod browser;
+mod done;
 mod fields;
+mod rights;
+mod signature;
 mod signature_pad;
+mod state;
+mod summary;
 mod view;
-
-use std::sync::Arc;
+mod writer;
 
 use leptos::prelude::*;
+use reactive_stores::Store;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, Strings};
 use crate::notice::front_matter::Controller;
-use crate::request::draft::Draft;
-use crate::request::pdf::font::FontPack;
+use crate::request::draft::{Draft, Point};
 use crate::request::right::Right;
 use crate::request::validate::{validate, Field, FieldError};
-use crate::vocabulary::FormAsset;
+use crate::vocabulary::{FormAsset, REQUEST_ROOT_ID};
+use state::FormState;
+use writer::Writer;
 
-/// The state every part of the form shares.
+/// What every part of the form shares (provided as context at the form's root).
 #[derive(Clone, Copy)]
 pub(crate) struct Form {
-    pub draft: RwSignal<Draft>,
-    /// The page's language (the UI), not the request's.
-    pub lang: RwSignal<Lang>,
-    pub font: RwSignal<FontState>,
-    /// Fields the visitor has left at least once: their errors show while typing.
-    pub visited: RwSignal<Vec<Field>>,
-    /// A download was attempted: every error shows.
-    pub submitted: RwSignal<bool>,
+    /// The page's language: the form's texts (the letter's language is [`FormState::letter`]).
+    pub lang: Lang,
+    /// What is typed, field by field.
+    pub state: Store<FormState>,
+    /// The drawn signature's finished strokes, apart from the store (see [`state`]).
+    pub strokes: RwSignal<Vec<Vec<Point>>>,
+    /// The PDF writer (and whether its font is there).
+    pub writer: Writer,
+    /// Every error in what is typed now.
     pub errors: Memo<Vec<FieldError>>,
+    /// The fields that were wrong at the last download attempt: only these show their error,
+    /// so nothing appears (and moves the page) while the customer moves on.
+    pub flagged: RwSignal<Vec<Field>>,
+    /// The errors listed in the summary: those of the last attempt (empty: no summary).
+    pub summary: RwSignal<Vec<FieldError>>,
+    /// The draft last downloaded: leaving the page asks for confirmation only if what is typed
+    /// now differs from it.
+    pub downloaded: StoredValue<Option<Draft>>,
+    /// Who the request goes to.
     pub recipient: StoredValue<Recipient>,
+    /// The request's reference code, made once per page view.
     pub reference: StoredValue<String>,
-}
-
-/// The PDF font: loading, ready, or failed (the download button retries).
-#[derive(Clone, Debug, Default)]
-pub(crate) enum FontState {
-    #[default]
-    Loading,
-    Ready(Arc<FontPack>),
-    Failed,
 }
 
 /// Who the request goes to, read from `#request-root`'s data attributes (the notice's front matter).
 #[derive(Clone, Debug)]
 pub(crate) struct Recipient {
     pub controller: Controller,
+    /// The register's name.
     pub register: String,
 }
 
 impl Form {
-    /// `fi` or `en` by the UI language.
-    pub fn t(self, text: Text) -> &'static str {
-        text.get(self.lang.get())
+    /// The shared form; every part of the view runs under the form's root, which provides it.
+    pub fn get() -> Form {
+        expect_context::<Form>()
     }
 
-    /// The message to show next to `field`, if any (only after a visit or a download attempt).
-    pub fn error(self, field: Field) -> Option<String> {
-        let shown = self.submitted.get() || self.visited.with(|v| v.contains(&field));
-        if !shown {
+    /// The page language's texts.
+    pub fn strings(self) -> &'static Strings {
+        self.lang.strings()
+    }
+
+    /// The message to show next to `field`: what is wrong with it now, if it was wrong at the
+    /// last download attempt.
+    pub fn shown_error(self, field: Field) -> Option<String> {
+        if !self.flagged.with(|f| f.contains(&field)) {
             return None;
         }
-        let lang = self.lang.get();
+        let lang = self.lang;
         self.errors.with(|errors| {
             let messages: Vec<String> = errors
                 .iter()
@@ -75,17 +96,49 @@ impl Form {
         })
     }
 
-    pub fn visit(self, field: Field) {
-        if !self.visited.with_untracked(|v| v.contains(&field)) {
-            self.visited.update(|v| v.push(field));
+    /// The request as typed now, strokes and all (untracked: for writing and comparing).
+    pub fn draft(self) -> Draft {
+        let strokes = self.strokes.get_untracked();
+        self.state.with_untracked(|s| s.draft(strokes))
+    }
+
+    /// Whether leaving the page would lose typed data that was not downloaded.
+    pub fn unsaved(self) -> bool {
+        let drawn = self.strokes.with_untracked(|s| !s.is_empty());
+        if !self.state.with_untracked(|s| s.has_input(drawn)) {
+            return false;
         }
+        let now = self.draft();
+        self.downloaded.with_value(|last| last.as_ref() != Some(&now))
+    }
+}
+
+/// Counters for the tests and `scripts/measure-stroke.mjs` (read through the module's `probe`
+/// export): how often validation ran and how many stroke paths were rendered.
+pub mod probe {
+    use std::cell::Cell;
+
+    thread_local! {
+        static VALIDATIONS: Cell<u32> = const { Cell::new(0) };
+        static PATHS: Cell<u32> = const { Cell::new(0) };
+    }
+
+    pub(crate) fn validated() {
+        VALIDATIONS.with(|c| c.set(c.get() + 1));
+    }
+
+    pub(crate) fn path_rendered() {
+        PATHS.with(|c| c.set(c.get() + 1));
+    }
+
+    /// `[validation runs, stroke paths rendered]` since the form was loaded.
+    pub fn counts() -> [u32; 2] {
+        [VALIDATIONS.with(Cell::get), PATHS.with(Cell::get)]
     }
 }
 
 thread_local! {
     static FORM: std::cell::Cell<Option<Form>> = const { std::cell::Cell::new(None) };
-    /// Where the build put the PDF font pack (relative to the page; `#request-root` says).
-    static FONT_URL: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
 /// Opens the form (mounting it the first time) with `right` ticked, and moves focus to it.
@@ -99,7 +152,7 @@ pub fn open(right: &str) {
         },
     };
     if let Some(right) = Right::from_key(right) {
-        form.draft.update(|d| d.set_right(right, true));
+        rights::tick(form, right, true);
     }
     browser::focus_later("request-form-title");
 }
@@ -107,7 +160,7 @@ pub fn open(right: &str) {
 fn mount() -> Option<Form> {
     crate::dom::report_panics_in_debug();
     let document = crate::dom::document()?;
-    let root = document.get_element_by_id("request-root")?;
+    let root = document.get_element_by_id(REQUEST_ROOT_ID)?;
     let attribute = |name: &str| root.get_attribute(name).unwrap_or_default();
     let recipient = Recipient {
         controller: Controller {
@@ -119,53 +172,45 @@ fn mount() -> Option<Form> {
         },
         register: attribute("data-register"),
     };
-    let asset = |asset: FormAsset| root.get_attribute(asset.attribute()).unwrap_or_default();
-    browser::add_stylesheet(&document, &asset(FormAsset::Style));
-    FONT_URL.with(|url| *url.borrow_mut() = asset(FormAsset::Font));
-
-    let lang = RwSignal::new(crate::dom::page_lang(&document));
-    browser::follow_page_lang(&document, move |l| lang.set(l));
-    let mut empty = Draft::new(lang.get_untracked());
-    // Drawing is offered first; typing and a pen are one click away.
-    empty.signature = crate::request::draft::Signature::Drawn(Vec::new());
-    let draft = RwSignal::new(empty);
-    let font = RwSignal::new(FontState::Loading);
-    load_font(font);
-    let errors = Memo::new(move |_| {
-        let font = font.get();
-        draft.with(|d| match &font {
-            FontState::Ready(pack) => validate(d, &|s: &str| pack.missing(s)),
-            _ => validate(d, &|_: &str| Vec::new()),
-        })
-    });
-    let form = Form {
-        draft,
-        lang,
-        font,
-        visited: RwSignal::new(Vec::new()),
-        submitted: RwSignal::new(false),
-        errors,
-        recipient: StoredValue::new(recipient),
-        reference: StoredValue::new(crate::request::reference::reference_code(browser::random_bytes())),
-    };
-    FORM.with(|f| f.set(Some(form)));
+    browser::add_stylesheet(&document, &attribute(FormAsset::Style.attribute()));
+    let font_url = attribute(FormAsset::Font.attribute());
+    // The page's language is fixed: another language is another page.
+    let lang = crate::dom::page_lang(&document);
     let root: web_sys::HtmlElement = root.dyn_into().ok()?;
-    leptos::mount::mount_to(root, move || view::request_form(form)).forget();
-    Some(form)
+    leptos::mount::mount_to(root, move || {
+        let form = new_form(lang, recipient, font_url);
+        provide_context(form);
+        FORM.with(|f| f.set(Some(form)));
+        browser::confirm_leaving(move || form.unsaved());
+        view::request_form()
+    })
+    .forget();
+    FORM.with(|f| f.get())
 }
 
-/// Fetches the font pack; the form works meanwhile, and the download waits for it.
-pub(crate) fn load_font(font: RwSignal<FontState>) {
-    font.set(FontState::Loading);
-    wasm_bindgen_futures::spawn_local(async move {
-        let url = FONT_URL.with(|url| url.borrow().clone());
-        let state = match browser::fetch_bytes(&url).await {
-            Some(bytes) => match FontPack::parse(&bytes) {
-                Ok(pack) => FontState::Ready(Arc::new(pack)),
-                Err(_) => FontState::Failed,
-            },
-            None => FontState::Failed,
-        };
-        font.set(state);
+fn new_form(lang: Lang, recipient: Recipient, font_url: String) -> Form {
+    let state = Store::new(FormState::new(lang));
+    let strokes = RwSignal::new(Vec::new());
+    let writer = Writer::start(font_url);
+    // Only whether there are strokes matters to validation; drawing changes it once per signature.
+    let drawn = Memo::new(move |_| strokes.with(|s: &Vec<Vec<Point>>| !s.is_empty()));
+    let errors = Memo::new(move |_| {
+        probe::validated();
+        writer.status();
+        let stand_in = if drawn.get() { vec![Vec::new()] } else { Vec::new() };
+        let draft = state.with(|s| s.draft(stand_in));
+        validate(&draft, &|text: &str| writer.uncovered(text))
     });
+    Form {
+        lang,
+        state,
+        strokes,
+        writer,
+        errors,
+        flagged: RwSignal::new(Vec::new()),
+        summary: RwSignal::new(Vec::new()),
+        downloaded: StoredValue::new(None),
+        recipient: StoredValue::new(recipient),
+        reference: StoredValue::new(crate::request::reference::reference_code(browser::random_bytes())),
+    }
 }
