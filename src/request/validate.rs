@@ -114,8 +114,9 @@ impl Problem {
             Problem::NoCorrection => e.no_correction.to_owned(),
             Problem::NoStrokes => e.no_strokes.to_owned(),
             Problem::Unprintable(chars) => {
-                let list = chars
+                let mut list = chars
                     .iter()
+                    .take(SHOWN_CHARACTERS)
                     .map(|&c| {
                         let code = format!("U+{:04X}", c as u32);
                         let mut utf8 = [0; 4];
@@ -128,11 +129,18 @@ impl Problem {
                     })
                     .collect::<Vec<_>>()
                     .join(", ");
+                if chars.len() > SHOWN_CHARACTERS {
+                    list.push_str(", …");
+                }
                 fill(e.unprintable, &[("chars", &list)])
             }
         }
     }
 }
+
+/// How many of the characters the font lacks a message names (a pasted text in another script
+/// may lack hundreds; the first few say what to do).
+const SHOWN_CHARACTERS: usize = 10;
 
 /// Whether a character the font lacks is left out of the message and named by its code alone:
 /// control characters, bidirectional controls and zero-width marks are invisible, or would
@@ -459,6 +467,17 @@ mod tests {
             problem.message(Lang::En),
             "The PDF's font lacks these characters: “” (U+202E), “” (U+0007), “李” (U+674E). \
 Please replace or remove them."
+        );
+    }
+
+    #[test]
+    fn a_long_list_of_missing_characters_is_cut_short() {
+        let chars: Vec<char> = ('一'..='龥').take(500).collect();
+        let message = Problem::Unprintable(chars).message(Lang::Fi);
+        assert_eq!(message.matches("(U+").count(), SHOWN_CHARACTERS);
+        assert!(
+            message.ends_with("(U+4E09), …. Korvaa tai poista ne."),
+            "{message}"
         );
     }
 

@@ -426,6 +426,53 @@ test('characters the PDF font lacks are reported before the download, in the pag
   }
 });
 
+test('the PDF font late or missing: the download waits and says so; a missing font is fetched again on the next press', async () => {
+  const { page, watch } = await openPage(env, null);
+  // The font pack arrives only when the test lets it (the form is usable meanwhile) …
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/form\/dejavu-sans-[0-9a-f]{16}\.font$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(env.url + '/', { waitUntil: 'load' });
+  await appReady(page);
+  await rejectCookies(page);
+  await page.getByRole('banner').getByRole('link', { name: 'Tee pyyntö' }).click();
+  await textbox(page, 'Nimi').fill(NAME);
+  await textbox(page, 'Sähköpostiosoite').fill('asa@example.fi');
+  await page.getByRole('checkbox', { name: 'Tarkastusoikeus' }).check();
+  const file = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Lataa pyyntö (PDF)' }).click();
+  const status = page.getByRole('status').filter({ hasText: 'PDF-tiedostoa valmistellaan…' });
+  await status.waitFor();
+  release();
+  assert.match((await file).suggestedFilename(), /^tietosuojapyynto-SAF-/);
+  await page.getByRole('region', { name: 'Pyyntö on ladattu' }).waitFor();
+  await assertClean(assert, env, watch);
+
+  // … or not at all: the customer is told, keeps what was typed, and the next press tries again.
+  const second = await openPage(env, null);
+  let refuse = true;
+  await second.page.route(/\/form\/dejavu-sans-[0-9a-f]{16}\.font$/, (route) => (refuse ? route.abort() : route.continue()));
+  await second.page.goto(env.url + '/', { waitUntil: 'load' });
+  await appReady(second.page);
+  await rejectCookies(second.page);
+  await second.page.getByRole('banner').getByRole('link', { name: 'Tee pyyntö' }).click();
+  await textbox(second.page, 'Nimi').fill(NAME);
+  await textbox(second.page, 'Sähköpostiosoite').fill('asa@example.fi');
+  await second.page.getByRole('checkbox', { name: 'Tarkastusoikeus' }).check();
+  await second.page.getByRole('button', { name: 'Lataa pyyntö (PDF)' }).click();
+  await second.page.getByRole('status').filter({ hasText: /PDF:n fonttia ei saatu ladattua\. Tarkista verkkoyhteys/ }).waitFor();
+  assert.equal(await textbox(second.page, 'Nimi').inputValue(), NAME);
+  refuse = false;
+  const { name } = await download(second.page);
+  assert.match(name, /^tietosuojapyynto-SAF-/);
+  // The refused fetches are the page's console errors here, and nothing else is.
+  second.watch.consoleErrors = second.watch.consoleErrors.filter((e) => !/Failed to load resource|dejavu-sans/.test(e));
+  await assertClean(assert, env, second.watch);
+});
+
 test('after the download: mailto with subject and body, the postal address, an .ics reminder', async () => {
   const { page, watch } = await openForm();
   await textbox(page, 'Nimi').fill(NAME);
