@@ -1,7 +1,8 @@
 #!/bin/sh
 # Builds the request form into <out-dir> (trunk copies it to dist/form/, see index.html): its own
-# WebAssembly module, loaded only when a visitor opens the form, its stylesheet and the PDF font
-# pack. Every file gets a content-hashed name (so a year's caching never serves an old form) and
+# WebAssembly module, loaded only when a visitor opens the form, its stylesheet, and the PDF
+# writer (its worker and its fonts, scripts/build-writer.sh, into <out-dir>/writer/). Every file
+# gets a content-hashed name (so a year's caching never serves an old form) and
 # <out-dir>/manifest.json names them; the build writes them into the pages (site-build render).
 # The notice's first load carries none of this.
 #
@@ -11,7 +12,6 @@ out="$1"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 PATH="$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-font="${DEJAVU_SANS:-/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf}"
 work="$root/target/form-build"
 
 rm -rf "$work" "$out"
@@ -21,7 +21,6 @@ wasm-bindgen --target web --no-typescript --out-dir "$work" --out-name request-f
   target/wasm32-unknown-unknown/release/request-form.wasm
 # Same optimiser as trunk's (npm binaryen, Trunk.toml); it reads the target features from the module.
 wasm-opt -Oz --strip-debug --strip-producers "$work/request-form_bg.wasm" -o "$work/request-form_bg.wasm"
-cargo run --quiet --bin site-build -- font "$font" "$work/dejavu-sans.font"
 cp style/request.css "$work/request.css"
 
 # name-<first 16 hex digits of the file's SHA-256>.ext
@@ -47,6 +46,6 @@ fi
 wasm="$(hashed request-form_bg.wasm)"
 module="$(hashed request-form.js)"
 style="$(hashed request.css)"
-fontpack="$(hashed dejavu-sans.font)"
-printf '{"module":"%s","wasm":"%s","style":"%s","font":"%s"}\n' "$module" "$wasm" "$style" "$fontpack" \
+sh scripts/build-writer.sh "$out/writer"
+printf '{"module":"%s","wasm":"%s","style":"%s","writer":"writer/fonts.json"}\n' "$module" "$wasm" "$style" \
   > "$out/manifest.json"

@@ -15,6 +15,7 @@ say "cargo clippy (native and wasm32)"
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --target wasm32-unknown-unknown --lib --bin privacy-portal -- -D warnings
 cargo clippy --quiet --target wasm32-unknown-unknown --features form --lib --bin request-form -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --features writer --bin pdf-writer -- -D warnings
 
 say "cargo test (native)"
 cargo test --quiet

@@ -6,17 +6,14 @@
 //! - `site` (native only): the build steps trunk runs around its own build.
 //! - [`consent`]: cookie consent (catalogue, record, gate, banner).
 //! - [`vocabulary`]: the ids, attributes and actions build-time markup and run-time code share.
-//! - [`json`], [`sha256`]: hand-written codecs still used by the request core (being replaced).
 //! - [`request`]: the request form's pure core (rights, response deadline).
 //! - `app`, `dom` (WebAssembly only): starts the app on the static page; DOM helpers.
 
 pub mod consent;
 pub mod date;
 pub mod i18n;
-pub mod json;
 pub mod notice;
 pub mod request;
-pub mod sha256;
 pub mod vocabulary;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -82,18 +82,15 @@ pub enum FormAsset {
     Wasm,
     /// The form's stylesheet.
     Style,
-    /// The PDF's font pack.
-    Font,
-    /// The manifest of the PDF writer: its worker and its fonts.
+    /// The manifest of the PDF writer (`fonts.json`): its worker and its fonts, named relative to it.
     Writer,
 }
 
 impl FormAsset {
-    pub const ALL: [FormAsset; 5] = [
+    pub const ALL: [FormAsset; 4] = [
         FormAsset::Module,
         FormAsset::Wasm,
         FormAsset::Style,
-        FormAsset::Font,
         FormAsset::Writer,
     ];
 
@@ -103,7 +100,6 @@ impl FormAsset {
             FormAsset::Module => "data-form-module",
             FormAsset::Wasm => "data-form-wasm",
             FormAsset::Style => "data-form-style",
-            FormAsset::Font => "data-form-font",
             FormAsset::Writer => "data-form-writer",
         }
     }

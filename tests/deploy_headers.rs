@@ -55,7 +55,11 @@ fn from_headers_file(text: &str) -> Headers {
 /// The `add_header Name "value" always;` lines of an nginx snippet.
 fn from_nginx(text: &str) -> Headers {
     let mut headers = Headers::new();
-    for line in text.lines().map(str::trim).filter(|l| l.starts_with("add_header ")) {
+    for line in text
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("add_header "))
+    {
         let rest = line
             .trim_start_matches("add_header ")
             .strip_suffix(';')
@@ -80,7 +84,9 @@ fn from_htaccess(text: &str) -> Headers {
             "</IfModule>" => in_module = false,
             _ if line.starts_with("Header ") => {
                 assert!(in_module, "Header outside <IfModule mod_headers.c>: {line}");
-                let rest = line.strip_prefix("Header always set ").expect("`always set`, so error pages get them too");
+                let rest = line
+                    .strip_prefix("Header always set ")
+                    .expect("`always set`, so error pages get them too");
                 let (name, value) = rest.split_once(' ').unwrap();
                 insert(&mut headers, name, unquote(value));
             }
@@ -129,7 +135,9 @@ fn every_deploy_configuration_sends_the_sites_headers() {
 
 #[test]
 fn apache_serves_webassembly_with_its_type() {
-    assert!(read("deploy/.htaccess").lines().any(|l| l.trim() == "AddType application/wasm .wasm"));
+    assert!(read("deploy/.htaccess")
+        .lines()
+        .any(|l| l.trim() == "AddType application/wasm .wasm"));
 }
 
 #[test]
@@ -142,9 +150,15 @@ fn csp_is_strict() {
         .collect();
     assert_eq!(directives["default-src"], "'none'");
     // Google's tag is the only third-party script, loaded by the consent gate after consent.
-    assert_eq!(directives["script-src"], "'self' 'wasm-unsafe-eval' https://www.googletagmanager.com");
+    assert_eq!(
+        directives["script-src"],
+        "'self' 'wasm-unsafe-eval' https://www.googletagmanager.com"
+    );
     assert_eq!(directives["style-src"], "'self'");
     assert_eq!(directives["frame-ancestors"], "'none'");
     assert_eq!(directives["object-src"], "'none'");
-    assert!(!csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"), "{csp}");
+    assert!(
+        !csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"),
+        "{csp}"
+    );
 }

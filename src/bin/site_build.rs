@@ -5,8 +5,8 @@
 //!     every language's page fragments, the head script and the consent revisions
 //! site-build pages <staging-dir> <render-out-dir>
 //!     the other languages' pages from trunk's Finnish page
-//! site-build font <font.ttf> <out.font>
-//!     the PDF font pack
+//! site-build fonts <out-dir>
+//!     the PDF writer's fonts (pieces by script and range) and their manifest, fonts.json
 //! ```
 //! The site's address comes from `deploy/site.toml`, its path from trunk (`TRUNK_PUBLIC_URL`).
 
@@ -35,10 +35,10 @@ mod native {
                 Some(Path::new(manifest)),
             ),
             ["pages", staging_dir, rendered] => pages(Path::new(staging_dir), Path::new(rendered)),
-            ["font", ttf, out_file] => font(Path::new(ttf), Path::new(out_file)),
+            ["fonts", out_dir] => fonts(Path::new(out_dir)),
             _ => Err(
                 "usage: site-build render <notice-dir> <out-dir> [<form-manifest.json>] \
-| site-build pages <staging-dir> <render-out-dir> | site-build font <font.ttf> <out.font>"
+| site-build pages <staging-dir> <render-out-dir> | site-build fonts <out-dir>"
                     .into(),
             ),
         };
@@ -87,27 +87,20 @@ mod native {
         Ok(())
     }
 
-    /// Writes the request PDF's font pack (src/request/pdf/font.rs) from a TrueType font.
-    fn font(ttf: &std::path::Path, out_file: &std::path::Path) -> Result<(), String> {
-        use privacy_portal::request::pdf::font::FontPack;
-        let bytes = std::fs::read(ttf).map_err(|e| {
-            format!(
-                "{}: {e} (Debian: apt-get install fonts-dejavu-core)",
-                ttf.display()
-            )
-        })?;
-        let name = ttf
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("Font")
-            .replace(|c: char| !c.is_ascii_alphanumeric(), "");
-        let pack = FontPack::build(&bytes, &name).map_err(|e| format!("{}: {e}", ttf.display()))?;
-        let chars = FontPack::parse(&pack).map_err(|e| e.to_string())?.len();
-        std::fs::write(out_file, &pack).map_err(|e| format!("{}: {e}", out_file.display()))?;
+    /// Writes the PDF writer's fonts (base faces and pieces of other scripts, content-hashed) and
+    /// `fonts.json`, their manifest (src/request/fonts.rs), into `out_dir`.
+    fn fonts(out_dir: &Path) -> Result<(), String> {
+        use privacy_portal::request::fonts_build::{write_all, Sources};
+        let manifest = write_all(&Sources::default(), out_dir)?;
+        let json = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
+        std::fs::write(out_dir.join("fonts.json"), json).map_err(|e| e.to_string())?;
+        let total: u64 = manifest.pieces.iter().map(|p| p.bytes).sum();
         eprintln!(
-            "site-build: font pack {} ({chars} characters, {} bytes)",
-            out_file.display(),
-            pack.len()
+            "site-build: fonts in {}: base {} + {} bytes, {} pieces ({total} bytes)",
+            out_dir.display(),
+            manifest.regular.bytes,
+            manifest.bold.bytes,
+            manifest.pieces.len()
         );
         Ok(())
     }

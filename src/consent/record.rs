@@ -210,7 +210,10 @@ pub struct Versioned {
 
 impl Stored {
     /// What a stored text means, given how to read its version and, for this version, the record.
-    pub fn classify<E>(version: Result<Versioned, E>, record: impl FnOnce() -> Result<Record, E>) -> Stored {
+    pub fn classify<E, F>(
+        version: Result<Versioned, E>,
+        record: impl FnOnce() -> Result<Record, F>,
+    ) -> Stored {
         match version {
             Err(_) => Stored::Garbage,
             Ok(Versioned { version }) if version != i64::from(RECORD_VERSION) => {

@@ -9,8 +9,28 @@
 //! (gloo-storage would do the same through serde_json: measured +50 KB raw / +21 KB brotli on a
 //! first load budgeted at 40 KB in all; see README.md, "Toolchain".)
 
-use super::record::{Record, Stored, Versioned, STORAGE_KEY};
+use wasm_bindgen::JsValue;
+
+use super::record::{Record, Stored, Versioned, CHOICE_KEYS, RECORD_KEYS, STORAGE_KEY};
 use crate::dom::local_storage;
+
+/// Whether `value` is an object with exactly `keys`. serde-wasm-bindgen reads a struct's fields
+/// by name and never sees others, so `deny_unknown_fields` needs this check in the browser (the
+/// head script makes the same one).
+fn has_exactly(value: &JsValue, keys: &[&str]) -> bool {
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return false;
+    }
+    let own = js_sys::Object::keys(&js_sys::Object::from(value.clone()));
+    own.length() as usize == keys.len() && keys.iter().all(|key| own.includes(&JsValue::from_str(key), 0))
+}
+
+/// Whether a parsed record has the stored shape: exactly its keys, and exactly those of its choices.
+fn well_formed(value: &JsValue) -> bool {
+    has_exactly(value, &RECORD_KEYS)
+        && js_sys::Reflect::get(value, &"choices".into())
+            .is_ok_and(|choices| has_exactly(&choices, &CHOICE_KEYS))
+}
 
 /// Whether the page may use `localStorage`.
 pub fn available() -> bool {
@@ -26,7 +46,11 @@ pub fn load() -> Stored {
         return Stored::Garbage;
     };
     Stored::classify(serde_wasm_bindgen::from_value::<Versioned>(value.clone()), || {
-        serde_wasm_bindgen::from_value::<Record>(value)
+        if well_formed(&value) {
+            serde_wasm_bindgen::from_value::<Record>(value).map_err(|e| e.to_string())
+        } else {
+            Err("not the stored shape".to_owned())
+        }
     })
 }
 

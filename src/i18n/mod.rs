@@ -23,17 +23,19 @@ pub use generated::Strings;
 pub enum Lang {
     #[default]
     Fi,
+    Sv,
     En,
 }
 
 impl Lang {
     /// All languages, in the order the language switch lists them; the authoritative one first.
-    pub const ALL: [Lang; 2] = [Lang::Fi, Lang::En];
+    pub const ALL: [Lang; 3] = [Lang::Fi, Lang::Sv, Lang::En];
 
     /// The BCP 47 code used in `lang` attributes, file and path names, and the consent record.
     pub const fn code(self) -> &'static str {
         match self {
             Lang::Fi => "fi",
+            Lang::Sv => "sv",
             Lang::En => "en",
         }
     }
@@ -42,6 +44,7 @@ impl Lang {
     pub const fn strings(self) -> &'static Strings {
         match self {
             Lang::Fi => &generated::FI,
+            Lang::Sv => &generated::SV,
             Lang::En => &generated::EN,
         }
     }
@@ -101,7 +104,7 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 }
 
 /// A text of the request letter, which is written in Finnish or English only (the notice accepts
-/// requests in those); the portal's other texts are in `locales/`.
+/// requests in those: `crate::request::letter_lang`); the portal's other texts are in `locales/`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Text {
     pub fi: &'static str,
@@ -109,11 +112,11 @@ pub struct Text {
 }
 
 impl Text {
-    /// The text in `lang`; English for a language the letter is not written in.
-    pub const fn get(self, lang: Lang) -> &'static str {
+    /// The text in `lang`.
+    pub const fn get(self, lang: crate::request::letter_lang::LetterLang) -> &'static str {
         match lang {
-            Lang::Fi => self.fi,
-            Lang::En => self.en,
+            crate::request::letter_lang::LetterLang::Fi => self.fi,
+            crate::request::letter_lang::LetterLang::En => self.en,
         }
     }
 }
@@ -139,7 +142,7 @@ mod tests {
     fn rejects_unknown_codes_naming_the_known_ones() {
         let msg = "xx".parse::<Lang>().unwrap_err().to_string();
         assert!(msg.contains("unknown language \"xx\""), "{msg}");
-        assert!(msg.contains("fi, en"), "{msg}");
+        assert!(msg.contains("fi, sv, en"), "{msg}");
         assert!("".parse::<Lang>().is_err());
     }
 
@@ -179,5 +182,6 @@ mod tests {
     fn only_the_default_language_lives_at_the_root() {
         assert_eq!(Lang::Fi.path(), "");
         assert_eq!(Lang::En.path(), "en/");
+        assert_eq!(Lang::Sv.path(), "sv/");
     }
 }

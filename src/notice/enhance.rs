@@ -1,6 +1,6 @@
 //! In the browser: mark the section being read in the table of contents, keep the language
-//! switch's links on that section, and give the contents' `<details>` the state CSS already
-//! shows. Thin glue around the DOM; the decisions are in [`super::toc`].
+//! switch's links on the page's `#fragment`, and give the contents' `<details>` the state CSS
+//! already shows. Thin glue around the DOM; the decisions are in [`super::toc`].
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -45,8 +45,7 @@ fn current_section_id(document: &Document) -> Option<String> {
     sections[index].get_attribute("data-section")
 }
 
-/// Marks the contents' link of the current section with `aria-current="location"`, and points
-/// the language switch at the same section of the other pages.
+/// Marks the contents' link of the current section with `aria-current="location"`.
 pub fn mark_current_section(document: &Document) {
     let current = current_section_id(document);
     let fragment = current.as_ref().map(|id| format!("#{id}"));
@@ -59,6 +58,16 @@ pub fn mark_current_section(document: &Document) {
             let _ = link.remove_attribute("aria-current");
         }
     }
+}
+
+/// Points the language switch at the section the address names (`#evasteet`), so the other
+/// language's page opens at the same section: the address's fragment, not the scroll position,
+/// because the reader scrolls up to the switch before using it.
+pub fn keep_fragment_on_language_links(document: &Document) {
+    let hash = document
+        .location()
+        .and_then(|l| l.hash().ok())
+        .unwrap_or_default();
     for link in elements(
         document
             .query_selector_all(&format!("[{LANG_LINK_ATTRIBUTE}]"))
@@ -66,7 +75,7 @@ pub fn mark_current_section(document: &Document) {
     ) {
         let href = link.get_attribute("href").unwrap_or_default();
         let page = href.split('#').next().unwrap_or_default();
-        let wanted = format!("{page}{}", fragment.as_deref().unwrap_or_default());
+        let wanted = format!("{page}{hash}");
         if href != wanted {
             let _ = link.set_attribute("href", &wanted);
         }
@@ -82,6 +91,7 @@ pub fn track_current_section(document: &Document) {
         Closure::<dyn FnMut()>::new(move || {
             scheduled.set(false);
             mark_current_section(&document);
+            keep_fragment_on_language_links(&document);
         })
     };
     let on_scroll = {

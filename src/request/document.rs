@@ -1,41 +1,91 @@
 //! The request's text, in the language the customer chose for it: what the PDF says, as plain
-//! blocks (headings, paragraphs, label–value lines, the signature). Deciding the words is kept
-//! apart from drawing them, so tests can read the request without parsing a PDF.
+//! blocks (the letterhead of page 1, headings, paragraphs, label–value tables, the signature).
+//! Deciding the words is kept apart from drawing them, so tests can read the request without
+//! parsing a PDF.
+//!
+//! The wording follows the GDPR (Regulation (EU) 2016/679) as its official Finnish and English
+//! texts put it: the deadline and its extension (Art. 12(3)), the duty to give reasons and the
+//! complaint route when the controller does not act (Art. 12(4)), fees (Art. 12(5), and the free
+//! first copy of Art. 15(3) only when access is asked), identity (Art. 12(6)). Finnish cites
+//! articles as "21 artiklan 1 kohta" ([`Right::cited`]).
 
 use super::draft::{Draft, Signature};
 use super::record::Context;
 use super::right::Right;
-use crate::i18n::{Lang, Text};
+use crate::i18n::Text;
+use crate::request::letter_lang::LetterLang;
 
-/// One block of the document, top to bottom.
+/// The Finnish supervisory authority (tietosuoja.fi, contact details as of 2026).
+pub const OMBUDSMAN: Text = Text {
+    fi: "Tietosuojavaltuutetun toimisto, Lintulahdenkuja 4, 00530 Helsinki; postiosoite PL 800, \
+00531 Helsinki; puh. 029 566 6700; tietosuoja@om.fi",
+    en: "Office of the Data Protection Ombudsman, Lintulahdenkuja 4, 00530 Helsinki, Finland; \
+postal address PL 800, 00531 Helsinki; phone +358 29 566 6700; tietosuoja@om.fi",
+};
+
+/// One block of the document body, top to bottom.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Block {
+    /// The document's title (H1).
     Title(String),
+    /// A section heading (H2).
     Heading(String),
     Paragraph(String),
-    /// Label–value lines (the value may wrap).
+    /// Label–value rows (a table with row headers; the value may wrap).
     Pairs(Vec<(String, String)>),
-    /// The signature area: the drawn strokes, a typed name, or an empty line; then the name.
+    /// The signature area: place and date, the drawn strokes / typed name / empty line (none
+    /// when unsigned), then the name and a note saying how it was signed.
     Signature {
         signature: Signature,
+        place_date: String,
         name: String,
         note: String,
+        /// The alternative text of the signature figure ("Allekirjoitus: piirretty").
+        alt: String,
     },
     /// Small print at the end.
     Small(String),
 }
 
+/// Page 1's head as a Finnish letter has it (SFS 2487): the sender top left, the recipient's
+/// postal address below it where a window envelope shows it, the document's name, date and
+/// reference top right.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Letterhead {
+    /// The document's name ("Tietosuojapyyntö").
+    pub kind: String,
+    pub sender: Vec<String>,
+    pub recipient: Vec<String>,
+    pub date: String,
+    /// "Viite SAF-…" / "Reference SAF-…".
+    pub reference: String,
+    /// What the lists are called for assistive technology ("Lähettäjä", "Vastaanottaja").
+    pub sender_label: String,
+    pub recipient_label: String,
+}
+
 /// The document: its language and blocks; `reference` goes in every page's footer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
-    pub lang: Lang,
+    pub lang: LetterLang,
     pub title: String,
     pub reference: String,
+    pub letterhead: Letterhead,
     pub blocks: Vec<Block>,
 }
 
-fn t(lang: Lang, fi: &'static str, en: &'static str) -> String {
+fn t(lang: LetterLang, fi: &'static str, en: &'static str) -> String {
     Text { fi, en }.get(lang).to_owned()
+}
+
+/// Address lines: a line break or a comma starts a new line; blank parts are dropped.
+pub fn address_lines(address: &str) -> Vec<String> {
+    address
+        .split(['\n', ','])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Composes the request. `digest` is the SHA-256 (hex) of the attached `request.json`.
@@ -43,76 +93,88 @@ pub fn compose(draft: &Draft, context: &Context, digest: &str) -> Document {
     let lang = draft.request_lang;
     let r = &context.recipient;
     let title = t(lang, "Tietosuojaan liittyvä pyyntö", "Data protection request");
-    let mut blocks = vec![
-        Block::Title(title.clone()),
-        Block::Paragraph(t(
-            lang,
-            "EU:n yleinen tietosuoja-asetus (EU) 2016/679, 12–22 artikla",
-            "General Data Protection Regulation (EU) 2016/679, Articles 12–22",
-        )),
-    ];
+    let date = context.created.display(lang.lang());
 
-    let mut from = vec![(t(lang, "Nimi", "Name"), draft.name.trim().to_owned())];
-    let optional = [
-        (
-            t(lang, "Edustamani yhteisö", "Organisation I represent"),
-            &draft.organisation,
-        ),
-        (t(lang, "Postiosoite", "Postal address"), &draft.postal_address),
-        (t(lang, "Sähköposti", "Email"), &draft.email),
-        (t(lang, "Puhelin", "Phone"), &draft.phone),
-        (
-            t(lang, "Asiakas- tai tilausnumero", "Customer or order number"),
-            &draft.customer_number,
-        ),
-    ];
-    from.extend(
-        optional
-            .into_iter()
-            .filter(|(_, v)| !v.trim().is_empty())
-            .map(|(k, v)| (k, v.trim().to_owned())),
-    );
-    blocks.push(Block::Heading(t(lang, "Lähettäjä", "From")));
-    blocks.push(Block::Pairs(from));
+    let mut sender = vec![draft.name.trim().to_owned()];
+    if !draft.organisation.trim().is_empty() {
+        sender.push(draft.organisation.trim().to_owned());
+    }
+    sender.extend(address_lines(&draft.postal_address));
+    for contact in [&draft.email, &draft.phone] {
+        if !contact.trim().is_empty() {
+            sender.push(contact.trim().to_owned());
+        }
+    }
+    let mut recipient = vec![r.name.trim().to_owned()];
+    if !r.contact_person.trim().is_empty() {
+        recipient.push(r.contact_person.trim().to_owned());
+    }
+    recipient.extend(address_lines(&r.address));
+    let letterhead = Letterhead {
+        kind: t(lang, "Tietosuojapyyntö", "Data protection request"),
+        sender,
+        recipient,
+        date: date.clone(),
+        reference: format!("{} {}", t(lang, "Viite", "Reference"), context.reference),
+        sender_label: t(lang, "Lähettäjä", "From"),
+        recipient_label: t(lang, "Vastaanottaja", "To"),
+    };
 
-    let date = context.created.display(lang);
-    let place = draft.place.trim();
-    blocks.push(Block::Heading(t(lang, "Vastaanottaja", "To")));
-    blocks.push(Block::Pairs(vec![
+    let mut blocks = vec![Block::Title(title.clone())];
+    let mut details = vec![
         (
-            t(lang, "Rekisterinpitäjä", "Controller"),
-            format!("{}, {}", r.name, r.address),
-        ),
-        (
-            t(lang, "Yhteyshenkilö", "Contact person"),
+            t(
+                lang,
+                "Rekisteriasioiden yhteyshenkilö",
+                "Contact person for the register",
+            ),
             format!("{}, {}", r.contact_person, r.email),
         ),
         (t(lang, "Rekisteri", "Register"), context.register.clone()),
-        (
-            t(lang, "Päiväys ja paikka", "Date and place"),
-            if place.is_empty() {
-                date
-            } else {
-                format!("{date}, {place}")
-            },
-        ),
-        (t(lang, "Viite", "Reference"), context.reference.clone()),
-    ]));
+    ];
+    if !draft.customer_number.trim().is_empty() {
+        details.push((
+            t(lang, "Asiakas- tai tilausnumero", "Customer or order number"),
+            draft.customer_number.trim().to_owned(),
+        ));
+    }
+    blocks.push(Block::Pairs(details));
+    // The letterhead shows the sender; when it cannot show everything in its six rows, the
+    // sender's details follow in full here.
+    if !letterhead.sender_fits() {
+        let mut from = vec![(t(lang, "Nimi", "Name"), draft.name.trim().to_owned())];
+        let optional = [
+            (
+                t(lang, "Edustamani yhteisö", "Organisation I represent"),
+                &draft.organisation,
+            ),
+            (t(lang, "Postiosoite", "Postal address"), &draft.postal_address),
+            (t(lang, "Sähköposti", "Email"), &draft.email),
+            (t(lang, "Puhelin", "Phone"), &draft.phone),
+        ];
+        from.extend(
+            optional
+                .into_iter()
+                .filter(|(_, v)| !v.trim().is_empty())
+                .map(|(k, v)| (k, v.trim().to_owned())),
+        );
+        blocks.push(Block::Heading(t(lang, "Lähettäjä", "From")));
+        blocks.push(Block::Pairs(from));
+    }
 
     blocks.push(Block::Paragraph(t(
         lang,
-        "Pyydän rekisterinpitäjää toteuttamaan seuraavat tietosuoja-asetuksen mukaiset oikeuteni:",
-        "I ask the controller to give effect to the following rights of mine under the GDPR:",
+        "Pyydän rekisterinpitäjää toteuttamaan seuraavat EU:n yleisen tietosuoja-asetuksen \
+(EU) 2016/679 mukaiset oikeuteni:",
+        "I ask the controller to give effect to the following rights of mine under the General \
+Data Protection Regulation (EU) 2016/679:",
     )));
     for (n, &right) in draft.rights.iter().enumerate() {
-        let article = match lang {
-            Lang::Fi => finnish_article(right.article()),
-            Lang::En => format!("Article {}", right.article()),
-        };
         blocks.push(Block::Heading(format!(
-            "{}. {} ({article})",
+            "{}. {} ({})",
             n + 1,
-            right.name().get(lang)
+            right.name().get(lang),
+            right.cited(lang)
         )));
         right_text(draft, right, lang, &mut blocks);
     }
@@ -122,97 +184,16 @@ pub fn compose(draft: &Draft, context: &Context, digest: &str) -> Document {
         blocks.push(Block::Paragraph(draft.message.trim().to_owned()));
     }
 
-    let d = &context.deadline;
     blocks.push(Block::Heading(t(lang, "Vastaus", "Response")));
-    blocks.push(Block::Paragraph(match lang {
-        Lang::Fi => format!(
-            "Rekisterinpitäjän on vastattava ilman aiheetonta viivytystä ja viimeistään kuukauden \
-kuluessa pyynnön vastaanottamisesta (12 artiklan 3 kohta). Määräaikaa voidaan pidentää kahdella \
-kuukaudella, jos pyyntöjen monimutkaisuus ja määrä sitä edellyttävät; pidennyksestä syineen on \
-ilmoitettava kuukauden kuluessa. Jos pyyntö vastaanotetaan {}, vastaus on annettava viimeistään {} \
-(pidennettynä viimeistään {}).",
-            d.received.display(lang),
-            d.due.display(lang),
-            d.extended.display(lang)
-        ),
-        Lang::En => format!(
-            "The controller must answer without undue delay and at the latest within one month of \
-receiving this request (Article 12(3)). That period may be extended by two further months where \
-necessary, taking into account the complexity and number of requests; I must be told of any \
-extension, with the reasons, within the first month. If this request is received on {}, the \
-answer is due by {} (if extended, by {}).",
-            d.received.display(lang),
-            d.due.display(lang),
-            d.extended.display(lang)
-        ),
-    }));
-    blocks.push(Block::Paragraph(t(
-        lang,
-        "Tiedot ja toimenpiteet ovat maksuttomia (12 artiklan 5 kohta); ensimmäinen jäljennös \
-käsiteltävistä henkilötiedoista on maksuton (15 artiklan 3 kohta).",
-        "Information and actions are free of charge (Article 12(5)); the first copy of the \
-personal data undergoing processing is free (Article 15(3)).",
-    )));
-    let answer_to = if draft.email.trim().is_empty() {
-        match lang {
-            Lang::Fi => format!(
-                "Pyydän vastausta postitse osoitteeseen: {}.",
-                draft.postal_address.trim()
-            ),
-            Lang::En => format!(
-                "Please send the answer by post to: {}.",
-                draft.postal_address.trim()
-            ),
-        }
-    } else {
-        match lang {
-            Lang::Fi => format!(
-                "Pyydän vastausta sähköpostitse osoitteeseen {}.",
-                draft.email.trim()
-            ),
-            Lang::En => format!("Please send the answer by email to {}.", draft.email.trim()),
-        }
-    };
-    blocks.push(Block::Paragraph(answer_to));
-    blocks.push(Block::Paragraph(t(
-        lang,
-        "En liitä henkilötunnusta enkä henkilöllisyystodistuksen kopiota. Rekisterinpitäjä voi pyytää \
-lisätietoja henkilöllisyyteni vahvistamiseksi vain, jos sillä on perusteltua syytä epäillä sitä \
-(12 artiklan 6 kohta).",
-        "I do not enclose a personal identity code or a copy of an identity document. The controller \
-may ask for additional information to confirm my identity only if it has reasonable doubts about it \
-(Article 12(6)).",
-    )));
+    response(draft, context, lang, &mut blocks);
 
-    blocks.push(Block::Heading(t(lang, "Allekirjoitus", "Signature")));
-    let note = match &draft.signature {
-        Signature::Drawn(_) => t(
-            lang,
-            "Sähköinen allekirjoitus: piirretty lomakkeella.",
-            "Electronic signature: drawn in the form.",
-        ),
-        Signature::Typed(_) => t(
-            lang,
-            "Sähköinen allekirjoitus: nimi kirjoitettu lomakkeella.",
-            "Electronic signature: name typed in the form.",
-        ),
-        Signature::Pen | Signature::None => t(
-            lang,
-            "Allekirjoita tulostettuna kynällä.",
-            "To be signed with a pen after printing.",
-        ),
-    };
-    blocks.push(Block::Signature {
-        signature: draft.signature.clone(),
-        name: draft.name.trim().to_owned(),
-        note,
-    });
+    blocks.push(signature_block(draft, lang, &date));
 
     blocks.push(Block::Small(match lang {
-        Lang::Fi => format!(
+        LetterLang::Fi => format!(
             "Liite request.json sisältää pyynnön tiedot koneluettavassa muodossa. Sen SHA-256-tiiviste: {digest}"
         ),
-        Lang::En => format!(
+        LetterLang::En => format!(
             "The attachment request.json holds the request's data in machine-readable form. Its SHA-256 digest: {digest}"
         ),
     }));
@@ -221,34 +202,186 @@ may ask for additional information to confirm my identity only if it has reasona
         lang,
         title,
         reference: context.reference.clone(),
+        letterhead,
         blocks,
     }
 }
 
-/// "15" → "15 artikla", "21(1)" → "21 artiklan 1 kohta".
-fn finnish_article(article: &str) -> String {
-    match article.split_once('(') {
-        Some((number, point)) => format!("{number} artiklan {} kohta", point.trim_end_matches(')')),
-        None => format!("{article} artikla"),
+/// The deadline, the complaint route, fees, how to answer and identity.
+fn response(draft: &Draft, context: &Context, lang: LetterLang, blocks: &mut Vec<Block>) {
+    let d = &context.deadline;
+    let (received, due, extended) = (
+        d.received.display(lang.lang()),
+        d.due.display(lang.lang()),
+        d.extended.display(lang.lang()),
+    );
+    blocks.push(Block::Paragraph(match lang {
+        LetterLang::Fi => format!(
+            "Rekisterinpitäjän on toimitettava minulle tiedot pyyntöni perusteella toteutetuista \
+toimenpiteistä ilman aiheetonta viivytystä ja joka tapauksessa kuukauden kuluessa pyynnön \
+vastaanottamisesta (12 artiklan 3 kohta). Määräaikaa voidaan tarvittaessa jatkaa enintään kahdella \
+kuukaudella ottaen huomioon pyyntöjen monimutkaisuus ja lukumäärä. Rekisterinpitäjän on ilmoitettava \
+minulle tällaisesta jatkamisesta ja viivästyksen syistä kuukauden kuluessa pyynnön vastaanottamisesta. \
+Jos pyyntö vastaanotetaan {received}, vastaus on annettava viimeistään {due} (jatketun määräajan \
+päättyessä viimeistään {extended})."
+        ),
+        LetterLang::En => format!(
+            "The controller must provide me with information on action taken on my request without \
+undue delay and in any event within one month of receipt of the request (Article 12(3)). That period \
+may be extended by two further months where necessary, taking into account the complexity and number \
+of the requests; the controller must inform me of any such extension, together with the reasons for \
+the delay, within one month of receipt of the request. If this request is received on {received}, the \
+answer is due by {due} (if extended, by {extended})."
+        ),
+    }));
+    blocks.push(Block::Paragraph(match lang {
+        LetterLang::Fi => format!(
+            "Jos rekisterinpitäjä ei ryhdy toimenpiteisiin pyyntöni perusteella, sen on ilmoitettava \
+minulle viipymättä ja viimeistään kuukauden kuluessa pyynnön vastaanottamisesta syyt siihen sekä \
+mahdollisuudesta tehdä valitus valvontaviranomaiselle ja käyttää muita oikeussuojakeinoja (12 artiklan \
+4 kohta). Suomessa valvontaviranomainen on tietosuojavaltuutettu: {}.",
+            OMBUDSMAN.fi
+        ),
+        LetterLang::En => format!(
+            "If the controller does not take action on my request, it must inform me without delay \
+and at the latest within one month of receipt of the request of the reasons for not taking action and \
+of the possibility of lodging a complaint with a supervisory authority and seeking a judicial remedy \
+(Article 12(4)). In Finland the supervisory authority is the Data Protection Ombudsman: {}.",
+            OMBUDSMAN.en
+        ),
+    }));
+    let mut fees = t(
+        lang,
+        "Tiedot ja toimenpiteet ovat maksuttomia, paitsi jos pyynnöt ovat ilmeisen perusteettomia \
+tai kohtuuttomia (12 artiklan 5 kohta).",
+        "The information and any action taken are free of charge, except where requests are \
+manifestly unfounded or excessive (Article 12(5)).",
+    );
+    if draft.asks(Right::Access) {
+        fees.push(' ');
+        fees.push_str(Text {
+            fi: "Ensimmäinen jäljennös käsiteltävistä henkilötiedoista on maksuton (15 artiklan 3 kohta).",
+            en: "The first copy of the personal data undergoing processing is free of charge (Article 15(3)).",
+        }
+        .get(lang));
+    }
+    blocks.push(Block::Paragraph(fees));
+    let email = draft.email.trim();
+    blocks.push(Block::Paragraph(match (lang, email.is_empty()) {
+        (LetterLang::Fi, true) => format!(
+            "Pyydän vastausta postitse osoitteeseen: {}.",
+            address_lines(&draft.postal_address).join(", ")
+        ),
+        (LetterLang::En, true) => format!(
+            "Please send the answer by post to: {}.",
+            address_lines(&draft.postal_address).join(", ")
+        ),
+        (LetterLang::Fi, false) => format!("Pyydän vastausta sähköpostitse osoitteeseen {email}."),
+        (LetterLang::En, false) => format!("Please send the answer by email to {email}."),
+    }));
+    blocks.push(Block::Paragraph(t(
+        lang,
+        "En liitä henkilötunnusta enkä henkilöllisyystodistuksen kopiota. Rekisterinpitäjä voi pyytää \
+henkilöllisyyteni vahvistamiseksi tarvittavia lisätietoja vain, jos sillä on perusteltua syytä epäillä \
+henkilöllisyyttäni (12 artiklan 6 kohta); siinä tapauksessa pyydän ilmoittamaan minulle viipymättä, \
+mitä lisätietoja tarvitaan.",
+        "I do not enclose a personal identity code or a copy of an identity document. The controller \
+may request additional information necessary to confirm my identity only if it has reasonable doubts \
+about my identity (Article 12(6)); in that case, please tell me without delay what additional \
+information you need.",
+    )));
+}
+
+fn signature_block(draft: &Draft, lang: LetterLang, date: &str) -> Block {
+    let place = draft.place.trim();
+    let place_date = if place.is_empty() {
+        date.to_owned()
+    } else {
+        format!("{place} {date}")
+    };
+    let (note, alt) = match &draft.signature {
+        Signature::None => (
+            t(
+                lang,
+                "Pyyntöä ei ole allekirjoitettu. Tietosuoja-asetus ei edellytä allekirjoitusta: \
+rekisterinpitäjän on helpotettava rekisteröidyn oikeuksien käyttämistä (12 artiklan 2 kohta).",
+                "This request is not signed. The GDPR does not require a signature: the controller \
+must facilitate the exercise of the data subject's rights (Article 12(2)).",
+            ),
+            t(lang, "Allekirjoitus: ei allekirjoitusta", "Signature: not signed"),
+        ),
+        Signature::Drawn(_) => (
+            t(
+                lang,
+                "Sähköinen allekirjoitus: piirretty lomakkeella.",
+                "Electronic signature: drawn in the form.",
+            ),
+            t(lang, "Allekirjoitus: piirretty", "Signature: drawn"),
+        ),
+        Signature::Typed(typed) => (
+            t(
+                lang,
+                "Sähköinen allekirjoitus: nimi kirjoitettu lomakkeella.",
+                "Electronic signature: name typed in the form.",
+            ),
+            match lang {
+                LetterLang::Fi => format!("Allekirjoitus: kirjoitettu nimi {}", typed.trim()),
+                LetterLang::En => format!("Signature: typed name {}", typed.trim()),
+            },
+        ),
+        Signature::Pen => (
+            t(
+                lang,
+                "Allekirjoita tulostettuna kynällä.",
+                "To be signed with a pen after printing.",
+            ),
+            t(
+                lang,
+                "Allekirjoitus: tyhjä viiva kynällä allekirjoittamista varten",
+                "Signature: blank line for a pen signature",
+            ),
+        ),
+    };
+    Block::Signature {
+        signature: draft.signature.clone(),
+        place_date,
+        name: draft.name.trim().to_owned(),
+        note,
+        alt,
     }
 }
 
-fn right_text(draft: &Draft, right: Right, lang: Lang, blocks: &mut Vec<Block>) {
+fn right_text(draft: &Draft, right: Right, lang: LetterLang, blocks: &mut Vec<Block>) {
     let p = |s: String| Block::Paragraph(s);
     match right {
         Right::Access => {
             blocks.push(p(t(
                 lang,
-                "Pyydän vahvistusta siitä, käsitelläänkö minua koskevia henkilötietoja, jäljennöksen \
-niistä sekä 15 artiklan 1 kohdassa luetellut tiedot (käsittelyn tarkoitukset, tietoryhmät, \
-vastaanottajat, säilytysaika ja tietolähteet).",
-                "I ask for confirmation as to whether personal data concerning me are processed, a \
-copy of those data and the information listed in Article 15(1) (purposes, categories of data, \
-recipients, retention period and sources).",
+                "Pyydän vahvistusta siitä, käsitelläänkö minua koskevia henkilötietoja, ja jos \
+käsitellään, jäljennöstä käsiteltävistä henkilötiedoista (15 artiklan 3 kohta) sekä 15 artiklan 1 ja \
+2 kohdassa tarkoitetut tiedot, muun muassa: käsittelyn tarkoitukset; kyseessä olevat \
+henkilötietoryhmät; vastaanottajat, joille tietoja on luovutettu tai luovutetaan, nimeltä mainiten \
+(unionin tuomioistuimen tuomio C-154/21); säilytysaika tai sen määrittämiskriteerit; mistä tiedot on \
+saatu, jos niitä ei ole kerätty minulta; automaattisen päätöksenteon, myös profiloinnin, olemassaolo \
+ja sitä koskevat merkitykselliset tiedot; sekä, jos tietoja siirretään EU:n tai ETA:n ulkopuolelle, \
+siirtoa koskevat asianmukaiset suojatoimet (15 artiklan 2 kohta).",
+                "I ask for confirmation as to whether personal data concerning me are being \
+processed and, where that is the case, a copy of the personal data undergoing processing (Article \
+15(3)) and the information referred to in Article 15(1) and (2), among other things: the purposes of \
+the processing; the categories of personal data concerned; the recipients to whom the data have been \
+or will be disclosed, identified by name (Court of Justice of the EU, case C-154/21); the storage \
+period or the criteria used to determine it; where the data were not collected from me, their source; \
+the existence of automated decision-making, including profiling, and meaningful information about it; \
+and, where data are transferred outside the EU/EEA, the appropriate safeguards for the transfer \
+(Article 15(2)).",
             )));
             if !draft.access_scope.trim().is_empty() {
                 blocks.push(Block::Pairs(vec![(
-                    t(lang, "Rajaus (ajanjakso tai tietoryhmät)", "Scope (period or data categories)"),
+                    t(
+                        lang,
+                        "Rajaus (ajanjakso tai tietoryhmät)",
+                        "Scope (period or data categories)",
+                    ),
                     draft.access_scope.trim().to_owned(),
                 )]));
             }
@@ -256,8 +389,11 @@ recipients, retention period and sources).",
         Right::Rectification => {
             blocks.push(p(t(
                 lang,
-                "Pyydän oikaisemaan seuraavat virheelliset tietoni tai täydentämään puutteelliset tiedot:",
-                "I ask you to rectify the following inaccurate data about me, or to complete incomplete data:",
+                "Pyydän oikaisemaan seuraavat virheelliset tietoni tai täydentämään puutteelliset \
+tiedot sekä ilmoittamaan oikaisusta vastaanottajille, joille tietoja on luovutettu (19 artikla):",
+                "I ask you to rectify the following inaccurate data about me, or to complete \
+incomplete data, and to communicate the rectification to each recipient to whom the data have been \
+disclosed (Article 19):",
             )));
             for (i, item) in draft.filled_corrections().enumerate() {
                 let mut pairs = Vec::new();
@@ -274,44 +410,92 @@ recipients, retention period and sources).",
         }
         Right::Erasure => blocks.push(p(t(
             lang,
-            "Pyydän poistamaan minua koskevat henkilötiedot tai, jos niitä on säilytettävä, \
-anonymisoimaan ne siltä osin kuin laki sallii. Jos joitakin tietoja ei voida poistaa (esimerkiksi \
-avoimen laskun, perinnän tai lakisääteisen säilytysvelvollisuuden vuoksi), pyydän ilmoittamaan, \
-mitä tietoja säilytetään, millä perusteella ja kuinka kauan.",
-            "I ask you to erase the personal data concerning me or, where they must be kept, to \
-anonymise them as far as the law allows. If some data cannot be erased (for example because of an \
-open invoice, debt collection or a legal obligation to keep them), please tell me which data are \
-kept, on what basis and for how long.",
+            "Pyydän poistamaan minua koskevat henkilötiedot ilman aiheetonta viivytystä. Jos joitakin \
+tietoja on lain mukaan säilytettävä (17 artiklan 3 kohdan b alakohta), pyydän rajoittamaan niiden \
+käsittelyn pelkkään säilyttämiseen ja ilmoittamaan minulle, mitä tietoja säilytetään ja minkä lain \
+nojalla. Pyydän myös ilmoittamaan poistamisesta vastaanottajille, joille tietoja on luovutettu \
+(19 artikla).",
+            "I ask you to erase the personal data concerning me without undue delay. Where some data \
+must be kept by law (Article 17(3)(b)), please restrict their processing to storage only and tell me \
+which data are kept and under which law. Please also communicate the erasure to each recipient to whom \
+the data have been disclosed (Article 19).",
         ))),
-        Right::Restriction => blocks.push(Block::Pairs(vec![(
-            t(lang, "Pyydän rajoittamaan tietojeni käsittelyä. Peruste", "I ask you to restrict the processing of my data. Reason"),
-            draft.restriction_reason.trim().to_owned(),
-        )])),
-        Right::Objection => blocks.push(Block::Pairs(vec![(
-            t(
+        Right::Restriction => {
+            blocks.push(p(t(
                 lang,
-                "Vastustan oikeutettuun etuun perustuvaa tietojeni käsittelyä erityiseen tilanteeseeni liittyvällä perusteella",
-                "I object, on grounds relating to my particular situation, to the processing of my data based on legitimate interests",
-            ),
-            draft.objection_reason.trim().to_owned(),
-        )])),
-        Right::DirectMarketingObjection => blocks.push(p(t(
-            lang,
-            "Kiellän tietojeni käsittelyn ja luovuttamisen suoramarkkinointia, etämyyntiä sekä \
-markkina- ja mielipidetutkimusta varten ja tietojeni julkaisemisen postitus- ja osoiteluetteloissa. \
-Kiellolle ei tarvita perustetta (21 artiklan 2 ja 3 kohta).",
-            "I object to the processing and disclosure of my data for direct marketing, distance \
-selling and market and opinion research, and to their publication in mailing lists. No reason is \
-needed (Article 21(2) and (3)).",
-        ))),
-        Right::Portability => blocks.push(Block::Pairs(vec![(
-            t(
+                "Pyydän rajoittamaan tietojeni käsittelyä 18 artiklan mukaisesti.",
+                "I ask you to restrict the processing of my data under Article 18.",
+            )));
+            blocks.push(Block::Pairs(vec![(
+                t(lang, "Peruste", "Reason"),
+                draft.restriction_reason.trim().to_owned(),
+            )]));
+        }
+        Right::Objection => {
+            blocks.push(p(t(
                 lang,
-                "Pyydän antamani henkilötiedot jäsennellyssä, yleisesti käytetyssä ja koneellisesti luettavassa muodossa. Toivottu muoto",
-                "I ask to receive the personal data I have provided in a structured, commonly used and machine-readable format. Preferred format",
-            ),
-            draft.portable_format.label().to_owned(),
-        )])),
+                "Vastustan oikeutettuun etuun perustuvaa tietojeni käsittelyä erityiseen tilanteeseeni \
+liittyvällä perusteella. Rekisterinpitäjä ei saa enää käsitellä tietojani, ellei se osoita, että \
+käsittelyyn on huomattavan tärkeä ja perusteltu syy, joka syrjäyttää etuni, oikeuteni ja vapauteni, \
+tai että käsittely on tarpeen oikeusvaatimuksen laatimiseksi, esittämiseksi tai puolustamiseksi.",
+                "I object, on grounds relating to my particular situation, to the processing of my \
+data based on legitimate interests. The controller may no longer process my data unless it \
+demonstrates compelling legitimate grounds for the processing which override my interests, rights and \
+freedoms, or the processing is needed for the establishment, exercise or defence of legal claims.",
+            )));
+            blocks.push(Block::Pairs(vec![(
+                t(lang, "Peruste", "Grounds"),
+                draft.objection_reason.trim().to_owned(),
+            )]));
+        }
+        Right::DirectMarketingObjection => {
+            blocks.push(p(t(
+                lang,
+                "Vastustan minua koskevien henkilötietojen käsittelyä suoramarkkinointia varten, \
+mukaan lukien suoramainonta, etämyynti, tietojeni luovuttaminen muille suoramarkkinointia varten ja \
+suoramarkkinointiin liittyvä profilointi (21 artiklan 2 kohta). Vastustamiselle ei tarvitse esittää \
+perusteita, eikä tietojani saa sen jälkeen käsitellä näihin tarkoituksiin (21 artiklan 3 kohta).",
+                "I object to the processing of personal data concerning me for direct marketing, \
+including direct advertising, distance selling, disclosure of my data to others for their direct \
+marketing and profiling related to direct marketing (Article 21(2)). No reason is needed, and my data \
+may no longer be processed for these purposes (Article 21(3)).",
+            )));
+            blocks.push(p(t(
+                lang,
+                "Lisäksi kiellän tietojeni käsittelyn ja luovuttamisen markkina- ja \
+mielipidetutkimusta varten, kuten rekisterin tietosuojaseloste sen sallii, enkä salli tietojeni \
+julkaisemista postitus- tai osoiteluetteloissa.",
+                "In addition, I opt out of the processing and disclosure of my data for market and \
+opinion research, as the register's privacy notice allows, and I do not permit the publication of my \
+data in mailing or address lists.",
+            )));
+        }
+        Right::Portability => {
+            blocks.push(p(t(
+                lang,
+                "Pyydän saada antamani henkilötiedot jäsennellyssä, yleisesti käytetyssä ja \
+koneellisesti luettavassa muodossa (20 artikla).",
+                "I ask to receive the personal data I have provided in a structured, commonly used \
+and machine-readable format (Article 20).",
+            )));
+            blocks.push(Block::Pairs(vec![(
+                t(lang, "Toivottu muoto", "Preferred format"),
+                draft.portable_format.label().to_owned(),
+            )]));
+        }
+    }
+}
+
+impl Letterhead {
+    /// At most this many sender lines, each at most [`Letterhead::SENDER_LINE`] characters, fit
+    /// the letterhead (SFS 2487 rows 3–8).
+    pub const SENDER_LINES: usize = 6;
+    pub const SENDER_LINE: usize = 48;
+
+    /// Whether the letterhead shows the sender in full.
+    pub fn sender_fits(&self) -> bool {
+        self.sender.len() <= Self::SENDER_LINES
+            && self.sender.iter().all(|l| l.chars().count() <= Self::SENDER_LINE)
     }
 }
 
@@ -319,7 +503,15 @@ impl Document {
     /// All the document's text, one block per line: what a reader of the PDF sees, for tests
     /// and for the form's preview.
     pub fn plain_text(&self) -> String {
-        let mut out = String::new();
+        let h = &self.letterhead;
+        let mut out = format!(
+            "{}\n{}\n{}\n{}\n{}\n",
+            h.sender.join("\n"),
+            h.recipient.join("\n"),
+            h.kind,
+            h.date,
+            h.reference
+        );
         for block in &self.blocks {
             match block {
                 Block::Title(s) | Block::Heading(s) | Block::Paragraph(s) | Block::Small(s) => {
@@ -331,9 +523,13 @@ impl Document {
                 }
                 Block::Signature {
                     signature,
+                    place_date,
                     name,
                     note,
+                    ..
                 } => {
+                    out.push_str(place_date);
+                    out.push('\n');
                     if let Signature::Typed(typed) = signature {
                         out.push_str(typed.trim());
                         out.push('\n');
@@ -352,47 +548,88 @@ mod tests {
     use super::*;
     use crate::request::record::tests::{context, draft};
 
+    fn text(draft: &Draft) -> String {
+        compose(draft, &context(), "ab12").plain_text()
+    }
+
     #[test]
     fn finnish_request_names_rights_articles_and_deadline() {
-        let text = compose(&draft(), &context(), "ab12").plain_text();
+        let text = text(&draft());
         for expected in [
             "Tietosuojaan liittyvä pyyntö",
-            "Nimi: Åsa Łukasiewicz-Žemaitė",
-            "Rekisterinpitäjä: Safrent Oy, Viilarinkatu 5, Turku",
-            "Yhteyshenkilö: Mirette Leppä, mirette.leppa@safrent.fi",
-            "Päiväys ja paikka: 25.11.2026",
-            "Viite: SAF-04HM-ASW9",
+            "Safrent Oy\nMirette Leppä\nViilarinkatu 5\nTurku",
+            "Rekisteriasioiden yhteyshenkilö: Mirette Leppä, mirette.leppa@safrent.fi",
+            "25.11.2026",
+            "Viite SAF-04HM-ASW9",
             "1. Tarkastusoikeus (15 artikla)",
             "2. Oikaisu (16 artikla)",
             "1. Oikein: Uusi katu 2",
             "3. Tietojen siirto (20 artikla)",
             "Toivottu muoto: CSV",
-            "viimeistään 28.12.2026 (pidennettynä viimeistään 25.2.2027)",
-            "ensimmäinen jäljennös",
+            "viimeistään 28.12.2026 (jatketun määräajan päättyessä viimeistään 25.2.2027)",
             "Sähköinen allekirjoitus: piirretty lomakkeella.",
             "SHA-256-tiiviste: ab12",
         ] {
             assert!(text.contains(expected), "missing {expected:?} in\n{text}");
         }
         assert!(!text.contains("Organisation"));
+        assert!(
+            !text.contains("Lähettäjä"),
+            "the letterhead shows the sender in full"
+        );
+    }
+
+    #[test]
+    fn a_sender_too_long_for_the_letterhead_follows_in_full() {
+        let mut d = draft();
+        d.postal_address = "Pitkä katu 1 A 2, c/o Joku Muu, 20100 Turku, Suomi, Lisärivi".into();
+        d.phone = "040 123 4567".into();
+        let text = text(&d);
+        assert!(
+            text.contains(
+                "Lähettäjä\nNimi: Åsa Łukasiewicz-Žemaitė\nPostiosoite: Pitkä katu 1 A 2, c/o Joku Muu"
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn letterhead_puts_sender_and_recipient_on_their_lines() {
+        let mut d = draft();
+        d.postal_address = "Esimerkkitie 1 A 2\n20100 Turku".into();
+        let head = compose(&d, &context(), "x").letterhead;
+        assert_eq!(
+            head.sender,
+            [
+                "Åsa Łukasiewicz-Žemaitė",
+                "Esimerkkitie 1 A 2",
+                "20100 Turku",
+                "asa@example.fi"
+            ]
+        );
+        assert_eq!(
+            head.recipient,
+            ["Safrent Oy", "Mirette Leppä", "Viilarinkatu 5", "Turku"]
+        );
+        assert_eq!(head.reference, "Viite SAF-04HM-ASW9");
     }
 
     #[test]
     fn english_request_is_entirely_english() {
         let mut draft = draft();
-        draft.request_lang = Lang::En;
+        draft.request_lang = LetterLang::En;
         draft.place = "Turku".into();
         draft.rights = Right::ALL.to_vec();
         draft.restriction_reason = "Disputed accuracy.".into();
         draft.objection_reason = "Personal reasons.".into();
         draft.signature = Signature::Typed("Åsa Ł.".into());
-        let text = compose(&draft, &context(), "ab12").plain_text();
+        let text = text(&draft);
         for expected in [
             "Data protection request",
-            "Date and place: 25 November 2026, Turku",
+            "Turku 25 November 2026",
             "1. Right of access (Article 15)",
             "5. Objection (Article 21(1))",
-            "6. Objection to direct marketing and disclosure (Article 21(2))",
+            "6. Objection to direct marketing (Article 21(2))",
             "Reason: Disputed accuracy.",
             "answer is due by 28 December 2026",
             "Article 12(6)",
@@ -400,15 +637,146 @@ mod tests {
         ] {
             assert!(text.contains(expected), "missing {expected:?} in\n{text}");
         }
-        for finnish in ["artikla", "Pyyntö", "Nimi:"] {
+        for finnish in ["artikla", "Pyyntö", "Rekisteri:", "Tietosuojavaltuutetun"] {
             assert!(!text.contains(finnish), "{finnish:?} in an English request");
         }
     }
 
     #[test]
-    fn finnish_articles_name_their_paragraph() {
-        assert_eq!(finnish_article("15"), "15 artikla");
-        assert_eq!(finnish_article("21(2)"), "21 artiklan 2 kohta");
+    fn the_complaint_route_names_the_ombudsman() {
+        let fi = text(&draft());
+        assert!(fi.contains("ei ryhdy toimenpiteisiin"));
+        assert!(fi.contains(
+            "valitus valvontaviranomaiselle ja käyttää muita oikeussuojakeinoja (12 artiklan 4 kohta)"
+        ));
+        assert!(fi.contains(
+            "Tietosuojavaltuutetun toimisto, Lintulahdenkuja 4, 00530 Helsinki; postiosoite PL 800, 00531 Helsinki; puh. 029 566 6700; tietosuoja@om.fi"
+        ));
+        let mut d = draft();
+        d.request_lang = LetterLang::En;
+        let en = text(&d);
+        assert!(en.contains(
+            "lodging a complaint with a supervisory authority and seeking a judicial remedy (Article 12(4))"
+        ));
+        assert!(en.contains("Office of the Data Protection Ombudsman, Lintulahdenkuja 4, 00530 Helsinki"));
+    }
+
+    #[test]
+    fn the_extension_follows_article_12_3() {
+        let fi = text(&draft());
+        assert!(fi.contains(
+            "Määräaikaa voidaan tarvittaessa jatkaa enintään kahdella kuukaudella ottaen huomioon pyyntöjen monimutkaisuus ja lukumäärä."
+        ));
+        assert!(
+            fi.contains("jatkamisesta ja viivästyksen syistä kuukauden kuluessa pyynnön vastaanottamisesta")
+        );
+    }
+
+    #[test]
+    fn fees_and_the_first_copy_only_when_access_is_asked() {
+        let with_access = text(&draft());
+        assert!(with_access.contains(
+            "paitsi jos pyynnöt ovat ilmeisen perusteettomia tai kohtuuttomia (12 artiklan 5 kohta)"
+        ));
+        assert!(with_access.contains(
+            "Ensimmäinen jäljennös käsiteltävistä henkilötiedoista on maksuton (15 artiklan 3 kohta)."
+        ));
+        let mut d = draft();
+        d.rights = vec![Right::Erasure];
+        let without = text(&d);
+        assert!(without.contains("(12 artiklan 5 kohta)"));
+        assert!(!without.contains("jäljennös käsiteltävistä"), "{without}");
+        d.request_lang = LetterLang::En;
+        let en = text(&d);
+        assert!(en.contains("except where requests are manifestly unfounded or excessive"));
+        assert!(!en.contains("first copy"));
+    }
+
+    #[test]
+    fn access_lists_among_other_things_recipients_by_name_and_safeguards() {
+        let fi = text(&draft());
+        for expected in [
+            "muun muassa",
+            "nimeltä mainiten",
+            "C-154/21",
+            "mistä tiedot on saatu",
+            "automaattisen päätöksenteon",
+            "(15 artiklan 2 kohta)",
+        ] {
+            assert!(fi.contains(expected), "{expected}");
+        }
+    }
+
+    #[test]
+    fn erasure_restricts_what_the_law_keeps_and_never_anonymises() {
+        let mut d = draft();
+        d.rights = vec![Right::Erasure];
+        let fi = text(&d);
+        assert!(fi.contains("rajoittamaan niiden käsittelyn pelkkään säilyttämiseen"));
+        assert!(fi.contains("mitä tietoja säilytetään ja minkä lain nojalla"));
+        assert!(fi.contains("1. Tietojen poistaminen (17 artikla)"));
+        d.request_lang = LetterLang::En;
+        let en = text(&d);
+        assert!(en.contains("restrict their processing to storage only"));
+        assert!(en.contains("which data are kept and under which law"));
+        for t in [&fi, &en] {
+            assert!(!t.to_lowercase().contains("anonym"), "{t}");
+        }
+    }
+
+    #[test]
+    fn direct_marketing_is_objected_to_and_research_opted_out_of_separately() {
+        let mut d = draft();
+        d.rights = vec![Right::DirectMarketingObjection];
+        let fi = text(&d);
+        assert!(fi.contains("1. Suoramarkkinoinnin vastustaminen (21 artiklan 2 kohta)"));
+        assert!(fi.contains("Vastustan minua koskevien henkilötietojen käsittelyä suoramarkkinointia varten"));
+        assert!(fi.contains("(21 artiklan 3 kohta)"));
+        assert!(fi.contains(
+            "Lisäksi kiellän tietojeni käsittelyn ja luovuttamisen markkina- ja mielipidetutkimusta varten"
+        ));
+        assert!(!fi.contains("Kiellän tietojeni käsittelyn ja luovuttamisen suoramarkkinointia"));
+        d.request_lang = LetterLang::En;
+        let en = text(&d);
+        assert!(en.contains("I object to the processing of personal data concerning me for direct marketing"));
+        assert!(en.contains(
+            "I opt out of the processing and disclosure of my data for market and opinion research"
+        ));
+    }
+
+    #[test]
+    fn identity_asks_to_be_told_what_is_needed() {
+        let fi = text(&draft());
+        assert!(fi.contains("(12 artiklan 6 kohta); siinä tapauksessa pyydän ilmoittamaan minulle viipymättä, mitä lisätietoja tarvitaan."));
+    }
+
+    #[test]
+    fn every_right_is_cited_the_finnish_way() {
+        let mut d = draft();
+        d.rights = Right::ALL.to_vec();
+        let fi = text(&d);
+        assert!(fi.contains("(21 artiklan 1 kohta)"));
+        assert!(!fi.contains("21(1)") && !fi.contains("21(2)"), "{fi}");
+    }
+
+    #[test]
+    fn an_unsigned_request_says_so() {
+        let mut d = draft();
+        d.signature = Signature::None;
+        let fi = text(&d);
+        assert!(fi.contains("Pyyntöä ei ole allekirjoitettu. Tietosuoja-asetus ei edellytä allekirjoitusta"));
+        assert!(fi.contains("(12 artiklan 2 kohta)"));
+        d.request_lang = LetterLang::En;
+        let en = text(&d);
+        assert!(en.contains("This request is not signed. The GDPR does not require a signature"));
+        let Some(Block::Signature { alt, .. }) = compose(&d, &context(), "x")
+            .blocks
+            .into_iter()
+            .find(|b| matches!(b, Block::Signature { .. }))
+        else {
+            panic!()
+        };
+        assert_eq!(alt, "Signature: not signed");
     }
 
     #[test]
@@ -417,7 +785,7 @@ mod tests {
         draft.signature = Signature::Pen;
         draft.email.clear();
         draft.postal_address = "Esimerkkitie 1, 20100 Turku".into();
-        let text = compose(&draft, &context(), "x").plain_text();
+        let text = text(&draft);
         assert!(text.contains("Allekirjoita tulostettuna kynällä."));
         assert!(text.contains("Pyydän vastausta postitse osoitteeseen: Esimerkkitie 1, 20100 Turku."));
     }

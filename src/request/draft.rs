@@ -3,10 +3,12 @@
 //! the attached data are made from it only when it is valid.
 
 use super::right::Right;
-use crate::i18n::Lang;
+use crate::request::letter_lang::LetterLang;
+use serde::{Deserialize, Serialize};
 
 /// One item to correct (GDPR Art. 16).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Correction {
     /// What the register says now.
     pub current: String,
@@ -18,7 +20,8 @@ pub struct Correction {
 
 /// The format a customer prefers for data portability (GDPR Art. 20: structured, commonly used
 /// and machine-readable).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum PortableFormat {
     #[default]
     Csv,
@@ -57,14 +60,17 @@ pub type Point = (i32, i32);
 /// Width and height of the signature box in its own units.
 pub const SIGNATURE_BOX: (i32, i32) = (1000, 400);
 
-/// How the customer signs. The GDPR requires no signature, so "no signature" is the default and
-/// always valid.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// How the customer signs. The GDPR requires no signature (Art. 12(2): the controller must
+/// facilitate the exercise of the rights), so "no signature" is the default and always valid;
+/// the letter then says plainly that it is not signed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Signature {
     /// Not signed.
     #[default]
     None,
-    /// Drawn with a mouse, pen or finger: the strokes, each a polyline.
+    /// Drawn with a mouse, pen or finger: the strokes, each a polyline (at least one stroke to be
+    /// valid).
     Drawn(Vec<Vec<Point>>),
     /// Their name typed as a signature.
     Typed(String),
@@ -83,8 +89,10 @@ impl Signature {
     }
 }
 
-/// The whole form.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The whole form. It crosses to the PDF writer's worker as serde data (JSON), so what arrives
+/// there is checked as any outside input: unknown fields are refused.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Draft {
     pub name: String,
     pub email: String,
@@ -107,13 +115,13 @@ pub struct Draft {
     /// The place of signing (optional; printed with the date).
     pub place: String,
     /// The language of the document, independent of the page's language.
-    pub request_lang: Lang,
+    pub request_lang: LetterLang,
     pub signature: Signature,
 }
 
 impl Draft {
     /// An empty form whose document language starts as the page's language.
-    pub fn new(request_lang: Lang) -> Draft {
+    pub fn new(request_lang: LetterLang) -> Draft {
         Draft {
             name: String::new(),
             email: String::new(),

@@ -3,6 +3,7 @@
 //! browser form (`form`, a separately loaded WebAssembly module) is a thin layer around it.
 //!
 //! - [`right`]: the seven rights, their articles and names;
+//! - [`letter_lang`]: the letter's language (Finnish or English, whatever the page's);
 //! - [`draft`]: what the customer typed; [`validate`]: what is wrong with it;
 //! - [`deadline`] (with [`calendar`]): when the controller must answer;
 //! - [`reference`]: the request's reference code; [`record`]: the attached `request.json`;
@@ -18,13 +19,20 @@ pub mod calendar;
 pub mod deadline;
 pub mod document;
 pub mod draft;
+pub mod fonts;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fonts_build;
+pub mod letter_lang;
+#[cfg(any(not(target_arch = "wasm32"), feature = "writer"))]
 pub mod pdf;
 pub mod record;
 pub mod reference;
 pub mod right;
 pub mod send;
 pub mod validate;
+pub mod wire;
 pub mod wording;
+pub mod writer;
 
 #[cfg(all(target_arch = "wasm32", feature = "form"))]
 pub mod form;

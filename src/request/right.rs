@@ -2,16 +2,25 @@
 //! both languages (the form's checkbox names), the GDPR article, and what the form asks for each.
 
 use crate::i18n::Text;
+use crate::request::letter_lang::LetterLang;
+use serde::{Deserialize, Serialize};
 
-/// One right of the data subject.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// One right of the data subject. As data it is its [`Right::key`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Right {
+    #[serde(rename = "access")]
     Access,
+    #[serde(rename = "rectification")]
     Rectification,
+    #[serde(rename = "erasure")]
     Erasure,
+    #[serde(rename = "restriction")]
     Restriction,
+    #[serde(rename = "objection")]
     Objection,
+    #[serde(rename = "direct-marketing")]
     DirectMarketingObjection,
+    #[serde(rename = "portability")]
     Portability,
 }
 
@@ -67,8 +76,8 @@ impl Right {
                 en: "Rectification",
             },
             Right::Erasure => Text {
-                fi: "Poistaminen tai anonymisointi",
-                en: "Erasure or anonymisation",
+                fi: "Tietojen poistaminen",
+                en: "Erasure",
             },
             Right::Restriction => Text {
                 fi: "Käsittelyn rajoittaminen",
@@ -79,8 +88,8 @@ impl Right {
                 en: "Objection",
             },
             Right::DirectMarketingObjection => Text {
-                fi: "Suoramarkkinoinnin ja luovutuksen kielto",
-                en: "Objection to direct marketing and disclosure",
+                fi: "Suoramarkkinoinnin vastustaminen",
+                en: "Objection to direct marketing",
             },
             Right::Portability => Text {
                 fi: "Tietojen siirto",
@@ -102,6 +111,56 @@ impl Right {
         }
     }
 
+    /// The article as it is cited in `lang`: Finnish "15 artikla", "21 artiklan 1 kohta";
+    /// English "Article 15", "Article 21(1)". The form's hint and the letter both use it.
+    pub fn cited(self, lang: LetterLang) -> String {
+        let article = self.article();
+        match lang {
+            LetterLang::Fi => match article.split_once('(') {
+                Some((number, point)) => {
+                    format!("{number} artiklan {} kohta", point.trim_end_matches(')'))
+                }
+                None => format!("{article} artikla"),
+            },
+            LetterLang::En => format!("Article {article}"),
+        }
+    }
+
+    /// One sentence on what asking for the right means, in the letter's own words: the form
+    /// shows it as the checkbox's hint, so the form and the letter say the same.
+    pub const fn summary(self) -> Text {
+        match self {
+            Right::Access => Text {
+                fi: "Saat tiedon siitä, käsitelläänkö tietojasi, jäljennöksen tiedoista sekä muun muassa käsittelyn tarkoitukset, vastaanottajat nimeltä, säilytysajan ja tietolähteet.",
+                en: "You learn whether your data are processed and receive a copy of them and, among other things, the purposes, the recipients by name, the storage period and the source.",
+            },
+            Right::Rectification => Text {
+                fi: "Virheelliset tiedot oikaistaan ja puutteelliset täydennetään.",
+                en: "Inaccurate data are rectified and incomplete data completed.",
+            },
+            Right::Erasure => Text {
+                fi: "Tietosi poistetaan. Tiedot, jotka on lain mukaan säilytettävä, rajoitetaan pelkkään säilyttämiseen, ja sinulle kerrotaan, mitkä tiedot ja minkä lain nojalla.",
+                en: "Your data are erased. Data that must be kept by law are restricted to storage, and you are told which data and under which law.",
+            },
+            Right::Restriction => Text {
+                fi: "Tietojasi ei käsitellä muuten kuin säilyttämällä, esimerkiksi sinä aikana, kun niiden paikkansapitävyyttä tarkistetaan.",
+                en: "Your data are only stored, not otherwise processed, for example while their accuracy is checked.",
+            },
+            Right::Objection => Text {
+                fi: "Vastustat oikeutettuun etuun perustuvaa käsittelyä erityiseen tilanteeseesi liittyvällä perusteella.",
+                en: "You object, on grounds relating to your particular situation, to processing based on legitimate interests.",
+            },
+            Right::DirectMarketingObjection => Text {
+                fi: "Vastustat tietojesi käsittelyä ja luovuttamista suoramarkkinointia varten ja kiellät niiden käsittelyn markkina- ja mielipidetutkimusta varten sekä julkaisemisen postitus- ja osoiteluetteloissa. Perusteita ei tarvita.",
+                en: "You object to the processing and disclosure of your data for direct marketing, and opt out of market and opinion research and of publication in mailing and address lists. No reason is needed.",
+            },
+            Right::Portability => Text {
+                fi: "Saat antamasi tiedot jäsennellyssä, yleisesti käytetyssä ja koneellisesti luettavassa muodossa.",
+                en: "You receive the data you have provided in a structured, commonly used and machine-readable format.",
+            },
+        }
+    }
+
     pub const fn details(self) -> Details {
         match self {
             Right::Access => Details::OptionalScope,
@@ -120,20 +179,32 @@ impl Right {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
 
     #[test]
     fn seven_rights_with_articles_and_names() {
         let articles: Vec<&str> = Right::ALL.iter().map(|r| r.article()).collect();
         assert_eq!(articles, ["15", "16", "17", "18", "21(1)", "21(2)", "20"]);
-        assert_eq!(Right::Access.name().get(Lang::Fi), "Tarkastusoikeus");
-        assert_eq!(Right::Portability.name().get(Lang::En), "Data portability");
+        assert_eq!(Right::Access.name().get(LetterLang::Fi), "Tarkastusoikeus");
+        assert_eq!(Right::Portability.name().get(LetterLang::En), "Data portability");
+    }
+
+    #[test]
+    fn finnish_citations_name_their_paragraph() {
+        assert_eq!(Right::Access.cited(LetterLang::Fi), "15 artikla");
+        assert_eq!(Right::Objection.cited(LetterLang::Fi), "21 artiklan 1 kohta");
+        assert_eq!(
+            Right::DirectMarketingObjection.cited(LetterLang::En),
+            "Article 21(2)"
+        );
     }
 
     #[test]
     fn keys_round_trip_and_are_unique() {
         for right in Right::ALL {
             assert_eq!(Right::from_key(right.key()), Some(right));
+            let json = serde_json::to_string(&right).unwrap();
+            assert_eq!(json, format!("\"{}\"", right.key()));
+            assert_eq!(serde_json::from_str::<Right>(&json).unwrap(), right);
         }
         assert_eq!(Right::from_key("delete"), None);
     }

@@ -4,10 +4,21 @@
 
 use super::deadline::Deadline;
 use crate::date::Date;
-use crate::i18n::{Lang, Text};
+use crate::i18n::Text;
+use crate::request::letter_lang::LetterLang;
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+/// Everything but RFC 3986's unreserved characters is encoded.
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+/// The address keeps its `@` (RFC 6068 allows it in `to`).
+const ADDRESS: &AsciiSet = &COMPONENT.remove(b'@');
 
 /// The PDF's file name.
-pub fn pdf_file_name(reference: &str, lang: Lang) -> String {
+pub fn pdf_file_name(reference: &str, lang: LetterLang) -> String {
     let stem = Text {
         fi: "tietosuojapyynto",
         en: "privacy-request",
@@ -17,7 +28,7 @@ pub fn pdf_file_name(reference: &str, lang: Lang) -> String {
 }
 
 /// The e-mail subject: names the request and its reference.
-pub fn subject(reference: &str, lang: Lang) -> String {
+pub fn subject(reference: &str, lang: LetterLang) -> String {
     let label = Text {
         fi: "Tietosuojapyyntö",
         en: "Data protection request",
@@ -27,37 +38,24 @@ pub fn subject(reference: &str, lang: Lang) -> String {
 }
 
 /// A `mailto:` URI (RFC 6068) to `to`, in the request's language.
-pub fn mailto(to: &str, reference: &str, sender: &str, lang: Lang) -> String {
+pub fn mailto(to: &str, reference: &str, sender: &str, lang: LetterLang) -> String {
     let file = pdf_file_name(reference, lang);
     let body = match lang {
-        Lang::Fi => format!(
+        LetterLang::Fi => format!(
             "Hei,\n\nliitteenä on tietosuojapyyntöni (viite {reference}).\n\n\
 [Liitä tähän viestiin ladattu tiedosto {file} ennen lähettämistä.]\n\nYstävällisin terveisin\n{sender}\n"
         ),
-        Lang::En => format!(
+        LetterLang::En => format!(
             "Hello,\n\nplease find attached my data protection request (reference {reference}).\n\n\
 [Attach the downloaded file {file} to this message before sending it.]\n\nKind regards\n{sender}\n"
         ),
     };
     format!(
         "mailto:{}?subject={}&body={}",
-        percent_encode(to, "@"),
-        percent_encode(&subject(reference, lang), ""),
-        percent_encode(&body.replace('\n', "\r\n"), "")
+        utf8_percent_encode(to, ADDRESS),
+        utf8_percent_encode(&subject(reference, lang), COMPONENT),
+        utf8_percent_encode(&body.replace('\n', "\r\n"), COMPONENT)
     )
-}
-
-/// Percent-encodes all but unreserved characters (and `keep`).
-fn percent_encode(s: &str, keep: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for byte in s.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) || keep.as_bytes().contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }
 
 /// The reminder's file name.
@@ -67,28 +65,28 @@ pub fn ics_file_name(reference: &str) -> String {
 
 /// An iCalendar (RFC 5545) all-day event on the due date, with a reminder at 9:00 that day.
 /// `stamp` is the creation time as `YYYYMMDDTHHMMSSZ`.
-pub fn ics(deadline: &Deadline, reference: &str, controller: &str, lang: Lang, stamp: &str) -> String {
+pub fn ics(deadline: &Deadline, reference: &str, controller: &str, lang: LetterLang, stamp: &str) -> String {
     let date = |d: Date| d.iso().replace('-', "");
     let (summary, description) = match lang {
-        Lang::Fi => (
+        LetterLang::Fi => (
             format!("{controller}: vastaus tietosuojapyyntöön {reference} viimeistään tänään"),
             format!(
                 "Jos pyyntö saapui {received}, {controller} on velvollinen vastaamaan viimeistään {due} \
 (tietosuoja-asetuksen 12 artiklan 3 kohta). Jos yritys on ilmoittanut määräajan pidentämisestä, \
 määräpäivä on {extended}.",
-                received = deadline.received.display(lang),
-                due = deadline.due.display(lang),
-                extended = deadline.extended.display(lang)
+                received = deadline.received.display(lang.lang()),
+                due = deadline.due.display(lang.lang()),
+                extended = deadline.extended.display(lang.lang())
             ),
         ),
-        Lang::En => (
+        LetterLang::En => (
             format!("{controller}: answer to data protection request {reference} due today"),
             format!(
                 "If the request arrived on {received}, {controller} must answer by {due} (GDPR \
 Article 12(3)). If the company has announced an extension, the answer is due by {extended}.",
-                received = deadline.received.display(lang),
-                due = deadline.due.display(lang),
-                extended = deadline.extended.display(lang)
+                received = deadline.received.display(lang.lang()),
+                due = deadline.due.display(lang.lang()),
+                extended = deadline.extended.display(lang.lang())
             ),
         ),
     };
@@ -146,7 +144,12 @@ mod tests {
 
     #[test]
     fn mailto_prefills_recipient_subject_and_body() {
-        let uri = mailto("mirette.leppa@safrent.fi", "SAF-04HM-ASW9", "Åsa & Co?", Lang::Fi);
+        let uri = mailto(
+            "mirette.leppa@safrent.fi",
+            "SAF-04HM-ASW9",
+            "Åsa & Co?",
+            LetterLang::Fi,
+        );
         assert!(
             uri.starts_with(
                 "mailto:mirette.leppa@safrent.fi?subject=Tietosuojapyynt%C3%B6%20SAF-04HM-ASW9&body="
@@ -159,7 +162,7 @@ mod tests {
         );
         assert!(uri.contains("tietosuojapyynto-SAF-04HM-ASW9.pdf"));
         assert!(!uri.contains(' ') && !uri.contains('\n'));
-        let en = mailto("a@b.fi", "SAF-1", "X", Lang::En);
+        let en = mailto("a@b.fi", "SAF-1", "X", LetterLang::En);
         assert!(en.contains("subject=Data%20protection%20request%20SAF-1"));
         assert!(en.contains("Attach%20the%20downloaded%20file"));
     }
@@ -171,7 +174,7 @@ mod tests {
             &deadline,
             "SAF-04HM-ASW9",
             "Safrent Oy",
-            Lang::Fi,
+            LetterLang::Fi,
             "20261125T120000Z",
         );
         assert!(text.contains("DTSTART;VALUE=DATE:20261228\r\n"));
@@ -188,7 +191,7 @@ mod tests {
     #[test]
     fn ics_escapes_text() {
         let deadline = response_deadline(Date::new(2026, 2, 5).unwrap());
-        let text = ics(&deadline, "R", "A, B; C\\", Lang::En, "20260205T000000Z").replace("\r\n ", "");
+        let text = ics(&deadline, "R", "A, B; C\\", LetterLang::En, "20260205T000000Z").replace("\r\n ", "");
         assert!(text.contains("SUMMARY:A\\, B\\; C\\\\: answer"), "{text}");
     }
 }

@@ -120,7 +120,9 @@ impl Problem {
                     .map(|&c| {
                         let code = format!("U+{:04X}", c as u32);
                         let mut utf8 = [0; 4];
-                        let shown = if invisible(c) {
+                        // Invisible characters, or ones that would reorder the message around
+                        // them, are named by their code alone.
+                        let shown = if crate::request::fonts::invisible(c) {
                             ""
                         } else {
                             c.encode_utf8(&mut utf8)
@@ -141,14 +143,6 @@ impl Problem {
 /// How many of the characters the font lacks a message names (a pasted text in another script
 /// may lack hundreds; the first few say what to do).
 const SHOWN_CHARACTERS: usize = 10;
-
-/// Whether a character the font lacks is left out of the message and named by its code alone:
-/// control characters, bidirectional controls and zero-width marks are invisible, or would
-/// reorder the message around them.
-fn invisible(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
-}
 
 /// Every error in `draft`, in the order of the form. `missing` lists the characters of a text
 /// that the PDF font cannot show (empty while the font is still loading).
@@ -285,13 +279,14 @@ pub fn is_phone(s: &str) -> bool {
 mod tests {
     use super::*;
     use crate::request::draft::Correction;
+    use crate::request::letter_lang::LetterLang;
 
     fn none(_: &str) -> Vec<char> {
         Vec::new()
     }
 
     fn valid() -> Draft {
-        let mut draft = Draft::new(Lang::Fi);
+        let mut draft = Draft::new(LetterLang::Fi);
         draft.name = "Åsa Łukasiewicz-Žemaitė".into();
         draft.email = "asa@example.fi".into();
         draft.set_right(Right::Access, true);
@@ -312,7 +307,7 @@ mod tests {
 
     #[test]
     fn an_empty_form_says_what_is_needed() {
-        let draft = Draft::new(Lang::En);
+        let draft = Draft::new(LetterLang::En);
         assert_eq!(
             problems(&draft),
             vec![
@@ -439,7 +434,7 @@ mod tests {
         // No signature at all is valid (the GDPR requires none) and is the default.
         draft.signature = Signature::None;
         assert_eq!(problems(&draft), vec![]);
-        assert_eq!(Draft::new(Lang::Fi).signature, Signature::None);
+        assert_eq!(Draft::new(LetterLang::Fi).signature, Signature::None);
     }
 
     #[test]

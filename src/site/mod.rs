@@ -126,9 +126,6 @@ pub struct FormManifest {
     pub module: String,
     pub wasm: String,
     pub style: String,
-    /// The PDF font pack (until the PDF writer brings its own fonts).
-    #[serde(default)]
-    pub font: Option<String>,
     /// The PDF writer's manifest.
     #[serde(default)]
     pub writer: Option<String>,
@@ -152,9 +149,6 @@ impl FormManifest {
             (FormAsset::Wasm, path(&self.wasm)),
             (FormAsset::Style, path(&self.style)),
         ];
-        if let Some(font) = &self.font {
-            assets.push((FormAsset::Font, path(font)));
-        }
         if let Some(writer) = &self.writer {
             assets.push((FormAsset::Writer, path(writer)));
         }

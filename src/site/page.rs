@@ -264,6 +264,7 @@ fn head(
 fn og_locale(lang: Lang) -> &'static str {
     match lang {
         Lang::Fi => "fi_FI",
+        Lang::Sv => "sv_FI",
         Lang::En => "en_GB",
     }
 }

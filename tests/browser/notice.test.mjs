@@ -127,12 +127,15 @@ test('the language switch keeps the section being read', async () => {
   await appReady(page);
   const heading = await page.locator('#evasteet').boundingBox();
   assert.ok(heading.y >= -1 && heading.y < 200, `Cookies at y=${heading.y}`);
-  // Scrolling on updates the switch to the section now being read.
-  await page.locator('#oikeus-tehda-valitus-valvontaviranomaiselle').scrollIntoViewIfNeeded();
-  await page.evaluate(() => document.getElementById('oikeus-tehda-valitus-valvontaviranomaiselle').scrollIntoView());
+  // Following a contents link moves the switch to that section.
+  await page.getByRole('navigation', { name: en.contents }).getByRole('link', { name: 'Right to lodge a complaint with a supervisory authority' }).click();
   await page.waitForFunction(
     () => document.querySelector('[data-lang-link="fi"]').getAttribute('href').endsWith('#oikeus-tehda-valitus-valvontaviranomaiselle'),
   );
+  // And the Finnish page opens there.
+  await page.getByRole('navigation', { name: en.languages }).getByRole('link', { name: FI.name }).click();
+  await page.getByRole('heading', { level: 1, name: FI.title }).waitFor();
+  assert.equal(new URL(page.url()).hash, '#oikeus-tehda-valitus-valvontaviranomaiselle');
   await assertClean(assert, env, watch);
   await context.close();
 });

@@ -63,15 +63,31 @@ pub fn focus_within(event: &web_sys::Event) -> bool {
     }
 }
 
-/// Adds the form's stylesheet (a file: the CSP allows no inline style).
-pub fn add_stylesheet(document: &Document, href: &str) {
-    let Ok(link) = document.create_element("link") else {
+/// Adds the form's stylesheet (a file: the CSP allows no inline style), and calls `then` once it
+/// has loaded or failed to load.
+pub fn add_stylesheet(document: &Document, href: &str, then: impl FnOnce() + 'static) {
+    let then = std::rc::Rc::new(std::cell::Cell::new(Some(then)));
+    let (Ok(link), Some(head)) = (document.create_element("link"), document.head()) else {
+        if let Some(then) = then.take() {
+            then();
+        }
         return;
     };
+    for event in ["load", "error"] {
+        let then = then.clone();
+        let once = Closure::once_into_js(move || {
+            if let Some(then) = then.take() {
+                then();
+            }
+        });
+        let _ = link.add_event_listener_with_callback(event, once.unchecked_ref());
+    }
     let _ = link.set_attribute("rel", "stylesheet");
     let _ = link.set_attribute("href", href);
-    if let Some(head) = document.head() {
-        let _ = head.append_child(&link);
+    if head.append_child(&link).is_err() {
+        if let Some(then) = then.take() {
+            then();
+        }
     }
 }
 

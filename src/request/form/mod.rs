@@ -139,25 +139,39 @@ pub mod probe {
 
 thread_local! {
     static FORM: std::cell::Cell<Option<Form>> = const { std::cell::Cell::new(None) };
+    /// The rights asked for while the form is being mounted (`Some` from the first `open`).
+    static PENDING: std::cell::RefCell<Option<Vec<String>>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Opens the form (mounting it the first time) with `right` ticked, and moves focus to it.
 /// What was typed before stays: opening again only adds the right.
 pub fn open(right: &str) {
-    let form = match FORM.with(|f| f.get()) {
-        Some(form) => form,
-        None => match mount() {
-            Some(form) => form,
-            None => return,
-        },
-    };
+    if let Some(form) = FORM.with(|f| f.get()) {
+        show(form, right);
+        return;
+    }
+    // Not mounted yet: remember the right until it is (the first call starts the mounting).
+    let first = PENDING.with(|pending| {
+        let mut pending = pending.borrow_mut();
+        let first = pending.is_none();
+        pending.get_or_insert_with(Vec::new).push(right.to_owned());
+        first
+    });
+    if first && mount().is_none() {
+        PENDING.with(|pending| pending.borrow_mut().take());
+    }
+}
+
+fn show(form: Form, right: &str) {
     if let Some(right) = Right::from_key(right) {
         rights::tick(form, right, true);
     }
     browser::focus_later("request-form-title");
 }
 
-fn mount() -> Option<Form> {
+/// Adds the form's stylesheet and, once it has loaded (or failed to), mounts the form: its
+/// first paint is already styled, so nothing on the page moves when the styles arrive.
+fn mount() -> Option<()> {
     crate::dom::report_panics_in_debug();
     let document = crate::dom::document()?;
     let root = document.get_element_by_id(REQUEST_ROOT_ID)?;
@@ -172,26 +186,33 @@ fn mount() -> Option<Form> {
         },
         register: attribute("data-register"),
     };
-    browser::add_stylesheet(&document, &attribute(FormAsset::Style.attribute()));
-    let font_url = attribute(FormAsset::Font.attribute());
+    let writer_url = attribute(FormAsset::Writer.attribute());
+    let style = attribute(FormAsset::Style.attribute());
     // The page's language is fixed: another language is another page.
     let lang = crate::dom::page_lang(&document);
     let root: web_sys::HtmlElement = root.dyn_into().ok()?;
-    leptos::mount::mount_to(root, move || {
-        let form = new_form(lang, recipient, font_url);
-        provide_context(form);
-        FORM.with(|f| f.set(Some(form)));
-        browser::confirm_leaving(move || form.unsaved());
-        view::request_form()
-    })
-    .forget();
-    FORM.with(|f| f.get())
+    browser::add_stylesheet(&document, &style, move || {
+        leptos::mount::mount_to(root, move || {
+            let form = new_form(lang, recipient, writer_url);
+            provide_context(form);
+            FORM.with(|f| f.set(Some(form)));
+            browser::confirm_leaving(move || form.unsaved());
+            view::request_form()
+        })
+        .forget();
+        if let Some(form) = FORM.with(|f| f.get()) {
+            for right in PENDING.with(|p| p.borrow_mut().take()).unwrap_or_default() {
+                show(form, &right);
+            }
+        }
+    });
+    Some(())
 }
 
-fn new_form(lang: Lang, recipient: Recipient, font_url: String) -> Form {
+fn new_form(lang: Lang, recipient: Recipient, writer_url: String) -> Form {
     let state = Store::new(FormState::new(lang));
     let strokes = RwSignal::new(Vec::new());
-    let writer = Writer::start(font_url);
+    let writer = Writer::start(writer_url);
     // Only whether there are strokes matters to validation; drawing changes it once per signature.
     let drawn = Memo::new(move |_| strokes.with(|s: &Vec<Vec<Point>>| !s.is_empty()));
     let errors = Memo::new(move |_| {

@@ -7,7 +7,7 @@ use super::fields::{text_field, Kind, Spec};
 use super::signature_pad;
 use super::state::{FormStateStoreFields, Method};
 use super::Form;
-use crate::i18n::Lang;
+use crate::request::letter_lang::LetterLang;
 use crate::request::validate::Field;
 
 /// A radio button with its label.
@@ -31,10 +31,14 @@ pub fn letter_language() -> impl IntoView {
     let form = Form::get();
     let letter = form.state.letter();
     let t = &form.strings().form.letter;
-    let option = move |lang: Lang, label: &'static str| {
+    let option = move |lang: LetterLang| {
+        let label = match lang {
+            LetterLang::Fi => t.fi,
+            LetterLang::En => t.en,
+        };
         radio(
             "req-lang",
-            format!("req-lang-{lang}"),
+            format!("req-lang-{}", lang.code()),
             label,
             move || letter.get() == lang,
             move || letter.set(lang),
@@ -44,8 +48,7 @@ pub fn letter_language() -> impl IntoView {
         <fieldset class="rf-group" aria-describedby="req-lang-hint">
             <legend>{t.legend}</legend>
             <p class="rf-hint" id="req-lang-hint">{t.hint}</p>
-            {option(Lang::Fi, t.fi)}
-            {option(Lang::En, t.en)}
+            {LetterLang::ALL.into_iter().map(option).collect_view()}
         </fieldset>
     }
 }

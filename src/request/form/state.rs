@@ -8,6 +8,7 @@ use reactive_stores::Store;
 
 use crate::i18n::Lang;
 use crate::request::draft::{Correction, Draft, Point, PortableFormat, Signature};
+use crate::request::letter_lang::LetterLang;
 use crate::request::right::Right;
 
 /// How the customer signs. Each way keeps what it holds (strokes, a typed name) while another is
@@ -72,7 +73,7 @@ pub struct FormState {
     pub message: String,
     pub place: String,
     /// The language of the request letter: Finnish or English (the notice accepts those).
-    pub letter: Lang,
+    pub letter: LetterLang,
     pub method: Method,
     /// The typed signature (kept while another method is chosen).
     pub typed: String,
@@ -85,7 +86,7 @@ impl FormState {
     /// An empty form on a page in `page_lang`: the letter in English on the English page, in
     /// Finnish on the others (the notice's language).
     pub fn new(page_lang: Lang) -> FormState {
-        let draft = Draft::new(Lang::Fi);
+        let draft = Draft::new(LetterLang::for_page(page_lang));
         FormState {
             name: draft.name,
             email: draft.email,
@@ -102,7 +103,7 @@ impl FormState {
             portable_format: draft.portable_format,
             message: draft.message,
             place: draft.place,
-            letter: if page_lang == Lang::En { Lang::En } else { Lang::Fi },
+            letter: draft.request_lang,
             method: Method::default(),
             typed: String::new(),
         }

@@ -9,8 +9,7 @@ use super::fields::{text_field, Kind, Spec};
 use super::state::{FormStateStoreFields, Method};
 use super::writer::{Job, WriteError};
 use super::{browser, rights, signature, summary, Form};
-use crate::request::deadline::response_deadline;
-use crate::request::record::Context;
+use crate::request::record::{Context, Recipient};
 use crate::request::send;
 use crate::request::validate::Field;
 
@@ -98,15 +97,14 @@ async fn attempt(form: Form, status: RwSignal<Option<Status>>, done: RwSignal<Op
     let (stamp, today) = browser::now();
     let draft = form.draft();
     let (recipient, reference) = (form.recipient.get_value(), form.reference.get_value());
-    let deadline = response_deadline(today);
-    let context = Context {
-        reference: reference.clone(),
-        created: today,
+    let context = Context::new(
+        reference.clone(),
+        today,
         stamp,
-        recipient: recipient.controller.clone(),
-        register: recipient.register.clone(),
-        deadline,
-    };
+        Recipient::from(&recipient.controller),
+        recipient.register.clone(),
+    );
+    let deadline = context.deadline;
     let written = form
         .writer
         .write(Job {

@@ -1,10 +1,13 @@
 //! The PDF writer as the form sees it: the one place the form hands a request over and gets a
 //! file back. A [`Job`] goes in; [`Written`] bytes or a [`WriteError`] come out of the async
-//! [`Writer::write`]. Today the writer runs here, on the page's thread, with the font pack that
-//! `#request-root` names; when it moves to a Web Worker (issue 12) only this module changes: the
-//! job is posted, the bytes come back, and the form goes on awaiting the same future.
+//! [`Writer::write`]. Today the writer (`crate::request::writer`) runs here, on the page's thread:
+//! this module fetches its font manifest when the form opens, the base faces with it, and the
+//! pieces of other scripts' fonts a request needs when it is written. When the form posts to the
+//! writer's worker instead (issue 12), only this module changes: the job is posted, the bytes
+//! come back, and the form goes on awaiting the same future.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -13,17 +16,18 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::browser;
 use crate::request::draft::Draft;
-use crate::request::pdf::font::FontPack;
+use crate::request::fonts::Manifest;
 use crate::request::record::Context;
-use crate::request::{document, pdf, record, send};
+use crate::request::writer::protocol::{Request, WriterError};
+use crate::request::writer::{fonts_for, write};
 
 /// Whether the writer can write now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
-    /// Its font is on the way.
+    /// Its font manifest and base faces are on the way.
     Loading,
     Ready,
-    /// The font could not be fetched; the next [`Writer::write`] tries again.
+    /// They could not be fetched; the next [`Writer::write`] tries again.
     Failed,
 }
 
@@ -46,17 +50,25 @@ pub struct Written {
 /// Why no PDF was made.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WriteError {
-    /// The font could not be fetched (the network, usually: try again).
+    /// A font file could not be fetched (the network, usually: try again).
     Fonts,
     /// The PDF could not be made from the request.
     Failed,
 }
 
+/// The manifest, where it is, and the font files fetched so far (by name).
+struct Fonts {
+    manifest: Manifest,
+    /// The manifest's absolute URL: its files are named relative to it.
+    base: String,
+    files: RefCell<HashMap<String, Vec<u8>>>,
+}
+
 thread_local! {
-    /// Where the font pack is (relative to the page).
-    static FONT_URL: RefCell<String> = const { RefCell::new(String::new()) };
-    static PACK: RefCell<Option<Rc<FontPack>>> = const { RefCell::new(None) };
-    /// Settles when the current load of the font ends, however it ends.
+    /// The manifest's URL as `#request-root` gives it (relative to the page).
+    static MANIFEST_URL: RefCell<String> = const { RefCell::new(String::new()) };
+    static FONTS: RefCell<Option<Rc<Fonts>>> = const { RefCell::new(None) };
+    /// Settles when the current load ends, however it ends.
     static LOADING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
 }
 
@@ -67,10 +79,10 @@ pub struct Writer {
 }
 
 impl Writer {
-    /// Starts fetching what the writer needs from `font_url`, in the background: the form is
-    /// usable meanwhile.
-    pub fn start(font_url: String) -> Writer {
-        FONT_URL.with(|url| *url.borrow_mut() = font_url);
+    /// Starts fetching the font manifest at `manifest_url` and the base faces, in the
+    /// background: the form is usable meanwhile.
+    pub fn start(manifest_url: String) -> Writer {
+        MANIFEST_URL.with(|url| *url.borrow_mut() = manifest_url);
         let writer = Writer {
             status: RwSignal::new(Status::Loading),
         };
@@ -78,17 +90,18 @@ impl Writer {
         writer
     }
 
-    /// Where the writer is (tracked: validation re-runs when the font arrives).
+    /// Where the writer is (tracked: validation re-runs when the manifest arrives).
     pub fn status(self) -> Status {
         self.status.get()
     }
 
-    /// The characters of `text` the PDF cannot show (none known while the font is loading).
+    /// The characters of `text` that no font of the writer has (none known while loading).
     pub fn uncovered(self, text: &str) -> Vec<char> {
-        PACK.with(|pack| {
-            pack.borrow()
+        FONTS.with(|fonts| {
+            fonts
+                .borrow()
                 .as_ref()
-                .map(|p| p.missing(text))
+                .map(|f| f.manifest.uncovered(text))
                 .unwrap_or_default()
         })
     }
@@ -97,19 +110,16 @@ impl Writer {
         self.status.set(Status::Loading);
         let status = self.status;
         let loading = wasm_bindgen_futures::future_to_promise(async move {
-            let url = FONT_URL.with(|url| url.borrow().clone());
-            let pack = browser::fetch_bytes(&url)
-                .await
-                .and_then(|bytes| FontPack::parse(&bytes).ok());
-            let ready = pack.is_some();
-            PACK.with(|p| *p.borrow_mut() = pack.map(Rc::new));
+            let fonts = fetch_fonts().await.map(Rc::new);
+            let ready = fonts.is_some();
+            FONTS.with(|f| *f.borrow_mut() = fonts);
             status.set(if ready { Status::Ready } else { Status::Failed });
             Ok(JsValue::UNDEFINED)
         });
         LOADING.with(|l| *l.borrow_mut() = Some(loading));
     }
 
-    /// Waits until the writer can write; a failed font load is tried once more.
+    /// Waits until the writer can write; a failed load is tried once more.
     pub async fn ready(self) -> Result<(), WriteError> {
         if self.status.get_untracked() == Status::Failed {
             self.load();
@@ -123,20 +133,72 @@ impl Writer {
         }
     }
 
-    /// Writes `job` as a PDF: the attached `request.json`, its digest, the letter, the file.
+    /// Writes `job` as a PDF (`request.json` attached, its digest printed), with the font files
+    /// its text needs.
     pub async fn write(self, job: Job) -> Result<Written, WriteError> {
         self.ready().await?;
+        let fonts = FONTS.with(|f| f.borrow().clone()).ok_or(WriteError::Fonts)?;
+        let request = Request {
+            id: 0,
+            draft: job.draft,
+            context: job.context,
+            fonts_base: fonts.base.clone(),
+        };
+        let needed: Vec<String> = fonts_for(&fonts.manifest, &request)
+            .map_err(|_| WriteError::Failed)?
+            .into_iter()
+            .map(|file| file.file.clone())
+            .collect();
+        let mut files = Vec::with_capacity(needed.len());
+        for name in needed {
+            files.push((name.clone(), fonts.file(&name).await?));
+        }
         // Let the page paint the "preparing" status before the work holds the thread.
         browser::next_frame().await;
-        let pack = PACK.with(|p| p.borrow().clone()).ok_or(WriteError::Fonts)?;
-        let Job { draft, context } = job;
-        let json = record::bytes(&draft, &context);
-        let digest = crate::sha256::hex_digest(&json);
-        let letter = document::compose(&draft, &context, &digest);
-        let bytes = pdf::render(&letter, &pack, &json, context.stamp).map_err(|_| WriteError::Failed)?;
+        let written = write(&request, files).map_err(|error| match error {
+            WriterError::Fonts { .. } => WriteError::Fonts,
+            _ => WriteError::Failed,
+        })?;
         Ok(Written {
-            bytes,
-            file_name: send::pdf_file_name(&context.reference, draft.request_lang),
+            bytes: written.pdf,
+            file_name: written.file_name,
         })
     }
+}
+
+impl Fonts {
+    /// The font file `name`, fetched once.
+    async fn file(&self, name: &str) -> Result<Vec<u8>, WriteError> {
+        if let Some(bytes) = self.files.borrow().get(name) {
+            return Ok(bytes.clone());
+        }
+        let url = resolve(name, &self.base).ok_or(WriteError::Fonts)?;
+        let bytes = browser::fetch_bytes(&url).await.ok_or(WriteError::Fonts)?;
+        self.files.borrow_mut().insert(name.to_owned(), bytes.clone());
+        Ok(bytes)
+    }
+}
+
+/// `url` resolved against `base`.
+fn resolve(url: &str, base: &str) -> Option<String> {
+    web_sys::Url::new_with_base(url, base).ok().map(|u| u.href())
+}
+
+/// The manifest and the base faces every PDF uses.
+async fn fetch_fonts() -> Option<Fonts> {
+    let page = crate::dom::document()?.base_uri().ok().flatten()?;
+    let base = resolve(&MANIFEST_URL.with(|url| url.borrow().clone()), &page)?;
+    let manifest: Manifest = serde_json::from_slice(&browser::fetch_bytes(&base).await?).ok()?;
+    let fonts = Fonts {
+        manifest,
+        base,
+        files: RefCell::new(HashMap::new()),
+    };
+    for face in [
+        fonts.manifest.regular.file.clone(),
+        fonts.manifest.bold.file.clone(),
+    ] {
+        fonts.file(&face).await.ok()?;
+    }
+    Some(fonts)
 }

@@ -1,174 +1,412 @@
-//! The request as an A4 PDF, written byte by byte in WebAssembly (or natively in the tests):
-//! real text in an embedded subset of DejaVu Sans, the drawn signature as vector strokes, and
-//! `request.json` attached, aiming at PDF/A-3b (XMP identification, an output intent, every font
-//! embedded, the attachment declared as the document's source with `/AF`).
+//! The request as an A4 PDF, written with krilla in WebAssembly (the writer's worker) or natively
+//! (tests). krilla enforces the standards: the export fails unless the file meets **PDF/A-3b**
+//! (archival; every font embedded, `request.json` attached as the document's source with
+//! `AFRelationship /Source`) and **PDF/UA-1** (accessible: tagged, title shown, language set, every
+//! character mapped to Unicode, figures with alternative text, artifacts marked).
+//!
+//! - [`text`]: fonts, shaping, bidi and line breaking;
+//! - [`geometry`]: the SFS 2487 letter and window-envelope geometry;
+//! - [`layout`]: the document on pages, each drawn thing owned by a structure element;
+//! - this module: the pages drawn with krilla, the tag tree, metadata and the attachment.
 
-pub mod font;
-pub mod icc;
+pub mod geometry;
 pub mod layout;
+pub mod text;
+
+use std::num::NonZeroU16;
+
+use krilla::color::luma;
+use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
+use krilla::destination::XyzDestination;
+use krilla::embed::{AssociationKind, EmbeddedFile, MimeType};
+use krilla::geom::{PathBuilder, Point};
+use krilla::metadata::{DateTime, Metadata};
+use krilla::num::NormalizedF32;
+use krilla::outline::{Outline, OutlineNode};
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, LineCap, LineJoin, Stroke};
+use krilla::surface::Surface;
+use krilla::tagging::{
+    ArtifactType, ContentTag, Identifier, ListNumbering, Node, SpanTag, TableHeaderScope, Tag, TagGroup,
+    TagKind, TagTree,
+};
+use krilla::{Document as PdfDocument, SerializeSettings};
 
 use crate::date::Instant;
 use crate::request::document::Document;
-use font::{DocumentFont, FontPack};
-use layout::{Item, FOOTER_Y, PAGE_HEIGHT, PAGE_WIDTH};
-use pdf_writer::types::{
-    AssociationKind, CidFontType, FontFlags, LineCapStyle, LineJoinStyle, OutputIntentSubtype, SystemInfo,
-    UnicodeCmap,
-};
-use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+use layout::{Content, Layout, Owner, Role};
+use text::FontSet;
 
 /// The attachment's file name inside the PDF.
 pub const ATTACHMENT_NAME: &str = "request.json";
 
-const FONT_RESOURCE: Name<'static> = Name(b"F1");
+/// Who made the file (metadata).
+pub const PRODUCER: &str = "Safrent privacy portal (krilla)";
 
 /// Why no PDF could be made.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PdfError {
-    /// The font lacks these characters (the form reports them before it offers the download).
+    /// No font has these characters (the form reports them before it offers the download).
     Unprintable(Vec<char>),
-    Font(String),
+    /// krilla refused to export (a standard would be broken, or a font could not be embedded).
+    Export(String),
 }
 
-/// Writes the PDF of `document`, set in `pack`, with `attachment` as `request.json`.
+impl std::fmt::Display for PdfError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PdfError::Unprintable(chars) => write!(f, "no font has {chars:?}"),
+            PdfError::Export(e) => write!(f, "export: {e}"),
+        }
+    }
+}
+
+/// The text `document` shows, for checking it against the fonts before laying it out.
+fn all_text(document: &Document) -> String {
+    use crate::request::document::Block;
+    let h = &document.letterhead;
+    let mut out = [&h.kind, &h.date, &h.reference, &document.title]
+        .map(|s| s.as_str())
+        .join("\n");
+    for line in h.sender.iter().chain(&h.recipient) {
+        out.push('\n');
+        out.push_str(line);
+    }
+    for block in &document.blocks {
+        out.push('\n');
+        match block {
+            Block::Title(s) | Block::Heading(s) | Block::Paragraph(s) | Block::Small(s) => out.push_str(s),
+            Block::Pairs(pairs) => {
+                for (k, v) in pairs {
+                    out.push_str(k);
+                    out.push('\n');
+                    out.push_str(v);
+                }
+            }
+            Block::Signature {
+                signature,
+                place_date,
+                name,
+                note,
+                ..
+            } => {
+                if let crate::request::draft::Signature::Typed(t) = signature {
+                    out.push_str(t);
+                }
+                for s in [place_date, name, note] {
+                    out.push('\n');
+                    out.push_str(s);
+                }
+            }
+        }
+    }
+    out.push_str("0123456789 ()·/");
+    out
+}
+
+/// Writes the PDF of `document`, set in `fonts`, with `attachment` as `request.json`.
 /// `stamp` is the moment of creation (metadata and the attachment's date).
 pub fn render(
     document: &Document,
-    pack: &FontPack,
+    fonts: &FontSet,
     attachment: &[u8],
     stamp: Instant,
 ) -> Result<Vec<u8>, PdfError> {
-    let mut pages = layout::layout(document, pack);
-    let count = pages.len();
-    for (i, page) in pages.iter_mut().enumerate() {
-        let footer = format!("{} · {} · {}/{count}", document.title, document.reference, i + 1);
-        page.push(Item::Text {
-            x: 64.0,
-            y: FOOTER_Y,
-            size: 8.0,
-            gray: 0.35,
-            text: footer,
-        });
-    }
-
-    let mut used: Vec<char> = Vec::new();
-    for item in pages.iter().flatten() {
-        if let Item::Text { text, .. } = item {
-            used.extend(text.chars());
-        }
-    }
-    used.sort_unstable();
-    used.dedup();
-    let missing: Vec<char> = used.iter().copied().filter(|&c| !pack.covers(c)).collect();
+    let missing = fonts.missing(&all_text(document));
     if !missing.is_empty() {
         return Err(PdfError::Unprintable(missing));
     }
-    let font = pack
-        .subset(used.iter().copied())
-        .map_err(|e| PdfError::Font(e.0))?;
+    let layout = layout::layout(document, fonts);
+    write(document, fonts, &layout, attachment, stamp)
+}
 
-    let mut ids = (1..).map(Ref::new);
-    let mut next = || ids.next().expect("unbounded");
-    let catalog_id = next();
-    let page_tree_id = next();
-    let info_id = next();
-    let type0_id = next();
-    let cid_id = next();
-    let descriptor_id = next();
-    let program_id = next();
-    let cmap_id = next();
-    let metadata_id = next();
-    let icc_id = next();
-    let file_id = next();
-    let spec_id = next();
-    let page_ids: Vec<(Ref, Ref)> = (0..count).map(|_| (next(), next())).collect();
-
-    let mut pdf = Pdf::new();
-    let title = format!("{} {}", document.title, document.reference);
+fn write(
+    document: &Document,
+    fonts: &FontSet,
+    layout: &Layout,
+    attachment: &[u8],
+    stamp: Instant,
+) -> Result<Vec<u8>, PdfError> {
+    let configuration = ConfigurationBuilder::new()
+        .with_archival_validator(Archival::A3_B)
+        .with_accessibility_validator(Accessibility::UA1)
+        .finish()
+        .map_err(|e| PdfError::Export(format!("{e:?}")))?;
+    let settings = SerializeSettings {
+        configuration,
+        ..SerializeSettings::default()
+    };
+    let mut pdf = PdfDocument::new_with(settings);
     let lang = document.lang.code();
-    let producer = "Safrent privacy portal (pdf-writer)";
-
-    {
-        let mut catalog = pdf.catalog(catalog_id);
-        catalog.pages(page_tree_id);
-        catalog.metadata(metadata_id);
-        catalog.lang(TextStr(lang));
-        catalog.viewer_preferences().display_doc_title(true);
-        catalog
-            .output_intents()
-            .push()
-            .subtype(OutputIntentSubtype::PDFA)
-            .output_condition_identifier(TextStr("Gray gamma 2.2"))
-            .info(TextStr("Gray, gamma 2.2"))
-            .dest_output_profile(icc_id);
-        catalog
-            .names()
-            .embedded_files()
-            .names()
-            .insert(Str(ATTACHMENT_NAME.as_bytes()), spec_id);
-        catalog.insert(Name(b"AF")).array().item(spec_id);
-    }
-    pdf.document_info(info_id)
-        .title(TextStr(&title))
-        .creator(TextStr(producer))
-        .producer(TextStr(producer));
-
-    pdf.pages(page_tree_id)
-        .kids(page_ids.iter().map(|&(page, _)| page))
-        .count(count as i32);
-    for (items, &(page_id, content_id)) in pages.iter().zip(&page_ids) {
-        let mut page = pdf.page(page_id);
-        page.media_box(Rect::new(0.0, 0.0, PAGE_WIDTH, PAGE_HEIGHT));
-        page.parent(page_tree_id);
-        page.contents(content_id);
-        page.resources().fonts().pair(FONT_RESOURCE, type0_id);
-        page.finish();
-        let content = deflate(&page_content(items, &font));
-        pdf.stream(content_id, &content).filter(Filter::FlateDecode);
-    }
-
-    write_font(
-        &mut pdf,
-        pack,
-        &font,
-        [type0_id, cid_id, descriptor_id, program_id, cmap_id],
+    let title = format!("{} {}", document.title, document.reference);
+    let date = pdf_date(stamp);
+    pdf.set_metadata(
+        Metadata::new()
+            .title(title)
+            .language(lang.to_owned())
+            .creator(PRODUCER.to_owned())
+            .producer(PRODUCER.to_owned())
+            .creation_date(date)
+            .authors(vec![document
+                .letterhead
+                .sender
+                .first()
+                .cloned()
+                .unwrap_or_default()]),
     );
 
-    let xmp = xmp(&title, lang, producer, &stamp.iso_utc());
-    pdf.metadata(metadata_id, xmp.as_bytes());
-    let icc = icc::gray_profile();
-    pdf.icc_profile(icc_id, &icc).n(1);
-
-    let packed = deflate(attachment);
-    let date = pdf_date(stamp);
-    {
-        let mut file = pdf.embedded_file(file_id, &packed);
-        file.subtype(Name(b"application/json"));
-        file.filter(Filter::FlateDecode);
-        file.params()
-            .size(attachment.len() as i32)
-            .modification_date(date);
+    // Identifiers of the drawn things, per structure element, in drawing order.
+    let mut owned: Vec<Vec<Identifier>> = vec![Vec::new(); layout.roles.len()];
+    for page in &layout.pages {
+        let mut page_handle = pdf.start_page_with(
+            PageSettings::from_wh(geometry::PAGE_WIDTH, geometry::PAGE_HEIGHT).expect("A4 is a size"),
+        );
+        let mut surface = page_handle.surface();
+        for placed in page {
+            let tag = match placed.owner {
+                Owner::Node(_) => match placed.content {
+                    Content::Text { .. } => ContentTag::Span(SpanTag::empty()),
+                    _ => ContentTag::Other,
+                },
+                Owner::Pagination => {
+                    ContentTag::Artifact(krilla::tagging::Artifact::with_kind(ArtifactType::Footer))
+                }
+                Owner::Decoration => {
+                    ContentTag::Artifact(krilla::tagging::Artifact::with_kind(ArtifactType::Other))
+                }
+            };
+            let id = surface.start_tagged(tag);
+            draw(&mut surface, fonts, &placed.content);
+            surface.end_tagged();
+            if let Owner::Node(node) = placed.owner {
+                owned[node].push(id);
+            }
+        }
+        surface.finish();
+        page_handle.finish();
     }
-    pdf.file_spec(spec_id)
-        .path(Str(ATTACHMENT_NAME.as_bytes()))
-        .unic_file(TextStr(ATTACHMENT_NAME))
-        .description(TextStr("Request data (JSON)"))
-        .association_kind(AssociationKind::Source)
-        .embedded_file_with_unicode(file_id);
+    pdf.set_tag_tree(tag_tree(layout, owned, lang));
+    pdf.set_outline(outline(layout));
 
-    let digest = crate::sha256::digest(&[attachment, document.reference.as_bytes()].concat());
-    pdf.set_file_id((digest[..16].to_vec(), digest[..16].to_vec()));
-    Ok(pdf.finish())
+    pdf.embed_file(EmbeddedFile {
+        path: ATTACHMENT_NAME.to_owned(),
+        mime_type: MimeType::new("application/json"),
+        description: Some("Request data (JSON)".to_owned()),
+        association_kind: AssociationKind::Source,
+        data: attachment.to_vec().into(),
+        modification_date: Some(date),
+        compress: Some(true),
+        location: None,
+    })
+    .ok_or_else(|| PdfError::Export("the attachment could not be embedded".into()))?;
+
+    pdf.finish().map_err(|e| PdfError::Export(format!("{e:?}")))
 }
 
-fn deflate(data: &[u8]) -> Vec<u8> {
-    miniz_oxide::deflate::compress_to_vec_zlib(data, 6)
+fn gray(level: f32) -> luma::Color {
+    luma::Color::new((level.clamp(0.0, 1.0) * 255.0).round() as u8)
 }
 
-fn pdf_date(stamp: Instant) -> pdf_writer::Date {
+fn draw(surface: &mut Surface, fonts: &FontSet, content: &Content) {
+    match content {
+        Content::Text {
+            x,
+            baseline,
+            size,
+            gray: g,
+            line,
+        } => {
+            surface.set_fill(Some(Fill {
+                paint: gray(*g).into(),
+                opacity: NormalizedF32::ONE,
+                rule: Default::default(),
+            }));
+            surface.set_stroke(None);
+            for run in &line.runs {
+                surface.draw_glyphs(
+                    Point::from_xy(x + run.x, *baseline),
+                    &run.glyphs,
+                    fonts.faces[run.face].pdf_font(),
+                    &line.text,
+                    *size,
+                    false,
+                );
+            }
+        }
+        Content::Rule {
+            from,
+            to,
+            width,
+            gray: g,
+        } => {
+            let mut path = PathBuilder::new();
+            path.move_to(from.0, from.1);
+            path.line_to(to.0, to.1);
+            stroke(surface, path, *width, *g);
+        }
+        Content::Strokes(strokes) => {
+            let mut path = PathBuilder::new();
+            for stroke in strokes {
+                let Some(&(x, y)) = stroke.first() else { continue };
+                path.move_to(x, y);
+                if stroke.len() == 1 {
+                    path.line_to(x + 0.01, y); // a dot
+                }
+                for &(x, y) in &stroke[1..] {
+                    path.line_to(x, y);
+                }
+            }
+            stroke(surface, path, 1.4, 0.0);
+        }
+    }
+}
+
+fn stroke(surface: &mut Surface, path: PathBuilder, width: f32, g: f32) {
+    let Some(path) = path.finish() else { return };
+    surface.set_fill(None);
+    surface.set_stroke(Some(Stroke {
+        paint: gray(g).into(),
+        width,
+        line_cap: LineCap::Round,
+        line_join: LineJoin::Round,
+        ..Stroke::default()
+    }));
+    surface.draw_path(&path);
+    surface.set_stroke(None);
+}
+
+/// The structure tree: headings, paragraphs, the letterhead's lists, tables of label–value rows
+/// and the signature figure, in reading order.
+fn tag_tree(layout: &Layout, mut owned: Vec<Vec<Identifier>>, lang: &str) -> TagTree {
+    let mut tree = TagTree::new().with_lang(Some(lang.to_owned()));
+    let leaves = |ids: Vec<Identifier>| -> Vec<Node> { ids.into_iter().map(Node::Leaf).collect() };
+    let mut i = 0;
+    while i < layout.roles.len() {
+        match &layout.roles[i] {
+            Role::Title(title) => {
+                let tag = Tag::Hn(NonZeroU16::MIN, Some(title.clone()));
+                tree.push(TagGroup::with_children(
+                    tag,
+                    leaves(std::mem::take(&mut owned[i])),
+                ));
+                i += 1;
+            }
+            Role::Heading(title) => {
+                let tag = Tag::Hn(NonZeroU16::new(2).expect("2 is not 0"), Some(title.clone()));
+                tree.push(TagGroup::with_children(
+                    tag,
+                    leaves(std::mem::take(&mut owned[i])),
+                ));
+                i += 1;
+            }
+            Role::Paragraph => {
+                tree.push(TagGroup::with_children(
+                    Tag::P,
+                    leaves(std::mem::take(&mut owned[i])),
+                ));
+                i += 1;
+            }
+            Role::Figure { alt } => {
+                let tag = Tag::Figure(Some(alt.clone()));
+                tree.push(TagGroup::with_children(
+                    tag,
+                    leaves(std::mem::take(&mut owned[i])),
+                ));
+                i += 1;
+            }
+            Role::ListItem { list } => {
+                let mut items = Vec::new();
+                while let Some(Role::ListItem { list: l }) = layout.roles.get(i) {
+                    if l != list {
+                        break;
+                    }
+                    let body = TagGroup::with_children(Tag::LBody, leaves(std::mem::take(&mut owned[i])));
+                    items.push(Node::Group(TagGroup::with_children(Tag::LI, vec![body.into()])));
+                    i += 1;
+                }
+                tree.push(TagGroup::with_children(Tag::L(ListNumbering::None), items));
+            }
+            Role::Cell { table, .. } => {
+                let mut rows: Vec<Node> = Vec::new();
+                let mut cells: Vec<Node> = Vec::new();
+                let mut current_row = None;
+                while let Some(Role::Cell {
+                    table: t,
+                    row,
+                    header,
+                }) = layout.roles.get(i)
+                {
+                    if t != table {
+                        break;
+                    }
+                    if current_row.is_some_and(|r| r != *row) && !cells.is_empty() {
+                        rows.push(TagGroup::with_children(Tag::TR, std::mem::take(&mut cells)).into());
+                    }
+                    current_row = Some(*row);
+                    let kind: TagKind = if *header {
+                        Tag::TH(TableHeaderScope::Row).into()
+                    } else {
+                        Tag::TD.into()
+                    };
+                    cells.push(TagGroup::with_children(kind, leaves(std::mem::take(&mut owned[i]))).into());
+                    i += 1;
+                }
+                if !cells.is_empty() {
+                    rows.push(TagGroup::with_children(Tag::TR, cells).into());
+                }
+                tree.push(TagGroup::with_children(Tag::Table, rows));
+            }
+        }
+    }
+    tree
+}
+
+/// Bookmarks: the title, with the headings under it (PDF/UA asks for an outline).
+fn outline(layout: &Layout) -> Outline {
+    let place = |node: usize| -> Option<XyzDestination> {
+        layout.pages.iter().enumerate().find_map(|(page, items)| {
+            items.iter().find_map(|p| match (&p.owner, &p.content) {
+                (
+                    Owner::Node(n),
+                    Content::Text {
+                        x, baseline, size, ..
+                    },
+                ) if *n == node => Some(XyzDestination::new(page, Point::from_xy(*x, baseline - size))),
+                _ => None,
+            })
+        })
+    };
+    let mut outline = Outline::new();
+    let mut root: Option<OutlineNode> = None;
+    for (i, role) in layout.roles.iter().enumerate() {
+        let Some(destination) = place(i) else { continue };
+        match role {
+            Role::Title(title) => {
+                if let Some(done) = root.take() {
+                    outline.push_child(done);
+                }
+                root = Some(OutlineNode::new(title.clone(), destination).with_open(true));
+            }
+            Role::Heading(title) => {
+                let node = OutlineNode::new(title.clone(), destination);
+                match root.as_mut() {
+                    Some(root) => root.push_child(node),
+                    None => outline.push_child(node),
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(root) = root {
+        outline.push_child(root);
+    }
+    outline
+}
+
+fn pdf_date(stamp: Instant) -> DateTime {
     let d = stamp.date();
     let (hour, minute, second) = stamp.time_of_day();
-    pdf_writer::Date::new(d.year() as u16)
+    DateTime::new(d.year().clamp(0, 9999) as u16)
         .month(d.month())
         .day(d.day())
         .hour(hour)
@@ -178,157 +416,5 @@ fn pdf_date(stamp: Instant) -> pdf_writer::Date {
         .utc_offset_minute(0)
 }
 
-/// The page's drawing operators.
-fn page_content(items: &[Item], font: &DocumentFont) -> Vec<u8> {
-    let mut content = Content::new();
-    for item in items {
-        match item {
-            Item::Text {
-                x,
-                y,
-                size,
-                gray,
-                text,
-            } => {
-                let cids: Vec<u8> = text
-                    .chars()
-                    .filter_map(|c| font.chars.get(&c))
-                    .flat_map(|&(cid, _)| cid.to_be_bytes())
-                    .collect();
-                content.set_fill_gray(*gray);
-                content.begin_text();
-                content.set_font(FONT_RESOURCE, *size);
-                content.next_line(*x, *y);
-                content.show(Str(&cids));
-                content.end_text();
-            }
-            Item::Rule { x1, y1, x2, y2 } => {
-                content.set_stroke_gray(0.0);
-                content.set_line_width(0.6);
-                content.move_to(*x1, *y1);
-                content.line_to(*x2, *y2);
-                content.stroke();
-            }
-            Item::Strokes(strokes) => {
-                content.set_stroke_gray(0.0);
-                content.set_line_width(1.4);
-                content.set_line_cap(LineCapStyle::RoundCap);
-                content.set_line_join(LineJoinStyle::RoundJoin);
-                for stroke in strokes {
-                    let Some(&(x, y)) = stroke.first() else { continue };
-                    content.move_to(x, y);
-                    if stroke.len() == 1 {
-                        content.line_to(x, y); // a dot
-                    }
-                    for &(x, y) in &stroke[1..] {
-                        content.line_to(x, y);
-                    }
-                    content.stroke();
-                }
-            }
-        }
-    }
-    content.finish().into_vec()
-}
-
-/// The Type 0 font, its CID font, descriptor, program and ToUnicode map.
-fn write_font(
-    pdf: &mut Pdf,
-    pack: &FontPack,
-    font: &DocumentFont,
-    [type0_id, cid_id, descriptor_id, program_id, cmap_id]: [Ref; 5],
-) {
-    let m = &pack.metrics;
-    let scale = |v: i16| v as f32 * 1000.0 / m.units_per_em as f32;
-    // A subset's name starts with a tag derived from its glyphs (ISO 32000 9.6.4).
-    let tag_seed = crate::sha256::digest(&font.chars.keys().collect::<String>().into_bytes());
-    let tag: String = tag_seed[..6].iter().map(|b| (b'A' + b % 26) as char).collect();
-    let base_font = format!("{tag}+{}", pack.name);
-    let system_info = SystemInfo {
-        registry: Str(b"Adobe"),
-        ordering: Str(b"Identity"),
-        supplement: 0,
-    };
-
-    pdf.type0_font(type0_id)
-        .base_font(Name(base_font.as_bytes()))
-        .encoding_predefined(Name(b"Identity-H"))
-        .descendant_font(cid_id)
-        .to_unicode(cmap_id);
-
-    {
-        let mut cid = pdf.cid_font(cid_id);
-        cid.subtype(CidFontType::Type2);
-        cid.base_font(Name(base_font.as_bytes()));
-        cid.system_info(system_info);
-        cid.font_descriptor(descriptor_id);
-        cid.cid_to_gid_map_predefined(Name(b"Identity"));
-        let mut by_cid: Vec<(u16, f32)> = font
-            .chars
-            .values()
-            .map(|&(cid, advance)| (cid, advance as f32 * 1000.0 / m.units_per_em as f32))
-            .collect();
-        by_cid.sort_by_key(|&(cid, _)| cid);
-        by_cid.dedup_by_key(|&mut (cid, _)| cid);
-        let mut widths = cid.widths();
-        for (cid, width) in by_cid {
-            widths.consecutive(cid, [width]);
-        }
-    }
-
-    let [x0, y0, x1, y1] = m.bbox;
-    pdf.font_descriptor(descriptor_id)
-        .name(Name(base_font.as_bytes()))
-        .flags(FontFlags::NON_SYMBOLIC)
-        .bbox(Rect::new(scale(x0), scale(y0), scale(x1), scale(y1)))
-        .italic_angle(0.0)
-        .ascent(scale(m.ascender))
-        .descent(scale(m.descender))
-        .cap_height(scale(m.cap_height))
-        .stem_v(80.0)
-        .font_file2(program_id);
-
-    let program = deflate(&font.program);
-    pdf.stream(program_id, &program)
-        .filter(Filter::FlateDecode)
-        .pair(Name(b"Length1"), font.program.len() as i32);
-
-    let mut cmap = UnicodeCmap::new(Name(b"Custom"), system_info);
-    for (&c, &(cid, _)) in &font.chars {
-        cmap.pair(cid, c);
-    }
-    let cmap = cmap.finish();
-    pdf.cmap(cmap_id, cmap.as_slice())
-        .name(Name(b"Custom"))
-        .system_info(system_info);
-}
-
-/// The XMP packet: PDF/A-3b identification and the same title and producer as the Info dictionary.
-fn xmp(title: &str, lang: &str, producer: &str, time: &str) -> String {
-    let esc = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    };
-    format!(
-        "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n\
-<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n\
-<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\" \
-xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" \
-xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n\
-<pdfaid:part>3</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance>\n\
-<dc:format>application/pdf</dc:format>\n\
-<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{title}</rdf:li></rdf:Alt></dc:title>\n\
-<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>\n\
-<xmp:CreateDate>{time}</xmp:CreateDate><xmp:ModifyDate>{time}</xmp:ModifyDate>\
-<xmp:MetadataDate>{time}</xmp:MetadataDate>\n\
-<xmp:CreatorTool>{producer}</xmp:CreatorTool><pdf:Producer>{producer}</pdf:Producer>\n\
-</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>",
-        title = esc(title),
-        producer = esc(producer),
-    )
-}
-
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests;
+pub(crate) mod tests;
