@@ -1,5 +1,6 @@
 // A static file server for dist/ that sends exactly the headers of deploy/_headers, so what runs
-// here (`scripts/serve.sh`, the browser tests, the benchmark) runs under the deploy CSP.
+// here (`scripts/serve.sh`, the browser tests, the benchmark) runs under the deploy CSP, and
+// compresses text and WebAssembly (brotli, else gzip) as static hosts do.
 //
 //   node scripts/serve.mjs [--root dist] [--port 8080] [--host 127.0.0.1] [--prefix /tietosuoja]
 //
@@ -11,6 +12,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const TYPES = {
@@ -26,6 +28,27 @@ const TYPES = {
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/** Types a host compresses, as static hosts and CDNs do (brotli, else gzip). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.svg', '.json', '.wasm', '.txt']);
+const compressed = new Map();
+
+/** `body` compressed for `accept` (an Accept-Encoding header), cached by file and time. */
+function encode(file, mtime, body, accept) {
+  const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+  if (!encoding || !COMPRESSIBLE.has(extname(file))) return { body, encoding: null };
+  const key = `${encoding} ${file} ${mtime}`;
+  if (!compressed.has(key)) {
+    compressed.set(
+      key,
+      // The best brotli for what a page loads first; a quicker one for large files, as a CDN does.
+      encoding === 'br'
+        ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: body.length < 300_000 ? 11 : 5 } })
+        : gzipSync(body, { level: 9 }),
+    );
+  }
+  return { body: compressed.get(key), encoding };
+}
 
 /** Parses the `_headers` format: a path pattern line, then indented `Name: value` lines. */
 export function parseHeadersFile(text) {
@@ -87,8 +110,11 @@ export async function startServer({ root = 'dist', port = 8080, host = '127.0.0.
       return send(404, 'Not Found\n', TYPES['.txt']);
     }
     try {
-      if (!(await stat(file)).isFile()) throw new Error('not a file');
-      send(200, await readFile(file), TYPES[extname(file)] ?? 'application/octet-stream');
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
+      const { body, encoding } = encode(file, info.mtimeMs, await readFile(file), request.headers['accept-encoding'] ?? '');
+      const extra = encoding ? { 'Content-Encoding': encoding, Vary: 'Accept-Encoding' } : {};
+      send(200, body, TYPES[extname(file)] ?? 'application/octet-stream', extra);
     } catch {
       send(404, 'Not Found\n', TYPES['.txt']);
     }

@@ -46,8 +46,11 @@ ensure_build_tools() {
     say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes, once)"
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
   fi
-  # The request PDF's font: the build subsets Debian's DejaVu Sans (scripts/build-form.sh).
-  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || apt_install fonts-dejavu-core
+  # The PDF writer's fonts: the build cuts Debian's DejaVu Sans (regular and bold) and Noto fonts
+  # of other scripts into pieces (scripts/build-writer.sh).
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] \
+    && [ -d /usr/share/fonts/truetype/noto ] && [ -d /usr/share/fonts/opentype/noto ] \
+    || apt_install fonts-dejavu-core fonts-noto-core fonts-noto-cjk
   # npm packages: wasm-opt (binaryen), the browser-test driver, axe-core. Reinstalled when the
   # lockfile changed since the last install.
   if [ ! -f "$ROOT/node_modules/.package-lock.json" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
@@ -67,8 +70,16 @@ ensure_pdf_tools() {
     || apt_install poppler-utils qpdf
 }
 
-# Builds the release site into dist/ (trunk runs the notice rendering and loader hooks).
+# Builds the release site into dist/ (trunk runs the hooks in Trunk.toml: the form and the PDF
+# writer, every language's page, the consent revisions).
 build_release() {
   say "trunk build --release"
   (cd "$ROOT" && trunk build --release --offline)
+}
+
+# Builds the release site for a host that serves it under /tietosuoja/, into dist-subpath/ (the
+# browser tests check that everything works there too).
+build_subpath() {
+  say "trunk build --release --public-url /tietosuoja/"
+  (cd "$ROOT" && trunk build --release --offline --public-url /tietosuoja/ --dist dist-subpath)
 }

@@ -20,6 +20,7 @@ cargo clippy --quiet --target wasm32-unknown-unknown --features writer --bin pdf
 say "cargo test (native)"
 cargo test --quiet
 
+build_subpath
 build_release
 
 say "browser tests (Chromium $(chromium --version 2>/dev/null | awk '{print $2}'))"

@@ -1,5 +1,8 @@
-//! A calendar date without time zone: what the notice's "drawn up" field and, later, request
-//! deadlines need. Pure and small so that it compiles into the WebAssembly without a date crate.
+//! A calendar date without time zone, and an instant in milliseconds: what the notice's "drawn up"
+//! field, the consent record's validity and the request's deadline need. Kept by hand, small and
+//! pure: the deadline counts months and Finnish public holidays as Council Regulation 1182/71
+//! does (`request::calendar`), which no maintained date crate does, and a date crate would add to
+//! the first load what these few functions do.
 
 use std::fmt;
 

@@ -30,10 +30,15 @@ pub fn action(event: &web_sys::Event, attribute: &str) -> Option<String> {
         .target()?
         .dyn_into::<Element>()
         .ok()?
-        .closest(&format!("[{attribute}]"))
+        .closest(&["[", attribute, "]"].concat())
         .ok()
         .flatten()?
         .get_attribute(attribute)
+}
+
+/// `[attribute="value"]`, built without the formatting machinery (the first load's budget).
+pub fn attribute_selector(attribute: &str, value: &str) -> String {
+    ["[", attribute, "=\"", value, "\"]"].concat()
 }
 
 /// The page's language, from `<html lang>` (the server sends Finnish; the language switch sets it).

@@ -9,6 +9,12 @@
 //! - [`request`]: the request form's pure core (rights, response deadline).
 //! - `app`, `dom` (WebAssembly only): starts the app on the static page; DOM helpers.
 
+/// The WebAssembly modules' allocator: talc, smaller than the default dlmalloc (single-threaded
+/// WebAssembly; see README.md, "Toolchain").
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub mod consent;
 pub mod date;
 pub mod i18n;

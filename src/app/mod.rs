@@ -32,7 +32,7 @@ pub fn start() {
         .location()
         .and_then(|l| l.hash().ok())
         .unwrap_or_default();
-    if hash == format!("#{}", crate::request::SECTION_ID) {
+    if hash.strip_prefix('#') == Some(crate::request::SECTION_ID) {
         request_form::open(None);
     }
 }

@@ -16,7 +16,7 @@ pub const GA_DATA_RETENTION_MONTHS: u32 = 2;
 
 /// Where the Google tag is loaded from, with the measurement ID.
 pub fn google_tag_url() -> String {
-    format!("https://www.googletagmanager.com/gtag/js?id={GA_MEASUREMENT_ID}")
+    ["https://www.googletagmanager.com/gtag/js?id=", GA_MEASUREMENT_ID].concat()
 }
 
 /// A text of the locale files, picked from a language's [`Strings`].

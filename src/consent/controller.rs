@@ -15,7 +15,7 @@ use super::receipt::{self, Receipt};
 use super::record::{self, Ask, Choices, Record, Revisions, Status};
 use super::storage;
 use crate::date::Instant;
-use crate::dom::{document, elements};
+use crate::dom::{attribute_selector, document, elements};
 use crate::i18n::Lang;
 use crate::vocabulary::{
     Action, Fact, Message, Show, ALLOWED_TEXT_ATTRIBUTE, APP_READY, ASK_CLASS, ASK_REASON_ATTRIBUTE,
@@ -102,7 +102,7 @@ fn enforce(choices: Choices) {
 /// Reads the stored choice and applies it, or keeps the first layer shown. Returns whether it asks.
 pub fn start(lang: Lang) -> bool {
     let meta = document().and_then(|d| {
-        d.query_selector(&format!("meta[name=\"{REVISIONS_META}\"]"))
+        d.query_selector(&["meta[name=\"", REVISIONS_META, "\"]"].concat())
             .ok()
             .flatten()
     });
@@ -186,7 +186,7 @@ fn close_settings() {
 }
 
 fn switch(purpose: Purpose) -> Option<HtmlInputElement> {
-    all(&format!("[{PURPOSE_ATTRIBUTE}=\"{}\"]", purpose.key()))
+    all(&attribute_selector(PURPOSE_ATTRIBUTE, purpose.key()))
         .into_iter()
         .next()?
         .dyn_into()
@@ -219,7 +219,10 @@ fn sync_switches(gpc: bool) {
         if let Some(input) = switch(Purpose::Marketing) {
             let described = input.get_attribute("aria-describedby").unwrap_or_default();
             if !described.contains("consent-gpc-note") {
-                let _ = input.set_attribute("aria-describedby", &format!("{described} consent-gpc-note"));
+                let _ = input.set_attribute(
+                    "aria-describedby",
+                    &[described.as_str(), " consent-gpc-note"].concat(),
+                );
             }
         }
     }
@@ -285,7 +288,8 @@ fn download_receipt() {
     };
     let site = location.href().unwrap_or_default();
     let site = site.split('#').next().unwrap_or_default();
-    let texts = with_state(|state| format!("{}{}.json", state.texts, record.revision)).unwrap_or_default();
+    let texts =
+        with_state(|state| [state.texts.as_str(), &record.revision, ".json"].concat()).unwrap_or_default();
     let texts = web_sys::Url::new_with_base(&texts, site)
         .map(|url| url.href())
         .unwrap_or(texts);
@@ -298,8 +302,10 @@ fn download_receipt() {
         valid_until_utc: &until,
         record: &record,
     };
-    let Some(json) = serde_wasm_bindgen::to_value(&receipt)
+    // Compact JSON from serde, indented by the browser for the person who opens the file.
+    let Some(json) = serde_json_core::to_string::<_, 2048>(&receipt)
         .ok()
+        .and_then(|compact| js_sys::JSON::parse(&compact).ok())
         .and_then(|value| {
             js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &2.into()).ok()
         })
@@ -355,7 +361,7 @@ fn listen() {
 }
 
 fn set_text(fact: Fact, text: &str) {
-    for element in all(&format!("[{FACT_ATTRIBUTE}=\"{}\"]", fact.key())) {
+    for element in all(&attribute_selector(FACT_ATTRIBUTE, fact.key())) {
         element.set_text_content(Some(text));
     }
 }
@@ -386,7 +392,7 @@ fn sync() {
                 Show::Record => state.record.is_some(),
                 Show::NoRecord => state.record.is_none(),
             };
-            for element in all(&format!("[{SHOW_ATTRIBUTE}=\"{}\"]", show.key())) {
+            for element in all(&attribute_selector(SHOW_ATTRIBUTE, show.key())) {
                 let _ = element.toggle_attribute_with_force("hidden", !visible);
             }
         }
@@ -395,7 +401,7 @@ fn sync() {
             set_text(Fact::ValidUntil, &local_time(record.expires().0, state.lang));
             set_text(Fact::Id, &record.id);
             for purpose in Purpose::OPTIONAL {
-                for element in all(&format!("[{FACT_ATTRIBUTE}=\"{}\"]", Fact::Choice(purpose).key())) {
+                for element in all(&attribute_selector(FACT_ATTRIBUTE, Fact::Choice(purpose).key())) {
                     let attribute = if record.choices.allows(purpose) {
                         ALLOWED_TEXT_ATTRIBUTE
                     } else {

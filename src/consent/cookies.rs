@@ -5,12 +5,17 @@
 
 /// The `document.cookie` assignments that delete cookie `name` for a page on `host`.
 pub fn deletions(name: &str, host: &str) -> Vec<String> {
-    let expire = format!("{name}=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/");
+    // Concatenated rather than formatted: this runs in the first load, which carries no formatter.
+    let expire = [
+        name,
+        "=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/",
+    ]
+    .concat();
     let mut out = vec![expire.clone()];
     out.extend(
         cookie_domains(host)
             .into_iter()
-            .map(|domain| format!("{expire}; Domain={domain}")),
+            .map(|domain| [expire.as_str(), "; Domain=", &domain].concat()),
     );
     out
 }

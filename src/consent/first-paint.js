@@ -2,7 +2,7 @@
 // is shown, so that what the first paint shows stays (the banner for a visitor who has no valid
 // choice, nothing for one who has). It reads the stored choice exactly as the WebAssembly does
 // (src/consent/record.rs: `status`), which then takes over. It also queues clicks made before the
-// app is ready and loads the app after the first contentful paint.
+// app is ready and loads the app once the page has loaded.
 //
 // A template: the build (src/consent/first_paint.rs) fills in each name between percent signs from the Rust constant
 // it stands for, so both sides use one vocabulary. Written for any browser that has import().
@@ -17,8 +17,7 @@
     return value !== null && typeof value === 'object' && !Array.isArray(value);
   }
   function hasKeys(object, keys) {
-    var own = Object.keys(object).sort();
-    return own.join(',') === keys.slice().sort().join(',');
+    return Object.keys(object).join(',') === keys.join(',');
   }
   // A year (CHOICE_MONTHS) later, clamped to the month's last day, in UTC: Instant::add_months.
   function addMonths(time, months) {
@@ -37,12 +36,16 @@
     if (at > 0) revisions[pair.slice(0, at)] = pair.slice(at + 1);
   });
 
-  // Why the banner asks (Ask::key), or null when a valid choice is stored.
-  function reasonToAsk(record, now) {
+  // Why the banner asks (Ask::key), or null when a valid choice is stored. Like the WebAssembly
+  // (record::read), it trusts only the record's canonical text: the portal's own compact JSON,
+  // its keys in order.
+  function reasonToAsk(text, now) {
+    var record = JSON.parse(text);
     if (!isPlainObject(record) || !Number.isSafeInteger(record.version)) return %ASK_UNREADABLE%;
     if (record.version !== %RECORD_VERSION%) return %ASK_OTHER_VERSION%;
     var choices = record.choices;
-    var wellFormed = hasKeys(record, %RECORD_KEYS%) && typeof record.id === 'string' &&
+    var wellFormed = JSON.stringify(record) === text &&
+      hasKeys(record, %RECORD_KEYS%) && typeof record.id === 'string' &&
       Number.isSafeInteger(record.time) && isPlainObject(choices) && hasKeys(choices, %CHOICE_KEYS%) &&
       %CHOICE_KEYS%.every(function (key) { return typeof choices[key] === 'boolean'; }) &&
       typeof record.revision === 'string' && typeof record.gpc === 'boolean' &&
@@ -65,7 +68,7 @@
   }
   if (text !== null) {
     try {
-      reason = reasonToAsk(JSON.parse(text), Date.now());
+      reason = reasonToAsk(text, Date.now());
     } catch (notJson) {
       reason = %ASK_UNREADABLE%;
     }
@@ -104,23 +107,19 @@
     if (button) window[%EARLY_CLICKS%].push(button.getAttribute(%ACTION_ATTRIBUTE%));
   }, true);
 
-  // The app only enhances the page: load it once the notice has painted.
+  // The app only enhances the page: load it once the page has loaded and the browser is idle, so
+  // that it never competes with the notice's own paints (clicks made meanwhile are kept above).
   var app = meta(%APP_META%);
   if (!app) return;
-  var started = false;
   function start() {
-    if (started) return;
-    started = true;
     window[%LOAD_MODULE%](app.content, app.getAttribute(%APP_WASM_ATTRIBUTE%)).catch(function (error) {
       console.warn('The app did not start; the page works without it.', error);
     });
   }
-  if (document.visibilityState !== 'visible' || !window.PerformanceObserver) return start();
-  setTimeout(start, 3000);
-  new PerformanceObserver(function (list, observer) {
-    if (list.getEntriesByName('first-contentful-paint').length) {
-      observer.disconnect();
-      setTimeout(start, 0);
-    }
-  }).observe({ type: 'paint', buffered: true });
+  function whenIdle() {
+    if (window.requestIdleCallback) window.requestIdleCallback(start, { timeout: 1000 });
+    else setTimeout(start, 0);
+  }
+  if (document.readyState === 'complete') whenIdle();
+  else window.addEventListener('load', whenIdle, { once: true });
 })();

@@ -15,7 +15,8 @@ fn literal(value: impl serde::Serialize) -> String {
     serde_json::to_string(&value).expect("strings serialise")
 }
 
-/// The filled-in script.
+/// The filled-in script, without its comments (they are for the template's readers; every byte of
+/// this script is in every page's first load).
 pub fn script() -> String {
     let names: Vec<(&str, String)> = vec![
         ("JS_CLASS", literal(v::JS_CLASS)),

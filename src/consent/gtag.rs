@@ -42,7 +42,7 @@ pub fn config_params(choices: Choices) -> [(&'static str, bool); 2] {
 
 /// The window property that stops the tag for this measurement ID (`ga-disable-G-…`).
 pub fn disable_property(measurement_id: &str) -> String {
-    format!("ga-disable-{measurement_id}")
+    ["ga-disable-", measurement_id].concat()
 }
 
 #[cfg(test)]

@@ -1,9 +1,11 @@
 //! The record of a visitor's choice: what was chosen, when, in which language, against which
 //! revision of the banner's texts and catalogue, and whether it is still valid.
 //!
-//! Stored in `localStorage` under [`STORAGE_KEY`] as JSON (serde; the browser's own `JSON` reads
-//! and writes it in the WebAssembly, `serde_json` natively), and given to the visitor as a receipt
-//! (GDPR Art. 7(1): the controller must be able to show that consent was given).
+//! Stored in `localStorage` under [`STORAGE_KEY`] as its canonical JSON (serde, through the small
+//! `serde-json-core`: [`to_json`], [`read`]), and given to the visitor as a receipt (GDPR
+//! Art. 7(1): the controller must be able to show that consent was given). Only the canonical
+//! text of a record is trusted, here and in the head script alike, so that both decide the same
+//! for any text storage may hold.
 
 use serde::{Deserialize, Serialize};
 
@@ -144,7 +146,16 @@ pub fn is_record_id(id: &str) -> bool {
 
 /// The id of a new record from 16 random bytes.
 pub fn record_id(random: [u8; 16]) -> String {
-    random.iter().map(|b| format!("{b:02x}")).collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    random
+        .iter()
+        .flat_map(|b| {
+            [
+                char::from(HEX[usize::from(b >> 4)]),
+                char::from(HEX[usize::from(b & 15)]),
+            ]
+        })
+        .collect()
 }
 
 /// Why the banner asks.
@@ -222,15 +233,30 @@ impl Stored {
             Ok(_) => record().map_or(Stored::Garbage, Stored::Record),
         }
     }
+}
 
-    /// Reads stored JSON text with serde_json (the build tool and the native tests; the
-    /// WebAssembly reads it with the browser's `JSON`, see `consent::storage`).
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn from_text(text: &str) -> Stored {
-        Stored::classify(serde_json::from_str::<Versioned>(text), || {
-            serde_json::from_str::<Record>(text)
-        })
-    }
+/// The most a stored record takes as JSON (it is about 200 bytes).
+const RECORD_CAPACITY: usize = 512;
+
+/// The record's canonical JSON: compact, keys in [`RECORD_KEYS`] order (what is stored).
+pub fn to_json(record: &Record) -> Option<String> {
+    serde_json_core::to_string::<_, RECORD_CAPACITY>(record)
+        .ok()
+        .map(|text| text.as_str().to_owned())
+}
+
+/// What a stored text means: its version first, then a record of this version, trusted only in
+/// its canonical form (so a record with other fields, other spacing or duplicate keys is garbage,
+/// as the head script finds it too).
+pub fn read(text: &str) -> Stored {
+    Stored::classify(
+        serde_json_core::from_str::<Versioned>(text).map(|(v, _)| v),
+        || match serde_json_core::from_str::<Record>(text) {
+            Ok((record, _)) if to_json(&record).as_deref() == Some(text) => Ok(record),
+            Ok(_) => Err(()),
+            Err(_) => Err(()),
+        },
+    )
 }
 
 /// The current revision of each language's banner, as the page carries them
@@ -300,7 +326,7 @@ mod tests {
     }
 
     fn stored(record: &Record) -> Stored {
-        Stored::from_text(&serde_json::to_string(record).unwrap())
+        read(&to_json(record).unwrap())
     }
 
     fn record(choices: Choices) -> Record {
@@ -325,26 +351,26 @@ mod tests {
             "[]",
         ] {
             assert_eq!(
-                status(Stored::from_text(junk), NOW, &r),
+                status(read(junk), NOW, &r),
                 Status::Ask(Ask::Unreadable),
                 "{junk}"
             );
         }
         let missing_fields = format!("{{\"version\": 2, \"id\": \"{ID}\", \"time\": {}}}", NOW.0);
         assert_eq!(
-            status(Stored::from_text(&missing_fields), NOW, &r),
+            status(read(&missing_fields), NOW, &r),
             Status::Ask(Ask::Unreadable)
         );
     }
 
     #[test]
     fn old_and_future_versions_ask() {
-        let json = serde_json::to_string(&record(Choices::ALL)).unwrap();
+        let json = to_json(&record(Choices::ALL)).unwrap();
         for (version, stored) in [(1, "\"version\":1"), (3, "\"version\":3")] {
             let other = json.replace("\"version\":2", stored);
-            assert_eq!(Stored::from_text(&other), Stored::OtherVersion(version));
+            assert_eq!(read(&other), Stored::OtherVersion(version));
             assert_eq!(
-                status(Stored::from_text(&other), NOW, &revisions()),
+                status(read(&other), NOW, &revisions()),
                 Status::Ask(Ask::OtherVersion)
             );
         }
@@ -452,7 +478,7 @@ mod tests {
 
     #[test]
     fn wrong_types_and_extra_fields_are_garbage() {
-        let json = serde_json::to_string(&record(Choices::ALL)).unwrap();
+        let json = to_json(&record(Choices::ALL)).unwrap();
         for (from, to) in [
             ("\"gpc\":false", "\"gpc\":0"),
             ("\"lang\":\"fi\"", "\"lang\":\"xx\""),
@@ -461,17 +487,13 @@ mod tests {
             ("\"marketing\":true", "\"marketing\":true,\"extra\":1"),
             ("\"time\":1795617187000", "\"time\":1795617187000.5"),
         ] {
-            assert_eq!(
-                Stored::from_text(&json.replace(from, to)),
-                Stored::Garbage,
-                "{to}"
-            );
+            assert_eq!(read(&json.replace(from, to)), Stored::Garbage, "{to}");
         }
     }
 
     #[test]
     fn stored_shape_is_the_documented_one() {
-        let json = serde_json::to_string(&record(Choices::ALL)).unwrap();
+        let json = to_json(&record(Choices::ALL)).unwrap();
         assert_eq!(
             json,
             format!(
@@ -506,6 +528,24 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Storage holds whatever a visitor, an extension or an old site put there.
+        #[test]
+        fn any_stored_text_is_decided_without_panic(text in "\\PC{0,300}", bytes in proptest::collection::vec(0u8..=255, 0..300)) {
+            let _ = status(read(&text), NOW, &revisions());
+            let lossy = String::from_utf8_lossy(&bytes);
+            let _ = status(read(&lossy), NOW, &revisions());
+        }
+
+        /// What the portal writes, it reads back as the same record.
+        #[test]
+        fn written_records_read_back(random in proptest::array::uniform16(0u8..=255), time in 0i64..4_000_000_000_000, analytics: bool, marketing: bool, gpc: bool, en: bool) {
+            let lang = if en { Lang::En } else { Lang::Fi };
+            let record = Record::new(record_id(random), Instant(time), Choices { analytics, marketing }, lang, gpc, "f1".into());
+            proptest::prop_assert_eq!(read(&to_json(&record).unwrap()), Stored::Record(record));
+        }
+    }
+
     #[test]
     fn garbage_never_panics() {
         for text in [
@@ -515,7 +555,7 @@ mod tests {
             "{\"version\":-1}",
             "\"\\ud800\"",
         ] {
-            let _ = status(Stored::from_text(text), NOW, &revisions());
+            let _ = status(read(text), NOW, &revisions());
         }
     }
 }

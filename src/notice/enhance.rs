@@ -48,7 +48,7 @@ fn current_section_id(document: &Document) -> Option<String> {
 /// Marks the contents' link of the current section with `aria-current="location"`.
 pub fn mark_current_section(document: &Document) {
     let current = current_section_id(document);
-    let fragment = current.as_ref().map(|id| format!("#{id}"));
+    let fragment = current.as_ref().map(|id| ["#", id.as_str()].concat());
     for link in elements(document.query_selector_all(".toc a").ok()) {
         let is_current = fragment.is_some() && link.get_attribute("href") == fragment;
         let has = link.has_attribute("aria-current");
@@ -70,12 +70,12 @@ pub fn keep_fragment_on_language_links(document: &Document) {
         .unwrap_or_default();
     for link in elements(
         document
-            .query_selector_all(&format!("[{LANG_LINK_ATTRIBUTE}]"))
+            .query_selector_all(&["[", LANG_LINK_ATTRIBUTE, "]"].concat())
             .ok(),
     ) {
         let href = link.get_attribute("href").unwrap_or_default();
         let page = href.split('#').next().unwrap_or_default();
-        let wanted = format!("{page}{hash}");
+        let wanted = [page, hash.as_str()].concat();
         if href != wanted {
             let _ = link.set_attribute("href", &wanted);
         }

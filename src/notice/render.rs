@@ -259,7 +259,7 @@ fn wrap_sections(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
             let opening = format!(
                 "{}<section class=\"notice-section\" data-section=\"{}\">\n",
                 if open { "</section>\n" } else { "" },
-                escape_attribute(id)
+                crate::site::html::esc(id)
             );
             out.push(Event::Html(opening.into()));
             open = true;
@@ -268,22 +268,6 @@ fn wrap_sections(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     }
     if open {
         out.push(Event::Html("</section>\n".into()));
-    }
-    out
-}
-
-/// Escapes text for a double-quoted HTML attribute or for element content.
-pub fn escape_attribute(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
     }
     out
 }

@@ -1,6 +1,7 @@
 //! Finnish public holidays: the days on which a time limit cannot end (Council Regulation (EEC,
 //! Euratom) No 1182/71, Art. 3(4): a period that would end on a public holiday, a Saturday or a
-//! Sunday ends on the next working day).
+//! Sunday ends on the next working day). Kept by hand: no maintained crate has Finnish public
+//! holidays together with the Regulation's counting.
 
 use crate::date::{Date, Weekday};
 

@@ -156,15 +156,36 @@ impl FormManifest {
     }
 }
 
-/// The page's stylesheet: the parts in `style_dir`, in order, each introduced by its file name.
+/// The page's stylesheet: the parts in `style_dir`, in order, without their comments and
+/// indentation (they are for the files' readers; the stylesheet is in every first load).
 pub fn stylesheet(style_dir: &Path) -> Result<String, SiteError> {
     let mut css = String::new();
     for name in STYLESHEETS {
         let file = style_dir.join(name);
         let part = std::fs::read_to_string(&file).map_err(|e| SiteError::new(&file, e))?;
-        css.push_str(&format!("/* style/{name} */\n{}\n", part.trim_end()));
+        css.push_str(&without_comments(&part));
     }
     Ok(css)
+}
+
+/// CSS without `/* … */` comments, blank lines and indentation (strings in the project's CSS
+/// hold no comment markers, so a plain scan is enough).
+fn without_comments(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        out.push_str(&rest[..start]);
+        rest = rest[start + 2..]
+            .find("*/")
+            .map_or("", |end| &rest[start + 2 + end + 2..]);
+    }
+    out.push_str(rest);
+    out.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
 }
 
 /// Writes everything `index.html` and the post-build step need into `out`: each language's
@@ -285,6 +306,16 @@ mod tests {
         );
         let missing = translate_page(&index.replace("<p>suomeksi</p>", ""), &fi, &en).unwrap_err();
         assert!(missing.contains("body.html 0 times"), "{missing}");
+    }
+
+    #[test]
+    fn the_stylesheet_loses_comments_not_rules() {
+        assert_eq!(
+            without_comments("/* a */\n.a { color: red; } /* b\n c */\n\n  .b::before { content: \"x\"; }\n"),
+            ".a { color: red; }\n.b::before { content: \"x\"; }\n"
+        );
+        let real = stylesheet(&Path::new(env!("CARGO_MANIFEST_DIR")).join("style")).unwrap();
+        assert!(!real.contains("/*") && real.contains(".consent-ask .consent"));
     }
 
     #[test]
