@@ -10,4 +10,11 @@ pub fn open(right: String) {
     privacy_portal::request::form::open(&right);
 }
 
+/// `[validation runs, stroke paths rendered]` since the form was loaded: what the tests and
+/// scripts/measure-stroke.mjs read to check that drawing does not re-run the form.
+#[wasm_bindgen]
+pub fn probe() -> Vec<u32> {
+    privacy_portal::request::form::probe::counts().to_vec()
+}
+
 fn main() {}

@@ -8,7 +8,8 @@
 //! - [`deadline`] (with [`calendar`]): when the controller must answer;
 //! - [`reference`]: the request's reference code; [`record`]: the attached `request.json`;
 //! - [`document`]: the request's text in the chosen language; [`pdf`]: that text as PDF/A-3b;
-//! - [`send`]: the `mailto:` link and the `.ics` reminder.
+//! - [`send`]: the `mailto:` link and the `.ics` reminder;
+//! - [`wording`]: the form's words put together from `locales/` (labels, plurals, articles).
 
 /// The id of the page section that holds the form (and, without JavaScript, says how to send a
 /// request): the target of every "Tee pyyntö" link.
@@ -30,6 +31,7 @@ pub mod right;
 pub mod send;
 pub mod validate;
 pub mod wire;
+pub mod wording;
 pub mod writer;
 
 #[cfg(all(target_arch = "wasm32", feature = "form"))]

@@ -1,10 +1,10 @@
-//! What is wrong with a [`Draft`], field by field, in words a customer understands (Finnish and
-//! English). The form shows each error next to its field and in a summary; the download is
-//! possible only when this finds nothing.
+//! What is wrong with a [`Draft`], field by field, in words a customer understands (in the page's
+//! language: `[form.errors]` of `locales/<lang>.toml`). The form shows each error next to its field
+//! and in a summary; the download is possible only when this finds nothing.
 
 use super::draft::{Draft, Signature};
 use super::right::Right;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{fill, Lang};
 
 /// A field of the form; [`Field::id`] is its element id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -97,64 +97,52 @@ pub struct FieldError {
 }
 
 impl Problem {
-    /// The message shown next to the field, in `lang`.
+    /// The message shown next to the field and in the error summary, in `lang` (the texts are
+    /// `[form.errors]` of `locales/<lang>.toml`).
     pub fn message(&self, lang: Lang) -> String {
-        // Interim: Swedish reads the English messages until the form's texts are in locales/.
-        let letter = match lang {
-            Lang::Fi => crate::request::letter_lang::LetterLang::Fi,
-            Lang::Sv | Lang::En => crate::request::letter_lang::LetterLang::En,
-        };
-        let text = |fi: &'static str, en: &'static str| Text { fi, en }.get(letter).to_owned();
+        let e = &lang.strings().form.errors;
         match self {
-            Problem::Required => text("Täytä tämä kenttä.", "Please fill in this field."),
-            Problem::NoWayToAnswer => text(
-                "Anna sähköpostiosoite tai postiosoite, jotta yritys voi vastata sinulle.",
-                "Give an email address or a postal address, so that the company can answer you.",
+            Problem::Required => e.required.to_owned(),
+            Problem::NoWayToAnswer => e.no_way_to_answer.to_owned(),
+            Problem::TooLong { max, len } => fill(
+                e.too_long,
+                &[("max", &max.to_string()), ("len", &len.to_string())],
             ),
-            Problem::TooLong { max, len } => match lang {
-                Lang::Fi => format!("Enintään {max} merkkiä (nyt {len}). Lyhennä tekstiä."),
-                Lang::Sv | Lang::En => {
-                    format!("At most {max} characters (now {len}). Please shorten the text.")
-                }
-            },
-            Problem::EmailShape => text(
-                "Tarkista sähköpostiosoite: muoto on nimi@esimerkki.fi.",
-                "Check the email address: it should look like name@example.com.",
-            ),
-            Problem::PhoneShape => text(
-                "Tarkista puhelinnumero: 5–15 numeroa, sallittuja ovat myös + - ( ) ja välilyönti.",
-                "Check the phone number: 5 to 15 digits; + - ( ) and spaces are also allowed.",
-            ),
-            Problem::NoRight => text(
-                "Valitse vähintään yksi oikeus, jota haluat käyttää.",
-                "Choose at least one right you want to exercise.",
-            ),
-            Problem::NoCorrection => text(
-                "Kerro ainakin yhdestä tiedosta, mitä sen pitäisi olla.",
-                "For at least one item, say what the data should be.",
-            ),
-            Problem::NoStrokes => text(
-                "Piirrä allekirjoitus tai valitse toinen tapa allekirjoittaa.",
-                "Draw your signature or choose another way to sign.",
-            ),
+            Problem::EmailShape => e.email_shape.to_owned(),
+            Problem::PhoneShape => e.phone_shape.to_owned(),
+            Problem::NoRight => e.no_right.to_owned(),
+            Problem::NoCorrection => e.no_correction.to_owned(),
+            Problem::NoStrokes => e.no_strokes.to_owned(),
             Problem::Unprintable(chars) => {
-                let list = chars
+                let mut list = chars
                     .iter()
-                    .map(|c| format!("“{c}” (U+{:04X})", *c as u32))
+                    .take(SHOWN_CHARACTERS)
+                    .map(|&c| {
+                        let code = format!("U+{:04X}", c as u32);
+                        let mut utf8 = [0; 4];
+                        // Invisible characters, or ones that would reorder the message around
+                        // them, are named by their code alone.
+                        let shown = if crate::request::fonts::invisible(c) {
+                            ""
+                        } else {
+                            c.encode_utf8(&mut utf8)
+                        };
+                        fill(e.character, &[("char", shown), ("code", &code)])
+                    })
                     .collect::<Vec<_>>()
                     .join(", ");
-                match lang {
-                    Lang::Fi => {
-                        format!("PDF:n fontissa ei ole näitä merkkejä: {list}. Korvaa tai poista ne.")
-                    }
-                    Lang::Sv | Lang::En => format!(
-                        "The PDF's font lacks these characters: {list}. Please replace or remove them."
-                    ),
+                if chars.len() > SHOWN_CHARACTERS {
+                    list.push_str(", …");
                 }
+                fill(e.unprintable, &[("chars", &list)])
             }
         }
     }
 }
+
+/// How many of the characters the font lacks a message names (a pasted text in another script
+/// may lack hundreds; the first few say what to do).
+const SHOWN_CHARACTERS: usize = 10;
 
 /// Every error in `draft`, in the order of the form. `missing` lists the characters of a text
 /// that the PDF font cannot show (empty while the font is still loading).
@@ -457,12 +445,52 @@ mod tests {
         let errors = validate(&draft, &missing);
         assert_eq!(errors[0].field, Field::Name);
         assert_eq!(errors[0].problem, Problem::Unprintable(vec!['😀']));
-        assert!(errors[0].problem.message(Lang::Fi).contains("U+1F600"));
-        assert!(errors[0].problem.message(Lang::En).contains("lacks"));
+        assert_eq!(
+            errors[0].problem.message(Lang::Fi),
+            "PDF:n fontissa ei ole näitä merkkejä: ”😀” (U+1F600). Korvaa tai poista ne."
+        );
+        assert!(errors[0]
+            .problem
+            .message(Lang::En)
+            .contains("lacks these characters: “😀” (U+1F600)"));
     }
 
     #[test]
-    fn every_message_exists_in_both_languages() {
+    fn invisible_characters_are_named_by_their_code_alone() {
+        let problem = Problem::Unprintable(vec!['\u{202E}', '\u{7}', '李']);
+        assert_eq!(
+            problem.message(Lang::En),
+            "The PDF's font lacks these characters: “” (U+202E), “” (U+0007), “李” (U+674E). \
+Please replace or remove them."
+        );
+    }
+
+    #[test]
+    fn a_long_list_of_missing_characters_is_cut_short() {
+        let chars: Vec<char> = ('一'..='龥').take(500).collect();
+        let message = Problem::Unprintable(chars).message(Lang::Fi);
+        assert_eq!(message.matches("(U+").count(), SHOWN_CHARACTERS);
+        assert!(
+            message.ends_with("(U+4E09), …. Korvaa tai poista ne."),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn too_long_says_the_limit_and_the_length() {
+        let problem = Problem::TooLong { max: 300, len: 3000 };
+        assert_eq!(
+            problem.message(Lang::Fi),
+            "Enintään 300 merkkiä (nyt 3000). Lyhennä tekstiä."
+        );
+        assert_eq!(
+            problem.message(Lang::En),
+            "At most 300 characters (now 3000). Please shorten the text."
+        );
+    }
+
+    #[test]
+    fn every_message_exists_in_every_language_filled_in() {
         let all = [
             Problem::Required,
             Problem::NoWayToAnswer,
@@ -476,7 +504,11 @@ mod tests {
         ];
         for problem in all {
             assert_ne!(problem.message(Lang::Fi), problem.message(Lang::En));
-            assert!(problem.message(Lang::Fi).ends_with('.'));
+            for lang in Lang::ALL {
+                let message = problem.message(lang);
+                assert!(message.ends_with('.'), "{lang}: {message}");
+                assert!(!message.contains('{'), "{lang}: a placeholder left in {message}");
+            }
         }
     }
 }

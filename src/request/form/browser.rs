@@ -1,13 +1,12 @@
-//! The form's browser glue: fetching, randomness, focus, its stylesheet, following the page
-//! language, the local date. (Downloads and `<html lang>` are `crate::dom`'s, shared with the app.)
+//! The form's browser glue: fetching, randomness, focus, its stylesheet, waiting for a paint,
+//! the confirmation before leaving, the local date. (Downloads and `<html lang>` are
+//! `crate::dom`'s, shared with the app.)
 
-use js_sys::{Array, Uint8Array};
+use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, HtmlElement};
-
-use crate::i18n::Lang;
 
 /// The bytes at `url` (same origin), or `None` on any failure.
 pub async fn fetch_bytes(url: &str) -> Option<Vec<u8>> {
@@ -34,10 +33,11 @@ pub fn random_bytes() -> [u8; 5] {
 }
 
 /// Focuses the element with `id` after the current render (headings have `tabindex="-1"`).
-pub fn focus_later(id: &'static str) {
+pub fn focus_later(id: impl Into<String>) {
+    let id = id.into();
     let focus = Closure::once_into_js(move || {
         if let Some(element) = crate::dom::document()
-            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|d| d.get_element_by_id(&id))
             .and_then(|e| e.dyn_into::<HtmlElement>().ok())
         {
             let _ = element.focus();
@@ -48,31 +48,82 @@ pub fn focus_later(id: &'static str) {
     }
 }
 
-/// Adds the form's stylesheet (a file: the CSP allows no inline style).
-pub fn add_stylesheet(document: &Document, href: &str) {
-    let Ok(link) = document.create_element("link") else {
-        return;
-    };
-    let _ = link.set_attribute("rel", "stylesheet");
-    let _ = link.set_attribute("href", href);
-    if let Some(head) = document.head() {
-        let _ = head.append_child(&link);
+/// Whether the focus is in the `<fieldset>` of the element `event` was sent to (or on nothing).
+pub fn focus_within(event: &web_sys::Event) -> bool {
+    let active = crate::dom::document().and_then(|d| d.active_element());
+    let group = event
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("fieldset").ok().flatten());
+    match (active, group) {
+        (Some(active), Some(group)) => {
+            group.contains(Some(&active)) || active.tag_name().eq_ignore_ascii_case("body")
+        }
+        _ => true,
     }
 }
 
-/// Calls `on_change` whenever the page's language changes.
-pub fn follow_page_lang(document: &Document, on_change: impl Fn(Lang) + 'static) {
-    let Some(html) = document.document_element() else {
+/// Adds the form's stylesheet (a file: the CSP allows no inline style), and calls `then` once it
+/// has loaded or failed to load.
+pub fn add_stylesheet(document: &Document, href: &str, then: impl FnOnce() + 'static) {
+    let then = std::rc::Rc::new(std::cell::Cell::new(Some(then)));
+    let (Ok(link), Some(head)) = (document.create_element("link"), document.head()) else {
+        if let Some(then) = then.take() {
+            then();
+        }
         return;
     };
-    let watched = document.clone();
-    let callback = Closure::<dyn Fn()>::new(move || on_change(crate::dom::page_lang(&watched)));
-    if let Ok(observer) = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()) {
-        let options = web_sys::MutationObserverInit::new();
-        options.set_attribute_filter(&Array::of1(&"lang".into()));
-        let _ = observer.observe_with_options(&html, &options);
+    for event in ["load", "error"] {
+        let then = then.clone();
+        let once = Closure::once_into_js(move || {
+            if let Some(then) = then.take() {
+                then();
+            }
+        });
+        let _ = link.add_event_listener_with_callback(event, once.unchecked_ref());
     }
-    callback.forget();
+    let _ = link.set_attribute("rel", "stylesheet");
+    let _ = link.set_attribute("href", href);
+    if head.append_child(&link).is_err() {
+        if let Some(then) = then.take() {
+            then();
+        }
+    }
+}
+
+/// Settles after the page has painted its next frame (a task queued from the frame's
+/// `requestAnimationFrame`, which runs just before the paint).
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let after_paint = Closure::once_into_js(move || {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback(&resolve);
+            }
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window.request_animation_frame(after_paint.unchecked_ref());
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Asks the browser to confirm leaving the page (a link to another language's page, a reload,
+/// closing the tab) whenever `unsaved()` says something would be lost.
+pub fn confirm_leaving(unsaved: impl Fn() -> bool + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let listener =
+        Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(move |event: web_sys::BeforeUnloadEvent| {
+            if unsaved() {
+                // Both, for the browsers that still read the legacy return value.
+                event.prevent_default();
+                event.set_return_value("");
+            }
+        });
+    let _ = window.add_event_listener_with_callback("beforeunload", listener.as_ref().unchecked_ref());
+    // The form lives as long as the page.
+    listener.forget();
 }
 
 /// The current time in milliseconds since the epoch, and the local date.

@@ -1,125 +1,99 @@
-//! One labelled field of the form: label, optional hint, input or textarea, and its error, wired
-//! for assistive technology (`aria-invalid`, `aria-describedby`) and to the shared draft.
+//! One labelled text field: label, optional hint, input or textarea, and its error, wired for
+//! assistive technology (`aria-invalid`, `aria-describedby`) and bound to one field of the store.
+//! Typing in it writes that field only, so no other field re-renders.
 
 use leptos::prelude::*;
 
 use super::Form;
-use crate::i18n::Text;
-use crate::request::draft::Draft;
 use crate::request::validate::Field;
-
-/// A UI text that follows the page language.
-pub fn t(
-    form: Form,
-    fi: &'static str,
-    en: &'static str,
-) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    move || form.t(Text { fi, en })
-}
-
-/// The field's label (also used by the error summary).
-pub fn label(field: Field) -> Text {
-    let (fi, en) = match field {
-        Field::Name => ("Nimi", "Name"),
-        Field::Email => ("Sähköpostiosoite", "Email address"),
-        Field::PostalAddress => ("Postiosoite", "Postal address"),
-        Field::Phone => ("Puhelinnumero", "Phone number"),
-        Field::Organisation => ("Edustamasi yhteisö", "Organisation you represent"),
-        Field::CustomerNumber => ("Asiakas- tai tilausnumero", "Customer or order number"),
-        Field::Rights => ("Mitä pyydät?", "What do you ask for?"),
-        Field::AccessScope => ("Ajanjakso tai tietoryhmät", "Period or data categories"),
-        Field::CorrectionCurrent(_) => ("Mitä tiedoissa nyt lukee", "What the data say now"),
-        Field::CorrectionCorrected(_) => ("Mitä niissä pitäisi lukea", "What they should say"),
-        Field::CorrectionReason(_) => ("Miksi", "Why"),
-        Field::RestrictionReason => ("Peruste rajoittamiselle", "Reason for the restriction"),
-        Field::ObjectionReason => ("Peruste vastustamiselle", "Grounds for objecting"),
-        Field::Message => ("Muuta kerrottavaa", "Anything else"),
-        Field::Place => ("Paikkakunta", "Place"),
-        Field::SignatureTyped => ("Nimesi allekirjoituksena", "Your name as your signature"),
-        Field::SignatureDrawn => ("Allekirjoitus", "Signature"),
-    };
-    Text { fi, en }
-}
+use crate::request::wording;
 
 /// What kind of control a field is.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
+    /// One line of text.
     Text,
+    /// An e-mail address (`type="email"`: the right keyboard on phones).
     Email,
+    /// A phone number (`type="tel"`).
     Tel,
+    /// Several lines (`<textarea>`).
     Area,
 }
 
 /// How a field is shown.
 #[derive(Clone, Copy)]
 pub struct Spec {
-    pub field: Field,
     pub kind: Kind,
+    /// Marked required (validation decides what is missing).
     pub required: bool,
-    pub hint: Option<Text>,
+    /// A hint under the label.
+    pub hint: Option<&'static str>,
+    /// The `autocomplete` token.
     pub autocomplete: &'static str,
 }
 
 impl Spec {
-    pub const fn new(field: Field, kind: Kind) -> Spec {
+    /// A field of `kind`, optional, without a hint or autocomplete.
+    pub const fn new(kind: Kind) -> Spec {
         Spec {
-            field,
             kind,
             required: false,
             hint: None,
             autocomplete: "off",
         }
     }
+
+    /// Marked required (the asterisk and `aria-required`; validation decides what is missing).
     pub const fn required(mut self) -> Spec {
         self.required = true;
         self
     }
-    pub const fn hint(mut self, fi: &'static str, en: &'static str) -> Spec {
-        self.hint = Some(Text { fi, en });
+
+    /// A hint under the label, read with the field (`aria-describedby`).
+    pub const fn hint(mut self, hint: &'static str) -> Spec {
+        self.hint = Some(hint);
         self
     }
+
+    /// The `autocomplete` token that lets the browser fill the field in.
     pub const fn autocomplete(mut self, token: &'static str) -> Spec {
         self.autocomplete = token;
         self
     }
 }
 
-/// A field bound to the draft through `get` and `set`.
+/// A field of the form bound to `value`. `field` says which field it is (a function, because a
+/// rectification item's fields are numbered by the item's place, which changes when an item
+/// above it is removed).
 pub fn text_field(
-    form: Form,
+    field: impl Fn() -> Field + Copy + Send + Sync + 'static,
     spec: Spec,
-    get: impl Fn(&Draft) -> String + Copy + Send + Sync + 'static,
-    set: impl Fn(&mut Draft, String) + Copy + Send + Sync + 'static,
+    value: reactive_stores::Field<String>,
 ) -> impl IntoView {
-    let field = spec.field;
-    let id = field.id();
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if spec.hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if form.error(field).is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
+    let form = Form::get();
+    let id = Memo::new(move |_| field().id());
+    let error = Memo::new(move |_| form.shown_error(field()));
+    let hint_id = move || format!("{}-hint", id.get());
+    let error_id = move || format!("{}-error", id.get());
+    let described_by = move || {
+        let mut ids = Vec::new();
+        if spec.hint.is_some() {
+            ids.push(hint_id());
         }
+        if error.with(Option::is_some) {
+            ids.push(error_id());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
     };
-    let invalid = move || form.error(field).is_some().then_some("true");
-    let value = move || form.draft.with(|d| get(d));
-    let on_input = move |ev: leptos::ev::Event| {
-        let text = event_target_value(&ev);
-        form.draft.update(|d| set(d, text));
-    };
-    let on_blur = move |_| form.visit(field);
+    let invalid = move || error.with(Option::is_some).then_some("true");
+    let on_input = move |ev: leptos::ev::Event| value.set(event_target_value(&ev));
     let required = spec.required.then_some("true");
     let control = match spec.kind {
         Kind::Area => view! {
-            <textarea id=id.clone() name=id.clone() rows="4" prop:value=value on:input=on_input on:blur=on_blur
-                aria-invalid=invalid aria-describedby=described_by.clone() aria-required=required
+            <textarea id=move || id.get() name=move || id.get() rows="4"
+                prop:value=move || value.get() on:input=on_input
+                aria-invalid=invalid aria-describedby=described_by aria-required=required
                 autocomplete=spec.autocomplete></textarea>
         }
         .into_any(),
@@ -130,23 +104,25 @@ pub fn text_field(
                 _ => "text",
             };
             view! {
-                <input type=input_type id=id.clone() name=id.clone() prop:value=value on:input=on_input on:blur=on_blur
-                    aria-invalid=invalid aria-describedby=described_by.clone() aria-required=required
+                <input type=input_type id=move || id.get() name=move || id.get()
+                    prop:value=move || value.get() on:input=on_input
+                    aria-invalid=invalid aria-describedby=described_by aria-required=required
                     autocomplete=spec.autocomplete spellcheck="false"/>
             }
             .into_any()
         }
     };
+    let label = wording::label(form.lang, untrack(field));
     view! {
-        <div class="rf-field" class:rf-field--invalid=move || form.error(field).is_some()>
-            <label for=id.clone()>
-                {move || form.t(label(field))}
+        <div class="rf-field" class:rf-field--invalid=move || error.with(Option::is_some)>
+            <label for=move || id.get()>
+                {label}
                 {spec.required.then(|| view! { <span class="rf-required" aria-hidden="true">" *"</span> })}
             </label>
-            {spec.hint.map(|hint| view! { <p class="rf-hint" id=hint_id.clone()>{move || form.t(hint)}</p> })}
+            {spec.hint.map(|hint| view! { <p class="rf-hint" id=hint_id>{hint}</p> })}
             {control}
-            <p class="rf-error" id=error_id.clone() hidden=move || form.error(field).is_none()>
-                {move || form.error(field)}
+            <p class="rf-error" id=error_id hidden=move || error.with(Option::is_none)>
+                {move || error.get()}
             </p>
         </div>
     }

@@ -1,78 +1,91 @@
 //! The request form in the browser (feature `form`, its own WebAssembly module): Leptos views over
-//! the pure core in `crate::request`. It mounts once into `#request-root`, follows the page's
-//! language, keeps everything typed in memory only, and writes the PDF when asked.
+//! the pure core in `crate::request`. It mounts once into `#request-root`, speaks the page's
+//! language (`<html lang>`, fixed for the page's life; its texts are `[form.*]` of
+//! `locales/<lang>.toml`), keeps everything typed in memory only, and has the PDF written when
+//! asked.
+//!
+//! - [`state`]: what was typed, as a `reactive_stores` store, field by field;
+//! - `view` and the parts it is made of (`fields`, `rights`, `signature`, `signature_pad`,
+//!   `summary`, `done`), which find the shared [`Form`] by `use_context`;
+//! - `writer`: the PDF writer behind one async call; `browser`: the web glue.
 
 mod browser;
+mod done;
 mod fields;
+mod rights;
+mod signature;
 mod signature_pad;
+mod state;
+mod summary;
 mod view;
-
-use std::sync::Arc;
+mod writer;
 
 use leptos::prelude::*;
+use reactive_stores::Store;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, Strings};
 use crate::notice::front_matter::Controller;
-use crate::request::draft::Draft;
-use crate::request::fonts::Manifest;
+use crate::request::draft::{Draft, Point};
 use crate::request::right::Right;
 use crate::request::validate::{validate, Field, FieldError};
-use crate::vocabulary::FormAsset;
+use crate::vocabulary::{FormAsset, REQUEST_ROOT_ID};
+use state::FormState;
+use writer::Writer;
 
-/// The manifest and the base faces' bytes.
-#[derive(Debug)]
-pub(crate) struct Fonts {
-    pub manifest: Manifest,
-    pub regular: Vec<u8>,
-    pub bold: Vec<u8>,
-}
-
-/// The state every part of the form shares.
+/// What every part of the form shares (provided as context at the form's root).
 #[derive(Clone, Copy)]
 pub(crate) struct Form {
-    pub draft: RwSignal<Draft>,
-    /// The page's language (the UI), not the request's.
-    pub lang: RwSignal<Lang>,
-    pub font: RwSignal<FontState>,
-    /// Fields the visitor has left at least once: their errors show while typing.
-    pub visited: RwSignal<Vec<Field>>,
-    /// A download was attempted: every error shows.
-    pub submitted: RwSignal<bool>,
+    /// The page's language: the form's texts (the letter's language is [`FormState::letter`]).
+    pub lang: Lang,
+    /// What is typed, field by field.
+    pub state: Store<FormState>,
+    /// The drawn signature's finished strokes, apart from the store (see [`state`]).
+    pub strokes: RwSignal<Vec<Vec<Point>>>,
+    /// The PDF writer (and whether its font is there).
+    pub writer: Writer,
+    /// Every error in what is typed now.
     pub errors: Memo<Vec<FieldError>>,
+    /// The fields that were wrong at the last download attempt: only these show their error,
+    /// so nothing appears (and moves the page) while the customer moves on.
+    pub flagged: RwSignal<Vec<Field>>,
+    /// The errors listed in the summary: those of the last attempt (empty: no summary).
+    pub summary: RwSignal<Vec<FieldError>>,
+    /// The draft last downloaded: leaving the page asks for confirmation only if what is typed
+    /// now differs from it.
+    pub downloaded: StoredValue<Option<Draft>>,
+    /// Who the request goes to.
     pub recipient: StoredValue<Recipient>,
+    /// The request's reference code, made once per page view.
     pub reference: StoredValue<String>,
-}
-
-/// The PDF font: loading, ready, or failed (the download button retries).
-#[derive(Clone, Debug, Default)]
-pub(crate) enum FontState {
-    #[default]
-    Loading,
-    Ready(Arc<Fonts>),
-    Failed,
 }
 
 /// Who the request goes to, read from `#request-root`'s data attributes (the notice's front matter).
 #[derive(Clone, Debug)]
 pub(crate) struct Recipient {
     pub controller: Controller,
+    /// The register's name.
     pub register: String,
 }
 
 impl Form {
-    /// `fi` or `en` by the UI language.
-    pub fn t(self, text: Text) -> &'static str {
-        text.get(ui_letter(self.lang.get()))
+    /// The shared form; every part of the view runs under the form's root, which provides it.
+    pub fn get() -> Form {
+        expect_context::<Form>()
     }
 
-    /// The message to show next to `field`, if any (only after a visit or a download attempt).
-    pub fn error(self, field: Field) -> Option<String> {
-        let shown = self.submitted.get() || self.visited.with(|v| v.contains(&field));
-        if !shown {
+    /// The page language's texts.
+    pub fn strings(self) -> &'static Strings {
+        self.lang.strings()
+    }
+
+    /// The message to show next to `field`: what is wrong with it now, if it was wrong at the
+    /// last download attempt.
+    pub fn shown_error(self, field: Field) -> Option<String> {
+        if !self.flagged.with(|f| f.contains(&field)) {
             return None;
         }
-        let lang = self.lang.get();
+        let lang = self.lang;
         self.errors.with(|errors| {
             let messages: Vec<String> = errors
                 .iter()
@@ -83,50 +96,85 @@ impl Form {
         })
     }
 
-    pub fn visit(self, field: Field) {
-        if !self.visited.with_untracked(|v| v.contains(&field)) {
-            self.visited.update(|v| v.push(field));
+    /// The request as typed now, strokes and all (untracked: for writing and comparing).
+    pub fn draft(self) -> Draft {
+        let strokes = self.strokes.get_untracked();
+        self.state.with_untracked(|s| s.draft(strokes))
+    }
+
+    /// Whether leaving the page would lose typed data that was not downloaded.
+    pub fn unsaved(self) -> bool {
+        let drawn = self.strokes.with_untracked(|s| !s.is_empty());
+        if !self.state.with_untracked(|s| s.has_input(drawn)) {
+            return false;
         }
+        let now = self.draft();
+        self.downloaded.with_value(|last| last.as_ref() != Some(&now))
     }
 }
 
-/// Interim, until the form's texts are in locales/: the Finnish or English text for a page language
-/// (Swedish reads English).
-pub(crate) fn ui_letter(lang: Lang) -> crate::request::letter_lang::LetterLang {
-    match lang {
-        Lang::Fi => crate::request::letter_lang::LetterLang::Fi,
-        Lang::Sv | Lang::En => crate::request::letter_lang::LetterLang::En,
+/// Counters for the tests and `scripts/measure-stroke.mjs` (read through the module's `probe`
+/// export): how often validation ran and how many stroke paths were rendered.
+pub mod probe {
+    use std::cell::Cell;
+
+    thread_local! {
+        static VALIDATIONS: Cell<u32> = const { Cell::new(0) };
+        static PATHS: Cell<u32> = const { Cell::new(0) };
+    }
+
+    pub(crate) fn validated() {
+        VALIDATIONS.with(|c| c.set(c.get() + 1));
+    }
+
+    pub(crate) fn path_rendered() {
+        PATHS.with(|c| c.set(c.get() + 1));
+    }
+
+    /// `[validation runs, stroke paths rendered]` since the form was loaded.
+    pub fn counts() -> [u32; 2] {
+        [VALIDATIONS.with(Cell::get), PATHS.with(Cell::get)]
     }
 }
 
 thread_local! {
     static FORM: std::cell::Cell<Option<Form>> = const { std::cell::Cell::new(None) };
-    /// Where the build put the PDF writer's font manifest (relative to the page; `#request-root`
-    /// says); its files are named relative to it. Interim: the form writes the PDF itself with the
-    /// base faces until it posts to the writer's worker.
-    static FONTS_URL: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    /// The rights asked for while the form is being mounted (`Some` from the first `open`).
+    static PENDING: std::cell::RefCell<Option<Vec<String>>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Opens the form (mounting it the first time) with `right` ticked, and moves focus to it.
 /// What was typed before stays: opening again only adds the right.
 pub fn open(right: &str) {
-    let form = match FORM.with(|f| f.get()) {
-        Some(form) => form,
-        None => match mount() {
-            Some(form) => form,
-            None => return,
-        },
-    };
+    if let Some(form) = FORM.with(|f| f.get()) {
+        show(form, right);
+        return;
+    }
+    // Not mounted yet: remember the right until it is (the first call starts the mounting).
+    let first = PENDING.with(|pending| {
+        let mut pending = pending.borrow_mut();
+        let first = pending.is_none();
+        pending.get_or_insert_with(Vec::new).push(right.to_owned());
+        first
+    });
+    if first && mount().is_none() {
+        PENDING.with(|pending| pending.borrow_mut().take());
+    }
+}
+
+fn show(form: Form, right: &str) {
     if let Some(right) = Right::from_key(right) {
-        form.draft.update(|d| d.set_right(right, true));
+        rights::tick(form, right, true);
     }
     browser::focus_later("request-form-title");
 }
 
-fn mount() -> Option<Form> {
+/// Adds the form's stylesheet and, once it has loaded (or failed to), mounts the form: its
+/// first paint is already styled, so nothing on the page moves when the styles arrive.
+fn mount() -> Option<()> {
     crate::dom::report_panics_in_debug();
     let document = crate::dom::document()?;
-    let root = document.get_element_by_id("request-root")?;
+    let root = document.get_element_by_id(REQUEST_ROOT_ID)?;
     let attribute = |name: &str| root.get_attribute(name).unwrap_or_default();
     let recipient = Recipient {
         controller: Controller {
@@ -138,62 +186,52 @@ fn mount() -> Option<Form> {
         },
         register: attribute("data-register"),
     };
-    let asset = |asset: FormAsset| root.get_attribute(asset.attribute()).unwrap_or_default();
-    browser::add_stylesheet(&document, &asset(FormAsset::Style));
-    FONTS_URL.with(|url| *url.borrow_mut() = asset(FormAsset::Writer));
-
-    let lang = RwSignal::new(crate::dom::page_lang(&document));
-    browser::follow_page_lang(&document, move |l| lang.set(l));
-    let mut empty = Draft::new(crate::request::letter_lang::LetterLang::for_page(
-        lang.get_untracked(),
-    ));
-    // Drawing is offered first; typing and a pen are one click away.
-    empty.signature = crate::request::draft::Signature::Drawn(Vec::new());
-    let draft = RwSignal::new(empty);
-    let font = RwSignal::new(FontState::Loading);
-    load_font(font);
-    let errors = Memo::new(move |_| {
-        let font = font.get();
-        draft.with(|d| match &font {
-            FontState::Ready(fonts) => validate(d, &|s: &str| fonts.manifest.uncovered(s)),
-            _ => validate(d, &|_: &str| Vec::new()),
-        })
-    });
-    let form = Form {
-        draft,
-        lang,
-        font,
-        visited: RwSignal::new(Vec::new()),
-        submitted: RwSignal::new(false),
-        errors,
-        recipient: StoredValue::new(recipient),
-        reference: StoredValue::new(crate::request::reference::reference_code(browser::random_bytes())),
-    };
-    FORM.with(|f| f.set(Some(form)));
+    let writer_url = attribute(FormAsset::Writer.attribute());
+    let style = attribute(FormAsset::Style.attribute());
+    // The page's language is fixed: another language is another page.
+    let lang = crate::dom::page_lang(&document);
     let root: web_sys::HtmlElement = root.dyn_into().ok()?;
-    leptos::mount::mount_to(root, move || view::request_form(form)).forget();
-    Some(form)
+    browser::add_stylesheet(&document, &style, move || {
+        leptos::mount::mount_to(root, move || {
+            let form = new_form(lang, recipient, writer_url);
+            provide_context(form);
+            FORM.with(|f| f.set(Some(form)));
+            browser::confirm_leaving(move || form.unsaved());
+            view::request_form()
+        })
+        .forget();
+        if let Some(form) = FORM.with(|f| f.get()) {
+            for right in PENDING.with(|p| p.borrow_mut().take()).unwrap_or_default() {
+                show(form, &right);
+            }
+        }
+    });
+    Some(())
 }
 
-/// Fetches the font pack; the form works meanwhile, and the download waits for it.
-pub(crate) fn load_font(font: RwSignal<FontState>) {
-    font.set(FontState::Loading);
-    wasm_bindgen_futures::spawn_local(async move {
-        let load = async {
-            let url = FONTS_URL.with(|url| url.borrow().clone());
-            let manifest: Manifest = serde_json::from_slice(&browser::fetch_bytes(&url).await?).ok()?;
-            let dir = url.trim_end_matches("fonts.json");
-            let regular = browser::fetch_bytes(&format!("{dir}{}", manifest.regular.file)).await?;
-            let bold = browser::fetch_bytes(&format!("{dir}{}", manifest.bold.file)).await?;
-            Some(Fonts {
-                manifest,
-                regular,
-                bold,
-            })
-        };
-        font.set(match load.await {
-            Some(fonts) => FontState::Ready(Arc::new(fonts)),
-            None => FontState::Failed,
-        });
+fn new_form(lang: Lang, recipient: Recipient, writer_url: String) -> Form {
+    let state = Store::new(FormState::new(lang));
+    let strokes = RwSignal::new(Vec::new());
+    let writer = Writer::start(writer_url);
+    // Only whether there are strokes matters to validation; drawing changes it once per signature.
+    let drawn = Memo::new(move |_| strokes.with(|s: &Vec<Vec<Point>>| !s.is_empty()));
+    let errors = Memo::new(move |_| {
+        probe::validated();
+        writer.status();
+        let stand_in = if drawn.get() { vec![Vec::new()] } else { Vec::new() };
+        let draft = state.with(|s| s.draft(stand_in));
+        validate(&draft, &|text: &str| writer.uncovered(text))
     });
+    Form {
+        lang,
+        state,
+        strokes,
+        writer,
+        errors,
+        flagged: RwSignal::new(Vec::new()),
+        summary: RwSignal::new(Vec::new()),
+        downloaded: StoredValue::new(None),
+        recipient: StoredValue::new(recipient),
+        reference: StoredValue::new(crate::request::reference::reference_code(browser::random_bytes())),
+    }
 }

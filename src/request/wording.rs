@@ -1,0 +1,215 @@
+//! The request form's words that are put together from the locale strings (`[form.*]` of
+//! `locales/<lang>.toml`): a field's label, a right's name and article, the error summary's heading
+//! (singular or plural) and its lines. Pure, so that each choice is tested natively; the browser
+//! form (`form`) only shows them.
+
+use super::right::Right;
+use super::validate::{Field, FieldError};
+use crate::i18n::{fill, Lang};
+
+/// `one` when `count` is 1, else `other`, with `{count}` filled in. Finnish, English and Swedish
+/// have these two forms only (CLDR plural categories "one" and "other").
+pub fn plural(count: usize, one: &str, other: &str) -> String {
+    let template = if count == 1 { one } else { other };
+    fill(template, &[("count", &count.to_string())])
+}
+
+/// The label of `field` in the form (a rectification item's field without its item's number).
+pub fn label(lang: Lang, field: Field) -> &'static str {
+    let f = &lang.strings().form.fields;
+    match field {
+        Field::Name => f.name,
+        Field::Email => f.email,
+        Field::PostalAddress => f.postal_address,
+        Field::Phone => f.phone,
+        Field::Organisation => f.organisation,
+        Field::CustomerNumber => f.customer_number,
+        Field::Rights => f.rights,
+        Field::AccessScope => f.access_scope,
+        Field::CorrectionCurrent(_) => f.correction_current,
+        Field::CorrectionCorrected(_) => f.correction_corrected,
+        Field::CorrectionReason(_) => f.correction_reason,
+        Field::RestrictionReason => f.restriction_reason,
+        Field::ObjectionReason => f.objection_reason,
+        Field::Message => f.message,
+        Field::Place => f.place,
+        Field::SignatureTyped => f.signature_typed,
+        Field::SignatureDrawn => f.signature_drawn,
+    }
+}
+
+/// The field as the error summary names it: a rectification item's field with the item's number
+/// ("Miksi (2)"), so two items' errors can be told apart.
+pub fn summary_label(lang: Lang, field: Field) -> String {
+    match field {
+        Field::CorrectionCurrent(i) | Field::CorrectionCorrected(i) | Field::CorrectionReason(i) => fill(
+            lang.strings().form.errors.item,
+            &[("field", label(lang, field)), ("n", &(i + 1).to_string())],
+        ),
+        _ => label(lang, field).to_owned(),
+    }
+}
+
+/// The heading of the error summary for `count` problems.
+pub fn summary_heading(lang: Lang, count: usize) -> String {
+    let e = &lang.strings().form.errors;
+    plural(count, e.summary_one, e.summary_other)
+}
+
+/// One line of the error summary: the field and what is wrong with it.
+pub fn summary_line(lang: Lang, error: &FieldError) -> String {
+    fill(
+        lang.strings().form.errors.summary_item,
+        &[
+            ("field", &summary_label(lang, error.field)),
+            ("message", &error.problem.message(lang)),
+        ],
+    )
+}
+
+/// The right's name on its checkbox.
+pub fn right_name(lang: Lang, right: Right) -> &'static str {
+    let r = &lang.strings().form.rights;
+    match right {
+        Right::Access => r.access,
+        Right::Rectification => r.rectification,
+        Right::Erasure => r.erasure,
+        Right::Restriction => r.restriction,
+        Right::Objection => r.objection,
+        Right::DirectMarketingObjection => r.direct_marketing,
+        Right::Portability => r.portability,
+    }
+}
+
+/// The GDPR article that grants `right`, cited as `lang` cites it: Finnish "Tietosuoja-asetuksen
+/// 21 artiklan 1 kohta", English "GDPR Article 21(1)".
+pub fn article(lang: Lang, right: Right) -> String {
+    let r = &lang.strings().form.rights;
+    match right.article().split_once('(') {
+        Some((number, paragraph)) => fill(
+            r.article_paragraph,
+            &[("number", number), ("paragraph", paragraph.trim_end_matches(')'))],
+        ),
+        None => fill(r.article, &[("number", right.article())]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::request::validate::Problem;
+
+    #[test]
+    fn one_problem_is_singular_and_more_are_plural() {
+        assert_eq!(
+            summary_heading(Lang::Fi, 1),
+            "Tarkista lomake: 1 korjattava kohta"
+        );
+        assert_eq!(
+            summary_heading(Lang::Fi, 2),
+            "Tarkista lomake: 2 korjattavaa kohtaa"
+        );
+        assert_eq!(
+            summary_heading(Lang::En, 1),
+            "Please check the form: 1 thing to correct"
+        );
+        assert_eq!(
+            summary_heading(Lang::En, 3),
+            "Please check the form: 3 things to correct"
+        );
+        assert_eq!(plural(0, "{count} one", "{count} other"), "0 other");
+        assert_eq!(plural(11, "{count} one", "{count} other"), "11 other");
+        for lang in Lang::ALL {
+            for count in [1, 2, 21] {
+                let heading = summary_heading(lang, count);
+                assert!(heading.contains(&count.to_string()), "{lang}: {heading}");
+                assert!(!heading.contains('{'), "{lang}: {heading}");
+            }
+            assert_ne!(
+                summary_heading(lang, 1),
+                summary_heading(lang, 2).replace('2', "1"),
+                "{lang}"
+            );
+        }
+    }
+
+    #[test]
+    fn finnish_articles_name_their_paragraph() {
+        assert_eq!(
+            article(Lang::Fi, Right::Access),
+            "Tietosuoja-asetuksen 15 artikla"
+        );
+        assert_eq!(
+            article(Lang::Fi, Right::Objection),
+            "Tietosuoja-asetuksen 21 artiklan 1 kohta"
+        );
+        assert_eq!(
+            article(Lang::En, Right::DirectMarketingObjection),
+            "GDPR Article 21(2)"
+        );
+        assert_eq!(article(Lang::En, Right::Portability), "GDPR Article 20");
+    }
+
+    #[test]
+    fn summary_lines_name_the_field_and_the_rectification_item() {
+        let line = summary_line(
+            Lang::Fi,
+            &FieldError {
+                field: Field::CorrectionCorrected(1),
+                problem: Problem::Required,
+            },
+        );
+        assert_eq!(line, "Mitä niissä pitäisi lukea (2): Täytä tämä kenttä.");
+        let line = summary_line(
+            Lang::En,
+            &FieldError {
+                field: Field::Email,
+                problem: Problem::EmailShape,
+            },
+        );
+        assert_eq!(
+            line,
+            "E-mail address: Check the e-mail address: it should look like name@example.com."
+        );
+    }
+
+    #[test]
+    fn every_right_and_field_has_its_words_in_every_language() {
+        let fields = [
+            Field::Name,
+            Field::Email,
+            Field::PostalAddress,
+            Field::Phone,
+            Field::Organisation,
+            Field::CustomerNumber,
+            Field::Rights,
+            Field::AccessScope,
+            Field::CorrectionCurrent(0),
+            Field::CorrectionCorrected(0),
+            Field::CorrectionReason(0),
+            Field::RestrictionReason,
+            Field::ObjectionReason,
+            Field::Message,
+            Field::Place,
+            Field::SignatureTyped,
+            Field::SignatureDrawn,
+        ];
+        for lang in Lang::ALL {
+            let names: Vec<&str> = Right::ALL.iter().map(|&r| right_name(lang, r)).collect();
+            let mut unique = names.clone();
+            unique.sort_unstable();
+            unique.dedup();
+            assert_eq!(unique.len(), Right::ALL.len(), "{lang}: two rights share a name");
+            for right in Right::ALL {
+                assert!(!article(lang, right).contains('{'), "{lang}");
+            }
+            for field in fields {
+                assert!(!label(lang, field).is_empty());
+            }
+        }
+        assert_eq!(
+            right_name(Lang::Fi, Right::DirectMarketingObjection),
+            "Suoramarkkinoinnin vastustaminen"
+        );
+    }
+}
