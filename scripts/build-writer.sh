@@ -36,15 +36,25 @@ cp "$tmp/glue.js" "$out/$module"
 cat > "$tmp/worker.js" <<JS
 import init, { render, warm } from "./$module";
 const ready = init();
+// Answers in the writer's protocol (src/request/writer/protocol.rs): { json, pdf? }.
+const failed = (id, detail) =>
+  JSON.stringify({ kind: "failed", id, error: { kind: "fonts", detail: String(detail) } });
 self.onmessage = async (event) => {
-  await ready;
   const message = event.data;
-  if (typeof message === "object" && message !== null && message.warm) {
-    self.postMessage({ json: JSON.stringify({ kind: (await warm(message.warm)) ? "ready" : "failed" }) });
-    return;
+  try {
+    await ready;
+    if (typeof message === "object" && message !== null && message.warm) {
+      const ok = await warm(message.warm);
+      self.postMessage({ json: ok ? JSON.stringify({ kind: "ready" }) : failed(0, "base fonts") });
+      return;
+    }
+    const out = await render(String(message));
+    self.postMessage(out, out.pdf ? [out.pdf.buffer] : []);
+  } catch (error) {
+    let id = 0;
+    try { id = JSON.parse(String(message)).id ?? 0; } catch (_) {}
+    self.postMessage({ json: failed(id, error) });
   }
-  const out = await render(String(message));
-  self.postMessage(out, out.pdf ? [out.pdf.buffer] : []);
 };
 JS
 worker="pdf-writer-worker.$(hash "$tmp/worker.js").js"

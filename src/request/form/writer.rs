@@ -1,33 +1,37 @@
 //! The PDF writer as the form sees it: the one place the form hands a request over and gets a
 //! file back. A [`Job`] goes in; [`Written`] bytes or a [`WriteError`] come out of the async
-//! [`Writer::write`]. Today the writer (`crate::request::writer`) runs here, on the page's thread:
-//! this module fetches its font manifest when the form opens, the base faces with it, and the
-//! pieces of other scripts' fonts a request needs when it is written. When the form posts to the
-//! writer's worker instead (issue 12), only this module changes: the job is posted, the bytes
-//! come back, and the form goes on awaiting the same future.
+//! [`Writer::write`].
+//!
+//! The writer runs in a Web Worker of its own (`src/bin/pdf_writer.rs`, built by
+//! `scripts/build-writer.sh`), so the form's module carries no PDF library and the page never
+//! stalls while a PDF is made. When the form opens, this fetches the writer's manifest
+//! (`fonts.json`: which characters the fonts cover, for validation, and where the worker is) and,
+//! once the form has painted, starts the worker and has it fetch its base fonts. The request goes
+//! to the worker as serde JSON (`writer::protocol`); the PDF comes back as a transferred buffer.
+//! The worker fetches the font pieces a text needs itself.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
-use std::rc::Rc;
 
+use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::browser;
 use crate::request::draft::Draft;
 use crate::request::fonts::Manifest;
 use crate::request::record::Context;
-use crate::request::writer::protocol::{Request, WriterError};
-use crate::request::writer::{fonts_for, write};
+use crate::request::writer::protocol::{Request, Response, WriterError};
 
 /// Whether the writer can write now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
-    /// Its font manifest and base faces are on the way.
+    /// Its manifest, its worker or its base fonts are on the way.
     Loading,
     Ready,
-    /// They could not be fetched; the next [`Writer::write`] tries again.
+    /// Something could not be fetched; the next [`Writer::write`] tries again.
     Failed,
 }
 
@@ -50,26 +54,26 @@ pub struct Written {
 /// Why no PDF was made.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WriteError {
-    /// A font file could not be fetched (the network, usually: try again).
+    /// A file of the writer could not be fetched (the network, usually: try again).
     Fonts,
     /// The PDF could not be made from the request.
     Failed,
 }
 
-/// The manifest, where it is, and the font files fetched so far (by name).
-struct Fonts {
-    manifest: Manifest,
-    /// The manifest's absolute URL: its files are named relative to it.
-    base: String,
-    files: RefCell<HashMap<String, Vec<u8>>>,
-}
+/// The id of the worker's answer to the warm-up (requests count from 1).
+const WARM_UP: u32 = 0;
 
 thread_local! {
     /// The manifest's URL as `#request-root` gives it (relative to the page).
     static MANIFEST_URL: RefCell<String> = const { RefCell::new(String::new()) };
-    static FONTS: RefCell<Option<Rc<Fonts>>> = const { RefCell::new(None) };
+    /// The manifest and its absolute URL (its files are named relative to it).
+    static MANIFEST: RefCell<Option<(Manifest, String)>> = const { RefCell::new(None) };
+    static WORKER: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
+    /// Answers awaited, by request id: the function that settles each one's promise.
+    static WAITING: RefCell<HashMap<u32, Function>> = RefCell::new(HashMap::new());
+    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
     /// Settles when the current load ends, however it ends.
-    static LOADING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+    static LOADING: RefCell<Option<Promise>> = const { RefCell::new(None) };
 }
 
 /// The form's handle on the writer.
@@ -79,8 +83,7 @@ pub struct Writer {
 }
 
 impl Writer {
-    /// Starts fetching the font manifest at `manifest_url` and the base faces, in the
-    /// background: the form is usable meanwhile.
+    /// Starts fetching the writer in the background: the form is usable meanwhile.
     pub fn start(manifest_url: String) -> Writer {
         MANIFEST_URL.with(|url| *url.borrow_mut() = manifest_url);
         let writer = Writer {
@@ -97,11 +100,10 @@ impl Writer {
 
     /// The characters of `text` that no font of the writer has (none known while loading).
     pub fn uncovered(self, text: &str) -> Vec<char> {
-        FONTS.with(|fonts| {
-            fonts
-                .borrow()
+        MANIFEST.with(|m| {
+            m.borrow()
                 .as_ref()
-                .map(|f| f.manifest.uncovered(text))
+                .map(|(manifest, _)| manifest.uncovered(text))
                 .unwrap_or_default()
         })
     }
@@ -110,9 +112,13 @@ impl Writer {
         self.status.set(Status::Loading);
         let status = self.status;
         let loading = wasm_bindgen_futures::future_to_promise(async move {
-            let fonts = fetch_fonts().await.map(Rc::new);
-            let ready = fonts.is_some();
-            FONTS.with(|f| *f.borrow_mut() = fonts);
+            let ready = start_worker().await.is_some();
+            if !ready {
+                // Start afresh on the next attempt.
+                if let Some(worker) = WORKER.with(|w| w.borrow_mut().take()) {
+                    worker.terminate();
+                }
+            }
             status.set(if ready { Status::Ready } else { Status::Failed });
             Ok(JsValue::UNDEFINED)
         });
@@ -133,49 +139,86 @@ impl Writer {
         }
     }
 
-    /// Writes `job` as a PDF (`request.json` attached, its digest printed), with the font files
-    /// its text needs.
+    /// Writes `job` as a PDF (`request.json` attached, its digest printed), in the worker.
     pub async fn write(self, job: Job) -> Result<Written, WriteError> {
         self.ready().await?;
-        let fonts = FONTS.with(|f| f.borrow().clone()).ok_or(WriteError::Fonts)?;
+        let base = MANIFEST
+            .with(|m| m.borrow().as_ref().map(|(_, base)| base.clone()))
+            .ok_or(WriteError::Fonts)?;
+        let id = NEXT_ID.with(|n| n.replace(n.get().wrapping_add(1).max(1)));
         let request = Request {
-            id: 0,
+            id,
             draft: job.draft,
             context: job.context,
-            fonts_base: fonts.base.clone(),
+            fonts_base: base,
         };
-        let needed: Vec<String> = fonts_for(&fonts.manifest, &request)
-            .map_err(|_| WriteError::Failed)?
-            .into_iter()
-            .map(|file| file.file.clone())
-            .collect();
-        let mut files = Vec::with_capacity(needed.len());
-        for name in needed {
-            files.push((name.clone(), fonts.file(&name).await?));
-        }
-        // Let the page paint the "preparing" status before the work holds the thread.
-        browser::next_frame().await;
-        let written = write(&request, files).map_err(|error| match error {
-            WriterError::Fonts { .. } => WriteError::Fonts,
-            _ => WriteError::Failed,
+        let json = serde_json::to_string(&request).map_err(|_| WriteError::Failed)?;
+        let answer = ask(id, &JsValue::from_str(&json)).ok_or(WriteError::Failed)?;
+        let answer = JsFuture::from(answer).await.map_err(|_| {
+            self.status.set(Status::Failed);
+            WriteError::Fonts
         })?;
-        Ok(Written {
-            bytes: written.pdf,
-            file_name: written.file_name,
-        })
+        match read(&answer) {
+            Some(Response::Done { file_name, .. }) => {
+                let bytes = Reflect::get(&answer, &"pdf".into())
+                    .ok()
+                    .and_then(|pdf| pdf.dyn_into::<Uint8Array>().ok())
+                    .map(|pdf| pdf.to_vec())
+                    .ok_or(WriteError::Failed)?;
+                Ok(Written { bytes, file_name })
+            }
+            Some(Response::Failed {
+                error: WriterError::Fonts { .. },
+                ..
+            }) => Err(WriteError::Fonts),
+            _ => Err(WriteError::Failed),
+        }
     }
 }
 
-impl Fonts {
-    /// The font file `name`, fetched once.
-    async fn file(&self, name: &str) -> Result<Vec<u8>, WriteError> {
-        if let Some(bytes) = self.files.borrow().get(name) {
-            return Ok(bytes.clone());
-        }
-        let url = resolve(name, &self.base).ok_or(WriteError::Fonts)?;
-        let bytes = browser::fetch_bytes(&url).await.ok_or(WriteError::Fonts)?;
-        self.files.borrow_mut().insert(name.to_owned(), bytes.clone());
-        Ok(bytes)
+/// The answer's `json`, read as a [`Response`].
+fn read(answer: &JsValue) -> Option<Response> {
+    let json = Reflect::get(answer, &"json".into()).ok()?.as_string()?;
+    serde_json::from_str(&json).ok()
+}
+
+/// Posts `message` to the worker; the promise settles with the worker's answer to `id`, or fails
+/// if the worker fails.
+fn ask(id: u32, message: &JsValue) -> Option<Promise> {
+    let worker = WORKER.with(|w| w.borrow().clone())?;
+    let mut settle = None;
+    let answer = Promise::new(&mut |resolve, reject| settle = Some((resolve, reject)));
+    let (resolve, _) = settle?;
+    WAITING.with(|w| w.borrow_mut().insert(id, resolve));
+    worker.post_message(message).ok()?;
+    Some(answer)
+}
+
+/// Every answer of the worker settles the promise of its request.
+fn on_message(event: web_sys::MessageEvent) {
+    let data = event.data();
+    let Some(id) = read(&data).map(|response| match response {
+        Response::Ready => WARM_UP,
+        Response::Done { id, .. } | Response::Failed { id, .. } => id,
+    }) else {
+        return;
+    };
+    if let Some(resolve) = WAITING.with(|w| w.borrow_mut().remove(&id)) {
+        let _ = resolve.call1(&JsValue::UNDEFINED, &data);
+    }
+}
+
+/// The worker broke (its script or WebAssembly could not load): every waiting request fails.
+fn on_error(_: web_sys::Event) {
+    let waiting: Vec<Function> = WAITING.with(|w| w.borrow_mut().drain().map(|(_, f)| f).collect());
+    let failed = Object::new();
+    let _ = Reflect::set(
+        &failed,
+        &"json".into(),
+        &r#"{"kind":"failed","id":0,"error":{"kind":"fonts","detail":"the writer's worker failed"}}"#.into(),
+    );
+    for resolve in waiting {
+        let _ = resolve.call1(&JsValue::UNDEFINED, &failed);
     }
 }
 
@@ -184,21 +227,37 @@ fn resolve(url: &str, base: &str) -> Option<String> {
     web_sys::Url::new_with_base(url, base).ok().map(|u| u.href())
 }
 
-/// The manifest and the base faces every PDF uses.
-async fn fetch_fonts() -> Option<Fonts> {
-    let page = crate::dom::document()?.base_uri().ok().flatten()?;
-    let base = resolve(&MANIFEST_URL.with(|url| url.borrow().clone()), &page)?;
-    let manifest: Manifest = serde_json::from_slice(&browser::fetch_bytes(&base).await?).ok()?;
-    let fonts = Fonts {
-        manifest,
-        base,
-        files: RefCell::new(HashMap::new()),
-    };
-    for face in [
-        fonts.manifest.regular.file.clone(),
-        fonts.manifest.bold.file.clone(),
-    ] {
-        fonts.file(&face).await.ok()?;
+/// Fetches the manifest (the form validates with it at once), then, once the form has painted,
+/// starts the worker and has it fetch its base fonts. `Some` when the writer can write.
+async fn start_worker() -> Option<()> {
+    if MANIFEST.with(|m| m.borrow().is_none()) {
+        let page = crate::dom::document()?.base_uri().ok().flatten()?;
+        let base = resolve(&MANIFEST_URL.with(|url| url.borrow().clone()), &page)?;
+        let manifest: Manifest = serde_json::from_slice(&browser::fetch_bytes(&base).await?).ok()?;
+        MANIFEST.with(|m| *m.borrow_mut() = Some((manifest, base)));
     }
-    Some(fonts)
+    let (script, base) = MANIFEST.with(|m| {
+        let m = m.borrow();
+        let (manifest, base) = m.as_ref()?;
+        Some((resolve(&manifest.writer.as_ref()?.worker, base)?, base.clone()))
+    })?;
+    if WORKER.with(|w| w.borrow().is_none()) {
+        // The form's own views first: the worker's download must not hold up their paint.
+        browser::next_frame().await;
+        let options = web_sys::WorkerOptions::new();
+        options.set_type(web_sys::WorkerType::Module);
+        let worker = web_sys::Worker::new_with_options(&script, &options).ok()?;
+        let message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(on_message);
+        let error = Closure::<dyn FnMut(web_sys::Event)>::new(on_error);
+        worker.set_onmessage(Some(message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(error.as_ref().unchecked_ref()));
+        // The worker lives as long as the page.
+        message.forget();
+        error.forget();
+        WORKER.with(|w| *w.borrow_mut() = Some(worker));
+    }
+    let warm = Object::new();
+    Reflect::set(&warm, &"warm".into(), &base.into()).ok()?;
+    let answer = JsFuture::from(ask(WARM_UP, &warm)?).await.ok()?;
+    matches!(read(&answer), Some(Response::Ready)).then_some(())
 }
