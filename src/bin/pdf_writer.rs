@@ -136,7 +136,11 @@ mod worker {
         out.into()
     }
 
-    /// Fetches the manifest and the base faces ahead of the first request.
+    /// Fetches the manifest and the base faces ahead of the first request, then writes one
+    /// sample request and throws it away: the browser compiles WebAssembly quickly first and
+    /// optimises what runs, so the customer's own request then runs optimised code (measured
+    /// under 4x CPU throttling, median of 5: the first Latin PDF of a page view 280 ms after the
+    /// click instead of 499 ms; a Chinese name 302 instead of 542 ms).
     #[wasm_bindgen]
     pub async fn warm(fonts_base: String) -> bool {
         let Ok(bytes) = fetch(&fonts_base).await else {
@@ -145,15 +149,52 @@ mod worker {
         let Ok(manifest) = serde_json::from_slice::<Manifest>(&bytes) else {
             return false;
         };
+        let mut files = Vec::new();
         for file in [&manifest.regular, &manifest.bold] {
             let Ok(url) = resolve(&file.file, &fonts_base) else {
                 return false;
             };
-            if fetch(&url).await.is_err() {
-                return false;
+            match fetch(&url).await {
+                Ok(bytes) => files.push((file.file.clone(), bytes)),
+                Err(_) => return false,
             }
         }
+        let _ = write(&sample(fonts_base), files);
         true
+    }
+
+    /// A request like a customer's, to warm the writer up with.
+    fn sample(fonts_base: String) -> Request {
+        use privacy_portal::date::{Date, Instant};
+        use privacy_portal::request::draft::Draft;
+        use privacy_portal::request::letter_lang::LetterLang;
+        use privacy_portal::request::record::{Context, Recipient};
+        use privacy_portal::request::right::Right;
+        let mut draft = Draft::new(LetterLang::Fi);
+        draft.name = "Åsa Łukasiewicz-Žemaitė".into();
+        draft.email = "asa@example.fi".into();
+        draft.rights = vec![Right::Access, Right::Erasure];
+        let recipient = Recipient {
+            name: "Safrent Oy".into(),
+            address: "Viilarinkatu 5, Turku".into(),
+            phone: "044 978 5594".into(),
+            email: "tietosuoja@example.fi".into(),
+            contact_person: "Mirette Leppä".into(),
+        };
+        let created = Date::new(2026, 11, 27).unwrap_or_else(|| Instant(0).date());
+        let context = Context::new(
+            "SAF-0000-0000".into(),
+            created,
+            Instant(now() as i64),
+            recipient,
+            "Asiakasrekisteri".into(),
+        );
+        Request {
+            id: 0,
+            draft,
+            context,
+            fonts_base,
+        }
     }
 }
 
