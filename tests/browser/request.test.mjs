@@ -759,3 +759,48 @@ test('at 320 px the form fits: no horizontal scrolling, every label within the p
     await context.close();
   }
 });
+
+test('any name renders: seven scripts, each shaped into the PDF as typed, the fonts fetched from the site only', async () => {
+  const { page, watch } = await openForm();
+  await textbox(page, 'Sähköpostiosoite').fill('asiakas@example.fi');
+  await page.getByRole('checkbox', { name: 'Tarkastusoikeus' }).check();
+  const names = ['محمد العلي', 'مریم رضایی', '李小龙', '山田太郎', 'สมชาย ใจดี', 'अनीता शर्मा', 'דוד כהן'];
+  for (const name of names) {
+    await textbox(page, 'Nimi').fill(name);
+    const before = watch.requests.length;
+    const { path } = await download(page);
+    // pdftotext marks right-to-left runs with directional formatting characters: not part of the text.
+    const text = pdfText(path).normalize('NFC').replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+    assert.ok(text.includes(name.normalize('NFC')), `${name} not in the PDF's text`);
+    // Every font embedded (a subset) with its Unicode map: selectable, searchable text.
+    const fonts = run('pdffonts', path).split('\n').slice(2).filter((line) => line.trim());
+    assert.ok(fonts.length >= 2, "the base face and the script's");
+    for (const line of fonts) assert.match(line, /yes\s+yes\s+yes\s+\d+\s+\d+\s*$/, `not embedded with a Unicode map: ${line}`);
+    const pieces = watch.requests.slice(before).filter((url) => /\/form\/writer\/.+\.(otf|ttf)$/.test(url));
+    assert.ok(pieces.every((url) => url.startsWith(env.origin + '/')), 'font pieces from the site itself');
+  }
+  await assertClean(assert, env, watch);
+});
+
+test('on paper: the recipient\'s address is where a C5/C65 window envelope shows it, and only it', async () => {
+  const { page, watch } = await openForm();
+  await textbox(page, 'Nimi').fill(NAME);
+  await textbox(page, 'Sähköpostiosoite').fill('asa@example.fi');
+  await page.getByRole('checkbox', { name: 'Tarkastusoikeus' }).check();
+  const { path } = await download(page);
+  // The window (src/request/pdf/geometry.rs WINDOW_MM): 18 mm from the left, 40 mm from the top,
+  // 95 × 35 mm; pdftotext -bbox gives points from the top left of the page.
+  const mm = (v) => (v * 72) / 25.4;
+  const window = { x0: mm(18), y0: mm(40), x1: mm(18 + 95), y1: mm(40 + 35) };
+  const html = run('pdftotext', '-bbox', '-f', '1', '-l', '1', path, '-');
+  const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+    ([, x0, y0, x1, y1, word]) => ({ x0: +x0, y0: +y0, x1: +x1, y1: +y1, word }),
+  );
+  const inside = words.filter((w) => w.x0 >= window.x0 && w.x1 <= window.x1 && w.y0 >= window.y0 && w.y1 <= window.y1);
+  const text = inside.map((w) => w.word).join(' ');
+  for (const part of ['Safrent', 'Oy', 'Viilarinkatu', '5', 'Turku']) {
+    assert.ok(inside.some((w) => w.word.includes(part)), `"${part}" not in the window: ${text}`);
+  }
+  assert.ok(!text.includes('Åsa'), 'the sender is not in the window');
+  await assertClean(assert, env, watch);
+});
