@@ -47,5 +47,6 @@ wasm="$(hashed request-form_bg.wasm)"
 module="$(hashed request-form.js)"
 style="$(hashed request.css)"
 sh scripts/build-writer.sh "$out/writer"
-printf '{"module":"%s","wasm":"%s","style":"%s","writer":"writer/fonts.json"}\n' "$module" "$wasm" "$style" \
+writer="$(cd "$out" && ls writer/fonts.*.json)"
+printf '{"module":"%s","wasm":"%s","style":"%s","writer":"%s"}\n' "$module" "$wasm" "$style" "$writer" \
   > "$out/manifest.json"

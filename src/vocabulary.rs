@@ -40,6 +40,9 @@ pub const GTAG: &str = "gtag";
 /// wasm URL) → Promise<module>`: the app, and the request form when it opens. So neither needs a
 /// JavaScript file of its own (which would have no content hash).
 pub const LOAD_MODULE: &str = "__portalLoadModule";
+/// The time (ms since 1970) at which the head script decided the banner; the app decides at the
+/// same moment, so that a choice expiring in between cannot make the two disagree.
+pub const FIRST_PAINT_NOW: &str = "__portalFirstPaintNow";
 /// Set to `true` by the app when it has started: the head script stops queueing clicks.
 pub const APP_READY: &str = "__portalReady";
 
@@ -84,7 +87,7 @@ pub enum FormAsset {
     Wasm,
     /// The form's stylesheet.
     Style,
-    /// The manifest of the PDF writer (`fonts.json`): its worker and its fonts, named relative to it.
+    /// The manifest of the PDF writer (`fonts.<hash>.json`): its worker and its fonts, named relative to it.
     Writer,
 }
 

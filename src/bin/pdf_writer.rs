@@ -1,36 +1,39 @@
 //! The PDF writer's WebAssembly module (feature `writer`), run in a Web Worker of its own
-//! (`scripts/build-writer.sh` writes the worker script that loads it). All decisions are in
+//! (`scripts/build-writer.sh` writes the worker's script, which only starts this module). It
+//! answers the form's messages (`request::writer::protocol`): the decisions are in
 //! `privacy_portal::request::writer`; this is the glue: read the message, fetch the font files it
 //! needs (same origin, relative to the manifest, kept for later requests), answer.
-//!
-//! JavaScript calls `render(json)` with a `protocol::Request` as JSON and gets
-//! `{ json, pdf }`: a `protocol::Response` as JSON and, when done, the PDF as a `Uint8Array`.
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
     use std::cell::RefCell;
     use std::collections::HashMap;
 
-    use js_sys::{Object, Reflect, Uint8Array};
+    use js_sys::{Array, Object, Reflect, Uint8Array};
     use privacy_portal::request::fonts::Manifest;
-    use privacy_portal::request::writer::protocol::{Request, Response, WriterError};
+    use privacy_portal::request::writer::protocol::{
+        Message, Request, Response, WriterError, ANSWER_JSON, ANSWER_PDF, WARM_UP,
+    };
     use privacy_portal::request::writer::{fonts_for, write};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
+    use web_sys::DedicatedWorkerGlobalScope;
 
     thread_local! {
         /// Font files and manifests already fetched, by URL.
         static CACHE: RefCell<HashMap<String, Vec<u8>>> = RefCell::new(HashMap::new());
     }
 
+    fn scope() -> Option<DedicatedWorkerGlobalScope> {
+        js_sys::global().dyn_into().ok()
+    }
+
     async fn fetch(url: &str) -> Result<Vec<u8>, String> {
         if let Some(bytes) = CACHE.with(|c| c.borrow().get(url).cloned()) {
             return Ok(bytes);
         }
-        let scope: web_sys::WorkerGlobalScope = js_sys::global()
-            .dyn_into()
-            .map_err(|_| "not a worker".to_owned())?;
+        let scope = scope().ok_or_else(|| "not a worker".to_owned())?;
         let response: web_sys::Response = JsFuture::from(scope.fetch_with_str(url))
             .await
             .map_err(|_| format!("{url}: network error"))?
@@ -61,79 +64,57 @@ mod worker {
         js_sys::Date::now()
     }
 
-    async fn answer(message: &str) -> (Response, Option<Vec<u8>>) {
-        let started = now();
-        let request: Request = match serde_json::from_str(message) {
-            Ok(r) => r,
-            Err(e) => {
-                return (
-                    Response::Failed {
-                        id: 0,
-                        error: WriterError::BadRequest {
-                            detail: e.to_string(),
-                        },
-                    },
-                    None,
-                )
-            }
-        };
-        let id = request.id;
-        let failed = |error| (Response::Failed { id, error }, None);
-        let manifest: Manifest = match fetch(&request.fonts_base)
+    /// The manifest at `fonts_base`, if it is one this writer reads.
+    async fn manifest(fonts_base: &str) -> Result<Manifest, WriterError> {
+        let bytes = fetch(fonts_base)
             .await
-            .map_err(|d| WriterError::Fonts { detail: d })
-            .and_then(|b| {
-                serde_json::from_slice(&b).map_err(|e| WriterError::Fonts {
-                    detail: e.to_string(),
-                })
-            }) {
-            Ok(m) => m,
-            Err(e) => return failed(e),
-        };
-        let files = match fonts_for(&manifest, &request) {
-            Ok(f) => f,
-            Err(e) => return failed(e),
-        };
-        let mut loaded = Vec::new();
-        for file in files {
-            let bytes = match resolve(&file.file, &request.fonts_base) {
-                Ok(url) => fetch(&url).await,
-                Err(e) => Err(e),
-            };
-            match bytes {
-                Ok(b) => loaded.push((file.file.clone(), b)),
-                Err(detail) => return failed(WriterError::Fonts { detail }),
-            }
-        }
-        match write(&request, loaded) {
-            Ok(w) => {
-                let millis = (now() - started).max(0.0) as u32;
-                let response = Response::Done {
-                    id,
-                    file_name: w.file_name,
-                    digest: w.digest,
-                    bytes: w.pdf.len() as u64,
-                    millis,
-                };
-                (response, Some(w.pdf))
-            }
-            Err(e) => failed(e),
-        }
+            .map_err(|detail| WriterError::Fonts { detail })?;
+        let manifest: Manifest = serde_json::from_slice(&bytes).map_err(|e| WriterError::Fonts {
+            detail: e.to_string(),
+        })?;
+        manifest.check().map_err(|detail| WriterError::Fonts { detail })?;
+        Ok(manifest)
     }
 
-    /// Renders one request: `{ json, pdf? }`.
-    #[wasm_bindgen]
-    pub async fn render(message: String) -> JsValue {
-        let (response, pdf) = answer(&message).await;
-        let out = Object::new();
-        let json = serde_json::to_string(&response).unwrap_or_else(|_| {
-            "{\"kind\":\"failed\",\"id\":0,\"error\":{\"kind\":\"bad_request\",\"detail\":\"\"}}".into()
-        });
-        let _ = Reflect::set(&out, &"json".into(), &json.into());
-        if let Some(pdf) = pdf {
-            let _ = Reflect::set(&out, &"pdf".into(), &Uint8Array::from(pdf.as_slice()).into());
+    /// The bytes of `files`, fetched relative to `fonts_base`.
+    async fn load(
+        files: &[&privacy_portal::request::fonts::FontFile],
+        fonts_base: &str,
+    ) -> Result<Vec<(String, Vec<u8>)>, WriterError> {
+        let mut loaded = Vec::with_capacity(files.len());
+        for file in files {
+            let url = resolve(&file.file, fonts_base).map_err(|detail| WriterError::Fonts { detail })?;
+            let bytes = fetch(&url)
+                .await
+                .map_err(|detail| WriterError::Fonts { detail })?;
+            loaded.push((file.file.clone(), bytes));
         }
-        out.into()
+        Ok(loaded)
+    }
+
+    async fn render(request: Request) -> (Response, Option<Vec<u8>>) {
+        let started = now();
+        let id = request.id;
+        let result = async {
+            let manifest = manifest(&request.fonts_base).await?;
+            let files = fonts_for(&manifest, &request)?;
+            let loaded = load(&files, &request.fonts_base).await?;
+            write(&request, loaded)
+        }
+        .await;
+        match result {
+            Ok(written) => (
+                Response::Done {
+                    id,
+                    file_name: written.file_name,
+                    digest: written.digest,
+                    bytes: written.pdf.len() as u64,
+                    millis: (now() - started).max(0.0) as u32,
+                },
+                Some(written.pdf),
+            ),
+            Err(error) => (Response::Failed { id, error }, None),
+        }
     }
 
     /// Fetches the manifest and the base faces ahead of the first request, then writes one
@@ -141,26 +122,18 @@ mod worker {
     /// optimises what runs, so the customer's own request then runs optimised code (measured
     /// under 4x CPU throttling, median of 5: the first Latin PDF of a page view 280 ms after the
     /// click instead of 499 ms; a Chinese name 302 instead of 542 ms).
-    #[wasm_bindgen]
-    pub async fn warm(fonts_base: String) -> bool {
-        let Ok(bytes) = fetch(&fonts_base).await else {
-            return false;
-        };
-        let Ok(manifest) = serde_json::from_slice::<Manifest>(&bytes) else {
-            return false;
-        };
-        let mut files = Vec::new();
-        for file in [&manifest.regular, &manifest.bold] {
-            let Ok(url) = resolve(&file.file, &fonts_base) else {
-                return false;
-            };
-            match fetch(&url).await {
-                Ok(bytes) => files.push((file.file.clone(), bytes)),
-                Err(_) => return false,
-            }
+    async fn warm(fonts_base: String) -> Response {
+        let result = async {
+            let manifest = manifest(&fonts_base).await?;
+            let files = load(&[&manifest.regular, &manifest.bold], &fonts_base).await?;
+            let _ = write(&sample(fonts_base.clone()), files);
+            Ok(())
         }
-        let _ = write(&sample(fonts_base), files);
-        true
+        .await;
+        match result {
+            Ok(()) => Response::Ready,
+            Err(error) => Response::Failed { id: WARM_UP, error },
+        }
     }
 
     /// A request like a customer's, to warm the writer up with.
@@ -190,11 +163,53 @@ mod worker {
             "Asiakasrekisteri".into(),
         );
         Request {
-            id: 0,
+            id: WARM_UP,
             draft,
             context,
             fonts_base,
         }
+    }
+
+    /// Answers one message: its JSON text in, the answer posted back (the PDF's buffer transferred).
+    async fn answer(text: String) {
+        let (response, pdf) = match serde_json::from_str::<Message>(&text) {
+            Ok(Message::Warm { fonts_base }) => (warm(fonts_base).await, None),
+            Ok(Message::Render(request)) => render(*request).await,
+            Err(e) => (
+                Response::Failed {
+                    id: Message::id_of(&text).unwrap_or(u32::MAX),
+                    error: WriterError::BadRequest {
+                        detail: e.to_string(),
+                    },
+                },
+                None,
+            ),
+        };
+        let Some(scope) = scope() else { return };
+        let out = Object::new();
+        let json = serde_json::to_string(&response).unwrap_or_default();
+        let _ = Reflect::set(&out, &ANSWER_JSON.into(), &json.into());
+        let transfer = Array::new();
+        if let Some(pdf) = pdf {
+            let bytes = Uint8Array::from(pdf.as_slice());
+            transfer.push(&bytes.buffer());
+            let _ = Reflect::set(&out, &ANSWER_PDF.into(), &bytes.into());
+        }
+        let _ = scope.post_message_with_transfer(&out, &transfer);
+    }
+
+    /// Runs when the worker's script has started the module: from now on it answers messages
+    /// (the script replays those that came earlier).
+    #[wasm_bindgen(start)]
+    pub fn start() {
+        let Some(scope) = scope() else { return };
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|event: web_sys::MessageEvent| {
+            let text = event.data().as_string().unwrap_or_default();
+            wasm_bindgen_futures::spawn_local(answer(text));
+        });
+        scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // The handler lives as long as the worker.
+        on_message.forget();
     }
 }
 

@@ -50,7 +50,9 @@
       %CHOICE_KEYS%.every(function (key) { return typeof choices[key] === 'boolean'; }) &&
       typeof record.revision === 'string' && typeof record.gpc === 'boolean' &&
       Object.prototype.hasOwnProperty.call(revisions, record.lang);
-    if (!wellFormed || !/^[0-9a-f]{32}$/.test(record.id) || record.time > now + %FUTURE_SLACK_MS%) {
+    var revisionShape = new RegExp('^[0-9a-f]{' + %REVISION_LENGTH% + '}$');
+    if (!wellFormed || !/^[0-9a-f]{32}$/.test(record.id) || !revisionShape.test(record.revision) ||
+      record.time < 0 || record.time > now + %FUTURE_SLACK_MS%) {
       return %ASK_UNREADABLE%;
     }
     if (revisions[record.lang] !== record.revision) return %ASK_CHANGED%;
@@ -58,6 +60,9 @@
     return null;
   }
 
+  // The moment of the decision, which the app decides at too (so both agree at the edge).
+  var now = Date.now();
+  window[%FIRST_PAINT_NOW%] = now;
   var reason = %ASK_FIRST_VISIT%;
   var text = null;
   try {
@@ -68,7 +73,7 @@
   }
   if (text !== null) {
     try {
-      reason = reasonToAsk(text, Date.now());
+      reason = reasonToAsk(text, now);
     } catch (notJson) {
       reason = %ASK_UNREADABLE%;
     }

@@ -38,15 +38,28 @@ pub fn script() -> String {
         ("RECORD_VERSION", RECORD_VERSION.to_string()),
         ("CHOICE_MONTHS", CHOICE_MONTHS.to_string()),
         ("FUTURE_SLACK_MS", FUTURE_SLACK_MS.to_string()),
+        (
+            "REVISION_LENGTH",
+            crate::consent::record::REVISION_LENGTH.to_string(),
+        ),
+        ("FIRST_PAINT_NOW", literal(v::FIRST_PAINT_NOW)),
         ("ASK_FIRST_VISIT", literal(Ask::FirstVisit.key())),
         ("ASK_UNREADABLE", literal(Ask::Unreadable.key())),
         ("ASK_OTHER_VERSION", literal(Ask::OtherVersion.key())),
         ("ASK_EXPIRED", literal(Ask::Expired.key())),
         ("ASK_CHANGED", literal(Ask::Changed.key())),
     ];
-    names.iter().fold(TEMPLATE.to_owned(), |script, (name, value)| {
+    let filled = names.iter().fold(TEMPLATE.to_owned(), |script, (name, value)| {
         script.replace(&format!("%{name}%"), value)
-    })
+    });
+    // Whole comment lines and indentation go; the template has no `//` inside strings.
+    filled
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
 }
 
 #[cfg(test)]
@@ -68,5 +81,13 @@ mod tests {
         }
         assert!(script.contains(&format!("getItem(\"{STORAGE_KEY}\")")));
         assert!(script.contains("[\"version\",\"id\",\"time\",\"choices\",\"revision\",\"lang\",\"gpc\"]"));
+        // Shipped without the template's comments: every byte is in every first load.
+        assert!(!script.lines().any(|line| line.trim_start().starts_with("//")));
+        assert!(
+            script.len() < TEMPLATE.len() * 3 / 4,
+            "{} of {}",
+            script.len(),
+            TEMPLATE.len()
+        );
     }
 }

@@ -23,6 +23,8 @@ pub const RECORD_VERSION: u32 = 2;
 pub const CHOICE_MONTHS: u32 = 12;
 /// A record dated further in the future than this (clock skew) was not written by the portal.
 pub const FUTURE_SLACK_MS: i64 = 86_400_000;
+/// How many hex digits name a revision (64 bits of the SHA-256: plenty to tell texts apart).
+pub const REVISION_LENGTH: usize = 16;
 /// The keys of a stored record, in the order they are written. The head script checks a record
 /// has exactly these before it trusts it (`consent::first_paint`); a test keeps them equal to
 /// what serde writes.
@@ -300,7 +302,16 @@ pub fn status(stored: Stored, now: Instant, revisions: &Revisions) -> Status {
         Stored::OtherVersion(_) => return Status::Ask(Ask::OtherVersion),
         Stored::Record(record) => record,
     };
-    if !is_record_id(&record.id) || record.time > now.0 + FUTURE_SLACK_MS {
+    let revision_shape = record.revision.len() == REVISION_LENGTH
+        && record
+            .revision
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    if !is_record_id(&record.id)
+        || !revision_shape
+        || record.time < 0
+        || record.time > now.0 + FUTURE_SLACK_MS
+    {
         return Status::Ask(Ask::Unreadable);
     }
     if revisions.get(record.lang) != Some(record.revision.as_str()) {
@@ -320,9 +331,11 @@ mod tests {
     const NOW: Instant = Instant(1_795_617_187_000);
     const DAY: i64 = 86_400_000;
     const ID: &str = "0123456789abcdef0123456789abcdef";
+    const F1: &str = "f1f1f1f1f1f1f1f1";
+    const E1: &str = "e1e1e1e1e1e1e1e1";
 
     fn revisions() -> Revisions {
-        Revisions(vec![(Lang::Fi, "f1".into()), (Lang::En, "e1".into())])
+        Revisions(vec![(Lang::Fi, F1.into()), (Lang::En, E1.into())])
     }
 
     fn stored(record: &Record) -> Stored {
@@ -330,7 +343,7 @@ mod tests {
     }
 
     fn record(choices: Choices) -> Record {
-        Record::new(ID.into(), NOW, choices, Lang::Fi, false, "f1".into())
+        Record::new(ID.into(), NOW, choices, Lang::Fi, false, F1.into())
     }
 
     fn check(record: &Record, at: Instant) -> Status {
@@ -400,7 +413,7 @@ mod tests {
             Choices::NONE,
             Lang::Fi,
             false,
-            "f1".into(),
+            F1.into(),
         );
         assert_eq!(Instant(leap.time).iso_utc(), "2028-02-29T21:00:00Z");
         assert_eq!(leap.expires().iso_utc(), "2029-02-28T21:00:00Z");
@@ -409,12 +422,12 @@ mod tests {
     #[test]
     fn another_revision_asks_and_every_language_is_known() {
         let mut changed = record(Choices::ALL);
-        changed.revision = "f0".into();
+        changed.revision = "f0f0f0f0f0f0f0f0".into();
         assert_eq!(check(&changed, NOW), Status::Ask(Ask::Changed));
         // A choice made on the English page holds on any page that knows the English revision.
-        let english = Record::new(ID.into(), NOW, Choices::ALL, Lang::En, false, "e1".into());
+        let english = Record::new(ID.into(), NOW, Choices::ALL, Lang::En, false, E1.into());
         assert_eq!(check(&english, NOW), Status::Decided(english.clone()));
-        let unknown = Revisions(vec![(Lang::Fi, "f1".into())]);
+        let unknown = Revisions(vec![(Lang::Fi, F1.into())]);
         assert_eq!(status(stored(&english), NOW, &unknown), Status::Ask(Ask::Changed));
     }
 
@@ -426,7 +439,7 @@ mod tests {
             Choices::ALL,
             Lang::Fi,
             false,
-            "f1".into(),
+            F1.into(),
         );
         assert_eq!(check(&future, NOW), Status::Ask(Ask::Unreadable));
         for id in [
@@ -440,13 +453,26 @@ mod tests {
             bad.id = id.into();
             assert_eq!(check(&bad, NOW), Status::Ask(Ask::Unreadable), "{id}");
         }
+        let mut early = record(Choices::ALL);
+        early.time = -1;
+        assert_eq!(check(&early, NOW), Status::Ask(Ask::Unreadable), "before 1970");
+        for revision in [
+            "f1f1",
+            "F1F1F1F1F1F1F1F1",
+            "f1f1f1f1f1f1f1\\\"",
+            "f1f1f1f1f1f1f1f1f1",
+        ] {
+            let mut odd = record(Choices::ALL);
+            odd.revision = revision.into();
+            assert_eq!(check(&odd, NOW), Status::Ask(Ask::Unreadable), "{revision}");
+        }
         assert_eq!(record_id([0xab; 16]), "ab".repeat(16));
         assert!(is_record_id(&record_id([7; 16])));
     }
 
     #[test]
     fn marketing_needs_analytics_and_gpc_refuses_it() {
-        let under_gpc = Record::new(ID.into(), NOW, Choices::ALL, Lang::En, true, "e1".into());
+        let under_gpc = Record::new(ID.into(), NOW, Choices::ALL, Lang::En, true, E1.into());
         assert_eq!(
             under_gpc.choices,
             Choices {
@@ -497,7 +523,7 @@ mod tests {
         assert_eq!(
             json,
             format!(
-                r#"{{"version":2,"id":"{ID}","time":1795617187000,"choices":{{"analytics":true,"marketing":true}},"revision":"f1","lang":"fi","gpc":false}}"#
+                r#"{{"version":2,"id":"{ID}","time":1795617187000,"choices":{{"analytics":true,"marketing":true}},"revision":"f1f1f1f1f1f1f1f1","lang":"fi","gpc":false}}"#
             )
         );
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -520,7 +546,7 @@ mod tests {
     #[test]
     fn revisions_round_trip_through_the_meta_content() {
         let r = revisions();
-        assert_eq!(r.to_content(), "fi:f1 en:e1");
+        assert_eq!(r.to_content(), "fi:f1f1f1f1f1f1f1f1 en:e1e1e1e1e1e1e1e1");
         assert_eq!(Revisions::parse(&r.to_content()), r);
         assert_eq!(
             Revisions::parse("xx:1 fi: en:e2 junk").0,
@@ -541,7 +567,7 @@ mod tests {
         #[test]
         fn written_records_read_back(random in proptest::array::uniform16(0u8..=255), time in 0i64..4_000_000_000_000, analytics: bool, marketing: bool, gpc: bool, en: bool) {
             let lang = if en { Lang::En } else { Lang::Fi };
-            let record = Record::new(record_id(random), Instant(time), Choices { analytics, marketing }, lang, gpc, "f1".into());
+            let record = Record::new(record_id(random), Instant(time), Choices { analytics, marketing }, lang, gpc, F1.into());
             proptest::prop_assert_eq!(read(&to_json(&record).unwrap()), Stored::Record(record));
         }
     }

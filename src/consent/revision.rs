@@ -13,8 +13,8 @@ use crate::i18n::Lang;
 
 /// Where the published revisions live, below the site's root.
 pub const DIRECTORY: &str = "consent";
-/// How many hex digits of the SHA-256 name a revision (64 bits: plenty to tell texts apart).
-pub const LENGTH: usize = 16;
+/// How many hex digits of the SHA-256 name a revision.
+pub const LENGTH: usize = super::record::REVISION_LENGTH;
 
 /// One catalogue entry as data.
 #[derive(Serialize)]

@@ -1,4 +1,4 @@
-//! Which font files a text needs: the manifest the build writes (`manifest.json`, see
+//! Which font files a text needs: the manifest the build writes (`fonts.<hash>.json`, see
 //! `site-build fonts`) and the pure decision over it. The writer's worker always has the base
 //! faces (DejaVu Sans and DejaVu Sans Bold cut to Latin, Greek and Cyrillic); the fonts of other
 //! scripts come in pieces by Unicode range, and only the pieces a customer's text needs are
@@ -7,13 +7,13 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The format of `manifest.json`.
+/// The format of the manifest (`fonts.<hash>.json`).
 pub const MANIFEST_VERSION: u32 = 1;
 
 /// Inclusive ranges of code points, sorted and not overlapping.
 pub type Ranges = Vec<(u32, u32)>;
 
-/// `manifest.json`: every file the build wrote for the writer, by content-hashed name (relative
+/// The manifest: every file the build wrote for the writer, by content-hashed name (relative
 /// to the manifest's own URL).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -74,6 +74,19 @@ pub fn invisible(c: char) -> bool {
 }
 
 impl Manifest {
+    /// Whether this is a manifest of the format this code reads (a page or worker left over from
+    /// an older deploy must not misread a newer one).
+    pub fn check(&self) -> Result<(), String> {
+        if self.version == MANIFEST_VERSION {
+            Ok(())
+        } else {
+            Err(format!(
+                "font manifest version {}, this writer reads {MANIFEST_VERSION}",
+                self.version
+            ))
+        }
+    }
+
     /// What `text` needs beyond the base faces.
     pub fn needs(&self, text: &str) -> Needs {
         let mut needs = Needs::default();

@@ -281,13 +281,15 @@ test('GA cookies left from an unreadable choice are deleted on load', async () =
   await context.close();
 });
 
-const WELL_FORMED = (time) => ({ version: 2, id: 'ab'.repeat(16), time, choices: { analytics: false, marketing: false }, revision: 'x', lang: 'fi', gpc: false });
+const WELL_FORMED = (time) => ({ version: 2, id: 'ab'.repeat(16), time, choices: { analytics: false, marketing: false }, revision: '0123456789abcdef', lang: 'fi', gpc: false });
 for (const [name, value, reason] of [
   ['corrupted JSON', '{not json', 'unreadable'],
   ['an older format version', JSON.stringify({ version: 1, id: 'a', time: 0, choices: { analytics: true } }), 'other-version'],
   ['wrong field types', JSON.stringify({ ...WELL_FORMED(0), time: 'today' }), 'unreadable'],
   ['an extra field', JSON.stringify({ ...WELL_FORMED(0), extra: 1 }), 'unreadable'],
   ['a non-ASCII id', JSON.stringify({ ...WELL_FORMED(0), id: 'ä'.repeat(32) }), 'unreadable'],
+  ['a revision that is not 16 hex digits', JSON.stringify({ ...WELL_FORMED(0), revision: 'x' }), 'unreadable'],
+  ['a negative time', JSON.stringify({ ...WELL_FORMED(-1) }), 'unreadable'],
   ['another revision', 'REVISION', 'changed'],
 ]) {
   test(`stored record with ${name}: the banner is in the first paint, says why, nothing loads, no error`, async () => {

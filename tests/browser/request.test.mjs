@@ -171,7 +171,7 @@ test('fill in, sign with the mouse, download: the PDF holds the request as text,
   await assertClean(assert, env, watch);
   const own = watch.requests.map((url) => new URL(url).pathname);
   assert.ok(own.some((p) => /^\/form\/request-form_bg-[0-9a-f]{16}\.wasm$/.test(p)), own.join('\n'));
-  assert.ok(own.includes('/form/writer/fonts.json'), own.join('\n'));
+  assert.ok(own.some((p) => /^\/form\/writer\/fonts\.[0-9a-f]{16}\.json$/.test(p)), own.join('\n'));
   assert.ok(own.some((p) => /^\/form\/writer\/dejavu-sans\.[0-9a-f]{16}\.otf$/.test(p)), own.join('\n'));
   assert.ok(own.some((p) => /^\/form\/request-[0-9a-f]{16}\.css$/.test(p)), own.join('\n'));
   assert.ok(own.every((p) => !p.includes('?')), 'no form data in any URL');
@@ -444,7 +444,7 @@ test('the PDF fonts late or missing: the download waits and says so; missing fon
   // The fonts' manifest arrives only when the test lets it (the form is usable meanwhile) …
   let release;
   const released = new Promise((resolve) => { release = resolve; });
-  await page.route(/\/form\/writer\/fonts\.json$/, async (route) => {
+  await page.route(/\/form\/writer\/fonts\.[0-9a-f]{16}\.json$/, async (route) => {
     await released;
     await route.continue();
   });
@@ -467,7 +467,7 @@ test('the PDF fonts late or missing: the download waits and says so; missing fon
   // … or not at all: the customer is told, keeps what was typed, and the next press tries again.
   const second = await openPage(env, null);
   let refuse = true;
-  await second.page.route(/\/form\/writer\/fonts\.json$/, (route) => (refuse ? route.abort() : route.continue()));
+  await second.page.route(/\/form\/writer\/fonts\.[0-9a-f]{16}\.json$/, (route) => (refuse ? route.abort() : route.continue()));
   await second.page.goto(env.url + '/', { waitUntil: 'load' });
   await appReady(second.page);
   await rejectCookies(second.page);
@@ -482,7 +482,7 @@ test('the PDF fonts late or missing: the download waits and says so; missing fon
   const { name } = await download(second.page);
   assert.match(name, /^tietosuojapyynto-SAF-/);
   // The refused fetches are the page's console errors here, and nothing else is.
-  second.watch.consoleErrors = second.watch.consoleErrors.filter((e) => !/Failed to load resource|fonts\.json/.test(e));
+  second.watch.consoleErrors = second.watch.consoleErrors.filter((e) => !/Failed to load resource|fonts\.[0-9a-f]{16}\.json/.test(e));
   await assertClean(assert, env, second.watch);
 });
 

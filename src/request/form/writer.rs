@@ -5,7 +5,7 @@
 //! The writer runs in a Web Worker of its own (`src/bin/pdf_writer.rs`, built by
 //! `scripts/build-writer.sh`), so the form's module carries no PDF library and the page never
 //! stalls while a PDF is made. When the form opens, this fetches the writer's manifest
-//! (`fonts.json`: which characters the fonts cover, for validation, and where the worker is) and,
+//! (`fonts.<hash>.json`: which characters the fonts cover, for validation, and where the worker is) and,
 //! once the form has painted, starts the worker and has it fetch its base fonts. The request goes
 //! to the worker as serde JSON (`writer::protocol`); the PDF comes back as a transferred buffer.
 //! The worker fetches the font pieces a text needs itself.
@@ -13,7 +13,7 @@
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
-use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
+use js_sys::{Function, Promise, Reflect, Uint8Array};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -23,7 +23,9 @@ use super::browser;
 use crate::request::draft::Draft;
 use crate::request::fonts::Manifest;
 use crate::request::record::Context;
-use crate::request::writer::protocol::{Request, Response, WriterError};
+use crate::request::writer::protocol::{
+    Message, Request, Response, WriterError, ANSWER_JSON, ANSWER_PDF, WARM_UP,
+};
 
 /// Whether the writer can write now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,8 +62,9 @@ pub enum WriteError {
     Failed,
 }
 
-/// The id of the worker's answer to the warm-up (requests count from 1).
-const WARM_UP: u32 = 0;
+/// How long an answer may take before the form gives up on the worker and starts a new one
+/// (a PDF takes well under a second; fonts on a slow connection take longer).
+const ANSWER_TIMEOUT_MS: i32 = 60_000;
 
 thread_local! {
     /// The manifest's URL as `#request-root` gives it (relative to the page).
@@ -69,8 +72,8 @@ thread_local! {
     /// The manifest and its absolute URL (its files are named relative to it).
     static MANIFEST: RefCell<Option<(Manifest, String)>> = const { RefCell::new(None) };
     static WORKER: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
-    /// Answers awaited, by request id: the function that settles each one's promise.
-    static WAITING: RefCell<HashMap<u32, Function>> = RefCell::new(HashMap::new());
+    /// Answers awaited, by request id: the functions that resolve and reject each one's promise.
+    static WAITING: RefCell<HashMap<u32, (Function, Function)>> = RefCell::new(HashMap::new());
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
     /// Settles when the current load ends, however it ends.
     static LOADING: RefCell<Option<Promise>> = const { RefCell::new(None) };
@@ -115,9 +118,7 @@ impl Writer {
             let ready = start_worker().await.is_some();
             if !ready {
                 // Start afresh on the next attempt.
-                if let Some(worker) = WORKER.with(|w| w.borrow_mut().take()) {
-                    worker.terminate();
-                }
+                stop_worker();
             }
             status.set(if ready { Status::Ready } else { Status::Failed });
             Ok(JsValue::UNDEFINED)
@@ -152,15 +153,18 @@ impl Writer {
             context: job.context,
             fonts_base: base,
         };
-        let json = serde_json::to_string(&request).map_err(|_| WriteError::Failed)?;
+        let json =
+            serde_json::to_string(&Message::Render(Box::new(request))).map_err(|_| WriteError::Failed)?;
         let answer = ask(id, &JsValue::from_str(&json)).ok_or(WriteError::Failed)?;
-        let answer = JsFuture::from(answer).await.map_err(|_| {
+        let Ok(answer) = JsFuture::from(answer).await else {
+            // The worker broke or did not answer in time: the next attempt starts a new one.
+            stop_worker();
             self.status.set(Status::Failed);
-            WriteError::Fonts
-        })?;
+            return Err(WriteError::Failed);
+        };
         match read(&answer) {
             Some(Response::Done { file_name, .. }) => {
-                let bytes = Reflect::get(&answer, &"pdf".into())
+                let bytes = Reflect::get(&answer, &ANSWER_PDF.into())
                     .ok()
                     .and_then(|pdf| pdf.dyn_into::<Uint8Array>().ok())
                     .map(|pdf| pdf.to_vec())
@@ -171,54 +175,70 @@ impl Writer {
                 error: WriterError::Fonts { .. },
                 ..
             }) => Err(WriteError::Fonts),
+            Some(Response::Failed {
+                error: WriterError::Crashed { .. },
+                ..
+            }) => {
+                stop_worker();
+                self.status.set(Status::Failed);
+                Err(WriteError::Failed)
+            }
             _ => Err(WriteError::Failed),
         }
     }
 }
 
-/// The answer's `json`, read as a [`Response`].
+/// The answer's JSON, read as a [`Response`].
 fn read(answer: &JsValue) -> Option<Response> {
-    let json = Reflect::get(answer, &"json".into()).ok()?.as_string()?;
+    let json = Reflect::get(answer, &ANSWER_JSON.into()).ok()?.as_string()?;
     serde_json::from_str(&json).ok()
 }
 
-/// Posts `message` to the worker; the promise settles with the worker's answer to `id`, or fails
-/// if the worker fails.
+/// Posts `message` to the worker; the promise resolves with the worker's answer to `id`, and
+/// rejects if the worker breaks or does not answer within [`ANSWER_TIMEOUT_MS`].
 fn ask(id: u32, message: &JsValue) -> Option<Promise> {
     let worker = WORKER.with(|w| w.borrow().clone())?;
     let mut settle = None;
     let answer = Promise::new(&mut |resolve, reject| settle = Some((resolve, reject)));
-    let (resolve, _) = settle?;
-    WAITING.with(|w| w.borrow_mut().insert(id, resolve));
+    let (resolve, reject) = settle?;
+    WAITING.with(|w| w.borrow_mut().insert(id, (resolve, reject)));
+    let give_up = Closure::once_into_js(move || {
+        if let Some((_, reject)) = WAITING.with(|w| w.borrow_mut().remove(&id)) {
+            let _ = reject.call0(&JsValue::UNDEFINED);
+        }
+    });
+    web_sys::window()?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(give_up.unchecked_ref(), ANSWER_TIMEOUT_MS)
+        .ok()?;
     worker.post_message(message).ok()?;
     Some(answer)
 }
 
-/// Every answer of the worker settles the promise of its request.
+/// Every answer of the worker resolves the promise of its message.
 fn on_message(event: web_sys::MessageEvent) {
     let data = event.data();
-    let Some(id) = read(&data).map(|response| match response {
-        Response::Ready => WARM_UP,
-        Response::Done { id, .. } | Response::Failed { id, .. } => id,
-    }) else {
+    let Some(id) = read(&data).map(|response| response.id()) else {
         return;
     };
-    if let Some(resolve) = WAITING.with(|w| w.borrow_mut().remove(&id)) {
+    if let Some((resolve, _)) = WAITING.with(|w| w.borrow_mut().remove(&id)) {
         let _ = resolve.call1(&JsValue::UNDEFINED, &data);
     }
 }
 
-/// The worker broke (its script or WebAssembly could not load): every waiting request fails.
+/// The worker broke (its script or WebAssembly could not start, or it threw): every message
+/// waiting for an answer fails, and the next attempt starts a new worker.
 fn on_error(_: web_sys::Event) {
-    let waiting: Vec<Function> = WAITING.with(|w| w.borrow_mut().drain().map(|(_, f)| f).collect());
-    let failed = Object::new();
-    let _ = Reflect::set(
-        &failed,
-        &"json".into(),
-        &r#"{"kind":"failed","id":0,"error":{"kind":"fonts","detail":"the writer's worker failed"}}"#.into(),
-    );
-    for resolve in waiting {
-        let _ = resolve.call1(&JsValue::UNDEFINED, &failed);
+    let waiting: Vec<Function> =
+        WAITING.with(|w| w.borrow_mut().drain().map(|(_, (_, reject))| reject).collect());
+    for reject in waiting {
+        let _ = reject.call0(&JsValue::UNDEFINED);
+    }
+}
+
+/// Ends the worker, if any, so that the next attempt starts a new one.
+fn stop_worker() {
+    if let Some(worker) = WORKER.with(|w| w.borrow_mut().take()) {
+        worker.terminate();
     }
 }
 
@@ -234,6 +254,7 @@ async fn start_worker() -> Option<()> {
         let page = crate::dom::document()?.base_uri().ok().flatten()?;
         let base = resolve(&MANIFEST_URL.with(|url| url.borrow().clone()), &page)?;
         let manifest: Manifest = serde_json::from_slice(&browser::fetch_bytes(&base).await?).ok()?;
+        manifest.check().ok()?;
         MANIFEST.with(|m| *m.borrow_mut() = Some((manifest, base)));
     }
     let (script, base) = MANIFEST.with(|m| {
@@ -256,8 +277,9 @@ async fn start_worker() -> Option<()> {
         error.forget();
         WORKER.with(|w| *w.borrow_mut() = Some(worker));
     }
-    let warm = Object::new();
-    Reflect::set(&warm, &"warm".into(), &base.into()).ok()?;
-    let answer = JsFuture::from(ask(WARM_UP, &warm)?).await.ok()?;
+    let warm = serde_json::to_string(&Message::Warm { fonts_base: base }).ok()?;
+    let answer = JsFuture::from(ask(WARM_UP, &JsValue::from_str(&warm))?)
+        .await
+        .ok()?;
     matches!(read(&answer), Some(Response::Ready)).then_some(())
 }

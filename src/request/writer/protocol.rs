@@ -1,13 +1,52 @@
 //! The messages between the form and the PDF writer's worker, as serde data (JSON strings via
-//! `postMessage`). Both sides compile this module; the form needs nothing else of the writer.
+//! `postMessage`). Both sides compile this module; the form needs nothing else of the writer, and
+//! the worker's script only starts the WebAssembly, which handles the messages itself.
 //!
-//! The form sends a [`Request`]; the worker fetches the font files the text needs (URLs relative
-//! to `fonts_base`, the manifest's own URL) and answers with a [`Response`]: the PDF bytes go
-//! alongside as a transferable `ArrayBuffer`, the JSON carries the rest.
+//! The form posts a [`Message`]: first [`Message::Warm`] (fetch the base fonts), then a
+//! [`Message::Render`] per download; the worker fetches the font files a text needs (URLs
+//! relative to `fonts_base`, the manifest's own URL) and answers each with an object whose
+//! [`ANSWER_JSON`] is a [`Response`] and, when done, whose [`ANSWER_PDF`] holds the PDF's bytes
+//! (a transferred buffer).
 
 use crate::request::draft::Draft;
 use crate::request::record::Context;
 use serde::{Deserialize, Serialize};
+
+/// The key of an answer's JSON (a [`Response`]).
+pub const ANSWER_JSON: &str = "json";
+/// The key of an answer's PDF (a `Uint8Array` whose buffer is transferred).
+pub const ANSWER_PDF: &str = "pdf";
+/// The id of the answer to [`Message::Warm`]; requests count from 1.
+pub const WARM_UP: u32 = 0;
+
+/// What the form posts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    tag = "kind",
+    content = "body",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+pub enum Message {
+    /// Fetch the manifest at this URL and the base fonts, and get ready (answered with id
+    /// [`WARM_UP`]).
+    Warm {
+        fonts_base: String,
+    },
+    Render(Box<Request>),
+}
+
+impl Message {
+    /// The id a message was sent with, read leniently from JSON that may not be a valid message,
+    /// so that even a refusal goes back to the request that asked.
+    pub fn id_of(json: &str) -> Option<u32> {
+        let value: serde_json::Value = serde_json::from_str(json).ok()?;
+        match value.get("kind")?.as_str()? {
+            "warm" => Some(WARM_UP),
+            _ => u32::try_from(value.get("body")?.get("id")?.as_u64()?).ok(),
+        }
+    }
+}
 
 /// Render one request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,7 +56,7 @@ pub struct Request {
     pub id: u32,
     pub draft: Draft,
     pub context: Context,
-    /// The URL of `fonts.json` (the font files are named relative to it).
+    /// The URL of the manifest, `fonts.<hash>.json` (the font files are named relative to it).
     pub fonts_base: String,
 }
 
@@ -57,4 +96,55 @@ pub enum WriterError {
     Fonts { detail: String },
     /// krilla refused to export (a PDF/A or PDF/UA rule would be broken).
     Export { detail: String },
+    /// The worker itself failed (its WebAssembly trapped, or it could not start): start a new one.
+    Crashed { detail: String },
+}
+
+impl Response {
+    /// The id of the message this answers.
+    pub fn id(&self) -> u32 {
+        match self {
+            Response::Ready => WARM_UP,
+            Response::Done { id, .. } | Response::Failed { id, .. } => *id,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::request::record::tests::{context, draft};
+
+    #[test]
+    fn messages_round_trip_and_refusals_find_their_request() {
+        let render = Message::Render(Box::new(Request {
+            id: 7,
+            draft: draft(),
+            context: context(),
+            fonts_base: "https://example.fi/form/writer/fonts.1.json".into(),
+        }));
+        let json = serde_json::to_string(&render).unwrap();
+        assert_eq!(serde_json::from_str::<Message>(&json).unwrap(), render);
+        assert_eq!(Message::id_of(&json), Some(7));
+        let warm = serde_json::to_string(&Message::Warm {
+            fonts_base: "x".into(),
+        })
+        .unwrap();
+        assert_eq!(warm, r#"{"kind":"warm","body":{"fonts_base":"x"}}"#);
+        assert_eq!(Message::id_of(&warm), Some(WARM_UP));
+        // A request the worker cannot read still names its id, so its answer finds it.
+        let broken = json.replacen("\"name\":", "\"nimi\":", 1);
+        assert!(serde_json::from_str::<Message>(&broken).is_err());
+        assert_eq!(Message::id_of(&broken), Some(7));
+        for garbage in [
+            "",
+            "null",
+            "{\"kind\":\"render\"}",
+            "{\"kind\":\"render\",\"body\":{\"id\":-1}}",
+            "[1]",
+        ] {
+            assert_eq!(Message::id_of(garbage), None, "{garbage}");
+        }
+        assert_eq!(Response::Ready.id(), WARM_UP);
+    }
 }
