@@ -19,9 +19,9 @@ use crate::dom::{attribute_selector, document, elements};
 use crate::i18n::Lang;
 use crate::vocabulary::{
     Action, Fact, Message, Show, ALLOWED_TEXT_ATTRIBUTE, APP_READY, ASK_CLASS, ASK_REASON_ATTRIBUTE,
-    BANNER_ID, CONSENT_ROOT_ID, EARLY_CLICKS, FACT_ATTRIBUTE, GPC_CLASS, NOTICE_ID, NO_STORAGE_CLASS,
-    PURPOSE_ATTRIBUTE, REFUSED_TEXT_ATTRIBUTE, REVISIONS_META, REVISIONS_TEXTS_ATTRIBUTE, SETTINGS_ID,
-    SHOW_ATTRIBUTE, STATUS_ID,
+    BANNER_ID, CONSENT_ROOT_ID, EARLY_CLICKS, FACT_ATTRIBUTE, FIRST_PAINT_NOW, GPC_CLASS, NOTICE_ID,
+    NO_STORAGE_CLASS, PURPOSE_ATTRIBUTE, REFUSED_TEXT_ATTRIBUTE, REVISIONS_META, REVISIONS_TEXTS_ATTRIBUTE,
+    SETTINGS_ID, SHOW_ATTRIBUTE, STATUS_ID,
 };
 
 struct State {
@@ -132,7 +132,12 @@ pub fn start(lang: Lang) -> bool {
         storage_ok: storage::available(),
         message: None,
     };
-    match record::status(storage::load(), now(), &state.revisions) {
+    // The head script's moment of decision, so both decide the same at the edge of expiry.
+    let decided_at = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &FIRST_PAINT_NOW.into()).ok())
+        .and_then(|t| t.as_f64())
+        .map_or_else(now, |t| Instant(t as i64));
+    match record::status(storage::load(), decided_at, &state.revisions) {
         Status::Decided(stored) => {
             state.applied = stored.choices.effective(gpc);
             state.record = Some(stored);
@@ -292,8 +297,13 @@ fn download_receipt() {
     let Some(location) = web_sys::window().map(|w| w.location()) else {
         return;
     };
-    let site = location.href().unwrap_or_default();
-    let site = site.split('#').next().unwrap_or_default();
+    // The page itself, without a query or fragment (which may carry campaign or other ids).
+    let site = [
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default(),
+    ]
+    .concat();
+    let site = site.as_str();
     let texts =
         with_state(|state| [state.texts.as_str(), &record.revision, ".json"].concat()).unwrap_or_default();
     let texts = web_sys::Url::new_with_base(&texts, site)
@@ -309,7 +319,7 @@ fn download_receipt() {
         record: &record,
     };
     // Compact JSON from serde, indented by the browser for the person who opens the file.
-    let Some(json) = serde_json_core::to_string::<_, 2048>(&receipt)
+    let Some(json) = serde_json_core::to_string::<_, 4096>(&receipt)
         .ok()
         .and_then(|compact| js_sys::JSON::parse(&compact).ok())
         .and_then(|value| {

@@ -23,11 +23,18 @@ pub async fn fetch_bytes(url: &str) -> Option<Vec<u8>> {
     Some(Uint8Array::new(&buffer).to_vec())
 }
 
-/// Five random bytes for the reference code.
+/// Five random bytes for the reference code, from `crypto.getRandomValues`. The reference only has
+/// to tell one customer's requests apart, it guards nothing: where the browser refuses, the bytes
+/// come from `Math.random` rather than being zero (which would give every request the same code).
 pub fn random_bytes() -> [u8; 5] {
     let mut bytes = [0u8; 5];
-    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
-        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    let from_crypto = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|crypto| crypto.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !from_crypto {
+        for byte in &mut bytes {
+            *byte = (js_sys::Math::random() * 256.0) as u8;
+        }
     }
     bytes
 }
