@@ -77,6 +77,53 @@ pub const REFUSED_TEXT_ATTRIBUTE: &str = "data-refused";
 /// on the section being read.
 pub const LANG_LINK_ATTRIBUTE: &str = "data-lang-link";
 
+/// The settings view's note that Global Privacy Control refuses marketing: the marketing switch
+/// is described by it when the browser sends GPC.
+pub const GPC_NOTE_ID: &str = "consent-gpc-note";
+/// The contents (`<nav>`) of the notice.
+pub const TOC_CLASS: &str = "toc";
+/// The contents' `<details>`: open on wide screens, folded on phones.
+pub const TOC_DETAILS_CLASS: &str = "toc__details";
+/// Each `<section>` of the notice (from one `##` heading to the next).
+pub const NOTICE_SECTION_CLASS: &str = "notice-section";
+/// On each [`NOTICE_SECTION_CLASS`]: the id of its heading (the contents mark the one being read).
+pub const SECTION_ATTRIBUTE: &str = "data-section";
+
+/// What the page tells the request form about the recipient, from the notice's front matter: an
+/// attribute of [`REQUEST_ROOT_ID`] each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecipientField {
+    Controller,
+    Address,
+    ContactPerson,
+    Email,
+    Phone,
+    Register,
+}
+
+impl RecipientField {
+    pub const ALL: [RecipientField; 6] = [
+        RecipientField::Controller,
+        RecipientField::Address,
+        RecipientField::ContactPerson,
+        RecipientField::Email,
+        RecipientField::Phone,
+        RecipientField::Register,
+    ];
+
+    /// The attribute of [`REQUEST_ROOT_ID`] that holds it.
+    pub const fn attribute(self) -> &'static str {
+        match self {
+            RecipientField::Controller => "data-controller",
+            RecipientField::Address => "data-address",
+            RecipientField::ContactPerson => "data-contact",
+            RecipientField::Email => "data-email",
+            RecipientField::Phone => "data-phone",
+            RecipientField::Register => "data-register",
+        }
+    }
+}
+
 /// A file of the request form that the page points to from [`REQUEST_ROOT_ID`]'s attributes:
 /// each has a content-hashed name, written relative to the page by the build.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -19,9 +19,9 @@ use crate::dom::{attribute_selector, document, elements};
 use crate::i18n::Lang;
 use crate::vocabulary::{
     Action, Fact, Message, Show, ALLOWED_TEXT_ATTRIBUTE, APP_READY, ASK_CLASS, ASK_REASON_ATTRIBUTE,
-    BANNER_ID, CONSENT_ROOT_ID, EARLY_CLICKS, FACT_ATTRIBUTE, FIRST_PAINT_NOW, GPC_CLASS, NOTICE_ID,
-    NO_STORAGE_CLASS, PURPOSE_ATTRIBUTE, REFUSED_TEXT_ATTRIBUTE, REVISIONS_META, REVISIONS_TEXTS_ATTRIBUTE,
-    SETTINGS_ID, SHOW_ATTRIBUTE, STATUS_ID,
+    BANNER_ID, CONSENT_ROOT_ID, EARLY_CLICKS, FACT_ATTRIBUTE, FIRST_PAINT_NOW, GPC_CLASS, GPC_NOTE_ID,
+    NOTICE_ID, NO_STORAGE_CLASS, PURPOSE_ATTRIBUTE, REFUSED_TEXT_ATTRIBUTE, REVISIONS_META,
+    REVISIONS_TEXTS_ATTRIBUTE, SETTINGS_ID, SHOW_ATTRIBUTE, STATUS_ID,
 };
 
 struct State {
@@ -229,10 +229,10 @@ fn sync_switches(gpc: bool) {
     if gpc {
         if let Some(input) = switch(Purpose::Marketing) {
             let described = input.get_attribute("aria-describedby").unwrap_or_default();
-            if !described.contains("consent-gpc-note") {
+            if !described.split(' ').any(|id| id == GPC_NOTE_ID) {
                 let _ = input.set_attribute(
                     "aria-describedby",
-                    &[described.as_str(), " consent-gpc-note"].concat(),
+                    &[described.as_str(), " ", GPC_NOTE_ID].concat(),
                 );
             }
         }

@@ -12,7 +12,9 @@ use web_sys::{AddEventListenerOptions, Document};
 use super::toc::current_section;
 use super::WIDE_SCREEN_QUERY;
 use crate::dom::elements;
-use crate::vocabulary::LANG_LINK_ATTRIBUTE;
+use crate::vocabulary::{
+    LANG_LINK_ATTRIBUTE, NOTICE_ID, NOTICE_SECTION_CLASS, SECTION_ATTRIBUTE, TOC_CLASS, TOC_DETAILS_CLASS,
+};
 
 /// On a wide screen CSS shows the contents beside the notice from the first paint, whatever the
 /// `<details>` says; opening it there too makes what assistive technology hears match what is
@@ -22,7 +24,7 @@ pub fn open_contents_on_wide_screens(document: &Document) {
         .and_then(|w| w.match_media(WIDE_SCREEN_QUERY).ok().flatten())
         .is_some_and(|query| query.matches());
     if wide {
-        if let Ok(Some(details)) = document.query_selector(".toc__details") {
+        if let Ok(Some(details)) = document.query_selector(&[".", TOC_DETAILS_CLASS].concat()) {
             let _ = details.set_attribute("open", "");
         }
     }
@@ -31,7 +33,11 @@ pub fn open_contents_on_wide_screens(document: &Document) {
 /// The id of the section at the reading line, as [`current_section`] decides.
 fn current_section_id(document: &Document) -> Option<String> {
     let window = web_sys::window()?;
-    let sections = elements(document.query_selector_all("#notice .notice-section").ok());
+    let sections = elements(
+        document
+            .query_selector_all(&["#", NOTICE_ID, " .", NOTICE_SECTION_CLASS].concat())
+            .ok(),
+    );
     let tops: Vec<f64> = sections
         .iter()
         .map(|s| s.get_bounding_client_rect().top())
@@ -42,14 +48,14 @@ fn current_section_id(document: &Document) -> Option<String> {
     let at_bottom = scrolled > 0.0 && scrolled + viewport >= height - 2.0;
     let reading_line = (viewport * 0.25).min(160.0);
     let index = current_section(&tops, reading_line, at_bottom)?;
-    sections[index].get_attribute("data-section")
+    sections[index].get_attribute(SECTION_ATTRIBUTE)
 }
 
 /// Marks the contents' link of the current section with `aria-current="location"`.
 pub fn mark_current_section(document: &Document) {
     let current = current_section_id(document);
     let fragment = current.as_ref().map(|id| ["#", id.as_str()].concat());
-    for link in elements(document.query_selector_all(".toc a").ok()) {
+    for link in elements(document.query_selector_all(&[".", TOC_CLASS, " a"].concat()).ok()) {
         let is_current = fragment.is_some() && link.get_attribute("href") == fragment;
         let has = link.has_attribute("aria-current");
         if is_current && !has {
@@ -64,7 +70,7 @@ pub fn mark_current_section(document: &Document) {
 /// On a wide screen the contents are a sticky list that scrolls on its own: keep the marked entry
 /// inside it (only the list scrolls, never the page).
 fn keep_in_view(document: &Document, link: &web_sys::Element) {
-    let Ok(Some(list)) = document.query_selector(".toc") else {
+    let Ok(Some(list)) = document.query_selector(&[".", TOC_CLASS].concat()) else {
         return;
     };
     if list.scroll_height() <= list.client_height() {

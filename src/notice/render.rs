@@ -14,6 +14,7 @@ use std::fmt;
 use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::slug::slugify;
+use crate::vocabulary::{NOTICE_SECTION_CLASS, SECTION_ATTRIBUTE};
 
 /// The one place that decides every parser option.
 ///
@@ -149,10 +150,11 @@ fn check_link(url: &str) -> Result<(), RenderError> {
         .iter()
         .any(|p| lower.starts_with(p));
     // A relative path has no scheme: nothing before a ':' that comes before any '/'.
-    let relative = !lower.contains(':')
-        || lower
-            .find('/')
-            .is_some_and(|slash| lower.find(':').unwrap() > slash);
+    let relative = match (lower.find(':'), lower.find('/')) {
+        (None, _) => true,
+        (Some(colon), Some(slash)) => colon > slash,
+        (Some(_), None) => false,
+    };
     if allowed || (relative && !lower.is_empty()) {
         Ok(())
     } else {
@@ -257,7 +259,7 @@ fn wrap_sections(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
         {
             let id = id.as_deref().unwrap_or_default();
             let opening = format!(
-                "{}<section class=\"notice-section\" data-section=\"{}\">\n",
+                "{}<section class=\"{NOTICE_SECTION_CLASS}\" {SECTION_ATTRIBUTE}=\"{}\">\n",
                 if open { "</section>\n" } else { "" },
                 crate::site::html::esc(id)
             );

@@ -16,8 +16,8 @@ use crate::notice::COOKIE_SECTION_ID;
 use crate::request::right::Right;
 use crate::request::SECTION_ID;
 use crate::vocabulary::{
-    Action, FormAsset, LANG_LINK_ATTRIBUTE, NOTICE_ID, REQUEST_RIGHT_ATTRIBUTE, REQUEST_ROOT_ID,
-    REVISIONS_META, REVISIONS_TEXTS_ATTRIBUTE,
+    Action, FormAsset, RecipientField, LANG_LINK_ATTRIBUTE, NOTICE_ID, REQUEST_RIGHT_ATTRIBUTE,
+    REQUEST_ROOT_ID, REVISIONS_META, REVISIONS_TEXTS_ATTRIBUTE, TOC_CLASS, TOC_DETAILS_CLASS,
 };
 
 /// The notice's rights sections and the right each one's "Tee pyyntö" link ticks in the form.
@@ -299,7 +299,7 @@ fn body(notice: &Notice, controller: &Controller, context: &Context, langs: &[La
 
     out.push_str("<div class=\"layout\">\n");
     let mut toc = format!(
-        "<nav class=\"toc\" aria-labelledby=\"toc-title\"><details class=\"toc__details\">\
+        "<nav class=\"{TOC_CLASS}\" aria-labelledby=\"toc-title\"><details class=\"{TOC_DETAILS_CLASS}\">\
 <summary class=\"toc__title\" id=\"toc-title\">{}</summary><ol class=\"toc__list\">",
         esc(s.page.contents)
     );
@@ -353,16 +353,18 @@ fn body(notice: &Notice, controller: &Controller, context: &Context, langs: &[La
     ));
     // The form mounts here (src/request/form/): the recipient from the notice, the form's files
     // from the build.
-    let mut root = format!(
-        "<div id=\"{REQUEST_ROOT_ID}\" data-controller=\"{}\" data-address=\"{}\" data-contact=\"{}\" \
-data-email=\"{}\" data-phone=\"{}\" data-register=\"{}\"",
-        esc(&controller.name),
-        esc(&controller.address),
-        esc(&controller.contact_person),
-        esc(&controller.email),
-        esc(&controller.phone),
-        esc(&front.register)
-    );
+    let mut root = format!("<div id=\"{REQUEST_ROOT_ID}\"");
+    for field in RecipientField::ALL {
+        let value = match field {
+            RecipientField::Controller => &controller.name,
+            RecipientField::Address => &controller.address,
+            RecipientField::ContactPerson => &controller.contact_person,
+            RecipientField::Email => &controller.email,
+            RecipientField::Phone => &controller.phone,
+            RecipientField::Register => &front.register,
+        };
+        root.push_str(&format!(" {}=\"{}\"", field.attribute(), esc(value)));
+    }
     for (asset, path) in &context.form_assets {
         root.push_str(&format!(
             " {}=\"{}\"",

@@ -440,7 +440,7 @@ test('characters no PDF font has are reported before the download, in the page\'
 });
 
 test('the PDF fonts late or missing: the download waits and says so; missing fonts are fetched again on the next press', async () => {
-  const { page, watch } = await openPage(env, null);
+  const { page, context, watch } = await openPage(env, null);
   // The fonts' manifest arrives only when the test lets it (the form is usable meanwhile) …
   let release;
   const released = new Promise((resolve) => { release = resolve; });
@@ -463,6 +463,7 @@ test('the PDF fonts late or missing: the download waits and says so; missing fon
   assert.match((await file).suggestedFilename(), /^tietosuojapyynto-SAF-/);
   await page.getByRole('region', { name: 'Pyyntö on ladattu' }).waitFor();
   await assertClean(assert, env, watch);
+  await context.close();
 
   // … or not at all: the customer is told, keeps what was typed, and the next press tries again.
   const second = await openPage(env, null);
@@ -484,6 +485,7 @@ test('the PDF fonts late or missing: the download waits and says so; missing fon
   // The refused fetches are the page's console errors here, and nothing else is.
   second.watch.consoleErrors = second.watch.consoleErrors.filter((e) => !/Failed to load resource|fonts\.[0-9a-f]{16}\.json/.test(e));
   await assertClean(assert, env, second.watch);
+  await second.context.close();
 });
 
 test('after the download: mailto with subject and body, the postal address, an .ics reminder', async () => {

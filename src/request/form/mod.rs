@@ -29,7 +29,7 @@ use crate::notice::front_matter::Controller;
 use crate::request::draft::{Draft, Point};
 use crate::request::right::Right;
 use crate::request::validate::{validate, Field, FieldError};
-use crate::vocabulary::{FormAsset, REQUEST_ROOT_ID};
+use crate::vocabulary::{FormAsset, RecipientField, REQUEST_ROOT_ID};
 use state::FormState;
 use writer::Writer;
 
@@ -176,15 +176,16 @@ fn mount() -> Option<()> {
     let document = crate::dom::document()?;
     let root = document.get_element_by_id(REQUEST_ROOT_ID)?;
     let attribute = |name: &str| root.get_attribute(name).unwrap_or_default();
+    let field = |field: RecipientField| attribute(field.attribute());
     let recipient = Recipient {
         controller: Controller {
-            name: attribute("data-controller"),
-            address: attribute("data-address"),
-            phone: attribute("data-phone"),
-            email: attribute("data-email"),
-            contact_person: attribute("data-contact"),
+            name: field(RecipientField::Controller),
+            address: field(RecipientField::Address),
+            phone: field(RecipientField::Phone),
+            email: field(RecipientField::Email),
+            contact_person: field(RecipientField::ContactPerson),
         },
-        register: attribute("data-register"),
+        register: field(RecipientField::Register),
     };
     let writer_url = attribute(FormAsset::Writer.attribute());
     let style = attribute(FormAsset::Style.attribute());
