@@ -41,7 +41,7 @@ pub fn attribute_selector(attribute: &str, value: &str) -> String {
     ["[", attribute, "=\"", value, "\"]"].concat()
 }
 
-/// The page's language, from `<html lang>` (the server sends Finnish; the language switch sets it).
+/// The page's language, from `<html lang>` (each language is a page of its own).
 pub fn page_lang(document: &web_sys::Document) -> crate::i18n::Lang {
     document
         .document_element()

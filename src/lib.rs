@@ -1,12 +1,13 @@
 //! The Safrent Oy privacy portal: a static-first privacy notice with a Leptos (CSR) app on top.
 //!
 //! - [`notice`]: the notice's front matter and rendering (build time) and its in-page enhancements.
-//! - [`i18n`]: every visible string of the chrome and the app, per language.
-//! - [`date`]: calendar dates, as the notice (and later the request form) needs them.
+//! - [`i18n`]: every visible string of the portal, per language (from `locales/`).
+//! - [`date`]: calendar dates and instants, as the consent record and the request need them.
 //! - `site` (native only): the build steps trunk runs around its own build.
 //! - [`consent`]: cookie consent (catalogue, record, gate, banner).
 //! - [`vocabulary`]: the ids, attributes and actions build-time markup and run-time code share.
-//! - [`request`]: the request form's pure core (rights, response deadline).
+//! - [`request`]: the request: its pure core (rights, validation, deadline, letter, record), the
+//!   PDF writer (feature `writer`, a Web Worker) and the Leptos form (feature `form`).
 //! - `app`, `dom` (WebAssembly only): starts the app on the static page; DOM helpers.
 
 /// The WebAssembly modules' allocator: talc, smaller than the default dlmalloc (single-threaded

@@ -1,6 +1,6 @@
 //! The request form's WebAssembly module (feature `form`): loaded by the page when a visitor
-//! opens the form (src/app/open-form.js), so the notice's first load carries none of it.
-//! Built by scripts/build-form.sh into `/form/`.
+//! opens the form (through the head script's module loader), so the notice's first load carries
+//! none of it. Built by scripts/build-form.sh into `form/`, with content-hashed names.
 
 use wasm_bindgen::prelude::*;
 

@@ -3,11 +3,13 @@
 //! browser form (`form`, a separately loaded WebAssembly module) is a thin layer around it.
 //!
 //! - [`right`]: the seven rights, their articles and names;
-//! - [`letter_lang`]: the letter's language (Finnish or English, whatever the page's);
+//! - [`letter_lang`]: the letter's language (Finnish or English, as the customer chooses on any page);
 //! - [`draft`]: what the customer typed; [`validate`]: what is wrong with it;
 //! - [`deadline`] (with [`calendar`]): when the controller must answer;
 //! - [`reference`]: the request's reference code; [`record`]: the attached `request.json`;
-//! - [`document`]: the request's text in the chosen language; [`pdf`]: that text as PDF/A-3b;
+//! - [`document`]: the request's text in the chosen language; [`pdf`]: that text as PDF/A-3b and
+//!   PDF/UA-1 (krilla); [`fonts`]: which fonts cover which characters; [`writer`]: the worker's
+//!   protocol and rendering;
 //! - [`send`]: the `mailto:` link and the `.ics` reminder;
 //! - [`wording`]: the form's words put together from `locales/` (labels, plurals, articles).
 

@@ -1,6 +1,6 @@
 //! Small HTML helpers for the build-time pages.
 
-/// `text` escaped for element content and double-quoted attribute values (`& < > "`), by
+/// `text` escaped for element content and quoted attribute values (`& < > " '`), by
 /// pulldown-cmark's own escaper.
 pub fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
