@@ -20,7 +20,7 @@ pub const OMBUDSMAN: Text = Text {
     fi: "Tietosuojavaltuutetun toimisto, Lintulahdenkuja 4, 00530 Helsinki; postiosoite PL 800, \
 00531 Helsinki; puh. 029 566 6700; tietosuoja@om.fi",
     en: "Office of the Data Protection Ombudsman, Lintulahdenkuja 4, 00530 Helsinki, Finland; \
-postal address PL 800, 00531 Helsinki; phone +358 29 566 6700; tietosuoja@om.fi",
+postal address P.O. Box 800, 00531 Helsinki, Finland; phone +358 29 566 6700; tietosuoja@om.fi",
 };
 
 /// One block of the document body, top to bottom.
@@ -126,7 +126,7 @@ pub fn compose(draft: &Draft, context: &Context, digest: &str) -> Document {
             t(
                 lang,
                 "Rekisteriasioiden yhteyshenkilö",
-                "Contact person for the register",
+                "Contact person for matters concerning the register",
             ),
             format!("{}, {}", r.contact_person, r.email),
         ),
@@ -149,7 +149,7 @@ pub fn compose(draft: &Draft, context: &Context, digest: &str) -> Document {
                 &draft.organisation,
             ),
             (t(lang, "Postiosoite", "Postal address"), &draft.postal_address),
-            (t(lang, "Sähköposti", "Email"), &draft.email),
+            (t(lang, "Sähköposti", "E-mail"), &draft.email),
             (t(lang, "Puhelin", "Phone"), &draft.phone),
         ];
         from.extend(
@@ -164,10 +164,10 @@ pub fn compose(draft: &Draft, context: &Context, digest: &str) -> Document {
 
     blocks.push(Block::Paragraph(t(
         lang,
-        "Pyydän rekisterinpitäjää toteuttamaan seuraavat EU:n yleisen tietosuoja-asetuksen \
-(EU) 2016/679 mukaiset oikeuteni:",
-        "I ask the controller to give effect to the following rights of mine under the General \
-Data Protection Regulation (EU) 2016/679:",
+        "Käytän tällä kirjallisella pyynnöllä seuraavia EU:n yleisen tietosuoja-asetuksen \
+(EU) 2016/679 mukaisia oikeuksiani ja pyydän rekisterinpitäjää toteuttamaan ne:",
+        "By this written request I exercise the following rights of mine under the General Data \
+Protection Regulation (EU) 2016/679 and ask the controller to give effect to them:",
     )));
     for (n, &right) in draft.rights.iter().enumerate() {
         blocks.push(Block::Heading(format!(
@@ -221,9 +221,10 @@ fn response(draft: &Draft, context: &Context, lang: LetterLang, blocks: &mut Vec
 toimenpiteistä ilman aiheetonta viivytystä ja joka tapauksessa kuukauden kuluessa pyynnön \
 vastaanottamisesta (12 artiklan 3 kohta). Määräaikaa voidaan tarvittaessa jatkaa enintään kahdella \
 kuukaudella ottaen huomioon pyyntöjen monimutkaisuus ja lukumäärä. Rekisterinpitäjän on ilmoitettava \
-minulle tällaisesta jatkamisesta ja viivästyksen syistä kuukauden kuluessa pyynnön vastaanottamisesta. \
-Jos pyyntö vastaanotetaan {received}, vastaus on annettava viimeistään {due} (jatketun määräajan \
-päättyessä viimeistään {extended})."
+minulle tällaisesta jatkamisesta ja viivästymisen syistä kuukauden kuluessa pyynnön vastaanottamisesta. \
+Jos pyyntö vastaanotetaan {received}, vastaus on annettava viimeistään {due} ja määräajan jatkamisesta \
+on ilmoitettava samaan päivään mennessä; jos määräaikaa jatketaan, vastaus on annettava viimeistään \
+{extended}."
         ),
         LetterLang::En => format!(
             "The controller must provide me with information on action taken on my request without \
@@ -231,7 +232,8 @@ undue delay and in any event within one month of receipt of the request (Article
 may be extended by two further months where necessary, taking into account the complexity and number \
 of the requests; the controller must inform me of any such extension, together with the reasons for \
 the delay, within one month of receipt of the request. If this request is received on {received}, the \
-answer is due by {due} (if extended, by {extended})."
+answer, or notice of an extension, is due by {due}; if the period is extended, the answer is due by \
+{extended}."
         ),
     }));
     blocks.push(Block::Paragraph(match lang {
@@ -277,7 +279,7 @@ manifestly unfounded or excessive (Article 12(5)).",
             address_lines(&draft.postal_address).join(", ")
         ),
         (LetterLang::Fi, false) => format!("Pyydän vastausta sähköpostitse osoitteeseen {email}."),
-        (LetterLang::En, false) => format!("Please send the answer by email to {email}."),
+        (LetterLang::En, false) => format!("Please send the answer by e-mail to {email}."),
     }));
     blocks.push(Block::Paragraph(t(
         lang,
@@ -332,13 +334,13 @@ must facilitate the exercise of the data subject's rights (Article 12(2)).",
         Signature::Pen => (
             t(
                 lang,
-                "Allekirjoita tulostettuna kynällä.",
-                "To be signed with a pen after printing.",
+                "Allekirjoitetaan kynällä tulostettuun pyyntöön.",
+                "To be signed by hand on the printed request.",
             ),
             t(
                 lang,
                 "Allekirjoitus: tyhjä viiva kynällä allekirjoittamista varten",
-                "Signature: blank line for a pen signature",
+                "Signature: blank line for a handwritten signature",
             ),
         ),
     };
@@ -411,33 +413,37 @@ disclosed (Article 19):",
         Right::Erasure => blocks.push(p(t(
             lang,
             "Pyydän poistamaan minua koskevat henkilötiedot ilman aiheetonta viivytystä. Jos joitakin \
-tietoja on lain mukaan säilytettävä (17 artiklan 3 kohdan b alakohta), pyydän rajoittamaan niiden \
-käsittelyn pelkkään säilyttämiseen ja ilmoittamaan minulle, mitä tietoja säilytetään ja minkä lain \
-nojalla. Pyydän myös ilmoittamaan poistamisesta vastaanottajille, joille tietoja on luovutettu \
-(19 artikla).",
+tietoja on säilytettävä lakisääteisen velvoitteen noudattamiseksi (17 artiklan 3 kohdan b alakohta) \
+tai oikeudellisen vaateen laatimiseksi, esittämiseksi tai puolustamiseksi (17 artiklan 3 kohdan \
+e alakohta), pyydän rajoittamaan niiden käsittelyn pelkkään säilyttämiseen ja ilmoittamaan minulle, \
+mitä tietoja säilytetään ja minkä lain tai muun perusteen nojalla. Pyydän myös ilmoittamaan \
+poistamisesta vastaanottajille, joille tietoja on luovutettu (19 artikla).",
             "I ask you to erase the personal data concerning me without undue delay. Where some data \
-must be kept by law (Article 17(3)(b)), please restrict their processing to storage only and tell me \
-which data are kept and under which law. Please also communicate the erasure to each recipient to whom \
-the data have been disclosed (Article 19).",
+must be kept for compliance with a legal obligation (Article 17(3)(b)) or for the establishment, \
+exercise or defence of legal claims (Article 17(3)(e)), please restrict their processing to storage \
+only and tell me which data are kept and under which law or other ground. Please also communicate the \
+erasure to each recipient to whom the data have been disclosed (Article 19).",
         ))),
         Right::Restriction => {
             blocks.push(p(t(
                 lang,
-                "Pyydän rajoittamaan tietojeni käsittelyä 18 artiklan mukaisesti.",
-                "I ask you to restrict the processing of my data under Article 18.",
+                "Pyydän rajoittamaan tietojeni käsittelyä 18 artiklan 1 kohdan nojalla alla kerrotulla \
+perusteella ja ilmoittamaan minulle, ennen kuin rajoitus poistetaan (18 artiklan 3 kohta).",
+                "I ask you to restrict the processing of my data under Article 18(1) on the ground set \
+out below, and to inform me before the restriction is lifted (Article 18(3)).",
             )));
             blocks.push(Block::Pairs(vec![(
-                t(lang, "Peruste", "Reason"),
+                t(lang, "Peruste", "Ground"),
                 draft.restriction_reason.trim().to_owned(),
             )]));
         }
         Right::Objection => {
             blocks.push(p(t(
                 lang,
-                "Vastustan oikeutettuun etuun perustuvaa tietojeni käsittelyä erityiseen tilanteeseeni \
-liittyvällä perusteella. Rekisterinpitäjä ei saa enää käsitellä tietojani, ellei se osoita, että \
+                "Vastustan oikeutettuun etuun perustuvaa tietojeni käsittelyä henkilökohtaiseen erityiseen \
+tilanteeseeni liittyvällä perusteella. Rekisterinpitäjä ei saa enää käsitellä tietojani, ellei se osoita, että \
 käsittelyyn on huomattavan tärkeä ja perusteltu syy, joka syrjäyttää etuni, oikeuteni ja vapauteni, \
-tai että käsittely on tarpeen oikeusvaatimuksen laatimiseksi, esittämiseksi tai puolustamiseksi.",
+tai että käsittely on tarpeen oikeusvaateen laatimiseksi, esittämiseksi tai puolustamiseksi.",
                 "I object, on grounds relating to my particular situation, to the processing of my \
 data based on legitimate interests. The controller may no longer process my data unless it \
 demonstrates compelling legitimate grounds for the processing which override my interests, rights and \
@@ -452,12 +458,12 @@ freedoms, or the processing is needed for the establishment, exercise or defence
             blocks.push(p(t(
                 lang,
                 "Vastustan minua koskevien henkilötietojen käsittelyä suoramarkkinointia varten, \
-mukaan lukien suoramainonta, etämyynti, tietojeni luovuttaminen muille suoramarkkinointia varten ja \
-suoramarkkinointiin liittyvä profilointi (21 artiklan 2 kohta). Vastustamiselle ei tarvitse esittää \
+mukaan lukien suoramainonta, etämyynti, tietojeni luovuttaminen muille suoramarkkinointia varten sekä \
+profilointi silloin, kun se liittyy suoramarkkinointiin (21 artiklan 2 kohta). Vastustamiselle ei tarvitse esittää \
 perusteita, eikä tietojani saa sen jälkeen käsitellä näihin tarkoituksiin (21 artiklan 3 kohta).",
                 "I object to the processing of personal data concerning me for direct marketing, \
 including direct advertising, distance selling, disclosure of my data to others for their direct \
-marketing and profiling related to direct marketing (Article 21(2)). No reason is needed, and my data \
+marketing, and profiling to the extent that it is related to direct marketing (Article 21(2)). No reason is needed, and my data \
 may no longer be processed for these purposes (Article 21(3)).",
             )));
             blocks.push(p(t(
@@ -566,7 +572,7 @@ mod tests {
             "1. Oikein: Uusi katu 2",
             "3. Tietojen siirto (20 artikla)",
             "Toivottu muoto: CSV",
-            "viimeistään 28.12.2026 (jatketun määräajan päättyessä viimeistään 25.2.2027)",
+            "vastaus on annettava viimeistään 28.12.2026 ja määräajan jatkamisesta on ilmoitettava samaan päivään mennessä; jos määräaikaa jatketaan, vastaus on annettava viimeistään 25.2.2027.",
             "Sähköinen allekirjoitus: piirretty lomakkeella.",
             "SHA-256-tiiviste: ab12",
         ] {
@@ -591,6 +597,53 @@ mod tests {
             ),
             "{text}"
         );
+    }
+
+    #[test]
+    fn english_labels_and_answer_say_e_mail() {
+        let mut d = draft();
+        d.request_lang = LetterLang::En;
+        d.postal_address = "Pitkä katu 1 A 2, c/o Joku Muu, 20100 Turku, Suomi, Lisärivi".into();
+        let text = text(&d);
+        assert!(text.contains("\nE-mail: asa@example.fi\n"), "{text}");
+        assert!(text.contains("Please send the answer by e-mail to asa@example.fi."));
+        assert!(!text.contains("Email") && !text.contains("email"), "{text}");
+    }
+
+    #[test]
+    fn restriction_asks_under_article_18_1_and_to_be_told_before_it_is_lifted() {
+        let mut d = draft();
+        d.rights = vec![Right::Restriction];
+        d.restriction_reason = "Kiistän osoitteen paikkansapitävyyden.".into();
+        let fi = text(&d);
+        assert!(fi.contains("18 artiklan 1 kohdan nojalla alla kerrotulla perusteella"));
+        assert!(fi.contains("ennen kuin rajoitus poistetaan (18 artiklan 3 kohta)"));
+        assert!(fi.contains("Peruste: Kiistän osoitteen paikkansapitävyyden."));
+        d.request_lang = LetterLang::En;
+        let en = text(&d);
+        assert!(en.contains("under Article 18(1) on the ground set out below"));
+        assert!(en.contains("before the restriction is lifted (Article 18(3))"));
+    }
+
+    #[test]
+    fn objection_uses_the_words_of_article_21_1() {
+        let mut d = draft();
+        d.rights = vec![Right::Objection];
+        d.objection_reason = "Syy.".into();
+        let fi = text(&d);
+        assert!(fi.contains("henkilökohtaiseen erityiseen tilanteeseeni liittyvällä perusteella"));
+        assert!(fi.contains("oikeusvaateen laatimiseksi, esittämiseksi tai puolustamiseksi"));
+        d.request_lang = LetterLang::En;
+        let en = text(&d);
+        assert!(en.contains("on grounds relating to my particular situation"));
+    }
+
+    #[test]
+    fn the_letter_calls_itself_a_written_request() {
+        assert!(text(&draft()).contains("Käytän tällä kirjallisella pyynnöllä seuraavia"));
+        let mut d = draft();
+        d.request_lang = LetterLang::En;
+        assert!(text(&d).contains("By this written request I exercise the following rights"));
     }
 
     #[test]
@@ -630,8 +683,9 @@ mod tests {
             "1. Right of access (Article 15)",
             "5. Objection (Article 21(1))",
             "6. Objection to direct marketing (Article 21(2))",
-            "Reason: Disputed accuracy.",
-            "answer is due by 28 December 2026",
+            "Ground: Disputed accuracy.",
+            "answer, or notice of an extension, is due by 28 December 2026",
+            "Contact person for matters concerning the register: Mirette Leppä",
             "Article 12(6)",
             "Åsa Ł.\nÅsa Łukasiewicz-Žemaitė\nElectronic signature: name typed in the form.",
         ] {
@@ -658,7 +712,10 @@ mod tests {
         assert!(en.contains(
             "lodging a complaint with a supervisory authority and seeking a judicial remedy (Article 12(4))"
         ));
-        assert!(en.contains("Office of the Data Protection Ombudsman, Lintulahdenkuja 4, 00530 Helsinki"));
+        assert!(en.contains(
+            "Office of the Data Protection Ombudsman, Lintulahdenkuja 4, 00530 Helsinki, Finland; postal address P.O. Box 800, 00531 Helsinki, Finland; phone +358 29 566 6700; tietosuoja@om.fi"
+        ));
+        assert!(!en.contains("PL 800"), "the English address uses P.O. Box");
     }
 
     #[test]
@@ -668,8 +725,14 @@ mod tests {
             "Määräaikaa voidaan tarvittaessa jatkaa enintään kahdella kuukaudella ottaen huomioon pyyntöjen monimutkaisuus ja lukumäärä."
         ));
         assert!(
-            fi.contains("jatkamisesta ja viivästyksen syistä kuukauden kuluessa pyynnön vastaanottamisesta")
+            fi.contains("jatkamisesta ja viivästymisen syistä kuukauden kuluessa pyynnön vastaanottamisesta")
         );
+        assert!(!fi.contains("pidennet"), "the GDPR's Finnish text says jatkaa");
+        let mut d = draft();
+        d.request_lang = LetterLang::En;
+        let en = text(&d);
+        assert!(en.contains("may be extended by two further months where necessary"));
+        assert!(en.contains("together with the reasons for the delay, within one month of receipt"));
     }
 
     #[test]
@@ -713,12 +776,18 @@ mod tests {
         d.rights = vec![Right::Erasure];
         let fi = text(&d);
         assert!(fi.contains("rajoittamaan niiden käsittelyn pelkkään säilyttämiseen"));
-        assert!(fi.contains("mitä tietoja säilytetään ja minkä lain nojalla"));
+        assert!(fi.contains("mitä tietoja säilytetään ja minkä lain tai muun perusteen nojalla"));
+        assert!(fi.contains("(17 artiklan 3 kohdan b alakohta)"));
+        assert!(fi.contains(
+            "oikeudellisen vaateen laatimiseksi, esittämiseksi tai puolustamiseksi (17 artiklan 3 kohdan e alakohta)"
+        ));
         assert!(fi.contains("1. Tietojen poistaminen (17 artikla)"));
         d.request_lang = LetterLang::En;
         let en = text(&d);
         assert!(en.contains("restrict their processing to storage only"));
-        assert!(en.contains("which data are kept and under which law"));
+        assert!(en.contains("which data are kept and under which law or other ground"));
+        assert!(en.contains("(Article 17(3)(b))"));
+        assert!(en.contains("establishment, exercise or defence of legal claims (Article 17(3)(e))"));
         for t in [&fi, &en] {
             assert!(!t.to_lowercase().contains("anonym"), "{t}");
         }
@@ -732,6 +801,7 @@ mod tests {
         assert!(fi.contains("1. Suoramarkkinoinnin vastustaminen (21 artiklan 2 kohta)"));
         assert!(fi.contains("Vastustan minua koskevien henkilötietojen käsittelyä suoramarkkinointia varten"));
         assert!(fi.contains("(21 artiklan 3 kohta)"));
+        assert!(fi.contains("profilointi silloin, kun se liittyy suoramarkkinointiin (21 artiklan 2 kohta)"));
         assert!(fi.contains(
             "Lisäksi kiellän tietojeni käsittelyn ja luovuttamisen markkina- ja mielipidetutkimusta varten"
         ));
@@ -739,6 +809,7 @@ mod tests {
         d.request_lang = LetterLang::En;
         let en = text(&d);
         assert!(en.contains("I object to the processing of personal data concerning me for direct marketing"));
+        assert!(en.contains("profiling to the extent that it is related to direct marketing (Article 21(2))"));
         assert!(en.contains(
             "I opt out of the processing and disclosure of my data for market and opinion research"
         ));
@@ -786,7 +857,20 @@ mod tests {
         draft.email.clear();
         draft.postal_address = "Esimerkkitie 1, 20100 Turku".into();
         let text = text(&draft);
-        assert!(text.contains("Allekirjoita tulostettuna kynällä."));
+        assert!(text.contains("Allekirjoitetaan kynällä tulostettuun pyyntöön."));
+        draft.request_lang = LetterLang::En;
+        let en = compose(&draft, &context(), "x");
+        assert!(en
+            .plain_text()
+            .contains("To be signed by hand on the printed request."));
+        let Some(Block::Signature { alt, .. }) = en
+            .blocks
+            .into_iter()
+            .find(|b| matches!(b, Block::Signature { .. }))
+        else {
+            panic!()
+        };
+        assert_eq!(alt, "Signature: blank line for a handwritten signature");
         assert!(text.contains("Pyydän vastausta postitse osoitteeseen: Esimerkkitie 1, 20100 Turku."));
     }
 }

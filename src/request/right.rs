@@ -126,41 +126,6 @@ impl Right {
         }
     }
 
-    /// One sentence on what asking for the right means, in the letter's own words: the form
-    /// shows it as the checkbox's hint, so the form and the letter say the same.
-    pub const fn summary(self) -> Text {
-        match self {
-            Right::Access => Text {
-                fi: "Saat tiedon siitä, käsitelläänkö tietojasi, jäljennöksen tiedoista sekä muun muassa käsittelyn tarkoitukset, vastaanottajat nimeltä, säilytysajan ja tietolähteet.",
-                en: "You learn whether your data are processed and receive a copy of them and, among other things, the purposes, the recipients by name, the storage period and the source.",
-            },
-            Right::Rectification => Text {
-                fi: "Virheelliset tiedot oikaistaan ja puutteelliset täydennetään.",
-                en: "Inaccurate data are rectified and incomplete data completed.",
-            },
-            Right::Erasure => Text {
-                fi: "Tietosi poistetaan. Tiedot, jotka on lain mukaan säilytettävä, rajoitetaan pelkkään säilyttämiseen, ja sinulle kerrotaan, mitkä tiedot ja minkä lain nojalla.",
-                en: "Your data are erased. Data that must be kept by law are restricted to storage, and you are told which data and under which law.",
-            },
-            Right::Restriction => Text {
-                fi: "Tietojasi ei käsitellä muuten kuin säilyttämällä, esimerkiksi sinä aikana, kun niiden paikkansapitävyyttä tarkistetaan.",
-                en: "Your data are only stored, not otherwise processed, for example while their accuracy is checked.",
-            },
-            Right::Objection => Text {
-                fi: "Vastustat oikeutettuun etuun perustuvaa käsittelyä erityiseen tilanteeseesi liittyvällä perusteella.",
-                en: "You object, on grounds relating to your particular situation, to processing based on legitimate interests.",
-            },
-            Right::DirectMarketingObjection => Text {
-                fi: "Vastustat tietojesi käsittelyä ja luovuttamista suoramarkkinointia varten ja kiellät niiden käsittelyn markkina- ja mielipidetutkimusta varten sekä julkaisemisen postitus- ja osoiteluetteloissa. Perusteita ei tarvita.",
-                en: "You object to the processing and disclosure of your data for direct marketing, and opt out of market and opinion research and of publication in mailing and address lists. No reason is needed.",
-            },
-            Right::Portability => Text {
-                fi: "Saat antamasi tiedot jäsennellyssä, yleisesti käytetyssä ja koneellisesti luettavassa muodossa.",
-                en: "You receive the data you have provided in a structured, commonly used and machine-readable format.",
-            },
-        }
-    }
-
     pub const fn details(self) -> Details {
         match self {
             Right::Access => Details::OptionalScope,

@@ -174,6 +174,52 @@ mod tests {
     }
 
     #[test]
+    fn the_form_names_safrent_and_the_articles_the_letter_cites() {
+        for lang in Lang::ALL {
+            let form = &lang.strings().form;
+            for text in [
+                form.identity,
+                form.fields.email_hint,
+                form.errors.no_way_to_answer,
+                form.rights.erasure_note,
+                form.done.deadline,
+            ] {
+                assert!(text.contains("Safrent"), "{lang}: {text}");
+            }
+            // Art. 17(3)(b) and (e) may prevent erasure; Art. 21(2) covers profiling related to
+            // direct marketing.
+            let erasure = form.rights.erasure_note;
+            let (b, e) = match lang {
+                Lang::Fi => (
+                    "17 artiklan 3 kohdan b alakohta",
+                    "17 artiklan 3 kohdan e alakohta",
+                ),
+                Lang::Sv => ("artikel 17.3 b", "artikel 17.3 e"),
+                Lang::En => ("Article 17(3)(b)", "Article 17(3)(e)"),
+            };
+            assert!(erasure.contains(b) && erasure.contains(e), "{lang}: {erasure}");
+            assert!(
+                form.rights
+                    .direct_marketing_note
+                    .to_lowercase()
+                    .contains("profil"),
+                "{lang}"
+            );
+        }
+        let fi = &Lang::Fi.strings().form;
+        assert!(fi
+            .rights
+            .erasure_note
+            .contains("pyynnössä pyydät Safrentia poistamaan muut tiedot"));
+        assert!(fi.done.deadline.contains("jatkaa") && !fi.done.deadline.contains("pidenn"));
+        assert_eq!(fi.signature.pen, "Allekirjoitan tulostetun pyynnön kynällä");
+        assert_eq!(
+            Lang::En.strings().form.signature.pen,
+            "I will sign the printed request by hand"
+        );
+    }
+
+    #[test]
     fn every_right_and_field_has_its_words_in_every_language() {
         let fields = [
             Field::Name,

@@ -37,7 +37,7 @@ export const LANGS = [
     contents: 'Contents',
     makeRequest: 'Make a request',
     requestHeading: 'Data protection request',
-    requestIntro: /to the person responsible for the register \(Mirette Leppä\), by e-mail to mirette\.leppa@safrent\.fi or by post to Safrent Oy, Viilarinkatu 5, Turku/,
+    requestIntro: /to the contact person for matters concerning the register \(Mirette Leppä\), by e-mail to mirette\.leppa@safrent\.fi or by post to Safrent Oy, Viilarinkatu 5, Turku/,
     translation: 'This is a translation. The Finnish privacy notice prevails.',
     banner: { title: 'Cookies and privacy', accept: 'Accept all', reject: 'Reject all', settings: 'Cookie settings' },
   },

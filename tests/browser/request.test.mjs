@@ -41,7 +41,7 @@ const FORM = {
   en: {
     path: '/en/', link: 'Make a request', heading: 'Make a data protection request', download: 'Download request (PDF)',
     name: 'Name', email: 'E-mail address', access: 'Right of access', none: 'No signature',
-    summary: /Please check the form/, done: 'Your request is downloaded', letterFi: 'Finnish', letterEn: 'English',
+    summary: /Please check the form/, done: 'Your request has been downloaded', letterFi: 'Finnish', letterEn: 'English',
   },
   sv: {
     path: '/sv/', link: 'Gör en begäran', heading: 'Gör en begäran enligt dataskyddsförordningen',
@@ -263,10 +263,11 @@ test('the seven rights are checkboxes named as in the notice, with articles cite
   const note = fold(await page.locator('.rf-right', { has: page.getByRole('checkbox', { name: 'Suoramarkkinoinnin vastustaminen' }) }).innerText());
   assert.match(note, /vastustat tietojesi käsittelyä suoramarkkinointia varten/);
   assert.match(note, /markkina- ja mielipidetutkimusta varten sekä niiden julkaisemisen postitus- ja osoiteluetteloissa/);
+  assert.match(note, /profilointi silloin, kun se liittyy suoramarkkinointiin/);
   const form = fold(await page.locator('.request-form').innerText());
   assert.match(form, /Älä liitä henkilötunnusta/);
   assert.match(form, /perusteltua syytä epäillä henkilöllisyyttäsi/);
-  assert.match(form, /Selosteessa pyydetään allekirjoittamaan pyyntö/);
+  assert.match(form, /Selosteen mukaan tarkastus- ja korjauspyyntö on tehtävä kirjallisena ja allekirjoitettava\. Tietosuoja-asetus ei kuitenkaan edellytä allekirjoitusta/);
   assert.match(form, /Selosteen mukaan pyynnön voi tehdä suomeksi tai englanniksi/);
   for (const label of ['Nimi', 'Sähköpostiosoite', 'Postiosoite', 'Puhelinnumero', 'Edustamasi yhteisö',
     'Asiakas- tai tilausnumero']) {
@@ -304,7 +305,7 @@ test('an invalid e-mail blocks the download with a clear error next to the field
   assert.equal(await page.evaluate(() => document.activeElement.id), 'req-email');
 
   // Switching the signature method and back keeps the typed name.
-  await page.getByRole('radio', { name: 'Tulostan ja allekirjoitan kynällä' }).check();
+  await page.getByRole('radio', { name: 'Allekirjoitan tulostetun pyynnön kynällä' }).check();
   await page.getByRole('radio', { name: 'Kirjoita nimesi' }).check();
   assert.equal(await textbox(page, 'Nimesi allekirjoituksena').inputValue(), 'Åsa Ł.');
 
@@ -397,14 +398,14 @@ test('hostile and any-script input: plain text, no script, no panic; what the fo
   assert.ok((await message.inputValue()).startsWith('محمد العلي 李小龙 😀 \u0007\u202Etxt'), 'what was typed stays');
 
   await message.fill(long);
-  await page.getByRole('radio', { name: 'Tulostan ja allekirjoitan kynällä' }).check();
+  await page.getByRole('radio', { name: 'Allekirjoitan tulostetun pyynnön kynällä' }).check();
   const { path } = await download(page);
   assert.equal(dialogs, 0);
   assert.equal(await page.locator('.request-form img, .request-form script, .request-form b').count(), 0);
   const text = pdfText(path);
   assert.ok(text.includes(fold(markup.slice(0, 200))), 'the name, markup and quotes as typed');
   // letter: document.rs's words for a pen signature and a postal answer.
-  assert.ok(text.includes('Allekirjoita tulostettuna kynällä.'));
+  assert.ok(text.includes('Allekirjoitetaan kynällä tulostettuun pyyntöön.'));
   assert.ok(text.includes('Pyydän vastausta postitse osoitteeseen: Esimerkkitie 1 "A", 20100 Turku.'), text);
   const pages = Number(run('pdfinfo', path).match(/Pages:\s+(\d+)/)[1]);
   assert.ok(pages >= 2, `${pages} pages`);
@@ -494,7 +495,7 @@ test('after the download: mailto with subject and body, the postal address, an .
   await textbox(page, 'Sähköpostiosoite').fill('asa@example.fi');
   await page.getByRole('checkbox', { name: 'Suoramarkkinoinnin vastustaminen' }).check();
   await page.getByRole('radio', { name: 'englanti' }).check();
-  await page.getByRole('radio', { name: 'Tulostan ja allekirjoitan kynällä' }).check();
+  await page.getByRole('radio', { name: 'Allekirjoitan tulostetun pyynnön kynällä' }).check();
   const { path, name } = await download(page);
   assert.match(name, /^privacy-request-SAF-/);
   const reference = name.slice('privacy-request-'.length, -4);
@@ -509,8 +510,8 @@ test('after the download: mailto with subject and body, the postal address, an .
   assert.match(decodeURIComponent(mail.split('body=')[1]), /Attach the downloaded file privacy-request-SAF-/);
   const steps = fold(await done.innerText());
   assert.match(steps, /Lähetä pyyntö sähköpostilla rekisteriasioiden yhteyshenkilölle \(Mirette Leppä\) osoitteeseen mirette\.leppa@safrent\.fi/);
-  assert.match(steps, /postitse osoitteeseen: Safrent Oy Mirette Leppä Viilarinkatu 5, Turku Allekirjoita tuloste ennen lähettämistä\./);
-  assert.match(steps, /vastaus on annettava viimeistään \d{1,2}\.\d{1,2}\.\d{4} \(jos määräaikaa pidennetään, viimeistään \d{1,2}\.\d{1,2}\.\d{4}\)/);
+  assert.match(steps, /postitse osoitteeseen: Safrent Oy Mirette Leppä Viilarinkatu 5, Turku Allekirjoita tulostettu pyyntö kynällä ennen lähettämistä\./);
+  assert.match(steps, /vastaus on annettava viimeistään \d{1,2}\.\d{1,2}\.\d{4}\. Määräaikaa voidaan tarvittaessa jatkaa enintään kahdella kuukaudella: silloin Safrentin on ilmoitettava jatkamisesta ja viivästymisen syistä samaan päivään mennessä, ja vastaus on annettava viimeistään \d{1,2}\.\d{1,2}\.\d{4}\./);
   const ics = await download(page, 'Lataa muistutus kalenteriin (.ics)');
   const calendar = await readFile(ics.path, 'utf8');
   assert.match(calendar, /^BEGIN:VCALENDAR\r\n/);
