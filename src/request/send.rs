@@ -72,8 +72,9 @@ pub fn ics(deadline: &Deadline, reference: &str, controller: &str, lang: LetterL
             format!("{controller}: vastaus tietosuojapyyntöön {reference} viimeistään tänään"),
             format!(
                 "Jos pyyntö saapui {received}, {controller} on velvollinen vastaamaan viimeistään {due} \
-(tietosuoja-asetuksen 12 artiklan 3 kohta). Jos yritys on ilmoittanut määräajan pidentämisestä, \
-määräpäivä on {extended}.",
+(tietosuoja-asetuksen 12 artiklan 3 kohta) tai ilmoittamaan samaan päivään mennessä määräajan \
+jatkamisesta ja viivästymisen syistä. Jos määräaikaa on jatkettu, vastaus on annettava viimeistään \
+{extended}.",
                 received = deadline.received.display(lang.lang()),
                 due = deadline.due.display(lang.lang()),
                 extended = deadline.extended.display(lang.lang())
@@ -83,7 +84,8 @@ määräpäivä on {extended}.",
             format!("{controller}: answer to data protection request {reference} due today"),
             format!(
                 "If the request arrived on {received}, {controller} must answer by {due} (GDPR \
-Article 12(3)). If the company has announced an extension, the answer is due by {extended}.",
+Article 12(3)) or, by the same date, inform you of an extension and the reasons for the delay. \
+If the period has been extended, the answer is due by {extended}.",
                 received = deadline.received.display(lang.lang()),
                 due = deadline.due.display(lang.lang()),
                 extended = deadline.extended.display(lang.lang())
