@@ -181,7 +181,7 @@ test('a request without any signature, the default: downloaded at once, and the 
   const { page, watch } = await openForm();
   const none = page.getByRole('radio', { name: 'Ei allekirjoitusta' });
   assert.equal(await none.isChecked(), true, 'no signature is the default');
-  assert.match(fold(await page.locator('.request-form').innerText()), /tietosuoja-asetus ei vaadi allekirjoitusta/);
+  assert.match(fold(await page.locator('.request-form').innerText()), /Tietosuoja-asetus ei kuitenkaan edellytä allekirjoitusta/);
   await textbox(page, 'Nimi').fill(NAME);
   await textbox(page, 'Postiosoite').fill('Esimerkkitie 1, 20100 Turku');
   await page.getByRole('checkbox', { name: 'Tietojen siirto' }).check();
@@ -678,8 +678,8 @@ test('på svenska: the form in Swedish, completed by keyboard, writes the letter
   await page.waitForFunction(() => document.activeElement?.id === 'request-form-title');
   for (const label of ['Namn', 'E-postadress', 'Postadress', 'Telefonnummer']) await textbox(page, label).waitFor();
   const form = fold(await page.locator('.request-form').innerText());
-  assert.match(form, /Begäran skrivs på finska eller engelska, eftersom dataskyddsbeskrivningen tar emot begäranden på de språken/);
-  assert.match(form, /dataskyddsförordningen kräver ingen underskrift/);
+  assert.match(form, /Enligt dataskyddsbeskrivningen kan en begäran göras på finska eller engelska/);
+  assert.match(form, /Dataskyddsförordningen kräver dock ingen underskrift/);
   // The letter's language: Finnish by default on the Swedish page, English one arrow away.
   assert.equal(await page.getByRole('radio', { name: sv.letterFi }).isChecked(), true);
   await page.getByRole('radio', { name: sv.none }).waitFor();
