@@ -339,10 +339,10 @@ test('storage that throws: the banner asks and says the choice holds for this pa
   };
   const { page, context, watch, google } = await openWithGoogleStub('/', { initScript: throwing });
   await banner(page).waitFor();
-  assert.ok(await banner(page).getByText('Selaimesi ei salli valinnan tallentamista').isVisible());
+  assert.ok(await banner(page).getByText('Valintaasi ei voitu tallentaa tähän selaimeen').isVisible());
   await banner(page).getByRole('button', { name: FI.banner.accept }).click();
   await page.waitForFunction(() => window.__stubTag === 1);
-  assert.equal(await page.getByRole('status').innerText(), 'Selaimesi ei salli valinnan tallentamista, joten se on voimassa vain tämän sivunäytön ajan.');
+  assert.equal(await page.getByRole('status').innerText(), 'Valintaasi ei voitu tallentaa tähän selaimeen, joten se on voimassa vain tämän sivunäytön ajan.');
   assert.equal(await reload(page), true);
   assert.equal(google.length, 1, 'no tag on the next page view without a stored choice');
   assert.deepEqual(await cookieNames(context), ['theme']);
