@@ -141,7 +141,7 @@ pub fn compose(notices: &[Notice], context: &Context) -> Result<Site, SiteError>
         .zip(&banners)
         .map(|(notice, (_, banner))| Page {
             lang: notice.front.lang,
-            head: head(notice, controller, context, &langs, &revisions),
+            head: head(notice, context, &langs, &revisions),
             body: body(notice, controller, context, &langs, banner),
         })
         .collect();
@@ -212,25 +212,16 @@ fn check_translation(original: &Notice, translation: &Notice) -> Result<(), Stri
 
 /// The page's `<head>` part: its security policy, title, description, addresses of every
 /// language, and the consent revisions.
-fn head(
-    notice: &Notice,
-    controller: &Controller,
-    context: &Context,
-    langs: &[Lang],
-    revisions: &str,
-) -> String {
+fn head(notice: &Notice, context: &Context, langs: &[Lang], revisions: &str) -> String {
     let lang = notice.front.lang;
     let title = document_title(notice);
-    let description = format!(
-        "{}: {} – {}",
-        controller.name, notice.front.title, notice.front.register
-    );
+    let description = lang.strings().page.description;
     let mut out = format!(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n<title>{}</title>\n\
 <meta name=\"description\" content=\"{}\">\n<link rel=\"canonical\" href=\"{}\">\n",
         esc(&super::security::meta_content_security_policy()),
         esc(&title),
-        esc(&description),
+        esc(description),
         esc(&context.page_url(lang))
     );
     for other in langs {
@@ -248,7 +239,7 @@ fn head(
 <meta property=\"og:description\" content=\"{}\">\n<meta property=\"og:url\" content=\"{}\">\n\
 <meta property=\"og:locale\" content=\"{}\">\n",
         esc(&title),
-        esc(&description),
+        esc(description),
         esc(&context.page_url(lang)),
         og_locale(lang)
     ));
@@ -542,6 +533,26 @@ lang = \"en\"\ntranslation_of = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"
         assert!(en
             .head
             .contains("<title>Customer register - privacy notice – Safrent Oy</title>"));
+    }
+
+    /// Search engines and link previews get a sentence of the page's own language that says what
+    /// the page offers, not the title again.
+    #[test]
+    fn each_page_describes_itself_in_its_language() {
+        let site = site();
+        for page in &site.pages {
+            let description = page.lang.strings().page.description;
+            let meta = format!("<meta name=\"description\" content=\"{}\">", esc(description));
+            assert!(page.head.contains(&meta), "{}", page.head);
+            let og = format!(
+                "<meta property=\"og:description\" content=\"{}\">",
+                esc(description)
+            );
+            assert!(page.head.contains(&og), "{}", page.head);
+        }
+        let fi = Lang::Fi.strings().page.description;
+        assert!(fi.contains("tietosuojaseloste") && fi.contains("lomake"), "{fi}");
+        assert_ne!(fi, Lang::En.strings().page.description);
     }
 
     #[test]
