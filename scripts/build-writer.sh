@@ -21,9 +21,13 @@ hash() { sha256sum "$1" | cut -c1-16; }
 cargo build --quiet --release --target wasm32-unknown-unknown --features writer --bin pdf-writer
 # The same profile as trunk's hooks: one native build of the crate serves both.
 cargo build --quiet --bin site-build
-# What the writer's files are made from: its WebAssembly, the tool that cuts the fonts, the fonts.
+# What the writer's files are made from: its WebAssembly, this script (it writes the worker's
+# script), the tools, the code that cuts the fonts (not the whole crate: a changed text must not
+# cut them again) and the fonts.
 key="$( {
-  sha256sum target/wasm32-unknown-unknown/release/pdf-writer.wasm target/debug/site-build
+  sha256sum target/wasm32-unknown-unknown/release/pdf-writer.wasm "$root/scripts/build-writer.sh" \
+    src/request/fonts_build.rs src/request/fonts.rs src/bin/site_build.rs Cargo.lock
+  wasm-bindgen --version; wasm-opt --version
   ls -l /usr/share/fonts/truetype/dejavu /usr/share/fonts/truetype/noto /usr/share/fonts/opentype/noto 2>/dev/null
 } | sha256sum | cut -c1-16)"
 cache="$root/target/writer-cache/$key"

@@ -69,15 +69,17 @@ pub fn mark_current_section(document: &Document) {
 
 /// On a wide screen the contents are a sticky list that scrolls on its own: keep the marked entry
 /// inside it (only the list scrolls, never the page). Not while the keyboard's focus is in the
-/// list: the browser scrolls it to the focused entry, and moving it would hide that entry.
+/// list: the browser scrolls it to the focused entry, and moving it would hide that entry. (Only
+/// keyboard focus, `:focus-visible`: a click also focuses the entry, and the marker must follow
+/// the reading after it.)
 fn keep_in_view(document: &Document, link: &web_sys::Element) {
     let Ok(Some(list)) = document.query_selector(&[".", TOC_CLASS].concat()) else {
         return;
     };
-    let focus_inside = document
-        .active_element()
-        .is_some_and(|focused| list.contains(Some(&focused)));
-    if focus_inside || list.scroll_height() <= list.client_height() {
+    let keyboard_inside = document.active_element().is_some_and(|focused| {
+        list.contains(Some(&focused)) && focused.matches(":focus-visible").unwrap_or(false)
+    });
+    if keyboard_inside || list.scroll_height() <= list.client_height() {
         return;
     }
     let (outer, inner) = (list.get_bounding_client_rect(), link.get_bounding_client_rect());

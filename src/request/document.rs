@@ -222,8 +222,8 @@ toimenpiteistä ilman aiheetonta viivytystä ja joka tapauksessa kuukauden kulue
 vastaanottamisesta (12 artiklan 3 kohta). Määräaikaa voidaan tarvittaessa jatkaa enintään kahdella \
 kuukaudella ottaen huomioon pyyntöjen monimutkaisuus ja lukumäärä. Rekisterinpitäjän on ilmoitettava \
 minulle tällaisesta jatkamisesta ja viivästymisen syistä kuukauden kuluessa pyynnön vastaanottamisesta. \
-Jos pyyntö vastaanotetaan {received}, vastaus on annettava viimeistään {due} ja määräajan jatkamisesta \
-on ilmoitettava samaan päivään mennessä; jos määräaikaa jatketaan, vastaus on annettava viimeistään \
+Jos pyyntö vastaanotetaan {received}, vastaus tai ilmoitus määräajan jatkamisesta ja viivästymisen \
+syistä on annettava viimeistään {due}; jos määräaikaa jatketaan, vastaus on annettava viimeistään \
 {extended}."
         ),
         LetterLang::En => format!(
@@ -334,7 +334,7 @@ must facilitate the exercise of the data subject's rights (Article 12(2)).",
         Signature::Pen => (
             t(
                 lang,
-                "Allekirjoitetaan kynällä tulostettuun pyyntöön.",
+                "Pyyntö allekirjoitetaan kynällä tulostettuna.",
                 "To be signed by hand on the printed request.",
             ),
             t(
@@ -572,7 +572,7 @@ mod tests {
             "1. Oikein: Uusi katu 2",
             "3. Tietojen siirto (20 artikla)",
             "Toivottu muoto: CSV",
-            "vastaus on annettava viimeistään 28.12.2026 ja määräajan jatkamisesta on ilmoitettava samaan päivään mennessä; jos määräaikaa jatketaan, vastaus on annettava viimeistään 25.2.2027.",
+            "vastaus tai ilmoitus määräajan jatkamisesta ja viivästymisen syistä on annettava viimeistään 28.12.2026; jos määräaikaa jatketaan, vastaus on annettava viimeistään 25.2.2027.",
             "Sähköinen allekirjoitus: piirretty lomakkeella.",
             "SHA-256-tiiviste: ab12",
         ] {
@@ -857,7 +857,7 @@ mod tests {
         draft.email.clear();
         draft.postal_address = "Esimerkkitie 1, 20100 Turku".into();
         let text = text(&draft);
-        assert!(text.contains("Allekirjoitetaan kynällä tulostettuun pyyntöön."));
+        assert!(text.contains("Pyyntö allekirjoitetaan kynällä tulostettuna."));
         draft.request_lang = LetterLang::En;
         let en = compose(&draft, &context(), "x");
         assert!(en

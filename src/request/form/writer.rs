@@ -72,8 +72,8 @@ thread_local! {
     /// The manifest and its absolute URL (its files are named relative to it).
     static MANIFEST: RefCell<Option<(Manifest, String)>> = const { RefCell::new(None) };
     static WORKER: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
-    /// Answers awaited, by request id: the functions that resolve and reject each one's promise.
-    static WAITING: RefCell<HashMap<u32, (Function, Function)>> = RefCell::new(HashMap::new());
+    /// Answers awaited, by message id.
+    static WAITING: RefCell<HashMap<u32, Waiting>> = RefCell::new(HashMap::new());
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
     /// Settles when the current load ends, however it ends.
     static LOADING: RefCell<Option<Promise>> = const { RefCell::new(None) };
@@ -175,14 +175,6 @@ impl Writer {
                 error: WriterError::Fonts { .. },
                 ..
             }) => Err(WriteError::Fonts),
-            Some(Response::Failed {
-                error: WriterError::Crashed { .. },
-                ..
-            }) => {
-                stop_worker();
-                self.status.set(Status::Failed);
-                Err(WriteError::Failed)
-            }
             _ => Err(WriteError::Failed),
         }
     }
@@ -194,23 +186,66 @@ fn read(answer: &JsValue) -> Option<Response> {
     serde_json::from_str(&json).ok()
 }
 
+/// A message waiting for the worker's answer: how to settle its promise, and its time-out.
+struct Waiting {
+    resolve: Function,
+    reject: Function,
+    timer: i32,
+}
+
+impl Waiting {
+    /// Clears the time-out; the caller settles the promise.
+    fn take(id: u32) -> Option<Waiting> {
+        let waiting = WAITING.with(|w| w.borrow_mut().remove(&id))?;
+        if let Some(window) = web_sys::window() {
+            window.clear_timeout_with_handle(waiting.timer);
+        }
+        Some(waiting)
+    }
+
+    fn fail(id: u32) {
+        if let Some(waiting) = Waiting::take(id) {
+            let _ = waiting.reject.call0(&JsValue::UNDEFINED);
+        }
+    }
+
+    /// Every message still waiting fails (the worker broke or was ended).
+    fn fail_all() {
+        let ids: Vec<u32> = WAITING.with(|w| w.borrow().keys().copied().collect());
+        for id in ids {
+            Waiting::fail(id);
+        }
+    }
+}
+
 /// Posts `message` to the worker; the promise resolves with the worker's answer to `id`, and
 /// rejects if the worker breaks or does not answer within [`ANSWER_TIMEOUT_MS`].
 fn ask(id: u32, message: &JsValue) -> Option<Promise> {
     let worker = WORKER.with(|w| w.borrow().clone())?;
+    let window = web_sys::window()?;
     let mut settle = None;
     let answer = Promise::new(&mut |resolve, reject| settle = Some((resolve, reject)));
     let (resolve, reject) = settle?;
-    WAITING.with(|w| w.borrow_mut().insert(id, (resolve, reject)));
-    let give_up = Closure::once_into_js(move || {
-        if let Some((_, reject)) = WAITING.with(|w| w.borrow_mut().remove(&id)) {
-            let _ = reject.call0(&JsValue::UNDEFINED);
-        }
-    });
-    web_sys::window()?
+    // A message with the same id that still waits (a warm-up asked for again) gives way.
+    Waiting::fail(id);
+    let give_up = Closure::once_into_js(move || Waiting::fail(id));
+    let timer = window
         .set_timeout_with_callback_and_timeout_and_arguments_0(give_up.unchecked_ref(), ANSWER_TIMEOUT_MS)
         .ok()?;
-    worker.post_message(message).ok()?;
+    WAITING.with(|w| {
+        w.borrow_mut().insert(
+            id,
+            Waiting {
+                resolve,
+                reject,
+                timer,
+            },
+        )
+    });
+    if worker.post_message(message).is_err() {
+        Waiting::fail(id);
+        return None;
+    }
     Some(answer)
 }
 
@@ -220,26 +255,23 @@ fn on_message(event: web_sys::MessageEvent) {
     let Some(id) = read(&data).map(|response| response.id()) else {
         return;
     };
-    if let Some((resolve, _)) = WAITING.with(|w| w.borrow_mut().remove(&id)) {
-        let _ = resolve.call1(&JsValue::UNDEFINED, &data);
+    if let Some(waiting) = Waiting::take(id) {
+        let _ = waiting.resolve.call1(&JsValue::UNDEFINED, &data);
     }
 }
 
 /// The worker broke (its script or WebAssembly could not start, or it threw): every message
 /// waiting for an answer fails, and the next attempt starts a new worker.
 fn on_error(_: web_sys::Event) {
-    let waiting: Vec<Function> =
-        WAITING.with(|w| w.borrow_mut().drain().map(|(_, (_, reject))| reject).collect());
-    for reject in waiting {
-        let _ = reject.call0(&JsValue::UNDEFINED);
-    }
+    Waiting::fail_all();
 }
 
-/// Ends the worker, if any, so that the next attempt starts a new one.
+/// Ends the worker, if any, so that the next attempt starts a new one; what waited for it fails.
 fn stop_worker() {
     if let Some(worker) = WORKER.with(|w| w.borrow_mut().take()) {
         worker.terminate();
     }
+    Waiting::fail_all();
 }
 
 /// `url` resolved against `base`.

@@ -318,8 +318,9 @@ fn signatures_are_drawn_typed_or_left_for_a_pen() {
     assert!(tool("pdftotext", &["-enc", "UTF-8"], &typed).contains("Åsa Ł."));
     d.signature = Signature::Pen;
     let (pen, _, _) = make(&d);
-    assert!(tool("pdftotext", &["-enc", "UTF-8"], &pen)
-        .contains("Allekirjoitetaan kynällä tulostettuun pyyntöön."));
+    assert!(
+        tool("pdftotext", &["-enc", "UTF-8"], &pen).contains("Pyyntö allekirjoitetaan kynällä tulostettuna.")
+    );
     d.signature = Signature::None;
     let (none, _, _) = make(&d);
     assert!(tool("pdftotext", &["-enc", "UTF-8"], &none).contains("Pyyntöä ei ole allekirjoitettu."));

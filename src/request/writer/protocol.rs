@@ -96,8 +96,6 @@ pub enum WriterError {
     Fonts { detail: String },
     /// krilla refused to export (a PDF/A or PDF/UA rule would be broken).
     Export { detail: String },
-    /// The worker itself failed (its WebAssembly trapped, or it could not start): start a new one.
-    Crashed { detail: String },
 }
 
 impl Response {
