@@ -405,7 +405,7 @@ test('hostile and any-script input: plain text, no script, no panic; what the fo
   const text = pdfText(path);
   assert.ok(text.includes(fold(markup.slice(0, 200))), 'the name, markup and quotes as typed');
   // letter: document.rs's words for a pen signature and a postal answer.
-  assert.ok(text.includes('Allekirjoitetaan kynällä tulostettuun pyyntöön.'));
+  assert.ok(text.includes('Pyyntö allekirjoitetaan kynällä tulostettuna.'));
   assert.ok(text.includes('Pyydän vastausta postitse osoitteeseen: Esimerkkitie 1 "A", 20100 Turku.'), text);
   const pages = Number(run('pdfinfo', path).match(/Pages:\s+(\d+)/)[1]);
   assert.ok(pages >= 2, `${pages} pages`);
