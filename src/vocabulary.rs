@@ -98,18 +98,31 @@ pub enum RecipientField {
     ContactPerson,
     Email,
     Phone,
-    Register,
+    /// The register's name in a letter written in Finnish (from `notice/fi.md`).
+    RegisterFi,
+    /// The register's name in a letter written in English (from `notice/en.md`).
+    RegisterEn,
 }
 
 impl RecipientField {
-    pub const ALL: [RecipientField; 6] = [
+    pub const ALL: [RecipientField; 7] = [
         RecipientField::Controller,
         RecipientField::Address,
         RecipientField::ContactPerson,
         RecipientField::Email,
         RecipientField::Phone,
-        RecipientField::Register,
+        RecipientField::RegisterFi,
+        RecipientField::RegisterEn,
     ];
+
+    /// The register's name for a letter in `letter` (not the page's language: a letter written
+    /// in English from the Swedish page names the register in English).
+    pub const fn register(letter: crate::request::letter_lang::LetterLang) -> RecipientField {
+        match letter {
+            crate::request::letter_lang::LetterLang::Fi => RecipientField::RegisterFi,
+            crate::request::letter_lang::LetterLang::En => RecipientField::RegisterEn,
+        }
+    }
 
     /// The attribute of [`REQUEST_ROOT_ID`] that holds it.
     pub const fn attribute(self) -> &'static str {
@@ -119,7 +132,8 @@ impl RecipientField {
             RecipientField::ContactPerson => "data-contact",
             RecipientField::Email => "data-email",
             RecipientField::Phone => "data-phone",
-            RecipientField::Register => "data-register",
+            RecipientField::RegisterFi => "data-register-fi",
+            RecipientField::RegisterEn => "data-register-en",
         }
     }
 }

@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::request::right::Right;
-use crate::vocabulary::{FormAsset, LOAD_MODULE, REQUEST_ROOT_ID};
+use crate::vocabulary::{FormAsset, LOAD_MODULE, REQUEST_ROOT_ID, STATUS_ID};
 
 thread_local! {
     /// The form's module, loading or loaded (a failed load is forgotten, so a click retries).
@@ -44,8 +44,12 @@ fn load() -> Option<Promise> {
     Some(loading)
 }
 
-/// Loads the form if needed and opens it with `right` ticked.
+/// Loads the form if needed and opens it with `right` ticked. The consent status message (a
+/// fixed box at the bottom of the screen) is taken away first: it would cover the form.
 pub fn open(right: Option<Right>) {
+    if let Some(status) = crate::dom::document().and_then(|d| d.get_element_by_id(STATUS_ID)) {
+        status.set_text_content(None);
+    }
     let Some(loading) = load() else { return };
     let key = right.map_or("", Right::key);
     let open = Closure::once(move |form: JsValue| {

@@ -242,7 +242,7 @@ mod tests {
                 ("button", "Evästeasetukset")
             ]
         );
-        assert!(banner.contains("Google Analytics 4 -palvelulla"), "{banner}");
+        assert!(banner.contains("Google Analytics 4\u{a0}-palvelulla"), "{banner}");
         assert!(banner.contains(&format!(
             "<a href=\"#{COOKIE_TABLE_ID}\">Sivustolla käytettävät evästeet</a>"
         )));

@@ -296,10 +296,11 @@ information you need.",
 
 fn signature_block(draft: &Draft, lang: LetterLang, date: &str) -> Block {
     let place = draft.place.trim();
-    let place_date = if place.is_empty() {
-        date.to_owned()
-    } else {
-        format!("{place} {date}")
+    // "Turku 6.12.2026" in a Finnish letter (SFS 2487), "Turku, 6 December 2026" in English.
+    let place_date = match (place.is_empty(), lang) {
+        (true, _) => date.to_owned(),
+        (false, LetterLang::Fi) => format!("{place} {date}"),
+        (false, LetterLang::En) => format!("{place}, {date}"),
     };
     let (note, alt) = match &draft.signature {
         Signature::None => (
@@ -679,7 +680,7 @@ mod tests {
         let text = text(&draft);
         for expected in [
             "Data protection request",
-            "Turku 25 November 2026",
+            "Turku, 25 November 2026",
             "1. Right of access (Article 15)",
             "5. Objection (Article 21(1))",
             "6. Objection to direct marketing (Article 21(2))",

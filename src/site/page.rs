@@ -13,6 +13,7 @@ use crate::consent::revision::{self, Published};
 use crate::i18n::{fill, Lang};
 use crate::notice::front_matter::{tel_uri, Controller};
 use crate::notice::COOKIE_SECTION_ID;
+use crate::request::letter_lang::LetterLang;
 use crate::request::right::Right;
 use crate::request::SECTION_ID;
 use crate::vocabulary::{
@@ -136,13 +137,25 @@ pub fn compose(notices: &[Notice], context: &Context) -> Result<Site, SiteError>
         .collect();
     let revisions = revision::revisions(&published).to_content();
     let langs: Vec<Lang> = notices.iter().map(|n| n.front.lang).collect();
+    // The register's name in each language a letter can be written in (the form sends it with the
+    // letter, whatever the page's language), from that language's notice.
+    let registers: Vec<(LetterLang, String)> = LetterLang::ALL
+        .iter()
+        .map(|letter| {
+            let notice = notices
+                .iter()
+                .find(|n| n.front.lang == letter.lang())
+                .unwrap_or(original);
+            (*letter, notice.front.register.clone())
+        })
+        .collect();
     let pages = notices
         .iter()
         .zip(&banners)
         .map(|(notice, (_, banner))| Page {
             lang: notice.front.lang,
             head: head(notice, context, &langs, &revisions),
-            body: body(notice, controller, context, &langs, banner),
+            body: body(notice, controller, &registers, context, &langs, banner),
         })
         .collect();
     Ok(Site {
@@ -263,7 +276,14 @@ fn og_locale(lang: Lang) -> &'static str {
 /// The page's `<body>` part, in reading order: skip link, header, cookie banner (before the long
 /// notice, so it is in the first paint whatever the network; it is fixed to the bottom of the
 /// viewport), contents, notice, request section, footer.
-fn body(notice: &Notice, controller: &Controller, context: &Context, langs: &[Lang], banner: &str) -> String {
+fn body(
+    notice: &Notice,
+    controller: &Controller,
+    registers: &[(LetterLang, String)],
+    context: &Context,
+    langs: &[Lang],
+    banner: &str,
+) -> String {
     let front = &notice.front;
     let lang = front.lang;
     let s = lang.strings();
@@ -352,7 +372,11 @@ fn body(notice: &Notice, controller: &Controller, context: &Context, langs: &[La
             RecipientField::ContactPerson => &controller.contact_person,
             RecipientField::Email => &controller.email,
             RecipientField::Phone => &controller.phone,
-            RecipientField::Register => &front.register,
+            RecipientField::RegisterFi | RecipientField::RegisterEn => registers
+                .iter()
+                .find(|(letter, _)| RecipientField::register(*letter) == field)
+                .map(|(_, name)| name)
+                .unwrap_or(&front.register),
         };
         root.push_str(&format!(" {}=\"{}\"", field.attribute(), esc(value)));
     }
@@ -533,6 +557,23 @@ lang = \"en\"\ntranslation_of = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"
         assert!(en
             .head
             .contains("<title>Customer register - privacy notice – Safrent Oy</title>"));
+    }
+
+    /// A letter names the register in its own language, whichever page the form is on.
+    #[test]
+    fn every_page_gives_the_form_the_register_in_each_letter_language() {
+        for page in &site().pages {
+            assert!(
+                page.body.contains("data-register-fi=\"Asiakasrekisteri\""),
+                "{}",
+                page.body
+            );
+            assert!(
+                page.body.contains("data-register-en=\"Customer register\""),
+                "{}",
+                page.body
+            );
+        }
     }
 
     /// Search engines and link previews get a sentence of the page's own language that says what

@@ -63,6 +63,8 @@ async function openForm(lang = 'fi', options = {}) {
   await rejectCookies(opened.page);
   await opened.page.getByRole('banner').getByRole('link', { name: words.link }).click();
   await opened.page.getByRole('heading', { name: words.heading }).waitFor();
+  // The choice's status message ("Valintasi on tallennettu.") would cover the form: it is gone.
+  assert.equal(await opened.page.locator('#consent-status').textContent(), '');
   return opened;
 }
 
@@ -230,7 +232,7 @@ test('the first load fetches nothing of the form; a rights section link opens it
   const summary = await attemptWithErrors(page);
   assert.equal(
     fold(await summary.innerText()),
-    'Tarkista lomake: 1 korjattava kohta Peruste rajoittamiselle: Täytä tämä kenttä.',
+    'Tarkista lomake: 1 korjattava kohta Rajoittamisen peruste: Täytä tämä kenttä.',
   );
 
   // Going back (to the section the link was in) and opening the form again loses nothing.
@@ -386,7 +388,7 @@ test('hostile and any-script input: plain text, no script, no panic; what the fo
   await textbox(page, 'Nimi').fill(markup.slice(0, 200));
   await textbox(page, 'Postiosoite').fill('Esimerkkitie 1 "A"\n20100 Turku');
   await page.getByRole('checkbox', { name: 'Vastustaminen', exact: true }).check();
-  await textbox(page, 'Peruste vastustamiselle').fill(long);
+  await textbox(page, 'Vastustamisen peruste').fill(long);
   // Arabic, Chinese, an emoji, control and bidirectional characters: reported, never a crash.
   const message = textbox(page, 'Muuta kerrottavaa');
   await message.fill('محمد العلي 李小龙 😀 \u0007\u202Etxt\u0000');
@@ -707,7 +709,10 @@ test('på svenska: the form in Swedish, completed by keyboard, writes the letter
   await tabTo(/^button#\|Ladda ned begäran \(PDF\)/);
   const english = await download(page, null, () => page.keyboard.press('Enter'));
   assert.match(english.name, /^privacy-request-SAF-/);
-  assert.ok(pdfText(english.path).includes('Right of access (Article 15)'));
+  const englishText = pdfText(english.path);
+  assert.ok(englishText.includes('Right of access (Article 15)'));
+  // The register by its name in the letter's language, not the page's.
+  assert.ok(englishText.includes('Customer register') && !englishText.includes('Kundregister'), englishText);
   await page.getByRole('region', { name: sv.done }).waitFor();
 
   await page.getByRole('radio', { name: sv.letterEn }).focus();
@@ -715,7 +720,9 @@ test('på svenska: the form in Swedish, completed by keyboard, writes the letter
   await tabTo(/^button#\|Ladda ned begäran \(PDF\)/);
   const finnish = await download(page, null, () => page.keyboard.press('Enter'));
   assert.match(finnish.name, /^tietosuojapyynto-SAF-/);
-  assert.ok(pdfText(finnish.path).includes('Tarkastusoikeus (15 artikla)'));
+  const finnishText = pdfText(finnish.path);
+  assert.ok(finnishText.includes('Tarkastusoikeus (15 artikla)'));
+  assert.ok(finnishText.includes('Asiakasrekisteri') && !finnishText.includes('Kundregister'), finnishText);
   await assertClean(assert, env, watch);
 });
 

@@ -39,14 +39,32 @@ pub fn random_bytes() -> [u8; 5] {
     bytes
 }
 
-/// Focuses the element with `id` after the current render (headings have `tabindex="-1"`).
+/// Focuses the element with `id` after the current render (headings have `tabindex="-1"`); the
+/// browser scrolls it into view as little as it can.
 pub fn focus_later(id: impl Into<String>) {
-    let id = id.into();
+    after_render(id.into(), false);
+}
+
+/// Focuses the heading `id` after the current render and brings it to the top of the screen: what
+/// follows it (the errors, the next steps) is what the customer reads next.
+pub fn focus_heading_later(id: impl Into<String>) {
+    after_render(id.into(), true);
+}
+
+fn after_render(id: String, to_top: bool) {
     let focus = Closure::once_into_js(move || {
-        if let Some(element) = crate::dom::document()
+        let Some(element) = crate::dom::document()
             .and_then(|d| d.get_element_by_id(&id))
             .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-        {
+        else {
+            return;
+        };
+        if to_top {
+            element.scroll_into_view_with_bool(true);
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = element.focus_with_options(&options);
+        } else {
             let _ = element.focus();
         }
     });

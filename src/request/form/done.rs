@@ -23,6 +23,16 @@ pub struct Done {
     pub pen: bool,
 }
 
+/// The file sentence, its reference kept on one line (a code like SAF-RJ52-2RT7 must not break at
+/// a hyphen on a narrow screen).
+fn file_and_reference(template: &str, file: &str, reference: &str) -> impl IntoView {
+    let (before, after) = template.split_once("{reference}").unwrap_or((template, ""));
+    let before = fill(before, &[("file", file)]);
+    let after = fill(after, &[("file", file)]);
+    let reference = template.contains("{reference}").then(|| reference.to_owned());
+    view! { {before}<span class="rf-nowrap">{reference}</span>{after} }
+}
+
 /// The next steps for `done`.
 pub fn next_steps(done: Done) -> impl IntoView {
     let form = Form::get();
@@ -40,7 +50,7 @@ pub fn next_steps(done: Done) -> impl IntoView {
     view! {
         <section class="rf-done" aria-labelledby=HEADING_ID>
             <h3 id=HEADING_ID tabindex="-1">{t.heading}</h3>
-            <p>{fill(t.file, &[("file", &done.file), ("reference", &done.reference)])}</p>
+            <p>{file_and_reference(t.file, &done.file, &done.reference)}</p>
             <ul>
                 <li>
                     <a href=done.mailto>{fill(t.mail, &[("contact", &c.contact_person), ("email", &c.email)])}</a>

@@ -27,6 +27,7 @@ use wasm_bindgen::JsCast;
 use crate::i18n::{Lang, Strings};
 use crate::notice::front_matter::Controller;
 use crate::request::draft::{Draft, Point};
+use crate::request::letter_lang::LetterLang;
 use crate::request::right::Right;
 use crate::request::validate::{validate, Field, FieldError};
 use crate::vocabulary::{FormAsset, RecipientField, REQUEST_ROOT_ID};
@@ -64,8 +65,19 @@ pub(crate) struct Form {
 #[derive(Clone, Debug)]
 pub(crate) struct Recipient {
     pub controller: Controller,
-    /// The register's name.
-    pub register: String,
+    /// The register's name in each language a letter can be written in.
+    pub register_fi: String,
+    pub register_en: String,
+}
+
+impl Recipient {
+    /// The register's name for a letter in `letter`.
+    pub fn register(&self, letter: LetterLang) -> &str {
+        match letter {
+            LetterLang::Fi => &self.register_fi,
+            LetterLang::En => &self.register_en,
+        }
+    }
 }
 
 impl Form {
@@ -166,7 +178,7 @@ fn show(form: Form, right: &str) {
     if let Some(right) = Right::from_key(right) {
         rights::tick(form, right, true);
     }
-    browser::focus_later("request-form-title");
+    browser::focus_heading_later("request-form-title");
 }
 
 /// Adds the form's stylesheet and, once it has loaded (or failed to), mounts the form: its
@@ -185,7 +197,8 @@ fn mount() -> Option<()> {
             email: field(RecipientField::Email),
             contact_person: field(RecipientField::ContactPerson),
         },
-        register: field(RecipientField::Register),
+        register_fi: field(RecipientField::RegisterFi),
+        register_en: field(RecipientField::RegisterEn),
     };
     let writer_url = attribute(FormAsset::Writer.attribute());
     let style = attribute(FormAsset::Style.attribute());

@@ -102,7 +102,7 @@ async fn attempt(form: Form, status: RwSignal<Option<Status>>, done: RwSignal<Op
         today,
         stamp,
         Recipient::from(&recipient.controller),
-        recipient.register.clone(),
+        recipient.register(draft.request_lang).to_owned(),
     );
     let deadline = context.deadline;
     let written = form
@@ -141,7 +141,7 @@ async fn attempt(form: Form, status: RwSignal<Option<Status>>, done: RwSignal<Op
         pen: form.state.method().get_untracked() == Method::Pen,
     }));
     form.downloaded.set_value(Some(draft));
-    browser::focus_later(done::HEADING_ID);
+    browser::focus_heading_later(done::HEADING_ID);
 }
 
 /// Shows the errors of what is typed now, if any: next to each field and in the summary, which
@@ -153,6 +153,6 @@ fn show_errors(form: Form) -> bool {
     if errors.is_empty() {
         return false;
     }
-    browser::focus_later(summary::HEADING_ID);
+    browser::focus_heading_later(summary::HEADING_ID);
     true
 }
