@@ -207,6 +207,10 @@ test('a request without any signature, the default: downloaded at once, and the 
   let summary = await attemptWithErrors(page);
   assert.match(fold(await summary.innerText()), /Tarkista lomake: 1 korjattava kohta Allekirjoitus: Piirrä allekirjoitus tai valitse toinen vaihtoehto, esimerkiksi Ei allekirjoitusta\./);
   await page.getByRole('radio', { name: 'Kirjoita nimesi' }).check();
+  // The typed signature starts from the name given; emptied, it blocks.
+  const typed = textbox(page, 'Nimesi allekirjoituksena');
+  assert.equal(await typed.inputValue(), NAME.trim());
+  await typed.fill('');
   summary = await attemptWithErrors(page);
   assert.match(fold(await summary.innerText()), /Nimesi allekirjoituksena: Täytä tämä kenttä\./);
   await none.check();
@@ -640,7 +644,8 @@ test('keyboard only: open the form, fill in, choose a right, sign by typing, dow
   await page.keyboard.press('ArrowDown');
   assert.equal(await page.getByRole('radio', { name: 'Kirjoita nimesi' }).isChecked(), true);
   await tabTo(/^input#req-signature-typed\|/);
-  await page.keyboard.type(NAME);
+  // Already filled in from the name.
+  assert.equal(await page.locator('#req-signature-typed').inputValue(), NAME.trim());
   await tabTo(/^button#\|Lataa pyyntö \(PDF\)/);
   const { path } = await download(page, null, () => page.keyboard.press('Enter'));
   const text = pdfText(path);

@@ -57,6 +57,14 @@ pub fn letter_language() -> impl IntoView {
 pub fn signature() -> impl IntoView {
     let form = Form::get();
     let method = form.state.method();
+    let (name, typed) = (form.state.name(), form.state.typed());
+    // Typing one's name as a signature starts from the name already given.
+    let choose = move |m: Method| {
+        if m == Method::Typed && typed.with_untracked(|t| t.trim().is_empty()) {
+            typed.set(name.with_untracked(|n| n.trim().to_owned()));
+        }
+        method.set(m);
+    };
     let t = &form.strings().form;
     let label = |m: Method| match m {
         Method::None => t.signature.none,
@@ -73,7 +81,7 @@ pub fn signature() -> impl IntoView {
                 format!("req-sign-{}", m.key()),
                 label(m),
                 move || method.get() == m,
-                move || method.set(m),
+                move || choose(m),
             )).collect_view()}
             <Show when=move || method.get() == Method::Drawn>{signature_pad::pad()}</Show>
             <Show when=move || method.get() == Method::Typed>
