@@ -489,6 +489,8 @@ impl Flow<'_> {
         }
         let node = self.node(Role::Paragraph);
         self.paragraph(node, name, LEFT, TEXT_WIDTH, BODY, 0.0, LEADING, Weight::Regular);
+        // Room for the descenders of scripts that reach deep (Arabic, Devanagari) above the note.
+        self.y += 3.0;
         let node = self.node(Role::Paragraph);
         self.paragraph(
             node,
