@@ -165,7 +165,10 @@ pub fn start(lang: Lang) -> bool {
 
 /// Opens the settings view, its switches showing the choices in force (all off before a choice).
 pub fn open_settings() {
-    if with_state(|state| state.settings_open).unwrap_or(true) {
+    let dialog_open = by_id::<web_sys::HtmlDialogElement>(SETTINGS_ID).is_some_and(|d| d.open());
+    // Escape closes the dialog at once, but its `close` event comes a task later: a press on the
+    // settings button in between must open it again, so the dialog itself says whether it is open.
+    if dialog_open || with_state(|state| state.settings_open = false).is_none() {
         return;
     }
     remember_focus();
@@ -362,8 +365,14 @@ fn listen() {
     let Some(root) = document().and_then(|d| d.get_element_by_id(CONSENT_ROOT_ID)) else {
         return;
     };
-    // `close` does not bubble: listen in the capture phase. It comes for Escape and for close().
-    let close = Closure::<dyn FnMut(web_sys::Event)>::new(|_: web_sys::Event| close_settings());
+    // `close` does not bubble: listen in the capture phase. It comes for Escape and for close(), a
+    // task after the dialog closed; if the dialog has been opened again since, it is stale.
+    let close = Closure::<dyn FnMut(web_sys::Event)>::new(|_: web_sys::Event| {
+        let reopened = by_id::<web_sys::HtmlDialogElement>(SETTINGS_ID).is_some_and(|d| d.open());
+        if !reopened {
+            close_settings();
+        }
+    });
     let _ = root.add_event_listener_with_callback_and_bool("close", close.as_ref().unchecked_ref(), true);
     let change = Closure::<dyn FnMut(web_sys::Event)>::new(|_: web_sys::Event| {
         if let Some(gpc) = with_state(|state| state.gpc) {

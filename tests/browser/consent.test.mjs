@@ -495,6 +495,26 @@ test('keyboard only: both layers, Escape closes the settings and focus returns',
   await context.close();
 });
 
+test("the settings open again when asked right after Escape, before the dialog's close event", async () => {
+  const { page, context, watch } = await openWithGoogleStub();
+  await appReady(page);
+  await banner(page).getByRole('button', { name: FI.banner.settings }).click();
+  await settings(page).waitFor();
+  // Escape closes the dialog at once and queues its close event; a press in the same task opens it again.
+  await page.evaluate(() => {
+    document.getElementById('consent-settings').close();
+    document.querySelector('#consent-banner [data-action="settings"]').click();
+  });
+  // Let the queued close event run, then look.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  assert.equal(await settings(page).isVisible(), true, 'the settings are open');
+  await page.keyboard.press('Escape');
+  await settings(page).waitFor({ state: 'hidden' });
+  assert.ok(await banner(page).isVisible(), 'the first layer still asks');
+  await assertClean(assert, env, watch);
+  await context.close();
+});
+
 test('the banner shows before the app is ready, and a click then is not lost', async () => {
   const opened = await openPage(env, null);
   // Hold the WebAssembly back until the click has been made, like a slow connection would.
