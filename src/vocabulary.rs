@@ -115,15 +115,6 @@ impl RecipientField {
         RecipientField::RegisterEn,
     ];
 
-    /// The register's name for a letter in `letter` (not the page's language: a letter written
-    /// in English from the Swedish page names the register in English).
-    pub const fn register(letter: crate::request::letter_lang::LetterLang) -> RecipientField {
-        match letter {
-            crate::request::letter_lang::LetterLang::Fi => RecipientField::RegisterFi,
-            crate::request::letter_lang::LetterLang::En => RecipientField::RegisterEn,
-        }
-    }
-
     /// The attribute of [`REQUEST_ROOT_ID`] that holds it.
     pub const fn attribute(self) -> &'static str {
         match self {

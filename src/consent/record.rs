@@ -143,7 +143,12 @@ impl Record {
 
 /// Whether `id` has the shape the portal writes: 32 lowercase hex digits.
 pub fn is_record_id(id: &str) -> bool {
-    id.len() == 32 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+    is_lower_hex(id, 32)
+}
+
+/// Exactly `len` lowercase hex digits: the shape of the portal's ids and revisions.
+fn is_lower_hex(text: &str, len: usize) -> bool {
+    text.len() == len && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// The id of a new record from 16 random bytes.
@@ -302,13 +307,8 @@ pub fn status(stored: Stored, now: Instant, revisions: &Revisions) -> Status {
         Stored::OtherVersion(_) => return Status::Ask(Ask::OtherVersion),
         Stored::Record(record) => record,
     };
-    let revision_shape = record.revision.len() == REVISION_LENGTH
-        && record
-            .revision
-            .bytes()
-            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
     if !is_record_id(&record.id)
-        || !revision_shape
+        || !is_lower_hex(&record.revision, REVISION_LENGTH)
         || record.time < 0
         || record.time > now.0 + FUTURE_SLACK_MS
     {

@@ -364,19 +364,22 @@ fn body(
     ));
     // The form mounts here (src/request/form/): the recipient from the notice, the form's files
     // from the build.
+    let register = |letter: LetterLang| {
+        registers
+            .iter()
+            .find(|(l, _)| *l == letter)
+            .map_or(front.register.as_str(), |(_, name)| name.as_str())
+    };
     let mut root = format!("<div id=\"{REQUEST_ROOT_ID}\"");
     for field in RecipientField::ALL {
         let value = match field {
-            RecipientField::Controller => &controller.name,
+            RecipientField::Controller => controller.name.as_str(),
             RecipientField::Address => &controller.address,
             RecipientField::ContactPerson => &controller.contact_person,
             RecipientField::Email => &controller.email,
             RecipientField::Phone => &controller.phone,
-            RecipientField::RegisterFi | RecipientField::RegisterEn => registers
-                .iter()
-                .find(|(letter, _)| RecipientField::register(*letter) == field)
-                .map(|(_, name)| name)
-                .unwrap_or(&front.register),
+            RecipientField::RegisterFi => register(LetterLang::Fi),
+            RecipientField::RegisterEn => register(LetterLang::En),
         };
         root.push_str(&format!(" {}=\"{}\"", field.attribute(), esc(value)));
     }
