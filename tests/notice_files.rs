@@ -368,7 +368,12 @@ fn translations_say_what_the_finnish_notice_says() {
     ] {
         assert!(sv.contains(expected), "sv.md: {expected}");
     }
-    for wrong in ["invänder mot det", "kundtjänstpunkt", "vanliga vistelseort", "slags uppgifter"] {
+    for wrong in [
+        "invänder mot det",
+        "kundtjänstpunkt",
+        "vanliga vistelseort",
+        "slags uppgifter",
+    ] {
         assert!(!sv.contains(wrong), "sv.md: {wrong}");
     }
     for expected in [

@@ -125,8 +125,14 @@ mod tests {
             assert!(days.contains(&holiday), "{holiday:?}");
         }
         assert_eq!(days.len(), 13);
-        assert!(!days.contains(&d(2026, 6, 19)), "Midsummer Eve is not a public holiday");
-        assert!(!days.contains(&d(2026, 12, 24)), "Christmas Eve is not a public holiday");
+        assert!(
+            !days.contains(&d(2026, 6, 19)),
+            "Midsummer Eve is not a public holiday"
+        );
+        assert!(
+            !days.contains(&d(2026, 12, 24)),
+            "Christmas Eve is not a public holiday"
+        );
     }
 
     #[test]

@@ -755,12 +755,15 @@ mod tests {
     fn the_deadline_cites_regulation_1182_71() {
         let fi = text(&draft());
         assert!(fi.contains("neuvoston asetuksen (ETY, Euratom) N:o 1182/71 mukaisesti"));
-        assert!(fi.contains("yleinen vapaapäivä, sunnuntai tai lauantai, määräaika päättyy seuraavana työpäivänä"));
+        assert!(fi
+            .contains("yleinen vapaapäivä, sunnuntai tai lauantai, määräaika päättyy seuraavana työpäivänä"));
         let mut d = draft();
         d.request_lang = LetterLang::En;
         let en = text(&d);
         assert!(en.contains("counted under Council Regulation (EEC, Euratom) No 1182/71"));
-        assert!(en.contains("public holiday, a Sunday or a Saturday ends on the next working day (Article 3(4))"));
+        assert!(
+            en.contains("public holiday, a Sunday or a Saturday ends on the next working day (Article 3(4))")
+        );
     }
 
     #[test]

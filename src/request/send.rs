@@ -71,7 +71,11 @@ pub fn ics_file_name(reference: &str) -> String {
 /// Art. 12(4)). `stamp` is the creation time as `YYYYMMDDTHHMMSSZ`.
 pub fn ics(deadline: &Deadline, reference: &str, controller: &str, lang: LetterLang, stamp: &str) -> String {
     let show = |d: Date| d.display(lang.lang());
-    let (received, due, extended) = (show(deadline.received), show(deadline.due), show(deadline.extended));
+    let (received, due, extended) = (
+        show(deadline.received),
+        show(deadline.due),
+        show(deadline.extended),
+    );
     let complaint = match lang {
         LetterLang::Fi => format!(
             "Jos vastausta ei tule, voit tehdä valituksen valvontaviranomaiselle (tietosuoja-asetuksen \
@@ -138,7 +142,12 @@ If the period has been extended, the answer is due by {extended}.\n{complaint}"
         "CALSCALE:GREGORIAN".to_owned(),
     ];
     lines.extend(event("deadline", deadline.due, &due_summary, &due_description));
-    lines.extend(event("extended", deadline.extended, &extended_summary, &extended_description));
+    lines.extend(event(
+        "extended",
+        deadline.extended,
+        &extended_summary,
+        &extended_description,
+    ));
     lines.push("END:VCALENDAR".to_owned());
     lines.iter().map(|line| fold(line)).collect()
 }
@@ -225,7 +234,10 @@ mod tests {
             "20261125T120000Z",
         );
         assert!(text.starts_with("BEGIN:VCALENDAR\r\n") && text.ends_with("END:VCALENDAR\r\n"));
-        assert!(!text.replace("\r\n", "").contains('\n'), "every line ends with CRLF");
+        assert!(
+            !text.replace("\r\n", "").contains('\n'),
+            "every line ends with CRLF"
+        );
         assert!(
             text.split("\r\n").all(|line| line.len() <= 75),
             "folded at 75 octets: {text}"
@@ -252,11 +264,16 @@ mod tests {
                 description.contains("Tietosuojavaltuutetun toimisto\\, Lintulahdenkuja 4"),
                 "commas escaped: {description}"
             );
-            assert!(description.contains("\\n"), "the complaint line is a line of its own");
+            assert!(
+                description.contains("\\n"),
+                "the complaint line is a line of its own"
+            );
         }
         assert!(unfolded
             .contains("SUMMARY:Safrent Oy: vastaus tietosuojapyyntöön SAF-04HM-ASW9 viimeistään tänään"));
-        assert!(unfolded.contains("SUMMARY:Safrent Oy: vastaus tietosuojapyyntöön SAF-04HM-ASW9\\, jos määräaikaa on jatkettu"));
+        assert!(unfolded.contains(
+            "SUMMARY:Safrent Oy: vastaus tietosuojapyyntöön SAF-04HM-ASW9\\, jos määräaikaa on jatkettu"
+        ));
         assert!(unfolded.contains("vastaus on annettava viimeistään tänään\\, 25.2.2027"));
         assert!(unfolded.contains("12 artiklan 3 kohta)"));
     }
@@ -264,14 +281,19 @@ mod tests {
     #[test]
     fn ics_in_english_names_the_complaint_route() {
         let deadline = response_deadline(Date::new(2026, 2, 5).unwrap());
-        let unfolded = ics(&deadline, "R", "Safrent Oy", LetterLang::En, "20260205T000000Z").replace("\r\n ", "");
+        let unfolded =
+            ics(&deadline, "R", "Safrent Oy", LetterLang::En, "20260205T000000Z").replace("\r\n ", "");
         let events = events(&unfolded);
         assert_eq!(events.len(), 2);
         assert!(events[0].contains(&"DTSTART;VALUE=DATE:20260305"));
         assert!(events[1].contains(&"DTSTART;VALUE=DATE:20260505"));
-        assert!(unfolded.contains("SUMMARY:Safrent Oy: answer to data protection request R if the period was extended"));
-        assert!(unfolded.contains("lodge a complaint with the supervisory authority (GDPR Article 77\\; Article 12(4))"));
-        assert!(unfolded.contains("the Data Protection Ombudsman: Office of the Data Protection Ombudsman\\,"));
+        assert!(unfolded
+            .contains("SUMMARY:Safrent Oy: answer to data protection request R if the period was extended"));
+        assert!(unfolded
+            .contains("lodge a complaint with the supervisory authority (GDPR Article 77\\; Article 12(4))"));
+        assert!(
+            unfolded.contains("the Data Protection Ombudsman: Office of the Data Protection Ombudsman\\,")
+        );
         assert!(!unfolded.contains("artikla"), "{unfolded}");
     }
 
