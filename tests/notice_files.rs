@@ -342,3 +342,49 @@ data-contact=\"Mirette Leppä\" data-email=\"mirette.leppa@safrent.fi\""
     ));
     assert!(page.body.contains("<section class=\"request\" id=\"pyynto\""));
 }
+
+/// A translation says what the authoritative Finnish text says, also where that is out of date
+/// (the Ombudsman's old address: a note for the DPO in `notice/README.md`), and uses the words of
+/// its own language's GDPR (issue 19).
+#[test]
+fn translations_say_what_the_finnish_notice_says() {
+    let (fi, sv, en) = (source(Lang::Fi), source(Lang::Sv), source(Lang::En));
+    assert!(fi.contains("PL 800, Ratapihantie 9, 00521 Helsinki"));
+    assert!(sv.contains("PB 800, Bangårdsvägen 9, 00521 Helsingfors"));
+    assert!(en.contains("P.O. Box 800, Ratapihantie 9, 00521 Helsinki, Finland"));
+    for translation in [&sv, &en] {
+        assert!(!translation.contains("Lintulahdenkuja") && !translation.contains("Fågelviksgränden"));
+    }
+    // Swedish: "kieltää" is "förbjuda", Art. 77's "vakinainen asuinpaikka" is "hemvist", and
+    // the right of Art. 20 is "rätt till dataportabilitet".
+    for expected in [
+        "om inte kunden uttryckligen förbjuder det",
+        "Kunden har rätt att förbjuda att uppgifterna publiceras",
+        "rätt att förbjuda behandling och utlämnande",
+        "den personuppgiftsansvariges kundtjänst.",
+        "## Rätt till dataportabilitet {#oikeus-siirtaa-tiedot-jarjestelmasta-toiseen}",
+        "där du har din hemvist eller din arbetsplats",
+        "följande typer av uppgifter",
+    ] {
+        assert!(sv.contains(expected), "sv.md: {expected}");
+    }
+    for wrong in [
+        "invänder mot det",
+        "kundtjänstpunkt",
+        "vanliga vistelseort",
+        "slags uppgifter",
+    ] {
+        assert!(!sv.contains(wrong), "sv.md: {wrong}");
+    }
+    for expected in [
+        "## Legitimate interests pursued {#oikeutetun-edun-peruste}",
+        "## Protection of the register – A: paper records {#",
+        "## Protection of the register – B: electronic records {#",
+        "## Right to data portability {#oikeus-siirtaa-tiedot-jarjestelmasta-toiseen}",
+        "signed by hand",
+        "unless the customer expressly forbids it",
+    ] {
+        assert!(en.contains(expected), "en.md: {expected}");
+    }
+    assert!(!en.contains("customer service point") && !en.contains("relied on"));
+}

@@ -270,7 +270,7 @@ mod tests {
         );
         assert!(en.contains("<span class=\"purpose__always\">Always on</span>"));
         assert!(en.contains("aria-describedby=\"consent-marketing-description consent-marketing-needs\""));
-        assert!(en.contains("you can allow marketing only once you allow analytics"));
+        assert!(en.contains("you can allow marketing only after allowing analytics"));
     }
 
     #[test]

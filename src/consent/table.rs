@@ -129,7 +129,7 @@ mod tests {
             &GA_MEASUREMENT_ID[2..]
         );
         assert!(fi.contains(&container), "{fi}");
-        assert!(fi.contains("data-label=\"Säilytysaika\">12 kuukautta</td>"));
+        assert!(fi.contains("data-label=\"Voimassaoloaika\">12 kuukautta</td>"));
         assert!(html(Lang::En).contains("third-party cookie (doubleclick.net)"));
         assert!(
             !fi.contains("_gid"),

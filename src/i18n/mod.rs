@@ -194,4 +194,48 @@ mod tests {
         assert_eq!(Lang::En.path(), "en/");
         assert_eq!(Lang::Sv.path(), "sv/");
     }
+
+    /// Issue 19's wording: a cookie's lifetime is not the data's retention; marketing refused by
+    /// Global Privacy Control is "switched off", not "blocked"; Swedish says "kakor" everywhere.
+    #[test]
+    fn cookie_words_are_the_same_throughout() {
+        let (fi, sv, en) = (Lang::Fi.strings(), Lang::Sv.strings(), Lang::En.strings());
+        assert_eq!(fi.cookies.lifetime, "Voimassaoloaika");
+        assert_eq!(sv.cookies.lifetime, "Giltighetstid");
+        assert_eq!(en.cookies.lifetime, "Lifetime");
+        assert!(fi
+            .banner
+            .gpc
+            .ends_with("markkinointi on pois käytöstä eikä siitä kysytä."));
+        assert!(en
+            .banner
+            .gpc
+            .ends_with("marketing is switched off and you will not be asked about it."));
+        assert!(sv
+            .banner
+            .gpc
+            .ends_with("marknadsföring avstängd och du tillfrågas inte om den."));
+        assert!(en.banner.intro.contains(
+            "On Safrent's behalf, Google processes your IP address, the pages you view and your browser details"
+        ));
+        assert!(en
+            .settings
+            .marketing_needs_analytics
+            .ends_with("only after allowing analytics."));
+        for text in [sv.page.cookie_settings, sv.banner.settings, sv.settings.title] {
+            assert_eq!(text, "Inställningar för kakor");
+        }
+        assert!(sv.cookies.note.contains("bannern för kakor"));
+        for text in [sv.banner.intro, sv.purposes.marketing_description] {
+            assert!(
+                text.contains("Google behandlar dessa uppgifter för egna ändamål"),
+                "{text}"
+            );
+        }
+        let swedish = include_str!("../../locales/sv.toml");
+        for line in swedish.lines().filter(|l| !l.trim_start().starts_with('#')) {
+            let value = line.split_once('=').map_or("", |(_, value)| value);
+            assert!(!value.to_lowercase().contains("cookie"), "sv.toml: {line}");
+        }
+    }
 }

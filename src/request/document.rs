@@ -166,8 +166,8 @@ pub fn compose(draft: &Draft, context: &Context, digest: &str) -> Document {
         lang,
         "Käytän tällä kirjallisella pyynnöllä seuraavia EU:n yleisen tietosuoja-asetuksen \
 (EU) 2016/679 mukaisia oikeuksiani ja pyydän rekisterinpitäjää toteuttamaan ne:",
-        "By this written request I exercise the following rights of mine under the General Data \
-Protection Regulation (EU) 2016/679 and ask the controller to give effect to them:",
+        "By this written request I wish to exercise the following rights under the GDPR \
+(Regulation (EU) 2016/679) and ask you, as controller, to give effect to them:",
     )));
     for (n, &right) in draft.rights.iter().enumerate() {
         blocks.push(Block::Heading(format!(
@@ -224,7 +224,9 @@ kuukaudella ottaen huomioon pyyntöjen monimutkaisuus ja lukumäärä. Rekisteri
 minulle tällaisesta jatkamisesta ja viivästymisen syistä kuukauden kuluessa pyynnön vastaanottamisesta. \
 Jos pyyntö vastaanotetaan {received}, vastaus tai ilmoitus määräajan jatkamisesta ja viivästymisen \
 syistä on annettava viimeistään {due}; jos määräaikaa jatketaan, vastaus on annettava viimeistään \
-{extended}."
+{extended}. Päivät on laskettu neuvoston asetuksen (ETY, Euratom) N:o 1182/71 mukaisesti: jos \
+määräajan viimeinen päivä on yleinen vapaapäivä, sunnuntai tai lauantai, määräaika päättyy \
+seuraavana työpäivänä (3 artiklan 4 kohta)."
         ),
         LetterLang::En => format!(
             "The controller must provide me with information on action taken on my request without \
@@ -233,7 +235,9 @@ may be extended by two further months where necessary, taking into account the c
 of the requests; the controller must inform me of any such extension, together with the reasons for \
 the delay, within one month of receipt of the request. If this request is received on {received}, the \
 answer, or notice of an extension, is due by {due}; if the period is extended, the answer is due by \
-{extended}."
+{extended}. The dates are counted under Council Regulation (EEC, Euratom) No 1182/71: a period \
+whose last day is a public holiday, a Sunday or a Saturday ends on the next working day (Article \
+3(4))."
         ),
     }));
     blocks.push(Block::Paragraph(match lang {
@@ -362,7 +366,7 @@ fn right_text(draft: &Draft, right: Right, lang: LetterLang, blocks: &mut Vec<Bl
                 lang,
                 "Pyydän vahvistusta siitä, käsitelläänkö minua koskevia henkilötietoja, ja jos \
 käsitellään, jäljennöstä käsiteltävistä henkilötiedoista (15 artiklan 3 kohta) sekä 15 artiklan 1 ja \
-2 kohdassa tarkoitetut tiedot, muun muassa: käsittelyn tarkoitukset; kyseessä olevat \
+2 kohdassa tarkoitettuja tietoja, muun muassa: käsittelyn tarkoitukset; kyseessä olevat \
 henkilötietoryhmät; vastaanottajat, joille tietoja on luovutettu tai luovutetaan, nimeltä mainiten \
 (unionin tuomioistuimen tuomio C-154/21); säilytysaika tai sen määrittämiskriteerit; mistä tiedot on \
 saatu, jos niitä ei ole kerätty minulta; automaattisen päätöksenteon, myös profiloinnin, olemassaolo \
@@ -393,10 +397,11 @@ and, where data are transferred outside the EU/EEA, the appropriate safeguards f
             blocks.push(p(t(
                 lang,
                 "Pyydän oikaisemaan seuraavat virheelliset tietoni tai täydentämään puutteelliset \
-tiedot sekä ilmoittamaan oikaisusta vastaanottajille, joille tietoja on luovutettu (19 artikla):",
+tiedot, ilmoittamaan oikaisusta vastaanottajille, joille tietoja on luovutettu, ja ilmoittamaan \
+minulle näistä vastaanottajista (19 artikla):",
                 "I ask you to rectify the following inaccurate data about me, or to complete \
-incomplete data, and to communicate the rectification to each recipient to whom the data have been \
-disclosed (Article 19):",
+incomplete data, to communicate the rectification to each recipient to whom the data have been \
+disclosed, and to inform me about those recipients (Article 19):",
             )));
             for (i, item) in draft.filled_corrections().enumerate() {
                 let mut pairs = Vec::new();
@@ -418,20 +423,26 @@ tietoja on säilytettävä lakisääteisen velvoitteen noudattamiseksi (17 artik
 tai oikeudellisen vaateen laatimiseksi, esittämiseksi tai puolustamiseksi (17 artiklan 3 kohdan \
 e alakohta), pyydän rajoittamaan niiden käsittelyn pelkkään säilyttämiseen ja ilmoittamaan minulle, \
 mitä tietoja säilytetään ja minkä lain tai muun perusteen nojalla. Pyydän myös ilmoittamaan \
-poistamisesta vastaanottajille, joille tietoja on luovutettu (19 artikla).",
+poistamisesta vastaanottajille, joille tietoja on luovutettu, ja ilmoittamaan minulle näistä \
+vastaanottajista (19 artikla).",
             "I ask you to erase the personal data concerning me without undue delay. Where some data \
 must be kept for compliance with a legal obligation (Article 17(3)(b)) or for the establishment, \
 exercise or defence of legal claims (Article 17(3)(e)), please restrict their processing to storage \
 only and tell me which data are kept and under which law or other ground. Please also communicate the \
-erasure to each recipient to whom the data have been disclosed (Article 19).",
+erasure to each recipient to whom the data have been disclosed, and inform me about those recipients \
+(Article 19).",
         ))),
         Right::Restriction => {
             blocks.push(p(t(
                 lang,
                 "Pyydän rajoittamaan tietojeni käsittelyä 18 artiklan 1 kohdan nojalla alla kerrotulla \
-perusteella ja ilmoittamaan minulle, ennen kuin rajoitus poistetaan (18 artiklan 3 kohta).",
+perusteella ja ilmoittamaan minulle, ennen kuin rajoitus poistetaan (18 artiklan 3 kohta). Pyydän \
+myös ilmoittamaan käsittelyn rajoittamisesta vastaanottajille, joille tietoja on luovutettu, ja \
+ilmoittamaan minulle näistä vastaanottajista (19 artikla).",
                 "I ask you to restrict the processing of my data under Article 18(1) on the ground set \
-out below, and to inform me before the restriction is lifted (Article 18(3)).",
+out below, and to inform me before the restriction is lifted (Article 18(3)). Please also \
+communicate the restriction to each recipient to whom the data have been disclosed, and inform me \
+about those recipients (Article 19).",
             )));
             blocks.push(Block::Pairs(vec![(
                 t(lang, "Peruste", "Ground"),
@@ -569,9 +580,9 @@ mod tests {
             "25.11.2026",
             "Viite SAF-04HM-ASW9",
             "1. Tarkastusoikeus (15 artikla)",
-            "2. Oikaisu (16 artikla)",
+            "2. Oikeus tietojen oikaisemiseen (16 artikla)",
             "1. Oikein: Uusi katu 2",
-            "3. Tietojen siirto (20 artikla)",
+            "3. Oikeus siirtää tiedot järjestelmästä toiseen (20 artikla)",
             "Toivottu muoto: CSV",
             "vastaus tai ilmoitus määräajan jatkamisesta ja viivästymisen syistä on annettava viimeistään 28.12.2026; jos määräaikaa jatketaan, vastaus on annettava viimeistään 25.2.2027.",
             "Sähköinen allekirjoitus: piirretty lomakkeella.",
@@ -644,7 +655,10 @@ mod tests {
         assert!(text(&draft()).contains("Käytän tällä kirjallisella pyynnöllä seuraavia"));
         let mut d = draft();
         d.request_lang = LetterLang::En;
-        assert!(text(&d).contains("By this written request I exercise the following rights"));
+        assert!(text(&d).contains(
+            "By this written request I wish to exercise the following rights under the GDPR \
+(Regulation (EU) 2016/679) and ask you, as controller, to give effect to them:"
+        ));
     }
 
     #[test]
@@ -682,8 +696,8 @@ mod tests {
             "Data protection request",
             "Turku, 25 November 2026",
             "1. Right of access (Article 15)",
-            "5. Objection (Article 21(1))",
-            "6. Objection to direct marketing (Article 21(2))",
+            "5. Right to object to processing (Article 21(1))",
+            "6. Right to object to direct marketing (Article 21(2))",
             "Ground: Disputed accuracy.",
             "answer, or notice of an extension, is due by 28 December 2026",
             "Contact person for matters concerning the register: Mirette Leppä",
@@ -736,6 +750,22 @@ mod tests {
         assert!(en.contains("together with the reasons for the delay, within one month of receipt"));
     }
 
+    /// The letter cites the rule its dates follow, so the controller can check them.
+    #[test]
+    fn the_deadline_cites_regulation_1182_71() {
+        let fi = text(&draft());
+        assert!(fi.contains("neuvoston asetuksen (ETY, Euratom) N:o 1182/71 mukaisesti"));
+        assert!(fi
+            .contains("yleinen vapaapäivä, sunnuntai tai lauantai, määräaika päättyy seuraavana työpäivänä"));
+        let mut d = draft();
+        d.request_lang = LetterLang::En;
+        let en = text(&d);
+        assert!(en.contains("counted under Council Regulation (EEC, Euratom) No 1182/71"));
+        assert!(
+            en.contains("public holiday, a Sunday or a Saturday ends on the next working day (Article 3(4))")
+        );
+    }
+
     #[test]
     fn fees_and_the_first_copy_only_when_access_is_asked() {
         let with_access = text(&draft());
@@ -782,7 +812,7 @@ mod tests {
         assert!(fi.contains(
             "oikeudellisen vaateen laatimiseksi, esittämiseksi tai puolustamiseksi (17 artiklan 3 kohdan e alakohta)"
         ));
-        assert!(fi.contains("1. Tietojen poistaminen (17 artikla)"));
+        assert!(fi.contains("1. Oikeus tietojen poistamiseen (17 artikla)"));
         d.request_lang = LetterLang::En;
         let en = text(&d);
         assert!(en.contains("restrict their processing to storage only"));
@@ -799,7 +829,7 @@ mod tests {
         let mut d = draft();
         d.rights = vec![Right::DirectMarketingObjection];
         let fi = text(&d);
-        assert!(fi.contains("1. Suoramarkkinoinnin vastustaminen (21 artiklan 2 kohta)"));
+        assert!(fi.contains("1. Oikeus vastustaa suoramarkkinointia (21 artiklan 2 kohta)"));
         assert!(fi.contains("Vastustan minua koskevien henkilötietojen käsittelyä suoramarkkinointia varten"));
         assert!(fi.contains("(21 artiklan 3 kohta)"));
         assert!(fi.contains("profilointi silloin, kun se liittyy suoramarkkinointiin (21 artiklan 2 kohta)"));
@@ -814,6 +844,65 @@ mod tests {
         assert!(en.contains(
             "I opt out of the processing and disclosure of my data for market and opinion research"
         ));
+    }
+
+    /// Art. 19, second sentence: the controller informs the data subject about the recipients
+    /// told of a rectification, erasure or restriction if the data subject requests it; the
+    /// letter requests it for each of the three, in both letter languages, and for no other right.
+    #[test]
+    fn rectification_erasure_and_restriction_ask_to_be_told_the_recipients() {
+        let fi_told = "ja ilmoittamaan minulle näistä vastaanottajista (19 artikla)";
+        let en_told = "and to inform me about those recipients (Article 19)";
+        let en_told_please = "and inform me about those recipients (Article 19)";
+        for right in Right::ALL {
+            let mut d = draft();
+            d.rights = vec![right];
+            d.restriction_reason = "Syy.".into();
+            d.objection_reason = "Syy.".into();
+            let fi = text(&d).replace('\n', " ");
+            d.request_lang = LetterLang::En;
+            let en = text(&d).replace('\n', " ");
+            let asks = matches!(right, Right::Rectification | Right::Erasure | Right::Restriction);
+            assert_eq!(fi.contains(fi_told), asks, "{right:?}: {fi}");
+            assert_eq!(
+                en.contains(en_told) || en.contains(en_told_please),
+                asks,
+                "{right:?}: {en}"
+            );
+        }
+        let mut d = draft();
+        d.rights = vec![Right::Restriction];
+        d.restriction_reason = "Syy.".into();
+        assert!(text(&d).contains(
+            "Pyydän myös ilmoittamaan käsittelyn rajoittamisesta vastaanottajille, joille tietoja on luovutettu"
+        ));
+    }
+
+    /// "Pyydän" takes a partitive object: "…tarkoitettuja tietoja", as "vahvistusta" and
+    /// "jäljennöstä" before it.
+    #[test]
+    fn access_asks_for_the_information_in_the_partitive() {
+        let fi = text(&draft());
+        assert!(fi.contains("sekä 15 artiklan 1 ja 2 kohdassa tarkoitettuja tietoja, muun muassa:"));
+        assert!(!fi.contains("tarkoitetut tiedot"), "{fi}");
+    }
+
+    /// Each article's own words in the official Finnish text: Art. 17(3)(e) "oikeudellisen
+    /// vaateen", Art. 21(1) "oikeusvaateen"; neither where the other article is meant.
+    #[test]
+    fn each_article_keeps_its_own_term_for_legal_claims() {
+        let mut d = draft();
+        d.rights = vec![Right::Erasure];
+        let erasure = text(&d);
+        assert!(erasure.contains(
+            "oikeudellisen vaateen laatimiseksi, esittämiseksi tai puolustamiseksi (17 artiklan 3 kohdan e alakohta)"
+        ));
+        assert!(!erasure.contains("oikeusvaateen"));
+        d.rights = vec![Right::Objection];
+        d.objection_reason = "Syy.".into();
+        let objection = text(&d);
+        assert!(objection.contains("oikeusvaateen laatimiseksi, esittämiseksi tai puolustamiseksi"));
+        assert!(!objection.contains("oikeudellisen vaateen"));
     }
 
     #[test]

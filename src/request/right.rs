@@ -64,7 +64,10 @@ impl Right {
         }
     }
 
-    /// The checkbox name, as the issue lists it.
+    /// The right's name in the letter, in one style: each names the right as the GDPR titles it
+    /// ("Oikeus siirtää tiedot järjestelmästä toiseen", "Right to data portability"; Finnish
+    /// access keeps the notice's "Tarkastusoikeus"). The form's checkboxes say the same
+    /// (`[form.rights]` of `locales/`; a test keeps them equal).
     pub const fn name(self) -> Text {
         match self {
             Right::Access => Text {
@@ -72,28 +75,28 @@ impl Right {
                 en: "Right of access",
             },
             Right::Rectification => Text {
-                fi: "Oikaisu",
-                en: "Rectification",
+                fi: "Oikeus tietojen oikaisemiseen",
+                en: "Right to rectification",
             },
             Right::Erasure => Text {
-                fi: "Tietojen poistaminen",
-                en: "Erasure",
+                fi: "Oikeus tietojen poistamiseen",
+                en: "Right to erasure",
             },
             Right::Restriction => Text {
-                fi: "Käsittelyn rajoittaminen",
-                en: "Restriction of processing",
+                fi: "Oikeus käsittelyn rajoittamiseen",
+                en: "Right to restriction of processing",
             },
             Right::Objection => Text {
-                fi: "Vastustaminen",
-                en: "Objection",
+                fi: "Oikeus vastustaa käsittelyä",
+                en: "Right to object to processing",
             },
             Right::DirectMarketingObjection => Text {
-                fi: "Suoramarkkinoinnin vastustaminen",
-                en: "Objection to direct marketing",
+                fi: "Oikeus vastustaa suoramarkkinointia",
+                en: "Right to object to direct marketing",
             },
             Right::Portability => Text {
-                fi: "Tietojen siirto",
-                en: "Data portability",
+                fi: "Oikeus siirtää tiedot järjestelmästä toiseen",
+                en: "Right to data portability",
             },
         }
     }
@@ -150,7 +153,14 @@ mod tests {
         let articles: Vec<&str> = Right::ALL.iter().map(|r| r.article()).collect();
         assert_eq!(articles, ["15", "16", "17", "18", "21(1)", "21(2)", "20"]);
         assert_eq!(Right::Access.name().get(LetterLang::Fi), "Tarkastusoikeus");
-        assert_eq!(Right::Portability.name().get(LetterLang::En), "Data portability");
+        assert_eq!(
+            Right::Portability.name().get(LetterLang::En),
+            "Right to data portability"
+        );
+        assert_eq!(
+            Right::Portability.name().get(LetterLang::Fi),
+            "Oikeus siirtää tiedot järjestelmästä toiseen"
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Both are made in the browser; nothing is sent by the portal.
 
 use super::deadline::Deadline;
+use super::document::OMBUDSMAN;
 use crate::date::Date;
 use crate::i18n::Text;
 use crate::request::letter_lang::LetterLang;
@@ -63,21 +64,43 @@ pub fn ics_file_name(reference: &str) -> String {
     format!("{reference}.ics")
 }
 
-/// An iCalendar (RFC 5545) all-day event on the due date, with a reminder at 9:00 that day.
-/// `stamp` is the creation time as `YYYYMMDDTHHMMSSZ`.
+/// An iCalendar (RFC 5545) reminder with two all-day events, each with an alarm at 9:00 that day:
+/// the due date (the answer, or notice of an extension with reasons, Art. 12(3)) and the date the
+/// answer is due if the period was extended. Both say where to complain if no answer comes (the
+/// Data Protection Ombudsman, Art. 77; the controller must tell of that route when it does not act,
+/// Art. 12(4)). `stamp` is the creation time as `YYYYMMDDTHHMMSSZ`.
 pub fn ics(deadline: &Deadline, reference: &str, controller: &str, lang: LetterLang, stamp: &str) -> String {
-    let date = |d: Date| d.iso().replace('-', "");
-    let (summary, description) = match lang {
+    let show = |d: Date| d.display(lang.lang());
+    let (received, due, extended) = (
+        show(deadline.received),
+        show(deadline.due),
+        show(deadline.extended),
+    );
+    let complaint = match lang {
+        LetterLang::Fi => format!(
+            "Jos vastausta ei tule, voit tehdä valituksen valvontaviranomaiselle (tietosuoja-asetuksen \
+77 artikla; 12 artiklan 4 kohta), Suomessa tietosuojavaltuutetulle: {}.",
+            OMBUDSMAN.fi
+        ),
+        LetterLang::En => format!(
+            "If no answer comes, you can lodge a complaint with the supervisory authority (GDPR Article \
+77; Article 12(4)), in Finland the Data Protection Ombudsman: {}.",
+            OMBUDSMAN.en
+        ),
+    };
+    let (due_summary, due_description, extended_summary, extended_description) = match lang {
         LetterLang::Fi => (
             format!("{controller}: vastaus tietosuojapyyntöön {reference} viimeistään tänään"),
             format!(
                 "Jos pyyntö saapui {received}, {controller} on velvollinen vastaamaan viimeistään {due} \
 (tietosuoja-asetuksen 12 artiklan 3 kohta) tai ilmoittamaan samaan päivään mennessä määräajan \
 jatkamisesta ja viivästymisen syistä. Jos määräaikaa on jatkettu, vastaus on annettava viimeistään \
-{extended}.",
-                received = deadline.received.display(lang.lang()),
-                due = deadline.due.display(lang.lang()),
-                extended = deadline.extended.display(lang.lang())
+{extended}.\n{complaint}"
+            ),
+            format!("{controller}: vastaus tietosuojapyyntöön {reference}, jos määräaikaa on jatkettu"),
+            format!(
+                "Jos {controller} ilmoitti viimeistään {due} jatkavansa määräaikaa, vastaus on annettava \
+viimeistään tänään, {extended} (tietosuoja-asetuksen 12 artiklan 3 kohta).\n{complaint}"
             ),
         ),
         LetterLang::En => (
@@ -85,34 +108,47 @@ jatkamisesta ja viivästymisen syistä. Jos määräaikaa on jatkettu, vastaus o
             format!(
                 "If the request arrived on {received}, {controller} must answer by {due} (GDPR \
 Article 12(3)) or, by the same date, inform you of an extension and the reasons for the delay. \
-If the period has been extended, the answer is due by {extended}.",
-                received = deadline.received.display(lang.lang()),
-                due = deadline.due.display(lang.lang()),
-                extended = deadline.extended.display(lang.lang())
+If the period has been extended, the answer is due by {extended}.\n{complaint}"
+            ),
+            format!("{controller}: answer to data protection request {reference} if the period was extended"),
+            format!(
+                "If {controller} told you by {due} that it extends the period, the answer is due today, \
+{extended} (GDPR Article 12(3)).\n{complaint}"
             ),
         ),
     };
-    let lines = [
+    let event = |id: &str, day: Date, summary: &str, description: &str| {
+        vec![
+            "BEGIN:VEVENT".to_owned(),
+            format!("UID:{reference}-{id}@privacy-portal"),
+            format!("DTSTAMP:{stamp}"),
+            format!("DTSTART;VALUE=DATE:{}", day.iso().replace('-', "")),
+            format!("DTEND;VALUE=DATE:{}", day.next_day().iso().replace('-', "")),
+            format!("SUMMARY:{}", escape(summary)),
+            format!("DESCRIPTION:{}", escape(description)),
+            "TRANSP:TRANSPARENT".to_owned(),
+            "BEGIN:VALARM".to_owned(),
+            "ACTION:DISPLAY".to_owned(),
+            format!("DESCRIPTION:{}", escape(summary)),
+            "TRIGGER;RELATED=START:PT9H".to_owned(),
+            "END:VALARM".to_owned(),
+            "END:VEVENT".to_owned(),
+        ]
+    };
+    let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),
         "PRODID:-//Safrent//Privacy portal//EN".to_owned(),
         "CALSCALE:GREGORIAN".to_owned(),
-        "BEGIN:VEVENT".to_owned(),
-        format!("UID:{reference}-deadline@privacy-portal"),
-        format!("DTSTAMP:{stamp}"),
-        format!("DTSTART;VALUE=DATE:{}", date(deadline.due)),
-        format!("DTEND;VALUE=DATE:{}", date(deadline.due.next_day())),
-        format!("SUMMARY:{}", escape(&summary)),
-        format!("DESCRIPTION:{}", escape(&description)),
-        "TRANSP:TRANSPARENT".to_owned(),
-        "BEGIN:VALARM".to_owned(),
-        "ACTION:DISPLAY".to_owned(),
-        format!("DESCRIPTION:{}", escape(&summary)),
-        "TRIGGER;RELATED=START:PT9H".to_owned(),
-        "END:VALARM".to_owned(),
-        "END:VEVENT".to_owned(),
-        "END:VCALENDAR".to_owned(),
     ];
+    lines.extend(event("deadline", deadline.due, &due_summary, &due_description));
+    lines.extend(event(
+        "extended",
+        deadline.extended,
+        &extended_summary,
+        &extended_description,
+    ));
+    lines.push("END:VCALENDAR".to_owned());
     lines.iter().map(|line| fold(line)).collect()
 }
 
@@ -169,8 +205,26 @@ mod tests {
         assert!(en.contains("Attach%20the%20downloaded%20file"));
     }
 
+    /// The VEVENT blocks of an unfolded calendar, each as its lines.
+    fn events(unfolded: &str) -> Vec<Vec<&str>> {
+        let mut events = Vec::new();
+        let mut current: Option<Vec<&str>> = None;
+        for line in unfolded.split("\r\n") {
+            match line {
+                "BEGIN:VEVENT" => current = Some(Vec::new()),
+                "END:VEVENT" => events.extend(current.take()),
+                _ => {
+                    if let Some(lines) = current.as_mut() {
+                        lines.push(line);
+                    }
+                }
+            }
+        }
+        events
+    }
+
     #[test]
-    fn ics_is_an_all_day_event_on_the_due_date() {
+    fn ics_has_the_due_and_the_extended_date_as_all_day_events() {
         let deadline = response_deadline(Date::new(2026, 11, 25).unwrap());
         let text = ics(
             &deadline,
@@ -179,15 +233,68 @@ mod tests {
             LetterLang::Fi,
             "20261125T120000Z",
         );
-        assert!(text.contains("DTSTART;VALUE=DATE:20261228\r\n"));
-        assert!(text.contains("DTEND;VALUE=DATE:20261229\r\n"));
         assert!(text.starts_with("BEGIN:VCALENDAR\r\n") && text.ends_with("END:VCALENDAR\r\n"));
-        assert!(text.split("\r\n").all(|line| line.len() <= 75), "{text}");
+        assert!(
+            !text.replace("\r\n", "").contains('\n'),
+            "every line ends with CRLF"
+        );
+        assert!(
+            text.split("\r\n").all(|line| line.len() <= 75),
+            "folded at 75 octets: {text}"
+        );
+        assert!(text.contains("\r\n "), "the long lines are folded");
         let unfolded = text.replace("\r\n ", "");
+        let events = events(&unfolded);
+        assert_eq!(events.len(), 2, "{unfolded}");
+        let (due, extended) = (&events[0], &events[1]);
+        assert!(due.contains(&"DTSTART;VALUE=DATE:20261228"), "{due:?}");
+        assert!(due.contains(&"DTEND;VALUE=DATE:20261229"));
+        assert!(due.contains(&"UID:SAF-04HM-ASW9-deadline@privacy-portal"));
+        assert!(extended.contains(&"DTSTART;VALUE=DATE:20270225"), "{extended:?}");
+        assert!(extended.contains(&"DTEND;VALUE=DATE:20270226"));
+        assert!(extended.contains(&"UID:SAF-04HM-ASW9-extended@privacy-portal"));
+        for event in [due, extended] {
+            assert!(event.contains(&"TRIGGER;RELATED=START:PT9H"));
+            let description = event.iter().find(|l| l.starts_with("DESCRIPTION:")).unwrap();
+            assert!(
+                description.contains("voit tehdä valituksen valvontaviranomaiselle (tietosuoja-asetuksen 77 artikla\\; 12 artiklan 4 kohta)"),
+                "{description}"
+            );
+            assert!(
+                description.contains("Tietosuojavaltuutetun toimisto\\, Lintulahdenkuja 4"),
+                "commas escaped: {description}"
+            );
+            assert!(
+                description.contains("\\n"),
+                "the complaint line is a line of its own"
+            );
+        }
         assert!(unfolded
             .contains("SUMMARY:Safrent Oy: vastaus tietosuojapyyntöön SAF-04HM-ASW9 viimeistään tänään"));
-        assert!(unfolded.contains("28.12.2026") && unfolded.contains("25.2.2027"));
+        assert!(unfolded.contains(
+            "SUMMARY:Safrent Oy: vastaus tietosuojapyyntöön SAF-04HM-ASW9\\, jos määräaikaa on jatkettu"
+        ));
+        assert!(unfolded.contains("vastaus on annettava viimeistään tänään\\, 25.2.2027"));
         assert!(unfolded.contains("12 artiklan 3 kohta)"));
+    }
+
+    #[test]
+    fn ics_in_english_names_the_complaint_route() {
+        let deadline = response_deadline(Date::new(2026, 2, 5).unwrap());
+        let unfolded =
+            ics(&deadline, "R", "Safrent Oy", LetterLang::En, "20260205T000000Z").replace("\r\n ", "");
+        let events = events(&unfolded);
+        assert_eq!(events.len(), 2);
+        assert!(events[0].contains(&"DTSTART;VALUE=DATE:20260305"));
+        assert!(events[1].contains(&"DTSTART;VALUE=DATE:20260505"));
+        assert!(unfolded
+            .contains("SUMMARY:Safrent Oy: answer to data protection request R if the period was extended"));
+        assert!(unfolded
+            .contains("lodge a complaint with the supervisory authority (GDPR Article 77\\; Article 12(4))"));
+        assert!(
+            unfolded.contains("the Data Protection Ombudsman: Office of the Data Protection Ombudsman\\,")
+        );
+        assert!(!unfolded.contains("artikla"), "{unfolded}");
     }
 
     #[test]

@@ -253,9 +253,73 @@ mod tests {
                 assert!(!label(lang, field).is_empty());
             }
         }
-        assert_eq!(
-            right_name(Lang::Fi, Right::DirectMarketingObjection),
-            "Suoramarkkinoinnin vastustaminen"
-        );
+    }
+
+    /// The rights are named in one style in each language, each as the GDPR titles the right
+    /// (Finnish access keeps the notice's "Tarkastusoikeus"), and the letter (Finnish, English)
+    /// names them as the form's checkboxes do.
+    #[test]
+    fn right_names_in_one_style_in_each_language() {
+        let expected = |lang| match lang {
+            Lang::Fi => [
+                "Tarkastusoikeus",
+                "Oikeus tietojen oikaisemiseen",
+                "Oikeus tietojen poistamiseen",
+                "Oikeus käsittelyn rajoittamiseen",
+                "Oikeus vastustaa käsittelyä",
+                "Oikeus vastustaa suoramarkkinointia",
+                "Oikeus siirtää tiedot järjestelmästä toiseen",
+            ],
+            Lang::Sv => [
+                "Rätt till insyn",
+                "Rätt till rättelse",
+                "Rätt till radering",
+                "Rätt till begränsning av behandling",
+                "Rätt att invända mot behandling",
+                "Rätt att invända mot direktmarknadsföring",
+                "Rätt till dataportabilitet",
+            ],
+            Lang::En => [
+                "Right of access",
+                "Right to rectification",
+                "Right to erasure",
+                "Right to restriction of processing",
+                "Right to object to processing",
+                "Right to object to direct marketing",
+                "Right to data portability",
+            ],
+        };
+        for lang in Lang::ALL {
+            let names: Vec<&str> = Right::ALL.iter().map(|&r| right_name(lang, r)).collect();
+            assert_eq!(names, expected(lang), "{lang}");
+        }
+        for (lang, letter) in [
+            (Lang::Fi, crate::request::letter_lang::LetterLang::Fi),
+            (Lang::En, crate::request::letter_lang::LetterLang::En),
+        ] {
+            for right in Right::ALL {
+                assert_eq!(right.name().get(letter), right_name(lang, right), "{lang}");
+            }
+        }
+        // "Tietojen siirto" is the notice's heading for transfers outside the EU/EEA.
+        assert!(!expected(Lang::Fi).iter().any(|n| n.contains("Tietojen siirto")));
+    }
+
+    /// Each article's own words for legal claims in the official Finnish GDPR: Art. 17(3)(e) and
+    /// 18(1)(c) "oikeudellisen vaateen", Art. 21(1) "oikeusvaateen" (the letter's test checks it).
+    #[test]
+    fn the_form_hints_use_each_articles_term_for_legal_claims() {
+        let fi = &Lang::Fi.strings().form;
+        for (text, article) in [
+            (fi.rights.erasure_note, "17 artiklan 3 kohdan e alakohta"),
+            (fi.fields.restriction_reason_hint, "18 artiklan 1 kohta"),
+        ] {
+            assert!(text.contains(article));
+            assert!(
+                text.contains("oikeudellisen vaateen laatimiseksi, esittämiseksi tai puolustamiseksi"),
+                "{text}"
+            );
+            assert!(!text.contains("oikeusvaateen"), "{text}");
+        }
     }
 }

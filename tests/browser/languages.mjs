@@ -26,7 +26,7 @@ export const LANGS = [
     requestHeading: 'Begäran enligt dataskyddsförordningen',
     requestIntro: /till kontaktpersonen i ärenden som gäller registret \(Mirette Leppä\), per e-post till mirette\.leppa@safrent\.fi eller per post till Safrent Oy, Viilarinkatu 5, Turku/,
     translation: 'Detta är en översättning. Den finskspråkiga dataskyddsbeskrivningen har företräde.',
-    banner: { title: 'Kakor och integritet', accept: 'Godkänn alla', reject: 'Avvisa alla', settings: 'Cookieinställningar' },
+    banner: { title: 'Kakor och integritet', accept: 'Godkänn alla', reject: 'Avvisa alla', settings: 'Inställningar för kakor' },
   },
   {
     code: 'en',

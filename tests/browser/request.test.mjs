@@ -129,7 +129,7 @@ test('fill in, sign with the mouse, download: the PDF holds the request as text,
   await textbox(page, 'Sähköpostiosoite').fill('asa@example.fi');
   await page.getByRole('checkbox', { name: 'Tarkastusoikeus' }).check();
   await textbox(page, 'Ajanjakso tai tietoryhmät').fill('Tilaukset vuodesta 2024');
-  await page.getByRole('checkbox', { name: 'Tietojen poistaminen' }).check();
+  await page.getByRole('checkbox', { name: 'Oikeus tietojen poistamiseen' }).check();
   await page.getByRole('radio', { name: 'Piirrä allekirjoitus' }).check();
   await drawSignature(page);
   const { path, name } = await download(page);
@@ -141,7 +141,7 @@ test('fill in, sign with the mouse, download: the PDF holds the request as text,
   for (const expected of [
     'Tietosuojaan liittyvä pyyntö', NAME, 'asa@example.fi', 'Safrent Oy', 'Viilarinkatu 5',
     'Mirette Leppä, mirette.leppa@safrent.fi', reference, 'Tarkastusoikeus (15 artikla)',
-    'Tilaukset vuodesta 2024', 'Tietojen poistaminen (17 artikla)', 'kuukauden kuluessa',
+    'Tilaukset vuodesta 2024', 'Oikeus tietojen poistamiseen (17 artikla)', 'kuukauden kuluessa',
     'Ensimmäinen jäljennös', 'Sähköinen allekirjoitus: piirretty lomakkeella.',
   ]) {
     assert.ok(text.includes(expected), `${expected} not in the PDF text`);
@@ -186,11 +186,11 @@ test('a request without any signature, the default: downloaded at once, and the 
   assert.match(fold(await page.locator('.request-form').innerText()), /Tietosuoja-asetus ei kuitenkaan edellytä allekirjoitusta/);
   await textbox(page, 'Nimi').fill(NAME);
   await textbox(page, 'Postiosoite').fill('Esimerkkitie 1, 20100 Turku');
-  await page.getByRole('checkbox', { name: 'Tietojen siirto' }).check();
+  await page.getByRole('checkbox', { name: 'Oikeus siirtää tiedot järjestelmästä toiseen' }).check();
   const { path, name } = await download(page);
   assert.match(name, /^tietosuojapyynto-SAF-/);
   const text = pdfText(path);
-  assert.ok(text.includes('Tietojen siirto (20 artikla)'), text);
+  assert.ok(text.includes('Oikeus siirtää tiedot järjestelmästä toiseen (20 artikla)'), text);
   // letter: document.rs's words for an unsigned request.
   assert.ok(text.includes('Pyyntöä ei ole allekirjoitettu. Tietosuoja-asetus ei edellytä allekirjoitusta'), text);
   assert.ok(!text.includes('Sähköinen allekirjoitus'), 'an unsigned request claims no electronic signature');
@@ -227,7 +227,7 @@ test('the first load fetches nothing of the form; a rights section link opens it
   const section = page.locator('[data-section="rajoittamisoikeus"]');
   await section.getByRole('link', { name: 'Tee pyyntö' }).click();
   await page.getByRole('heading', { name: 'Tee tietosuojapyyntö' }).waitFor();
-  assert.equal(await page.getByRole('checkbox', { name: 'Käsittelyn rajoittaminen' }).isChecked(), true);
+  assert.equal(await page.getByRole('checkbox', { name: 'Oikeus käsittelyn rajoittamiseen' }).isChecked(), true);
   assert.equal(await page.getByRole('checkbox', { name: 'Tarkastusoikeus' }).isChecked(), false);
   assert.equal(new URL(page.url()).hash, '#pyynto');
   // The reason is asked for, and required: one problem, in the singular.
@@ -244,20 +244,20 @@ test('the first load fetches nothing of the form; a rights section link opens it
   assert.equal(new URL(page.url()).hash, '');
   await page.getByRole('banner').getByRole('link', { name: 'Tee pyyntö' }).click();
   assert.equal(await textbox(page, 'Nimi').inputValue(), 'Matti Meikäläinen');
-  assert.equal(await page.getByRole('checkbox', { name: 'Käsittelyn rajoittaminen' }).isChecked(), true);
+  assert.equal(await page.getByRole('checkbox', { name: 'Oikeus käsittelyn rajoittamiseen' }).isChecked(), true);
   await assertClean(assert, env, watch);
 });
 
-test('the seven rights are checkboxes named as in the notice, with articles cited the Finnish way', async () => {
+test('the seven rights are checkboxes named as rights in one style, with articles cited the Finnish way', async () => {
   const { page, watch } = await openForm();
   const rights = [
     ['Tarkastusoikeus', 'Tietosuoja-asetuksen 15 artikla'],
-    ['Oikaisu', 'Tietosuoja-asetuksen 16 artikla'],
-    ['Tietojen poistaminen', 'Tietosuoja-asetuksen 17 artikla'],
-    ['Käsittelyn rajoittaminen', 'Tietosuoja-asetuksen 18 artikla'],
-    ['Vastustaminen', 'Tietosuoja-asetuksen 21 artiklan 1 kohta'],
-    ['Suoramarkkinoinnin vastustaminen', 'Tietosuoja-asetuksen 21 artiklan 2 kohta'],
-    ['Tietojen siirto', 'Tietosuoja-asetuksen 20 artikla'],
+    ['Oikeus tietojen oikaisemiseen', 'Tietosuoja-asetuksen 16 artikla'],
+    ['Oikeus tietojen poistamiseen', 'Tietosuoja-asetuksen 17 artikla'],
+    ['Oikeus käsittelyn rajoittamiseen', 'Tietosuoja-asetuksen 18 artikla'],
+    ['Oikeus vastustaa käsittelyä', 'Tietosuoja-asetuksen 21 artiklan 1 kohta'],
+    ['Oikeus vastustaa suoramarkkinointia', 'Tietosuoja-asetuksen 21 artiklan 2 kohta'],
+    ['Oikeus siirtää tiedot järjestelmästä toiseen', 'Tietosuoja-asetuksen 20 artikla'],
   ];
   for (const [name, article] of rights) {
     const box = page.getByRole('checkbox', { name, exact: true });
@@ -265,8 +265,8 @@ test('the seven rights are checkboxes named as in the notice, with articles cite
     const describedBy = await box.getAttribute('aria-describedby');
     assert.equal(fold(await page.locator(`#${describedBy}`).innerText()), article);
   }
-  await page.getByRole('checkbox', { name: 'Suoramarkkinoinnin vastustaminen' }).check();
-  const note = fold(await page.locator('.rf-right', { has: page.getByRole('checkbox', { name: 'Suoramarkkinoinnin vastustaminen' }) }).innerText());
+  await page.getByRole('checkbox', { name: 'Oikeus vastustaa suoramarkkinointia' }).check();
+  const note = fold(await page.locator('.rf-right', { has: page.getByRole('checkbox', { name: 'Oikeus vastustaa suoramarkkinointia' }) }).innerText());
   assert.match(note, /vastustat tietojesi käsittelyä suoramarkkinointia varten/);
   assert.match(note, /markkina- ja mielipidetutkimusta varten sekä niiden julkaisemisen postitus- ja osoiteluetteloissa/);
   assert.match(note, /profilointi silloin, kun se liittyy suoramarkkinointiin/);
@@ -292,7 +292,7 @@ test('an invalid e-mail blocks the download with a clear error next to the field
   // Leaving the field shows nothing yet: errors appear when the customer asks for the file.
   assert.equal(await page.locator('#req-email-error').isVisible(), false);
   assert.equal(await email.getAttribute('aria-invalid'), null);
-  await page.getByRole('checkbox', { name: 'Oikaisu' }).check();
+  await page.getByRole('checkbox', { name: 'Oikeus tietojen oikaisemiseen' }).check();
   await textbox(page, 'Mitä niissä pitäisi lukea').fill('Uusikatu 2');
   await page.getByRole('radio', { name: 'Kirjoita nimesi' }).check();
   await textbox(page, 'Nimesi allekirjoituksena').fill('Åsa Ł.');
@@ -321,7 +321,7 @@ test('an invalid e-mail blocks the download with a clear error next to the field
   assert.equal(await email.getAttribute('aria-invalid'), null);
   const { path } = await download(page);
   const text = pdfText(path);
-  assert.ok(text.includes('Oikaisu (16 artikla)') && text.includes('Uusikatu 2'));
+  assert.ok(text.includes('Oikeus tietojen oikaisemiseen (16 artikla)') && text.includes('Uusikatu 2'));
   assert.ok(text.includes('Sähköinen allekirjoitus: nimi kirjoitettu lomakkeella.'));
   await assertClean(assert, env, watch);
 });
@@ -360,7 +360,7 @@ test('a 3000-character postal address left with an error: nothing moves, and the
   };
 
   // Leaving the field by pressing on a checkbox: the box is ticked, nothing shifted meanwhile.
-  const objection = page.getByRole('checkbox', { name: 'Vastustaminen', exact: true });
+  const objection = page.getByRole('checkbox', { name: 'Oikeus vastustaa käsittelyä', exact: true });
   assert.deepEqual(await slowClick(objection), [], 'layout shifts while the mouse was down');
   assert.equal(await objection.isChecked(), true, 'the click landed on the checkbox');
   assert.equal(await page.locator('#req-postal-error').isVisible(), false);
@@ -374,7 +374,7 @@ test('a 3000-character postal address left with an error: nothing moves, and the
   await postal.press('End');
   await postal.type('x');
   assert.match(fold(await page.locator('#req-postal-error').innerText()), /nyt 3001/);
-  const erasure = page.getByRole('checkbox', { name: 'Tietojen poistaminen' });
+  const erasure = page.getByRole('checkbox', { name: 'Oikeus tietojen poistamiseen' });
   assert.deepEqual(await slowClick(erasure), [], 'layout shifts while the mouse was down');
   assert.equal(await erasure.isChecked(), true);
 
@@ -391,7 +391,7 @@ test('hostile and any-script input: plain text, no script, no panic; what the fo
   const long = ('Pitkä kenttä <i>ei</i> muotoilua; '.repeat(100)).slice(0, 3000);
   await textbox(page, 'Nimi').fill(markup.slice(0, 200));
   await textbox(page, 'Postiosoite').fill('Esimerkkitie 1 "A"\n20100 Turku');
-  await page.getByRole('checkbox', { name: 'Vastustaminen', exact: true }).check();
+  await page.getByRole('checkbox', { name: 'Oikeus vastustaa käsittelyä', exact: true }).check();
   await textbox(page, 'Vastustamisen peruste').fill(long);
   // Arabic, Chinese, an emoji, control and bidirectional characters: reported, never a crash.
   const message = textbox(page, 'Muuta kerrottavaa');
@@ -499,7 +499,7 @@ test('after the download: mailto with subject and body, the postal address, an .
   const { page, watch } = await openForm();
   await textbox(page, 'Nimi').fill(NAME);
   await textbox(page, 'Sähköpostiosoite').fill('asa@example.fi');
-  await page.getByRole('checkbox', { name: 'Suoramarkkinoinnin vastustaminen' }).check();
+  await page.getByRole('checkbox', { name: 'Oikeus vastustaa suoramarkkinointia' }).check();
   await page.getByRole('radio', { name: 'englanti' }).check();
   await page.getByRole('radio', { name: 'Allekirjoitan tulostetun pyynnön kynällä' }).check();
   const { path, name } = await download(page);
@@ -522,6 +522,10 @@ test('after the download: mailto with subject and body, the postal address, an .
   const calendar = await readFile(ics.path, 'utf8');
   assert.match(calendar, /^BEGIN:VCALENDAR\r\n/);
   assert.match(calendar, /DTSTART;VALUE=DATE:\d{8}\r\n/);
+  // The due date and the extended date (Art. 12(3)), each with the complaint route (Art. 77), in
+  // the letter's language.
+  assert.equal(calendar.match(/BEGIN:VEVENT\r\n/g)?.length, 2, calendar);
+  assert.equal(calendar.replace(/\r\n /g, '').match(/GDPR Article 77/g)?.length, 2, calendar);
   assert.ok(calendar.replace(/\r\n /g, '').includes(reference));
   assert.equal(await textbox(page, 'Nimi').inputValue(), NAME, 'the form keeps its values');
   await assertClean(assert, env, watch);
@@ -529,7 +533,7 @@ test('after the download: mailto with subject and body, the postal address, an .
 
 test('items to correct: adding and removing one keeps the other rows, their text and the focus', async () => {
   const { page, watch } = await openForm();
-  await page.getByRole('checkbox', { name: 'Oikaisu' }).check();
+  await page.getByRole('checkbox', { name: 'Oikeus tietojen oikaisemiseen' }).check();
   const add = page.getByRole('button', { name: 'Lisää korjattava tieto' });
   await add.click();
   // The new row's first field takes the focus.
