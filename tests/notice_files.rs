@@ -365,6 +365,14 @@ fn translations_say_what_the_finnish_notice_says() {
         "## Rätt till dataportabilitet {#oikeus-siirtaa-tiedot-jarjestelmasta-toiseen}",
         "där du har din hemvist eller din arbetsplats",
         "följande typer av uppgifter",
+        // Art. 13(1)(d): "de berättigade intressen som ... eftersträvar".
+        "## Berättigade intressen som eftersträvas {#oikeutetun-edun-peruste}",
+        // Swedish word order: the language of the request with the request, not after the
+        // contact person.
+        "Begäran om insyn ska göras skriftligen på finska eller engelska till den \
+personuppgiftsansvariges kundtjänst eller till registrets kontaktperson.",
+        "Den registrerade har rätt att begära att få de personuppgifter som gäller honom eller \
+henne och att begära att de rättas eller raderas.",
     ] {
         assert!(sv.contains(expected), "sv.md: {expected}");
     }
@@ -373,6 +381,9 @@ fn translations_say_what_the_finnish_notice_says() {
         "kundtjänstpunkt",
         "vanliga vistelseort",
         "slags uppgifter",
+        "som åberopas",
+        "kontaktperson på finska eller engelska",
+        "och den registrerade har rätt att begära",
     ] {
         assert!(!sv.contains(wrong), "sv.md: {wrong}");
     }
@@ -383,8 +394,13 @@ fn translations_say_what_the_finnish_notice_says() {
         "## Right to data portability {#oikeus-siirtaa-tiedot-jarjestelmasta-toiseen}",
         "signed by hand",
         "unless the customer expressly forbids it",
+        "The request for access must be made in writing, in Finnish or English, to the \
+controller's customer service or to the contact person of the register.",
+        "The data subject has the right to request the personal data concerning them and to \
+request their rectification or erasure.",
     ] {
         assert!(en.contains(expected), "en.md: {expected}");
     }
     assert!(!en.contains("customer service point") && !en.contains("relied on"));
+    assert!(!en.contains("and the data subject has the right to request"));
 }

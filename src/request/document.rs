@@ -235,9 +235,9 @@ may be extended by two further months where necessary, taking into account the c
 of the requests; the controller must inform me of any such extension, together with the reasons for \
 the delay, within one month of receipt of the request. If this request is received on {received}, the \
 answer, or notice of an extension, is due by {due}; if the period is extended, the answer is due by \
-{extended}. The dates are counted under Council Regulation (EEC, Euratom) No 1182/71: a period \
-whose last day is a public holiday, a Sunday or a Saturday ends on the next working day (Article \
-3(4))."
+{extended}. The dates are calculated in accordance with Council Regulation (EEC, Euratom) No \
+1182/71: a period whose last day is a public holiday, a Sunday or a Saturday ends on the next \
+working day (Article 3(4))."
         ),
     }));
     blocks.push(Block::Paragraph(match lang {
@@ -760,7 +760,9 @@ mod tests {
         let mut d = draft();
         d.request_lang = LetterLang::En;
         let en = text(&d);
-        assert!(en.contains("counted under Council Regulation (EEC, Euratom) No 1182/71"));
+        assert!(en.contains(
+            "The dates are calculated in accordance with Council Regulation (EEC, Euratom) No 1182/71"
+        ));
         assert!(
             en.contains("public holiday, a Sunday or a Saturday ends on the next working day (Article 3(4))")
         );

@@ -112,7 +112,7 @@ If the period has been extended, the answer is due by {extended}.\n{complaint}"
             ),
             format!("{controller}: answer to data protection request {reference} if the period was extended"),
             format!(
-                "If {controller} told you by {due} that it extends the period, the answer is due today, \
+                "If {controller} told you by {due} that it was extending the period, the answer is due today, \
 {extended} (GDPR Article 12(3)).\n{complaint}"
             ),
         ),
@@ -295,6 +295,11 @@ mod tests {
             unfolded.contains("the Data Protection Ombudsman: Office of the Data Protection Ombudsman\\,")
         );
         assert!(!unfolded.contains("artikla"), "{unfolded}");
+        // Sequence of tenses: told you … that it was extending (not "that it extends").
+        assert!(
+            unfolded.contains("If Safrent Oy told you by 5 March 2026 that it was extending the period\\, the answer is due today\\, 5 May 2026"),
+            "{unfolded}"
+        );
     }
 
     #[test]
