@@ -226,6 +226,14 @@ mod tests {
             assert_eq!(text, "Inställningar för kakor");
         }
         assert!(sv.cookies.note.contains("bannern för kakor"));
+        // "Kuvata" (describe) takes a partitive object: "kuvaa … evästeitä".
+        assert!(
+            fi.cookies
+                .note
+                .starts_with("Taulukko kuvaa sivuston nykyisiä evästeitä;"),
+            "{}",
+            fi.cookies.note
+        );
         for text in [sv.banner.intro, sv.purposes.marketing_description] {
             assert!(
                 text.contains("Google behandlar dessa uppgifter för egna ändamål"),
