@@ -47,7 +47,7 @@ pub fn mailto(to: &str, reference: &str, sender: &str, lang: LetterLang) -> Stri
 [Liitä tähän viestiin ladattu tiedosto {file} ennen lähettämistä.]\n\nYstävällisin terveisin\n{sender}\n"
         ),
         LetterLang::En => format!(
-            "Hello,\n\nplease find attached my data protection request (reference {reference}).\n\n\
+            "Hello,\n\nPlease find attached my data protection request (reference {reference}).\n\n\
 [Attach the downloaded file {file} to this message before sending it.]\n\nKind regards\n{sender}\n"
         ),
     };
@@ -203,6 +203,12 @@ mod tests {
         let en = mailto("a@b.fi", "SAF-1", "X", LetterLang::En);
         assert!(en.contains("subject=Data%20protection%20request%20SAF-1"));
         assert!(en.contains("Attach%20the%20downloaded%20file"));
+        // English starts the body after "Hello," with a capital (Finnish "Hei,\n\nliitteenä" does
+        // not).
+        assert!(
+            en.contains("body=Hello%2C%0D%0A%0D%0APlease%20find%20attached"),
+            "{en}"
+        );
     }
 
     /// The VEVENT blocks of an unfolded calendar, each as its lines.
