@@ -14,6 +14,12 @@
 //! that the Finnish Act on the Calculation of Statutory Time Limits (150/1930, 5 §) adds for time
 //! limits set by Finnish law, which the Art. 12(3) period is not. Counting them would give a later
 //! date than the Regulation does, and a customer told that later date could wait too long.
+//!
+//! Not verified here: Art. 2(1) also has each Member State send the Commission its list of
+//! holidays, published in the Official Journal, and Finland's list was not at hand. Should it name
+//! the two eves, the Regulation's date is at most a few days later than this one; the earlier date
+//! is the safe one on both sides (a customer who acts on it is at worst a few days early, a controller who
+//! answers by it is never late), so it is used until the list is checked.
 //! Kept by hand: no maintained crate has Finnish public holidays together with the Regulation's
 //! counting.
 
