@@ -16,7 +16,7 @@ work="$root/target/form-build"
 
 rm -rf "$work" "$out"
 mkdir -p "$work" "$out"
-cargo build --quiet --release --target wasm32-unknown-unknown --features form --bin request-form
+cargo build --quiet --locked --release --target wasm32-unknown-unknown --features form --bin request-form
 wasm-bindgen --target web --no-typescript --out-dir "$work" --out-name request-form \
   target/wasm32-unknown-unknown/release/request-form.wasm
 # Same optimiser as trunk's (npm binaryen, Trunk.toml); it reads the target features from the module.

@@ -18,9 +18,9 @@ PATH="$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 hash() { sha256sum "$1" | cut -c1-16; }
 
-cargo build --quiet --release --target wasm32-unknown-unknown --features writer --bin pdf-writer
+cargo build --quiet --locked --release --target wasm32-unknown-unknown --features writer --bin pdf-writer
 # The same profile as trunk's hooks: one native build of the crate serves both.
-cargo build --quiet --bin site-build
+cargo build --quiet --locked --bin site-build
 # What the writer's files are made from: its WebAssembly, this script (it writes the worker's
 # script), the tools, the code that cuts the fonts (not the whole crate: a changed text must not
 # cut them again) and the fonts.
@@ -52,10 +52,15 @@ if [ ! -f "$cache/done" ]; then
   cat > "$tmp/worker.js" <<JS
 // The PDF writer's worker: starts the WebAssembly, which answers the form's messages itself
 // (src/bin/pdf_writer.rs). Messages that come before it has started are replayed once it has.
-import init from "./$module";
+// A beat from the first moment, while the module and the WebAssembly load too: a worker the
+// form stops hearing from has died or stalled (src/request/writer/protocol.rs, BEAT_MS and
+// SILENCE_MS). So the module is imported after the first beat, not before the script runs.
+const beat = () => self.postMessage({ json: '{"kind":"alive"}' });
+beat();
+setInterval(beat, 1000);
 const early = [];
 self.onmessage = (event) => early.push(event.data);
-init().then(
+import("./$module").then(({ default: init }) => init()).then(
   () => early.forEach((data) => self.dispatchEvent(new MessageEvent("message", { data }))),
   // An error the page's Worker object hears: the form then fails what it waits for and starts over.
   (error) => setTimeout(() => { throw error; }),

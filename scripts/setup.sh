@@ -8,6 +8,8 @@
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # = the `wasm-bindgen` pin in Cargo.toml and Trunk.toml
+CARGO_DENY_VERSION=0.20.2      # the dependency graph's licences and sources (deny.toml)
+NODE_MAJOR=20                  # the oldest Node.js every npm package of package-lock.json runs on
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -32,6 +34,12 @@ ensure_build_tools() {
   command -v cargo >/dev/null || { echo "error: Rust (cargo, via rustup) is required: see README.md" >&2; return 1; }
   command -v cc >/dev/null || apt_install build-essential pkg-config
   command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
+  local node_major
+  node_major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
+  if [ "$node_major" -lt "$NODE_MAJOR" ]; then
+    echo "error: Node.js $NODE_MAJOR or newer is required (this is $(node --version 2>/dev/null || echo none)): see README.md" >&2
+    return 1
+  fi
 
   if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
     say "rustup target add wasm32-unknown-unknown"
@@ -42,7 +50,8 @@ ensure_build_tools() {
     cargo install --locked trunk --version "$TRUNK_VERSION"
   fi
   if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
-    # Without --locked: one locked dependency version of the CLI is missing from crates.io.
+    # Without --locked: one locked dependency version of the CLI is missing from crates.io, so
+    # cargo resolves the CLI's dependencies afresh (README.md, "Toolchain").
     say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes, once)"
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
   fi
@@ -56,6 +65,14 @@ ensure_build_tools() {
   if [ ! -f "$ROOT/node_modules/.package-lock.json" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
     say "npm ci"
     (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+# cargo-deny, for the test command's check of licences, bans and sources (deny.toml).
+ensure_cargo_deny() {
+  if [ "$(cargo deny --version 2>/dev/null)" != "cargo-deny $CARGO_DENY_VERSION" ]; then
+    say "cargo install cargo-deny $CARGO_DENY_VERSION (about 4 minutes, once)"
+    cargo install --locked cargo-deny --version "$CARGO_DENY_VERSION"
   fi
 }
 

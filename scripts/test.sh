@@ -6,19 +6,23 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 ensure_build_tools
 ensure_browser
 ensure_pdf_tools
+ensure_cargo_deny
 cd "$ROOT"
 
 say "cargo fmt --check"
 cargo fmt --all -- --check
 
 say "cargo clippy (native and wasm32)"
-cargo clippy --quiet --all-targets -- -D warnings
-cargo clippy --quiet --target wasm32-unknown-unknown --lib --bin privacy-portal -- -D warnings
-cargo clippy --quiet --target wasm32-unknown-unknown --features form --lib --bin request-form -- -D warnings
-cargo clippy --quiet --target wasm32-unknown-unknown --features writer --bin pdf-writer -- -D warnings
+cargo clippy --quiet --locked --all-targets -- -D warnings
+cargo clippy --quiet --locked --target wasm32-unknown-unknown --lib --bin privacy-portal -- -D warnings
+cargo clippy --quiet --locked --target wasm32-unknown-unknown --features form --lib --bin request-form -- -D warnings
+cargo clippy --quiet --locked --target wasm32-unknown-unknown --features writer --bin pdf-writer -- -D warnings
 
 say "cargo test (native)"
-cargo test --quiet
+cargo test --quiet --locked
+
+say "cargo deny (licences, bans, sources; the advisories check is a release step: README.md)"
+cargo deny --locked check licenses bans sources
 
 build_subpath
 build_release

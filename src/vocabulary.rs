@@ -60,6 +60,12 @@ pub const NOTICE_ID: &str = "notice";
 /// where its module is.
 pub const REQUEST_ROOT_ID: &str = "request-root";
 
+/// The apps make elements with ids of their own at run time: the request form (`req-name`,
+/// `request-form-title` …, see `request::validate::Field::id`) and the cookie banner's parts
+/// (`consent-analytics` …). A notice heading may not take an id that starts with one of these
+/// (the build refuses it, with the other ids of the page).
+pub const APP_ID_PREFIXES: [&str; 3] = ["req-", "request-", "consent-"];
+
 /// On buttons: what a click does ([`Action`]).
 pub const ACTION_ATTRIBUTE: &str = "data-action";
 /// On the settings view's switches: the purpose it allows ([`crate::consent::catalogue::Purpose::key`]).
@@ -285,6 +291,54 @@ mod tests {
             "{pattern}"
         );
         assert!(pattern.contains("content=\"{base}{js}\""), "{pattern}");
+    }
+
+    /// Every id the request form makes is one a notice heading may not take.
+    #[test]
+    fn the_forms_ids_are_reserved_for_it() {
+        use crate::request::validate::Field;
+        let fields = [
+            Field::Name,
+            Field::Email,
+            Field::PostalAddress,
+            Field::Phone,
+            Field::Organisation,
+            Field::CustomerNumber,
+            Field::Rights,
+            Field::AccessScope,
+            Field::CorrectionCurrent(3),
+            Field::CorrectionCorrected(3),
+            Field::CorrectionReason(3),
+            Field::RestrictionReason,
+            Field::ObjectionReason,
+            Field::Message,
+            Field::Place,
+            Field::SignatureTyped,
+            Field::SignatureDrawn,
+        ];
+        for id in fields.map(Field::id).iter().map(String::as_str).chain([
+            REQUEST_ROOT_ID,
+            CONSENT_ROOT_ID,
+            BANNER_ID,
+            SETTINGS_ID,
+            STATUS_ID,
+            GPC_NOTE_ID,
+        ]) {
+            assert!(APP_ID_PREFIXES.iter().any(|p| id.starts_with(p)), "{id}");
+        }
+        // The form's own source: every literal id it writes.
+        let dir = format!("{}/src/request/form", env!("CARGO_MANIFEST_DIR"));
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let source = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for literal in source
+                .split("id=\"")
+                .skip(1)
+                .chain(source.split("_ID: &str = \"").skip(1))
+            {
+                let id = literal.split('"').next().unwrap();
+                assert!(APP_ID_PREFIXES.iter().any(|p| id.starts_with(p)), "{id}");
+            }
+        }
     }
 
     /// The stylesheet shows and hides by the classes and attributes the code sets.

@@ -98,6 +98,43 @@ pub fn tel_uri(phone: &str) -> String {
     }
 }
 
+/// Why `email` cannot be the controller's address, if it cannot. The address goes as it is into
+/// the footer's `mailto:` link, the request's e-mail and the letter, so it is held to the plain
+/// shape companies use: ASCII letters, digits and `. _ + -` before the `@`, a domain of ASCII
+/// labels (an internationalised one in its `xn--` form) with a top-level domain of two letters or
+/// more. Nothing that a mail program or a URI could read as a header (`?`, `&`), a fragment, a
+/// second recipient, a quote or an invisible character passes.
+pub fn email_problem(email: &str) -> Option<&'static str> {
+    if !email.is_ascii() {
+        return Some("write it in ASCII (an internationalised domain in its xn-- form)");
+    }
+    let Some((local, domain)) = email.split_once('@') else {
+        return Some("it has no @");
+    };
+    let local_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '+' | '-');
+    let label_ok = |label: &str| {
+        (1..=63).contains(&label.len())
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    };
+    let labels: Vec<&str> = domain.split('.').collect();
+    let tld = labels.last().copied().unwrap_or("");
+    if email.len() > 254 {
+        Some("it is longer than 254 characters")
+    } else if !(1..=64).contains(&local.len()) || !local.chars().all(local_char) {
+        Some("before the @ only letters, digits and . _ + - are allowed")
+    } else if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+        Some("a dot may not start or end the part before the @, nor follow another")
+    } else if labels.len() < 2 || !labels.iter().all(|l| label_ok(l)) {
+        Some("the domain must be labels of letters, digits and hyphens separated by single dots")
+    } else if !(tld.len() >= 2 && (tld.chars().all(|c| c.is_ascii_alphabetic()) || tld.starts_with("xn--"))) {
+        Some("the top-level domain must be two letters or more")
+    } else {
+        None
+    }
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 pub use reader::parse;
 
@@ -364,11 +401,11 @@ table with name, address, phone, email and contact_person (see notice/README.md)
             (None, Some(_)) => None,
             (Some(table), None) => {
                 let email = &table.get_ref().email;
-                if !email.get_ref().contains('@') {
+                if let Some(why) = super::email_problem(email.get_ref()) {
                     return Err(block.refuse(
                         email.span(),
                         "controller.email",
-                        format!("\"{}\" is not an e-mail address", email.get_ref()),
+                        format!("{:?} is not an e-mail address: {why}", email.get_ref()),
                     ));
                 }
                 let c = table.into_inner();
@@ -588,7 +625,7 @@ lang = \"en\"\r\ntranslation_of = \"fi\"\r\ndrawn_up = 2020-09-30\r\nversion = \
         assert_eq!(e.line, line_of(FI, "email ="));
         assert_eq!(
             e.message,
-            "controller.email: \"mirette\" is not an e-mail address"
+            "controller.email: \"mirette\" is not an e-mail address: it has no @"
         );
         // The authoritative notice without its controller.
         let without = FI.split("\n[controller]").next().unwrap().to_owned() + "\n+++\nBody\n";
@@ -604,6 +641,62 @@ lang = \"en\"\r\ntranslation_of = \"fi\"\r\ndrawn_up = 2020-09-30\r\nversion = \
         let e = err(&with("[controller]", "[controller]\n[controller]"));
         assert_eq!(e.line, line_of(FI, "[controller]") + 1);
         assert!(e.message.starts_with("controller: "), "{e}");
+    }
+
+    #[test]
+    fn the_controllers_email_is_an_address_and_nothing_more() {
+        // The address goes into the footer's `mailto:` link and the request's e-mail as it is
+        // written: anything that could add a header, a second recipient or another address is
+        // refused at its line.
+        for bad in [
+            "mirette.leppa@safrent.fi?bcc=someone@example.com",
+            "mirette.leppa@safrent.fi&cc=x@example.com",
+            "mirette.leppa@safrent.fi#x",
+            "mirette leppa@safrent.fi",
+            "mirette.leppa@safrent.fi, x@example.com",
+            "\\\"mirette\\\"@safrent.fi",
+            "<mirette.leppa@safrent.fi>",
+            "mirette%40x@safrent.fi",
+            "mirette@leppa@safrent.fi",
+            "mirette.leppa@safrent",
+            "mirette.leppa@safrent.f",
+            "mirette.leppa@-safrent.fi",
+            "mirette.leppa@safrent..fi",
+            ".mirette@safrent.fi",
+            "mirette..leppa@safrent.fi",
+            "mirette.leppa@safrent.fi\\n",
+            "mirette.leppa@safrent.fi\\u202e",
+            "mirette.leppä@safrent.fi",
+            "mirette.leppa@säfrent.fi",
+        ] {
+            let e = err(&with(
+                "email = \"mirette.leppa@safrent.fi\"",
+                &format!("email = \"{bad}\""),
+            ));
+            assert_eq!(e.line, line_of(FI, "email ="), "{bad}: {e}");
+            assert!(e.message.starts_with("controller.email: "), "{bad}: {e}");
+            assert!(e.message.contains("is not an e-mail address"), "{bad}: {e}");
+        }
+        for good in [
+            "tietosuoja@safrent.fi",
+            "Mirette.Leppa+gdpr@mail.safrent.fi",
+            "privacy_office-1@xn--sfrent-bua.fi",
+        ] {
+            let source = with(
+                "email = \"mirette.leppa@safrent.fi\"",
+                &format!("email = \"{good}\""),
+            );
+            let (front, _) = parse(&source).unwrap_or_else(|e| panic!("{good}: {e}"));
+            assert_eq!(front.controller.unwrap().email, good);
+        }
+        let e = err(&with(
+            "email = \"mirette.leppa@safrent.fi\"",
+            "email = \"mirette.leppä@safrent.fi\"",
+        ));
+        assert!(
+            e.message.contains("xn--"),
+            "says how to write a non-ASCII domain: {e}"
+        );
     }
 
     #[test]
@@ -686,12 +779,13 @@ lang = \"en\"\r\ntranslation_of = \"fi\"\r\ndrawn_up = 2020-09-30\r\nversion = \
 
         /// A front matter the parser must accept: the authoritative one or a translation.
         fn front_matter() -> impl Strategy<Value = FrontMatter> {
-            let controller = (text(), text(), text(), text(), text(), text()).prop_map(
-                |(name, address, phone, local, domain, contact_person)| Controller {
+            let email = "[A-Za-z0-9_+-]{1,12}(\\.[a-z0-9]{1,6})?@([a-z0-9]{1,10}\\.){1,3}[a-z]{2,6}";
+            let controller = (text(), text(), text(), email, text()).prop_map(
+                |(name, address, phone, email, contact_person)| Controller {
                     name,
                     address,
                     phone,
-                    email: format!("{local}@{domain}"),
+                    email,
                     contact_person,
                 },
             );

@@ -30,6 +30,9 @@ pub fn parser_options() -> Options {
 pub struct Heading {
     /// 2 for a section, 3 for a subsection.
     pub level: u8,
+    /// The line it is on, counted from 1: of the Markdown [`render`] was given, and of the notice
+    /// file once `site::load_notice` has added the front matter's lines (for error messages).
+    pub line: usize,
     pub id: String,
     pub text: String,
 }
@@ -100,10 +103,12 @@ impl std::error::Error for RenderError {}
 
 /// Renders a notice body (front matter already removed).
 pub fn render(markdown: &str) -> Result<Rendered, RenderError> {
-    let events: Vec<Event> = Parser::new_ext(markdown, parser_options())
-        .map(escape_raw_html)
-        .collect();
-    let (events, headings) = assign_heading_ids(events)?;
+    let (events, offsets): (Vec<Event>, Vec<usize>) = Parser::new_ext(markdown, parser_options())
+        .into_offset_iter()
+        .map(|(event, range)| (escape_raw_html(event), range.start))
+        .unzip();
+    let line_of = |index: usize| markdown[..offsets[index]].matches('\n').count() + 1;
+    let (events, headings) = assign_heading_ids(events, &line_of)?;
     for event in &events {
         vet(event)?;
     }
@@ -185,7 +190,10 @@ fn check_image(url: &str) -> Result<(), RenderError> {
 
 /// Gives every heading an id (its `{#id}` if written, else the slug of its text, made unique with
 /// `-2`, `-3` …) and collects the headings.
-fn assign_heading_ids(mut events: Vec<Event<'_>>) -> Result<(Vec<Event<'_>>, Vec<Heading>), RenderError> {
+fn assign_heading_ids<'a>(
+    mut events: Vec<Event<'a>>,
+    line_of: &dyn Fn(usize) -> usize,
+) -> Result<(Vec<Event<'a>>, Vec<Heading>), RenderError> {
     let mut headings = Vec::new();
     let mut taken = HashSet::new();
     // Explicit ids are claimed first, so a generated slug never steals one.
@@ -221,6 +229,7 @@ fn assign_heading_ids(mut events: Vec<Event<'_>>) -> Result<(Vec<Event<'_>>, Vec
                 };
                 headings.push(Heading {
                     level: level as u8,
+                    line: line_of(index),
                     id,
                     text,
                 });
@@ -325,6 +334,17 @@ mod tests {
 </section>\n<section class=\"notice-section\" data-section=\"rajoittamisoikeus\">\n\
 <h2 id=\"rajoittamisoikeus\">Rajoittamisoikeus</h2>\n<p><a href=\"tel:+358449785594\">044 978 5594</a></p>\n</section>\n";
         assert_eq!(html(md), expected);
+    }
+
+    #[test]
+    fn headings_know_their_lines() {
+        let rendered = render("## A\n\nText\nmore.\n\n### B {#b}\nSetext\n------\n").unwrap();
+        let lines: Vec<(&str, usize)> = rendered
+            .headings
+            .iter()
+            .map(|h| (h.id.as_str(), h.line))
+            .collect();
+        assert_eq!(lines, [("a", 1), ("b", 6), ("setext", 7)]);
     }
 
     #[test]

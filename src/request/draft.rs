@@ -3,6 +3,7 @@
 //! the attached data are made from it only when it is valid.
 
 use super::right::Right;
+use super::validate::Field;
 use crate::request::letter_lang::LetterLang;
 use serde::{Deserialize, Serialize};
 
@@ -156,10 +157,91 @@ impl Draft {
         }
     }
 
+    /// The draft with every text field as [`Field::clean`] keeps it (what the form stores from
+    /// what is typed or pasted).
+    pub fn cleaned(&self) -> Draft {
+        let mut d = self.clone();
+        for (field, text) in [
+            (Field::Name, &mut d.name),
+            (Field::Email, &mut d.email),
+            (Field::PostalAddress, &mut d.postal_address),
+            (Field::Phone, &mut d.phone),
+            (Field::Organisation, &mut d.organisation),
+            (Field::CustomerNumber, &mut d.customer_number),
+            (Field::AccessScope, &mut d.access_scope),
+            (Field::RestrictionReason, &mut d.restriction_reason),
+            (Field::ObjectionReason, &mut d.objection_reason),
+            (Field::Message, &mut d.message),
+            (Field::Place, &mut d.place),
+        ] {
+            *text = field.clean(text);
+        }
+        for (i, c) in d.corrections.iter_mut().enumerate() {
+            c.current = Field::CorrectionCurrent(i).clean(&c.current);
+            c.corrected = Field::CorrectionCorrected(i).clean(&c.corrected);
+            c.reason = Field::CorrectionReason(i).clean(&c.reason);
+        }
+        if let Signature::Typed(typed) = &mut d.signature {
+            *typed = Field::SignatureTyped.clean(typed);
+        }
+        d
+    }
+
+    /// The draft as the letter prints it: each line of each text field wrapped in a first-strong
+    /// isolate (U+2068 … U+2069), so that nothing typed in it (an Arabic or Hebrew name, an
+    /// unterminated override such as `Turku\u{202E}`) reorders the letter's own words or another
+    /// field on the same line (the place and the date). The isolates order the line and draw
+    /// nothing; `request.json` keeps the text as typed.
+    pub fn isolated(&self) -> Draft {
+        let mut d = self.clone();
+        for text in [
+            &mut d.name,
+            &mut d.email,
+            &mut d.postal_address,
+            &mut d.phone,
+            &mut d.organisation,
+            &mut d.customer_number,
+            &mut d.access_scope,
+            &mut d.restriction_reason,
+            &mut d.objection_reason,
+            &mut d.message,
+            &mut d.place,
+        ] {
+            *text = isolate(text);
+        }
+        for c in &mut d.corrections {
+            for text in [&mut c.current, &mut c.corrected, &mut c.reason] {
+                *text = isolate(text);
+            }
+        }
+        if let Signature::Typed(typed) = &mut d.signature {
+            *typed = isolate(typed);
+        }
+        d
+    }
+
     /// The rectification items that say anything (blank rows are ignored).
     pub fn filled_corrections(&self) -> impl Iterator<Item = &Correction> {
         self.corrections.iter().filter(|c| {
             !(c.current.trim().is_empty() && c.corrected.trim().is_empty() && c.reason.trim().is_empty())
         })
     }
+}
+
+/// Each line of `text` with what it says (not its leading and trailing white space, so that
+/// trimming and blank checks see the same text) between FIRST STRONG ISOLATE and POP DIRECTIONAL
+/// ISOLATE.
+pub fn isolate(text: &str) -> String {
+    text.split('\n')
+        .map(|line| {
+            let content = line.trim();
+            if content.is_empty() {
+                return line.to_owned();
+            }
+            let start = line.len() - line.trim_start().len();
+            let end = start + content.len();
+            format!("{}\u{2068}{content}\u{2069}{}", &line[..start], &line[end..])
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -152,7 +152,16 @@ fn mapped(data: &[u8], index: u32, ranges: &[(u32, u32)]) -> Result<Vec<u32>, St
         .collect())
 }
 
-/// Cuts a TrueType font to `unicodes` with klippa: cmap, glyphs, layout closure; no hinting.
+/// The `name` records a cut keeps: copyright (0), family (1), subfamily (2), unique id (3), full
+/// name (4), version (5) and PostScript name (6). A PDF names each embedded face by its PostScript
+/// name (`BaseFont`, `FontName`: "DejaVuSans-Bold", "NotoSansArabic-Regular"); without it a
+/// reader or an archive lists every face as "unknown".
+const NAME_IDS: [u16; 7] = [0, 1, 2, 3, 4, 5, 6];
+/// The languages of the kept records: Macintosh (0, English) and Windows (0x409, US English).
+const NAME_LANGUAGES: [u16; 2] = [0, 0x409];
+
+/// Cuts a TrueType font to `unicodes` with klippa: cmap, glyphs, layout closure, the face's
+/// names ([`NAME_IDS`]); no hinting.
 pub fn cut_glyf(data: &[u8], unicodes: &[u32]) -> Result<Vec<u8>, String> {
     let font = CullFontRef::new(data).map_err(|e| format!("{e:?}"))?;
     let mut set: IntSet<u32> = IntSet::empty();
@@ -167,8 +176,8 @@ pub fn cut_glyf(data: &[u8], unicodes: &[u32]) -> Result<Vec<u8>, String> {
         &IntSet::<Tag>::empty(),
         &IntSet::<Tag>::all(),
         &IntSet::<Tag>::from_iter(fontcull_klippa::DEFAULT_LAYOUT_FEATURES.iter().copied()),
-        &IntSet::<NameId>::empty(),
-        &IntSet::<u16>::empty(),
+        &IntSet::<NameId>::from_iter(NAME_IDS.map(NameId::new)),
+        &IntSet::<u16>::from_iter(NAME_LANGUAGES),
     );
     subset_font(&font, &plan).map_err(|e| format!("{e:?}"))
 }

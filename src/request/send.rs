@@ -152,11 +152,28 @@ If the period has been extended, the answer is due by {extended}.\n{complaint}"
     lines.iter().map(|line| fold(line)).collect()
 }
 
+/// A TEXT value (RFC 5545, 3.3.11): backslash, `;` and `,` escaped; each line break (CRLF, a bare
+/// CR or LF, or a Unicode line or paragraph separator) written as `\n`; other control characters,
+/// which TEXT does not allow, dropped (a tab is kept).
 fn escape(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace(';', "\\;")
-        .replace(',', "\\,")
-        .replace('\n', "\\n")
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push_str("\\n");
+            }
+            '\n' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push_str("\\n"),
+            '\t' => out.push('\t'),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Folds a content line at 75 octets (never inside a UTF-8 sequence) and ends it with CRLF.
@@ -313,5 +330,48 @@ mod tests {
         let deadline = response_deadline(Date::new(2026, 2, 5).unwrap());
         let text = ics(&deadline, "R", "A, B; C\\", LetterLang::En, "20260205T000000Z").replace("\r\n ", "");
         assert!(text.contains("SUMMARY:A\\, B\\; C\\\\: answer"), "{text}");
+    }
+
+    #[test]
+    fn ics_escapes_every_line_break_and_drops_other_controls() {
+        for (raw, escaped) in [
+            ("a\rb", "a\\nb"),
+            ("a\r\nb", "a\\nb"),
+            ("a\nb", "a\\nb"),
+            ("a\n\rb", "a\\n\\nb"),
+            ("a\u{2028}b\u{85}c", "a\\nb\\nc"),
+            ("a\u{0}\u{1B}\u{7F}b\tc", "ab\tc"),
+        ] {
+            assert_eq!(escape(raw), escaped, "{raw:?}");
+        }
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// Whatever the controller's name holds, the file is lines ended by CRLF: no bare CR
+            /// or LF inside a line (a calendar would read a new property from it), no line over 75
+            /// octets, and a folded line continues with a space.
+            #[test]
+            fn ics_lines_end_only_with_crlf(controller in "(\\PC|[\r\n\u{0}-\u{1F}\u{7F}-\u{9F}\u{2028}\u{2029}]){0,120}") {
+                let deadline = response_deadline(Date::new(2026, 2, 5).unwrap());
+                for lang in [LetterLang::Fi, LetterLang::En] {
+                    let text = ics(&deadline, "SAF-1", &controller, lang, "20260205T000000Z");
+                    prop_assert!(text.ends_with("\r\n"));
+                    let lines: Vec<&str> = text.strip_suffix("\r\n").unwrap().split("\r\n").collect();
+                    for line in &lines {
+                        prop_assert!(!line.contains('\r') && !line.contains('\n'), "{:?}", line);
+                        prop_assert!(line.len() <= 75, "{:?}", line);
+                        prop_assert!(!line.chars().any(|c| c.is_control() && c != '\t'), "{:?}", line);
+                    }
+                    // Every line is a property or the continuation of one.
+                    for line in &lines {
+                        prop_assert!(line.starts_with(' ') || line.contains(':'), "{:?}", line);
+                    }
+                }
+            }
+        }
     }
 }

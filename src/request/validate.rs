@@ -53,6 +53,64 @@ impl Field {
         fixed.to_owned()
     }
 
+    /// Whether the field takes several lines (a `<textarea>`); the others take one.
+    pub const fn multiline(self) -> bool {
+        matches!(
+            self,
+            Field::PostalAddress
+                | Field::AccessScope
+                | Field::RestrictionReason
+                | Field::ObjectionReason
+                | Field::Message
+        )
+    }
+
+    /// Whether the field is an identifier read character by character (an address, a number),
+    /// where a character that changes the direction of text has no place: it would show the
+    /// value in another order than the one it has (`ab\u{202E}cd@example.fi`).
+    pub const fn refuses_direction_controls(self) -> bool {
+        matches!(
+            self,
+            Field::Email | Field::Phone | Field::PostalAddress | Field::CustomerNumber
+        )
+    }
+
+    /// `text` as the field keeps it, cleaned of what a customer cannot mean and a PDF cannot
+    /// show (applied to what is typed or pasted, before it is stored): a line break of any kind
+    /// (CR LF, CR, Word's soft line break U+000B, form feed, NEL, U+2028, U+2029) becomes `\n` in
+    /// a field of several lines and a space in a field of one; every other control character
+    /// (NUL, ESC, DEL, the C1 controls …) is dropped, and so is U+FEFF (a byte order mark, which a
+    /// PDF may not map text to); a tab stays.
+    pub fn clean(self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if is_line_break(c) {
+                if c == '\r' {
+                    chars.next_if_eq(&'\n');
+                }
+                out.push(if self.multiline() { '\n' } else { ' ' });
+            } else if c == '\t' || !(c.is_control() || c == BOM) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// The characters of `text` that [`Field::clean`] would take out or change, each once.
+    pub fn unclean(self, text: &str) -> Vec<char> {
+        let mut found = Vec::new();
+        for c in text.chars() {
+            let allowed = c == '\t'
+                || (self.multiline() && c == '\n')
+                || !(c.is_control() || is_line_break(c) || c == BOM);
+            if !allowed && !found.contains(&c) {
+                found.push(c);
+            }
+        }
+        found
+    }
+
     /// The longest text the field takes, in characters.
     pub const fn max_len(self) -> usize {
         match self {
@@ -67,6 +125,24 @@ impl Field {
             Field::Rights | Field::SignatureDrawn => usize::MAX,
         }
     }
+}
+
+/// ZERO WIDTH NO-BREAK SPACE, the byte order mark: text pasted from a file may start with it; a
+/// PDF may not map a glyph to it (PDF/UA-1), and it means nothing in a form.
+const BOM: char = '\u{FEFF}';
+
+/// A line break of any kind a text can hold.
+fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// A character that overrides, embeds or isolates the direction of text (the Unicode
+/// Bidirectional Algorithm's explicit formatting characters).
+pub fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// What is wrong.
@@ -87,6 +163,11 @@ pub enum Problem {
     NoStrokes,
     /// Characters the PDF font cannot show.
     Unprintable(Vec<char>),
+    /// Control characters (or, in a field of one line, line breaks): the form cleans them from
+    /// what is typed, so this names those that came in some other way.
+    Control(Vec<char>),
+    /// Characters that change the direction of text, in a field where they have no place.
+    Direction(Vec<char>),
 }
 
 /// One error: which field, what is wrong.
@@ -136,8 +217,24 @@ impl Problem {
                 }
                 fill(e.unprintable, &[("chars", &list)])
             }
+            Problem::Control(chars) => fill(e.control, &[("codes", &codes(chars))]),
+            Problem::Direction(chars) => fill(e.direction, &[("codes", &codes(chars))]),
         }
     }
+}
+
+/// Invisible characters named by their code points ("U+000B, U+001B").
+fn codes(chars: &[char]) -> String {
+    let mut list = chars
+        .iter()
+        .take(SHOWN_CHARACTERS)
+        .map(|&c| format!("U+{:04X}", c as u32))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if chars.len() > SHOWN_CHARACTERS {
+        list.push_str(", …");
+    }
+    list
 }
 
 /// How many of the characters the font lacks a message names (a pasted text in another script
@@ -230,16 +327,31 @@ fn text_problem(
 ) -> Option<Problem> {
     let len = value.chars().count();
     if required && value.trim().is_empty() {
-        Some(Problem::Required)
-    } else if len > field.max_len() {
-        Some(Problem::TooLong {
+        return Some(Problem::Required);
+    }
+    if len > field.max_len() {
+        return Some(Problem::TooLong {
             max: field.max_len(),
             len,
-        })
-    } else {
-        let chars = missing(value);
-        (!chars.is_empty()).then_some(Problem::Unprintable(chars))
+        });
     }
+    let control = field.unclean(value);
+    if !control.is_empty() {
+        return Some(Problem::Control(control));
+    }
+    if field.refuses_direction_controls() {
+        let mut direction = Vec::new();
+        for c in value.chars().filter(|&c| is_direction_control(c)) {
+            if !direction.contains(&c) {
+                direction.push(c);
+            }
+        }
+        if !direction.is_empty() {
+            return Some(Problem::Direction(direction));
+        }
+    }
+    let chars = missing(value);
+    (!chars.is_empty()).then_some(Problem::Unprintable(chars))
 }
 
 /// The shape of an address a person can type: `local@domain.tld`, no spaces, no quotes or
@@ -456,6 +568,96 @@ mod tests {
     }
 
     #[test]
+    fn control_characters_are_cleaned_from_what_is_typed() {
+        // Word's soft line break, form feed, NEL and the Unicode separators are line breaks: kept
+        // as lines where a field has them, a space where it has one line.
+        let pasted = "Matti\u{0B}Meikäläinen\r\nTurku\u{0C}x\u{85}y\u{2028}z\u{2029}w\rv";
+        assert_eq!(
+            Field::Message.clean(pasted),
+            "Matti\nMeikäläinen\nTurku\nx\ny\nz\nw\nv"
+        );
+        assert_eq!(Field::Name.clean(pasted), "Matti Meikäläinen Turku x y z w v");
+        // Other control characters go; a tab stays.
+        assert_eq!(
+            Field::Name.clean("a\u{0}b\u{1B}[31mc\u{7F}d\u{9B}e\tf"),
+            "ab[31mcde\tf"
+        );
+        assert_eq!(Field::Name.clean("Åsa Ł. 李 محمد"), "Åsa Ł. 李 محمد");
+        // A byte order mark, which a PDF may not map text to, goes too.
+        assert_eq!(Field::Name.clean("\u{FEFF}Åsa"), "Åsa");
+        assert_eq!(Field::Name.unclean("\u{FEFF}Åsa"), vec!['\u{FEFF}']);
+        for field in [Field::Name, Field::Message, Field::Email] {
+            assert_eq!(field.unclean(&field.clean(pasted)), vec![]);
+        }
+    }
+
+    #[test]
+    fn control_characters_that_were_not_cleaned_are_named_in_their_field() {
+        for c in [
+            '\u{0B}', '\u{0C}', '\u{0}', '\u{1B}', '\u{7F}', '\u{85}', '\u{9B}',
+        ] {
+            let mut draft = valid();
+            draft.name = format!("Matti{c}Meikäläinen");
+            assert_eq!(
+                problems(&draft),
+                vec![(Field::Name, Problem::Control(vec![c]))],
+                "{c:?}"
+            );
+            let mut draft = valid();
+            draft.message = format!("Rivi{c}toinen");
+            assert_eq!(
+                problems(&draft),
+                vec![(Field::Message, Problem::Control(vec![c]))],
+                "{c:?}"
+            );
+        }
+        // A line break is a line in a field of several lines, a control in a field of one.
+        let mut draft = valid();
+        draft.message = "Rivi\ntoinen\tsarkain".into();
+        draft.postal_address = "Katu 1\n20100 Turku".into();
+        assert_eq!(problems(&draft), vec![]);
+        draft.place = "Turku\n".into();
+        assert_eq!(
+            problems(&draft),
+            vec![(Field::Place, Problem::Control(vec!['\n']))]
+        );
+        assert_eq!(
+            Problem::Control(vec!['\u{0B}', '\u{1B}']).message(Lang::Fi),
+            "Kentässä on näkymättömiä ohjausmerkkejä (U+000B, U+001B), joita PDF ei voi näyttää. Poista ne."
+        );
+    }
+
+    #[test]
+    fn direction_controls_are_refused_in_addresses_and_numbers() {
+        let mut draft = valid();
+        draft.email = "ab\u{202E}cd@example.fi".into();
+        draft.phone = "\u{2066}044 123 4567\u{2069}".into();
+        draft.postal_address = "Katu 1\u{202D}, 20100 Turku".into();
+        draft.customer_number = "A-1\u{202B}2".into();
+        assert_eq!(
+            problems(&draft),
+            vec![
+                (Field::Email, Problem::Direction(vec!['\u{202E}'])),
+                (Field::PostalAddress, Problem::Direction(vec!['\u{202D}'])),
+                (Field::Phone, Problem::Direction(vec!['\u{2066}', '\u{2069}'])),
+                (Field::CustomerNumber, Problem::Direction(vec!['\u{202B}'])),
+            ]
+        );
+        // Elsewhere a name or a text may hold them: the letter isolates each field instead.
+        let mut draft = valid();
+        draft.place = "Turku\u{202E}".into();
+        draft.name = "\u{2067}محمد\u{2069}".into();
+        assert_eq!(problems(&draft), vec![]);
+        for lang in Lang::ALL {
+            let message = Problem::Direction(vec!['\u{202E}']).message(lang);
+            assert!(
+                message.contains("(U+202E)") && !message.contains('\u{202E}'),
+                "{message}"
+            );
+        }
+    }
+
+    #[test]
     fn invisible_characters_are_named_by_their_code_alone() {
         let problem = Problem::Unprintable(vec!['\u{202E}', '\u{7}', '李']);
         assert_eq!(
@@ -501,6 +703,8 @@ Please replace or remove them."
             Problem::NoCorrection,
             Problem::NoStrokes,
             Problem::Unprintable(vec!['x']),
+            Problem::Control(vec!['\u{0B}']),
+            Problem::Direction(vec!['\u{202E}']),
         ];
         for problem in all {
             assert_ne!(problem.message(Lang::Fi), problem.message(Lang::En));

@@ -65,7 +65,12 @@ impl SiteError {
 /// Parses and renders one notice file's text; `file` names it in errors.
 pub fn load_notice(file: &Path, source: &str) -> Result<Notice, SiteError> {
     let (front, body) = front_matter::parse(source).map_err(|e| SiteError::new(file, e))?;
-    let rendered = render::render(body).map_err(|e| SiteError::new(file, e))?;
+    let mut rendered = render::render(body).map_err(|e| SiteError::new(file, e))?;
+    // The body's lines follow the front matter's.
+    let before_body = source[..source.len() - body.len()].matches('\n').count();
+    for heading in &mut rendered.headings {
+        heading.line += before_body;
+    }
     Ok(Notice { front, rendered })
 }
 

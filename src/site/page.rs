@@ -17,8 +17,9 @@ use crate::request::letter_lang::LetterLang;
 use crate::request::right::Right;
 use crate::request::SECTION_ID;
 use crate::vocabulary::{
-    Action, FormAsset, RecipientField, LANG_LINK_ATTRIBUTE, NOTICE_ID, REQUEST_RIGHT_ATTRIBUTE,
-    REQUEST_ROOT_ID, REVISIONS_META, REVISIONS_TEXTS_ATTRIBUTE, TOC_CLASS, TOC_DETAILS_CLASS,
+    Action, FormAsset, RecipientField, APP_ID_PREFIXES, LANG_LINK_ATTRIBUTE, NOTICE_ID,
+    REQUEST_RIGHT_ATTRIBUTE, REQUEST_ROOT_ID, REVISIONS_META, REVISIONS_TEXTS_ATTRIBUTE, TOC_CLASS,
+    TOC_DETAILS_CLASS,
 };
 
 /// The notice's rights sections and the right each one's "Tee pyyntö" link ticks in the form.
@@ -114,10 +115,6 @@ pub fn compose(notices: &[Notice], context: &Context) -> Result<Site, SiteError>
             ))
         }
     };
-    for translation in translations {
-        check_translation(original, translation)
-            .map_err(|message| SiteError::new(file(translation.front.lang), message))?;
-    }
     for notice in notices {
         if !notice.rendered.headings.iter().any(|h| h.id == COOKIE_SECTION_ID) {
             return Err(SiteError::new(
@@ -157,11 +154,46 @@ pub fn compose(notices: &[Notice], context: &Context) -> Result<Site, SiteError>
             head: head(notice, context, &langs, &revisions),
             body: body(notice, controller, &registers, context, &langs, banner),
         })
-        .collect();
+        .collect::<Vec<Page>>();
+    // A heading's id is checked against the page it is in before the translations are compared
+    // with the original, so that a colliding heading is named in its own file.
+    for (notice, page) in notices.iter().zip(&pages) {
+        check_heading_ids(notice, page)
+            .map_err(|message| SiteError::new(file(notice.front.lang), message))?;
+    }
+    for translation in translations {
+        check_translation(original, translation)
+            .map_err(|message| SiteError::new(file(translation.front.lang), message))?;
+    }
     Ok(Site {
         pages,
         revisions: published,
     })
+}
+
+/// A heading's id must be its own: an id that an element of the page already has (the request
+/// section `pyynto`, `request-root`, `main` …) would take that element's links and break what
+/// the apps find by it, and the apps make elements of their own at run time (the request form,
+/// the banner's switches) with ids of [`APP_ID_PREFIXES`].
+fn check_heading_ids(notice: &Notice, page: &Page) -> Result<(), String> {
+    for heading in &notice.rendered.headings {
+        let attribute = format!(" id=\"{}\"", esc(&heading.id));
+        let uses = page.head.matches(&attribute).count() + page.body.matches(&attribute).count();
+        let why = if uses > 1 {
+            "an element of the page itself has this id, so its links and the apps would reach the \
+heading instead"
+                .to_owned()
+        } else if let Some(prefix) = APP_ID_PREFIXES.iter().find(|p| heading.id.starts_with(*p)) {
+            format!("ids starting with \"{prefix}\" belong to the request form and the cookie banner")
+        } else {
+            continue;
+        };
+        return Err(format!(
+            "line {}: heading id \"{}\" is taken: {why}; give the heading an id of its own with {{#…}}",
+            heading.line, heading.id
+        ));
+    }
+    Ok(())
 }
 
 /// What `<title>` says in the notice's language.
@@ -689,5 +721,56 @@ lang = \"en\"\ntranslation_of = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"
             err.contains("no section {#evasteet} for the cookie table"),
             "{err}"
         );
+    }
+    #[test]
+    fn a_heading_may_not_take_an_id_the_page_or_the_apps_use() {
+        let check = |fi: &str, en: &str| compose(&notices(fi, en), &context("/")).unwrap_err().to_string();
+        let line = |source: &str, text: &str| 1 + source.lines().position(|l| l.contains(text)).unwrap();
+        // "### Pyyntö" becomes id="pyynto", the request section's: every "Tee pyyntö" link would
+        // land on the heading instead of opening the form.
+        let fi = FI.replace("Toinen.\n", "Toinen.\n\n### Pyyntö\n\nKolmas.\n");
+        let err = check(&fi, EN);
+        assert!(
+            err.starts_with(&format!(
+                "notice/fi.md: line {}: heading id \"pyynto\"",
+                line(&fi, "### Pyyntö")
+            )),
+            "{err}"
+        );
+        // An explicit id the page's own markup or the apps use, in the authoritative notice or in
+        // a translation (whose ids must match the Finnish ones, so it is found in both).
+        for taken in [
+            "request-root",
+            "main",
+            "notice-title",
+            "consent-banner",
+            "toc-title",
+        ] {
+            let fi = FI.replace(
+                "## Rajoittamisoikeus",
+                &format!("## Rajoittamisoikeus\n\n### X {{#{taken}}}"),
+            );
+            let en = EN.replace("Other.\n", &format!("Other.\n\n### X {{#{taken}}}\n"));
+            let err = check(&fi, &en);
+            assert!(
+                err.starts_with(&format!(
+                    "notice/fi.md: line {}: heading id \"{taken}\"",
+                    line(&fi, "### X")
+                )),
+                "{taken}: {err}"
+            );
+        }
+        // Ids the request form and the banner make at run time.
+        for taken in [
+            "req-name",
+            "request-form-title",
+            "consent-analytics-name",
+            "req-correction-0-current",
+        ] {
+            let fi = FI.replace("## Evästeet", &format!("## Evästeet\n\n### X {{#{taken}}}"));
+            let en = EN.replace("Text.\n", &format!("Text.\n\n### X {{#{taken}}}\n"));
+            let err = check(&fi, &en);
+            assert!(err.contains(&format!("heading id \"{taken}\"")), "{taken}: {err}");
+        }
     }
 }

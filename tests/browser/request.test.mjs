@@ -397,11 +397,12 @@ test('hostile and any-script input: plain text, no script, no panic; what the fo
   const message = textbox(page, 'Muuta kerrottavaa');
   await message.fill('محمد العلي 李小龙 😀 \u0007\u202Etxt\u0000');
   const summary = await attemptWithErrors(page);
-  // Arabic and Chinese have fonts (fetched when needed); control characters need none; the emoji has none.
+  // Arabic and Chinese have fonts (fetched when needed); the emoji has none. The control
+  // characters were cleaned out as they came in; the override stays (the letter isolates it).
   const error = fold(await page.locator('#req-message-error').innerText());
   assert.equal(error, 'PDF:n fontissa ei ole näitä merkkejä: ”😀” (U+1F600). Korvaa tai poista ne.');
   assert.match(fold(await summary.innerText()), /Muuta kerrottavaa: PDF:n fontissa ei ole näitä merkkejä/);
-  assert.ok((await message.inputValue()).startsWith('محمد العلي 李小龙 😀 \u0007\u202Etxt'), 'what was typed stays');
+  assert.equal(await message.inputValue(), 'محمد العلي 李小龙 😀 \u202Etxt', 'what was typed stays, less its control characters');
 
   await message.fill(long);
   await page.getByRole('radio', { name: 'Allekirjoitan tulostetun pyynnön kynällä' }).check();
@@ -444,6 +445,116 @@ test('characters no PDF font has are reported before the download, in the page\'
     await assertClean(assert, env, watch);
     await context.close();
   }
+});
+
+test('a name pasted with Word\'s soft line break (U+000B) and other control characters: cleaned as it comes in, and the PDF is made', async () => {
+  const { page, watch } = await openForm();
+  const name = textbox(page, 'Nimi');
+  // Pasted text arrives as inserted text (an input event), as a paste from Word does.
+  await name.focus();
+  await page.keyboard.insertText('Matti\u000BMeikäläinen\u0000');
+  assert.equal(await name.inputValue(), 'Matti Meikäläinen', 'a line break is a space in a field of one line');
+  // The caret stays where the paste ended, also in the middle of the text.
+  await page.keyboard.press('Home');
+  await page.keyboard.insertText('Dr\u001B\u000B');
+  await page.keyboard.type('X');
+  assert.equal(await name.inputValue(), 'Dr XMatti Meikäläinen');
+  await name.fill('');
+  await name.focus();
+  await page.keyboard.insertText('Matti\u000BMeikäläinen');
+  const message = textbox(page, 'Muuta kerrottavaa');
+  await message.focus();
+  await page.keyboard.insertText('Rivi yksi\u000Brivi kaksi\u000Ckolme\u0085neljä\u007F\u001B[0m');
+  assert.equal(await message.inputValue(), 'Rivi yksi\nrivi kaksi\nkolme\nneljä[0m', 'line breaks are lines in a field of several');
+  await textbox(page, 'Sähköpostiosoite').fill('matti@example.fi');
+  await page.getByRole('checkbox', { name: 'Tarkastusoikeus' }).check();
+  const { path } = await download(page);
+  const text = pdfText(path);
+  assert.ok(text.includes('Matti Meikäläinen'), text);
+  assert.ok(text.includes('rivi kaksi') && text.includes('neljä[0m'), text);
+  const json = join(work, 'pasted.json');
+  run('pdfdetach', '-save', '1', '-o', json, path);
+  assert.equal(JSON.parse(await readFile(json, 'utf8')).sender.name, 'Matti Meikäläinen');
+  await assertClean(assert, env, watch);
+});
+
+test('bidirectional overrides: refused in the e-mail address with a message in place; a place with one leaves the date in order', async () => {
+  const { page, watch } = await openForm();
+  await textbox(page, 'Nimi').fill(NAME);
+  const email = textbox(page, 'Sähköpostiosoite');
+  await email.fill('ab\u202Ecd@example.fi');
+  await page.getByRole('checkbox', { name: 'Tarkastusoikeus' }).check();
+  await textbox(page, 'Paikkakunta').fill('Turku\u202E');
+  await attemptWithErrors(page);
+  assert.equal(
+    fold(await page.locator('#req-email-error').innerText()),
+    'Kentässä on näkymättömiä tekstin suuntaa muuttavia merkkejä (U+202E), jotka näyttäisivät tiedon eri järjestyksessä kuin se on kirjoitettu. Poista ne.',
+  );
+  assert.equal(await email.getAttribute('aria-invalid'), 'true');
+  assert.equal(await email.inputValue(), 'ab\u202Ecd@example.fi', 'nothing typed is lost');
+  await email.fill('abcd@example.fi');
+  const { path } = await download(page);
+  const lines = run('pdftotext', '-enc', 'UTF-8', path, '-').split('\n').map((l) => l.replace(/[\u202A-\u202E\u2066-\u2069]/g, '').trim());
+  assert.ok(lines.some((l) => /^Turku \d{1,2}\.\d{1,2}\.20\d\d$/.test(l)), lines.join('\n'));
+  assert.ok(!lines.some((l) => /\d\d02\./.test(l)), 'no date printed backwards');
+  await assertClean(assert, env, watch);
+});
+
+test('a writer worker that never answers or dies is noticed in seconds, not a minute; the customer can cancel', async () => {
+  const { page, context, watch } = await openPage(env, null);
+  // The page's clock runs as usual, and the test can move it on instead of waiting.
+  await page.clock.install();
+  // The worker's script answered by a stub: silent (never answers), or closing itself at once.
+  const stubs = { silent: '// answers nothing\n', dies: 'self.close();\n' };
+  let stub = 'silent';
+  let stubbed = 0;
+  await page.route(/\/form\/writer\/pdf-writer-worker\.[0-9a-f]{16}\.js$/, (route) => {
+    if (!stub) return route.continue();
+    stubbed++;
+    return route.fulfill({ status: 200, contentType: 'text/javascript', body: stubs[stub] });
+  });
+  await page.goto(env.url + '/', { waitUntil: 'load' });
+  await appReady(page);
+  await rejectCookies(page);
+  await page.getByRole('banner').getByRole('link', { name: 'Tee pyyntö' }).click();
+  await textbox(page, 'Nimi').fill(NAME);
+  await textbox(page, 'Sähköpostiosoite').fill('asa@example.fi');
+  await page.getByRole('checkbox', { name: 'Tarkastusoikeus' }).check();
+  const downloadButton = page.getByRole('button', { name: 'Lataa pyyntö (PDF)' });
+  const cancel = page.getByRole('button', { name: 'Keskeytä' });
+  const preparing = page.getByRole('status').filter({ hasText: 'PDF-tiedostoa valmistellaan…' });
+  assert.equal(await cancel.count(), 0, 'nothing to cancel before a PDF is being made');
+
+  // The customer cancels: told so, focus back on the download button, what was typed kept.
+  await downloadButton.click();
+  await preparing.waitFor();
+  await cancel.click();
+  await page.getByRole('status').filter({ hasText: 'PDF:n tekeminen keskeytettiin. Kirjoittamasi tiedot ovat tallessa; voit yrittää uudelleen.' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'req-download');
+  assert.equal(await cancel.count(), 0, 'the cancel button goes with the work it cancels');
+  assert.equal(await textbox(page, 'Nimi').inputValue(), NAME);
+
+  // Left alone, a silent or dead worker fails the attempt after 15 s of silence (the page's clock
+  // moved on 16 s), far sooner than the 60 s limit of a whole answer.
+  for (const kind of ['silent', 'dies']) {
+    stub = kind;
+    // The press starts a new worker (the last one was ended) and asks it to get ready.
+    const started = page.waitForEvent('worker');
+    await downloadButton.click();
+    await preparing.waitFor();
+    await started;
+    await page.clock.fastForward(16_000);
+    await page.getByRole('status').filter({ hasText: 'PDF:n luominen epäonnistui. Kirjoittamasi tiedot ovat tallessa; yritä uudelleen.' }).waitFor();
+  }
+
+  // Every worker so far was a stub (the one at the form's opening, and one per press after).
+  assert.ok(stubbed >= 3, `${stubbed} stubbed worker scripts`);
+  // The next press starts a new worker, the real one, and the PDF comes.
+  stub = null;
+  const { name } = await download(page);
+  assert.match(name, /^tietosuojapyynto-SAF-/);
+  await assertClean(assert, env, watch);
+  await context.close();
 });
 
 test('the PDF fonts late or missing: the download waits and says so; missing fonts are fetched again on the next press', async () => {
@@ -650,7 +761,7 @@ test('keyboard only: open the form, fill in, choose a right, sign by typing, dow
   await tabTo(/^input#req-signature-typed\|/);
   // Already filled in from the name.
   assert.equal(await page.locator('#req-signature-typed').inputValue(), NAME.trim());
-  await tabTo(/^button#\|Lataa pyyntö \(PDF\)/);
+  await tabTo(/^button#req-download\|Lataa pyyntö \(PDF\)/);
   const { path } = await download(page, null, () => page.keyboard.press('Enter'));
   const text = pdfText(path);
   assert.ok(text.includes('Tarkastusoikeus (15 artikla)') && text.includes('nimi kirjoitettu lomakkeella'));
@@ -701,7 +812,7 @@ test('på svenska: the form in Swedish, completed by keyboard, writes the letter
   await page.keyboard.type('asa@example.fi');
   await tabTo(/^input#req-right-access\|/);
   await page.keyboard.press('Space');
-  await tabTo(/^button#\|Ladda ned begäran \(PDF\)/);
+  await tabTo(/^button#req-download\|Ladda ned begäran \(PDF\)/);
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.activeElement?.id === 'request-form-errors');
   assert.equal(fold(await page.getByRole('group', { name: sv.summary }).innerText()),
@@ -715,7 +826,7 @@ test('på svenska: the form in Swedish, completed by keyboard, writes the letter
   await tabTo(/^input#req-lang-fi\|/);
   await page.keyboard.press('ArrowDown');
   assert.equal(await page.getByRole('radio', { name: sv.letterEn }).isChecked(), true);
-  await tabTo(/^button#\|Ladda ned begäran \(PDF\)/);
+  await tabTo(/^button#req-download\|Ladda ned begäran \(PDF\)/);
   const english = await download(page, null, () => page.keyboard.press('Enter'));
   assert.match(english.name, /^privacy-request-SAF-/);
   const englishText = pdfText(english.path);
@@ -726,7 +837,7 @@ test('på svenska: the form in Swedish, completed by keyboard, writes the letter
 
   await page.getByRole('radio', { name: sv.letterEn }).focus();
   await page.keyboard.press('ArrowUp');
-  await tabTo(/^button#\|Ladda ned begäran \(PDF\)/);
+  await tabTo(/^button#req-download\|Ladda ned begäran \(PDF\)/);
   const finnish = await download(page, null, () => page.keyboard.press('Enter'));
   assert.match(finnish.name, /^tietosuojapyynto-SAF-/);
   const finnishText = pdfText(finnish.path);

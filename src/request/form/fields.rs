@@ -87,7 +87,18 @@ pub fn text_field(
         (!ids.is_empty()).then(|| ids.join(" "))
     };
     let invalid = move || error.with(Option::is_some).then_some("true");
-    let on_input = move |ev: leptos::ev::Event| value.set(event_target_value(&ev));
+    // What is typed or pasted is kept as the field keeps it (`Field::clean`: Word's soft line
+    // break becomes a line or a space, other control characters go), so that the PDF can show it.
+    let on_input = move |ev: leptos::ev::Event| {
+        let typed = event_target_value(&ev);
+        let clean = field().clean(&typed);
+        if clean != typed {
+            if let Some(target) = ev.target() {
+                put_back(&target, &typed, &clean, field());
+            }
+        }
+        value.set(clean);
+    };
     let required = spec.required.then_some("true");
     let control = match spec.kind {
         Kind::Area => view! {
@@ -125,5 +136,32 @@ pub fn text_field(
                 {move || error.get()}
             </p>
         </div>
+    }
+}
+
+/// Writes the cleaned text back into the control, the caret where it was in the text.
+fn put_back(control: &wasm_bindgen::JsValue, typed: &str, clean: &str, field: Field) {
+    use js_sys::{Function, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+    // The caret as a count of UTF-16 units (an e-mail field has none to read: it goes to the end).
+    let caret = Reflect::get(control, &"selectionEnd".into())
+        .ok()
+        .and_then(|end| end.as_f64())
+        .map(|end| {
+            let before: Vec<u16> = typed.encode_utf16().take(end as usize).collect();
+            field
+                .clean(&String::from_utf16_lossy(&before))
+                .encode_utf16()
+                .count()
+        });
+    let _ = Reflect::set(control, &"value".into(), &clean.into());
+    if let Some(caret) = caret {
+        let at = JsValue::from(caret as u32);
+        if let Some(select) = Reflect::get(control, &"setSelectionRange".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+        {
+            let _ = select.call2(control, &at, &at);
+        }
     }
 }

@@ -18,7 +18,12 @@ use crate::request::validate::Field;
 enum Status {
     Preparing,
     Failed(WriteError),
+    /// The customer stopped it.
+    Cancelled,
 }
+
+/// The id of the download button (focus returns to it when the customer cancels).
+const DOWNLOAD_ID: &str = "req-download";
 
 /// The whole form.
 pub fn request_form() -> impl IntoView {
@@ -28,16 +33,33 @@ pub fn request_form() -> impl IntoView {
     let status = RwSignal::new(None::<Status>);
     // A download in progress: further clicks wait for it.
     let busy = StoredValue::new(false);
+    // Counts the attempts: an attempt whose number is no longer the current one was cancelled,
+    // and what it was waiting for no longer changes what the page says.
+    let attempts = StoredValue::new(0u32);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_value() {
             return;
         }
         busy.set_value(true);
+        attempts.update_value(|n| *n = n.wrapping_add(1));
+        let this = attempts.get_value();
         spawn_local(async move {
-            attempt(form, status, done).await;
-            busy.set_value(false);
+            let current = move || attempts.get_value() == this;
+            attempt(form, status, done, current).await;
+            if current() {
+                busy.set_value(false);
+            }
         });
+    };
+    // Stops the PDF being made: the worker is ended at once, what was typed stays, and the next
+    // press starts afresh.
+    let on_cancel = move |_| {
+        attempts.update_value(|n| *n = n.wrapping_add(1));
+        form.writer.cancel();
+        busy.set_value(false);
+        status.set(Some(Status::Cancelled));
+        browser::focus_later(DOWNLOAD_ID);
     };
     let s = form.state;
     let status_text = move || {
@@ -45,8 +67,10 @@ pub fn request_form() -> impl IntoView {
             Status::Preparing => t.preparing,
             Status::Failed(WriteError::Fonts) => t.fonts_failed,
             Status::Failed(WriteError::Failed) => t.write_failed,
+            Status::Cancelled => t.cancelled,
         })
     };
+    let preparing = move || status.get() == Some(Status::Preparing);
     view! {
         <section class="request-form" aria-labelledby="request-form-title">
             <h2 id="request-form-title" tabindex="-1">{t.heading}</h2>
@@ -69,7 +93,10 @@ pub fn request_form() -> impl IntoView {
                 {signature::letter_language()}
                 {signature::signature()}
                 <p class="rf-actions">
-                    <button type="submit" class="button">{t.download}</button>
+                    <button type="submit" class="button" id=DOWNLOAD_ID>{t.download}</button>
+                    " "
+                    <button type="button" class="button button--quiet" hidden=move || !preparing()
+                        on:click=on_cancel>{t.cancel}</button>
                 </p>
                 <p class="rf-status" role="status">{status_text}</p>
             </form>
@@ -78,15 +105,25 @@ pub fn request_form() -> impl IntoView {
     }
 }
 
-/// One press of the download button: check, wait for the writer, write, download.
-async fn attempt(form: Form, status: RwSignal<Option<Status>>, done: RwSignal<Option<Done>>) {
+/// One press of the download button: check, wait for the writer, write, download. `current`
+/// says whether this attempt still counts (the customer may cancel it while it waits).
+async fn attempt(
+    form: Form,
+    status: RwSignal<Option<Status>>,
+    done: RwSignal<Option<Done>>,
+    current: impl Fn() -> bool,
+) {
     if show_errors(form) {
         status.set(None);
         return;
     }
     status.set(Some(Status::Preparing));
     // Which characters the PDF lacks is known once its font is there: check again then.
-    if let Err(error) = form.writer.ready().await {
+    let ready = form.writer.ready().await;
+    if !current() {
+        return;
+    }
+    if let Err(error) = ready {
         status.set(Some(Status::Failed(error)));
         return;
     }
@@ -112,6 +149,9 @@ async fn attempt(form: Form, status: RwSignal<Option<Status>>, done: RwSignal<Op
             context,
         })
         .await;
+    if !current() {
+        return;
+    }
     let written = match written {
         Ok(written) => written,
         Err(error) => {

@@ -24,7 +24,7 @@ use crate::request::draft::Draft;
 use crate::request::fonts::Manifest;
 use crate::request::record::Context;
 use crate::request::writer::protocol::{
-    Message, Request, Response, WriterError, ANSWER_JSON, ANSWER_PDF, WARM_UP,
+    Message, Request, Response, WriterError, ANSWER_JSON, ANSWER_PDF, SILENCE_MS, WARM_UP,
 };
 
 /// Whether the writer can write now.
@@ -62,8 +62,9 @@ pub enum WriteError {
     Failed,
 }
 
-/// How long an answer may take before the form gives up on the worker and starts a new one
-/// (a PDF takes well under a second; fonts on a slow connection take longer).
+/// How long an answer may take in all before the form gives up on the worker and starts a new
+/// one (a PDF takes well under a second; fonts on a slow connection take longer). A worker that
+/// dies or stalls is noticed much sooner: it stops beating ([`SILENCE_MS`]).
 const ANSWER_TIMEOUT_MS: i32 = 60_000;
 
 thread_local! {
@@ -77,6 +78,13 @@ thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
     /// Settles when the current load ends, however it ends.
     static LOADING: RefCell<Option<Promise>> = const { RefCell::new(None) };
+    /// Why the last load failed.
+    static LOAD_ERROR: Cell<WriteError> = const { Cell::new(WriteError::Fonts) };
+    /// When the worker was last heard from (or asked something), ms since 1970.
+    static HEARD: Cell<f64> = const { Cell::new(0.0) };
+    /// The interval that checks, while an answer is awaited, that the worker is still heard from.
+    static WATCHDOG: Cell<Option<i32>> = const { Cell::new(None) };
+    static WATCHDOG_CALLBACK: Closure<dyn Fn()> = Closure::new(watch);
 }
 
 /// The form's handle on the writer.
@@ -115,12 +123,17 @@ impl Writer {
         self.status.set(Status::Loading);
         let status = self.status;
         let loading = wasm_bindgen_futures::future_to_promise(async move {
-            let ready = start_worker().await.is_some();
-            if !ready {
+            let started = start_worker().await;
+            if let Err(error) = started {
                 // Start afresh on the next attempt.
                 stop_worker();
+                LOAD_ERROR.with(|e| e.set(error));
             }
-            status.set(if ready { Status::Ready } else { Status::Failed });
+            status.set(if started.is_ok() {
+                Status::Ready
+            } else {
+                Status::Failed
+            });
             Ok(JsValue::UNDEFINED)
         });
         LOADING.with(|l| *l.borrow_mut() = Some(loading));
@@ -136,7 +149,16 @@ impl Writer {
         }
         match self.status.get_untracked() {
             Status::Ready => Ok(()),
-            _ => Err(WriteError::Fonts),
+            _ => Err(LOAD_ERROR.with(Cell::get)),
+        }
+    }
+
+    /// Stops what the writer is doing (loading, or writing a PDF) at once: the worker is ended,
+    /// what waits for it fails, and the next [`Writer::write`] starts a new one.
+    pub fn cancel(self) {
+        stop_worker();
+        if self.status.get_untracked() != Status::Failed {
+            self.status.set(Status::Failed);
         }
     }
 
@@ -193,6 +215,21 @@ struct Waiting {
     timer: i32,
 }
 
+/// The worker was heard from (or asked something, which gives it as long to speak).
+fn heard() {
+    HEARD.with(|h| h.set(js_sys::Date::now()));
+}
+
+/// Once a second: a worker not heard from for [`SILENCE_MS`] while an answer is awaited has died
+/// or stalled; it is ended and what waited for it fails.
+fn watch() {
+    let waiting = WAITING.with(|w| !w.borrow().is_empty());
+    let silent = js_sys::Date::now() - HEARD.with(Cell::get) > f64::from(SILENCE_MS);
+    if waiting && silent {
+        stop_worker();
+    }
+}
+
 impl Waiting {
     /// Clears the time-out; the caller settles the promise.
     fn take(id: u32) -> Option<Waiting> {
@@ -219,19 +256,25 @@ impl Waiting {
 }
 
 /// Posts `message` to the worker; the promise resolves with the worker's answer to `id`, and
-/// rejects if the worker breaks or does not answer within [`ANSWER_TIMEOUT_MS`].
+/// rejects if the worker breaks, falls silent for [`SILENCE_MS`] or does not answer within
+/// [`ANSWER_TIMEOUT_MS`].
 fn ask(id: u32, message: &JsValue) -> Option<Promise> {
     let worker = WORKER.with(|w| w.borrow().clone())?;
-    let window = web_sys::window()?;
     let mut settle = None;
     let answer = Promise::new(&mut |resolve, reject| settle = Some((resolve, reject)));
     let (resolve, reject) = settle?;
     // A message with the same id that still waits (a warm-up asked for again) gives way.
     Waiting::fail(id);
-    let give_up = Closure::once_into_js(move || Waiting::fail(id));
-    let timer = window
+    // The whole wait has a limit too (a font fetch that never ends): then the worker is ended.
+    let give_up = Closure::once_into_js(move || {
+        if WAITING.with(|w| w.borrow().contains_key(&id)) {
+            stop_worker();
+        }
+    });
+    let timer = web_sys::window()?
         .set_timeout_with_callback_and_timeout_and_arguments_0(give_up.unchecked_ref(), ANSWER_TIMEOUT_MS)
         .ok()?;
+    heard();
     WAITING.with(|w| {
         w.borrow_mut().insert(
             id,
@@ -249,10 +292,11 @@ fn ask(id: u32, message: &JsValue) -> Option<Promise> {
     Some(answer)
 }
 
-/// Every answer of the worker resolves the promise of its message.
+/// Anything from the worker shows it alive; every answer resolves the promise of its message.
 fn on_message(event: web_sys::MessageEvent) {
+    heard();
     let data = event.data();
-    let Some(id) = read(&data).map(|response| response.id()) else {
+    let Some(id) = read(&data).and_then(|response| response.id()) else {
         return;
     };
     if let Some(waiting) = Waiting::take(id) {
@@ -260,16 +304,20 @@ fn on_message(event: web_sys::MessageEvent) {
     }
 }
 
-/// The worker broke (its script or WebAssembly could not start, or it threw): every message
-/// waiting for an answer fails, and the next attempt starts a new worker.
+/// The worker broke (its script or WebAssembly could not start, it threw, or a message to it
+/// could not be read): it is ended, every message waiting for an answer fails, and the next
+/// attempt starts a new worker.
 fn on_error(_: web_sys::Event) {
-    Waiting::fail_all();
+    stop_worker();
 }
 
 /// Ends the worker, if any, so that the next attempt starts a new one; what waited for it fails.
 fn stop_worker() {
     if let Some(worker) = WORKER.with(|w| w.borrow_mut().take()) {
         worker.terminate();
+    }
+    if let (Some(interval), Some(window)) = (WATCHDOG.with(|w| w.take()), web_sys::window()) {
+        window.clear_interval_with_handle(interval);
     }
     Waiting::fail_all();
 }
@@ -280,38 +328,62 @@ fn resolve(url: &str, base: &str) -> Option<String> {
 }
 
 /// Fetches the manifest (the form validates with it at once), then, once the form has painted,
-/// starts the worker and has it fetch its base fonts. `Some` when the writer can write.
-async fn start_worker() -> Option<()> {
+/// starts the worker and has it fetch its base fonts. `Ok` when the writer can write; a file that
+/// could not be fetched is [`WriteError::Fonts`], a worker that broke or fell silent
+/// [`WriteError::Failed`].
+async fn start_worker() -> Result<(), WriteError> {
+    let fonts = WriteError::Fonts;
     if MANIFEST.with(|m| m.borrow().is_none()) {
-        let page = crate::dom::document()?.base_uri().ok().flatten()?;
-        let base = resolve(&MANIFEST_URL.with(|url| url.borrow().clone()), &page)?;
-        let manifest: Manifest = serde_json::from_slice(&browser::fetch_bytes(&base).await?).ok()?;
-        manifest.check().ok()?;
+        let page = crate::dom::document()
+            .and_then(|d| d.base_uri().ok().flatten())
+            .ok_or(fonts)?;
+        let base = resolve(&MANIFEST_URL.with(|url| url.borrow().clone()), &page).ok_or(fonts)?;
+        let bytes = browser::fetch_bytes(&base).await.ok_or(fonts)?;
+        let manifest: Manifest = serde_json::from_slice(&bytes).map_err(|_| fonts)?;
+        manifest.check().map_err(|_| fonts)?;
         MANIFEST.with(|m| *m.borrow_mut() = Some((manifest, base)));
     }
-    let (script, base) = MANIFEST.with(|m| {
-        let m = m.borrow();
-        let (manifest, base) = m.as_ref()?;
-        Some((resolve(&manifest.writer.as_ref()?.worker, base)?, base.clone()))
-    })?;
+    let (script, base) = MANIFEST
+        .with(|m| {
+            let m = m.borrow();
+            let (manifest, base) = m.as_ref()?;
+            Some((resolve(&manifest.writer.as_ref()?.worker, base)?, base.clone()))
+        })
+        .ok_or(fonts)?;
+    let failed = WriteError::Failed;
     if WORKER.with(|w| w.borrow().is_none()) {
         // The form's own views first: the worker's download must not hold up their paint.
         browser::next_frame().await;
         let options = web_sys::WorkerOptions::new();
         options.set_type(web_sys::WorkerType::Module);
-        let worker = web_sys::Worker::new_with_options(&script, &options).ok()?;
+        let worker = web_sys::Worker::new_with_options(&script, &options).map_err(|_| failed)?;
         let message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(on_message);
         let error = Closure::<dyn FnMut(web_sys::Event)>::new(on_error);
         worker.set_onmessage(Some(message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(error.as_ref().unchecked_ref()));
-        // The worker lives as long as the page.
+        // A message of the worker that cannot be read here: as broken as an error.
+        let _ = worker.add_event_listener_with_callback("messageerror", error.as_ref().unchecked_ref());
+        // The handlers live as long as the page (a few closures per worker started).
         message.forget();
         error.forget();
         WORKER.with(|w| *w.borrow_mut() = Some(worker));
+        let watchdog = WATCHDOG_CALLBACK.with(|c| {
+            web_sys::window()?
+                .set_interval_with_callback_and_timeout_and_arguments_0(c.as_ref().unchecked_ref(), 1_000)
+                .ok()
+        });
+        WATCHDOG.with(|w| w.set(watchdog));
     }
-    let warm = serde_json::to_string(&Message::Warm { fonts_base: base }).ok()?;
-    let answer = JsFuture::from(ask(WARM_UP, &JsValue::from_str(&warm))?)
+    let warm = serde_json::to_string(&Message::Warm { fonts_base: base }).map_err(|_| failed)?;
+    let answer = JsFuture::from(ask(WARM_UP, &JsValue::from_str(&warm)).ok_or(failed)?)
         .await
-        .ok()?;
-    matches!(read(&answer), Some(Response::Ready)).then_some(())
+        .map_err(|_| failed)?;
+    match read(&answer) {
+        Some(Response::Ready) => Ok(()),
+        Some(Response::Failed {
+            error: WriterError::Fonts { .. },
+            ..
+        }) => Err(fonts),
+        _ => Err(failed),
+    }
 }

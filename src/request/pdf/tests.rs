@@ -46,7 +46,8 @@ pub fn make_with(draft: &Draft, fonts: &FontSet) -> Result<(Vec<u8>, Vec<u8>, St
     let context = context();
     let json = record::bytes(draft, &context);
     let digest = record::sha256_hex(&json);
-    let document = compose(draft, &context, &digest);
+    // As the writer does (`request::writer::write`).
+    let document = compose(&draft.isolated(), &context, &digest);
     let pdf = render(&document, fonts, &json, context.stamp)?;
     Ok((pdf, json, digest))
 }
@@ -439,5 +440,201 @@ fn timings() {
             "{label}: {:.1} ms per PDF, {size} bytes",
             start.elapsed().as_secs_f64() * 1000.0 / n as f64
         );
+    }
+}
+
+/// Word's soft line break (U+000B), form feed, NUL, ESC, DEL and NEL once made the export fail
+/// with no field named. The form cleans them from what is typed; the writer refuses any that
+/// come some other way by naming their fields; and the layout itself never fails on them.
+#[test]
+fn control_characters_never_stop_the_pdf() {
+    use crate::request::writer::protocol::{Request, WriterError};
+    let mut d = draft();
+    d.name = "Matti\u{0B}Meikäläinen".into();
+    d.message = "Rivi\u{0C}sivu\u{0}nul\u{1B}[31mesc\u{7F}del\u{85}nel\u{9B}csi".into();
+    d.place = "Tur\u{1}ku".into();
+    // The layout alone: a PDF, with the text minus its controls.
+    let (pdf, _, _) = make(&d);
+    let text = tool("pdftotext", &["-enc", "UTF-8"], &pdf);
+    assert!(
+        text.contains("Matti\nMeikäläinen") || text.contains("Matti Meikäläinen"),
+        "{text}"
+    );
+    assert!(text.contains("[31mesc"), "{text}");
+    // The writer: the fields named, never a bare failure.
+    let files = || {
+        vec![
+            ("regular".to_owned(), read(DEJAVU)),
+            ("bold".to_owned(), read(DEJAVU_BOLD)),
+        ]
+    };
+    let request = |draft: Draft| Request {
+        id: 1,
+        draft,
+        context: context(),
+        fonts_base: "x".into(),
+    };
+    match crate::request::writer::write(&request(d.clone()), files()) {
+        Err(WriterError::Invalid { fields }) => {
+            assert_eq!(fields, ["req-name", "req-message", "req-place"])
+        }
+        other => panic!("{:?}", other.map(|w| w.file_name)),
+    }
+    // Cleaned as the form cleans what is typed: valid, and written.
+    let cleaned = d.cleaned();
+    assert_eq!(cleaned.name, "Matti Meikäläinen");
+    assert_eq!(cleaned.message, "Rivi\nsivunul[31mescdel\nnelcsi");
+    let written = crate::request::writer::write(&request(cleaned), files()).unwrap();
+    let text = tool("pdftotext", &["-enc", "UTF-8"], &written.pdf);
+    assert!(text.contains("Matti Meikäläinen"), "{text}");
+}
+
+/// What a direction override typed in one field does stays in that field: "Turku\u{202E}" as
+/// the place once turned the date after it into "6202.11.52".
+#[test]
+fn a_direction_override_reaches_no_further_than_its_field() {
+    let mut d = draft();
+    d.place = "Turku\u{202E}".into();
+    d.name = "\u{202E}Åsa\u{202B}".into();
+    d.message = "Alku \u{202E}lopussa\nToinen rivi 12.3.".into();
+    let (pdf, _, _) = make(&d);
+    let text: String = tool("pdftotext", &["-enc", "UTF-8"], &pdf)
+        .chars()
+        .filter(|c| !crate::request::validate::is_direction_control(*c))
+        .collect();
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    assert!(lines.contains(&"Turku 25.11.2026"), "{text}");
+    assert!(!text.contains("6202"), "{text}");
+    // The override turns the customer's own words around, and nothing after them.
+    assert!(lines.contains(&"Alku assupol"), "{text}");
+    assert!(lines.contains(&"Toinen rivi 12.3."), "{text}");
+    // The isolates order the lines and draw nothing: no glyph stands for them.
+    let plain = tool("pdftotext", &["-enc", "UTF-8"], &make(&draft()).0);
+    assert!(
+        !plain.contains('\u{2068}') && !plain.contains('\u{2069}'),
+        "{plain}"
+    );
+}
+
+/// An Arabic place name keeps the date after it in its own order.
+#[test]
+fn a_right_to_left_place_leaves_the_date_in_order() {
+    let fonts = built_fonts("القاهرة");
+    let mut d = draft();
+    d.place = "القاهرة".into();
+    let (pdf, _, _) = make_with(&d, &fonts).unwrap();
+    let words = bbox_words(&tool("pdftotext", &["-bbox"], &pdf));
+    // The place and date line: a date with a word in Arabic on the same line.
+    let (date, place) = words
+        .iter()
+        .filter(|w| w.0 == "25.11.2026")
+        .find_map(|date| {
+            // On the same line: their boxes overlap vertically (the Arabic face is taller).
+            let place = words
+                .iter()
+                .find(|w| !w.0.is_ascii() && w.2 < date.4 && date.2 < w.4)?;
+            Some((date, place))
+        })
+        .unwrap_or_else(|| panic!("no date after an Arabic word in {words:?}"));
+    // "{place} {date}": in a left-to-right letter the date follows the place, to its right.
+    assert!(
+        date.1 > place.3 - 0.5,
+        "the date after the place: {date:?} {place:?}"
+    );
+}
+
+/// The faces keep their names: `pdffonts` (and an archive) tells DejaVu Sans Bold from Noto Sans
+/// Arabic instead of listing every face as "unknown".
+#[test]
+fn every_embedded_face_is_named() {
+    let all: String = NAMES.concat();
+    let fonts = built_fonts(&all);
+    let mut d = draft();
+    d.name = NAMES.join(" ");
+    let (pdf, _, _) = make_with(&d, &fonts).unwrap();
+    let listed = tool("pdffonts", &[], &pdf);
+    let names: Vec<&str> = listed
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.split_whitespace().next())
+        .map(|n| n.split_once('+').map_or(n, |(_, name)| name))
+        .collect();
+    assert!(!listed.contains("unknown"), "{listed}");
+    for expected in [
+        "DejaVuSans",
+        "DejaVuSans-Bold",
+        "NotoSansArabic-Regular",
+        "NotoSansHebrew-Regular",
+        "NotoSansThai-Regular",
+        "NotoSansDevanagari-Regular",
+    ] {
+        assert!(names.contains(&expected), "{expected} not in {names:?}");
+    }
+    assert!(names.iter().any(|n| n.starts_with("NotoSansCJK")), "{names:?}");
+    // lopdf reads the same names from the font descriptors.
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let mut descriptors: Vec<String> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"Type").and_then(|t| t.as_name()).ok() == Some(&b"FontDescriptor"[..]))
+        .filter_map(|d| d.get(b"FontName").and_then(|n| n.as_name()).ok())
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .collect();
+    descriptors.sort();
+    assert!(
+        descriptors.iter().any(|n| n.ends_with("+DejaVuSans-Bold")),
+        "{descriptors:?}"
+    );
+    assert!(
+        descriptors.iter().any(|n| n.ends_with("+NotoSansArabic-Regular")),
+        "{descriptors:?}"
+    );
+}
+
+mod properties {
+    use super::*;
+    use crate::request::validate::validate;
+    use proptest::prelude::*;
+
+    /// Text of what customers paste: letters of several scripts, digits, punctuation, spaces and
+    /// every kind of line break, control and direction character.
+    fn text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "a", "Ö", "ł", "Ж", "ω", "7", " ", ".", ",", "@", "-", "\n", "\r\n", "\r", "\t", "\u{0}",
+            "\u{0B}", "\u{0C}", "\u{1B}", "\u{7F}", "\u{85}", "\u{9B}", "\u{2028}", "\u{2029}", "\u{202A}",
+            "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}", "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}",
+            "\u{200B}", "\u{200E}", "\u{200F}", "\u{FEFF}", "ب", "א", "Matti ",
+        ]);
+        prop::collection::vec(pieces, 0..24).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// Whatever is typed, once the form has cleaned it, either validation names a field or
+        /// the PDF is written: never a failure without a field named.
+        #[test]
+        fn a_cleaned_and_valid_draft_always_makes_a_pdf(
+            name in text(), place in text(), message in text(), organisation in text(),
+            address in text(), email in prop::sample::select(vec!["asa@example.fi", "", "a\u{202E}b@example.fi"]),
+            typed in text(),
+        ) {
+            let mut d = draft();
+            d.name = format!("Åsa{name}");
+            d.place = place;
+            d.message = message;
+            d.organisation = organisation;
+            d.postal_address = address;
+            d.email = email.to_owned();
+            d.signature = Signature::Typed(format!("Å{typed}"));
+            for draft in [d.cleaned(), d] {
+                let errors = validate(&draft, &|s: &str| fonts().missing(s));
+                if errors.is_empty() {
+                    let made = make_with(&draft, fonts());
+                    prop_assert!(made.is_ok(), "{:?}: {:?}", draft, made.err());
+                }
+            }
+        }
     }
 }

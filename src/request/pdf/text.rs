@@ -238,10 +238,7 @@ fn is_cjk(c: char) -> bool {
 /// characters, and inside a word (between clusters) only when the word alone is too wide. Hard
 /// line breaks are kept; tabs become spaces.
 pub fn set(fonts: &FontSet, text: &str, size: f32, width: f32, weight: Weight) -> Vec<Line> {
-    let text = text
-        .replace("\r\n", "\n")
-        .replace(['\r'], "\n")
-        .replace('\t', " ");
+    let text = plain(text);
     let mut lines = Vec::new();
     for hard in text.split('\n') {
         let hard: Arc<str> = Arc::from(hard);
@@ -262,6 +259,34 @@ pub fn set(fonts: &FontSet, text: &str, size: f32, width: f32, weight: Weight) -
     lines
 }
 
+/// `text` with every kind of line break as `\n`, tabs as spaces and no other control
+/// characters: a font has no glyph for them (the form cleans them from what is typed; this keeps
+/// any that get here from breaking the PDF).
+fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push('\n');
+            }
+            '\n' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+            '\t' => out.push(' '),
+            // A byte order mark draws nothing, and a PDF may not map a glyph to it.
+            c if c.is_control() || c == '\u{FEFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether `s` is only characters that steer the bidirectional order (embeddings, overrides,
+/// isolates): they order the line but draw nothing, so no glyph stands for them.
+fn only_direction_controls(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(crate::request::validate::is_direction_control)
+}
+
 /// The clusters of `text`, in logical order, with their widths at `size`.
 fn units(fonts: &FontSet, text: &str, levels: &[Level], weight: Weight, size: f32) -> Vec<Unit> {
     let mut units = Vec::new();
@@ -278,6 +303,7 @@ fn units(fonts: &FontSet, text: &str, levels: &[Level], weight: Weight, size: f3
                 .map(|g| g.advance)
                 .sum();
             let s = &text[start..end];
+            let advance = if only_direction_controls(s) { 0.0 } else { advance };
             units.push(Unit {
                 range: start..end,
                 width: advance * size,
@@ -381,8 +407,9 @@ fn line(
                 starts.get(i).copied().unwrap_or(piece.end)
             };
             let mut width = 0.0;
-            let glyphs = shaped
+            let glyphs: Vec<KrillaGlyph> = shaped
                 .iter()
+                .filter(|g| !only_direction_controls(&text[g.cluster..end_of(g.cluster)]))
                 .map(|g| {
                     width += g.advance;
                     KrillaGlyph::new(
@@ -396,6 +423,9 @@ fn line(
                     )
                 })
                 .collect();
+            if glyphs.is_empty() {
+                continue;
+            }
             runs.push(Run { face, x, glyphs });
             x += width * size;
         }

@@ -78,7 +78,9 @@ pub fn write(request: &Request, files: Vec<(String, Vec<u8>)>) -> Result<Written
     let fonts = FontSet::new(regular, bold, faces.collect());
     let json = record::bytes(&request.draft, &request.context);
     let digest = record::sha256_hex(&json);
-    let doc = document::compose(&request.draft, &request.context, &digest);
+    // Each field's lines isolated in the letter, so that nothing typed reorders what is around it
+    // (request.json keeps the text as typed).
+    let doc = document::compose(&request.draft.isolated(), &request.context, &digest);
     let pdf = pdf::render(&doc, &fonts, &json, request.context.stamp).map_err(|e| match e {
         PdfError::Unprintable(chars) => WriterError::Unprintable { chars },
         PdfError::Export(detail) => WriterError::Export { detail },

@@ -19,6 +19,17 @@ pub const ANSWER_PDF: &str = "pdf";
 /// The id of the answer to [`Message::Warm`]; requests count from 1.
 pub const WARM_UP: u32 = 0;
 
+/// How often the worker says it is alive ([`Response::Alive`], posted by the worker's script from
+/// its first line, so even while the WebAssembly loads), in milliseconds.
+pub const BEAT_MS: u32 = 1_000;
+/// [`Response::Alive`] as the worker's script posts it (under [`ANSWER_JSON`]).
+pub const BEAT_JSON: &str = r#"{"kind":"alive"}"#;
+/// How long the form waits without hearing anything from the worker (no beat, no answer) before
+/// it takes the worker for dead or stalled: ended, the attempt failed, and the next press starts
+/// a new one. Many beats long, because a beat cannot come while the worker writes a PDF (a
+/// synchronous step: well under a second, a few seconds for a long letter on a slow phone).
+pub const SILENCE_MS: u32 = 15_000;
+
 /// What the form posts.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(
@@ -64,6 +75,8 @@ pub struct Request {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Response {
+    /// The worker is alive (every [`BEAT_MS`], [`BEAT_JSON`]).
+    Alive,
     /// The worker has started and loaded its base fonts.
     Ready,
     /// The PDF (its bytes travel next to this message) and what the form shows afterwards.
@@ -99,11 +112,12 @@ pub enum WriterError {
 }
 
 impl Response {
-    /// The id of the message this answers.
-    pub fn id(&self) -> u32 {
+    /// The id of the message this answers (none for a beat).
+    pub fn id(&self) -> Option<u32> {
         match self {
-            Response::Ready => WARM_UP,
-            Response::Done { id, .. } | Response::Failed { id, .. } => *id,
+            Response::Alive => None,
+            Response::Ready => Some(WARM_UP),
+            Response::Done { id, .. } | Response::Failed { id, .. } => Some(*id),
         }
     }
 }
@@ -143,6 +157,25 @@ mod tests {
         ] {
             assert_eq!(Message::id_of(garbage), None, "{garbage}");
         }
-        assert_eq!(Response::Ready.id(), WARM_UP);
+        assert_eq!(Response::Ready.id(), Some(WARM_UP));
+    }
+
+    #[test]
+    fn the_worker_script_beats_in_the_protocols_words() {
+        assert_eq!(
+            serde_json::from_str::<Response>(BEAT_JSON).unwrap(),
+            Response::Alive
+        );
+        assert_eq!(Response::Alive.id(), None);
+        // The script is written by the writer's build: it posts exactly this, this often.
+        let script =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/build-writer.sh")).unwrap();
+        let beat = format!("setInterval(beat, {BEAT_MS})");
+        assert!(script.contains(&beat), "scripts/build-writer.sh lacks {beat}");
+        assert!(
+            script.contains(&format!("{ANSWER_JSON}: '{BEAT_JSON}'")),
+            "the beat's JSON"
+        );
+        const { assert!(SILENCE_MS >= 10 * BEAT_MS) };
     }
 }
