@@ -120,12 +120,20 @@
   }
   function fallback(action) {
     var dialog = byId(%SETTINGS_ID%);
-    if (action === %ACTION_SETTINGS%) return dialog.open || dialog.showModal();
+    function toggle(purpose) {
+      return document.querySelector('[' + %PURPOSE_ATTRIBUTE% + '="' + purpose + '"]');
+    }
+    if (action === %ACTION_SETTINGS%) {
+      // The switches show the choice in force (all off without one).
+      toggle(%ANALYTICS%).checked = !!previous.analytics;
+      toggle(%MARKETING%).checked = !!previous.marketing;
+      return dialog.open || dialog.showModal();
+    }
     if (action === %ACTION_CLOSE%) return dialog.close();
-    if ([%ACTION_ACCEPT_ALL%, %ACTION_REJECT_ALL%, %ACTION_SAVE%].indexOf(action) < 0) return;
+    // The receipt needs the app (its button shows only with it).
+    if (action === %ACTION_RECEIPT%) return;
     function allowed(purpose) {
-      return action === %ACTION_ACCEPT_ALL% || action === %ACTION_SAVE% &&
-        document.querySelector('[' + %PURPOSE_ATTRIBUTE% + '="' + purpose + '"]').checked;
+      return action === %ACTION_ACCEPT_ALL% || action === %ACTION_SAVE% && toggle(purpose).checked;
     }
     var analytics = allowed(%ANALYTICS%);
     var choices = { analytics: analytics, marketing: analytics && !gpc && allowed(%MARKETING%) };

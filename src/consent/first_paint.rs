@@ -61,6 +61,7 @@ pub fn script() -> String {
         ("ACTION_ACCEPT_ALL", literal(Action::AcceptAll.key())),
         ("ACTION_REJECT_ALL", literal(Action::RejectAll.key())),
         ("ACTION_SAVE", literal(Action::Save.key())),
+        ("ACTION_RECEIPT", literal(Action::Receipt.key())),
         ("ANALYTICS", literal(Purpose::Analytics.key())),
         ("MARKETING", literal(Purpose::Marketing.key())),
         ("ANALYTICS_COOKIES", cookie_pattern(Purpose::Analytics)),

@@ -585,6 +585,7 @@ for (const how of Object.keys(BREAKS)) {
     await footerSettings(page).click();
     const dialog = settings(page);
     await dialog.waitFor();
+    assert.equal(await dialog.getByRole('switch', { name: 'Analytiikka' }).isChecked(), true, 'shows the choice in force');
     await dialog.getByRole('button', { name: FI.banner.reject }).click();
     await dialog.waitFor({ state: 'hidden' });
     assert.deepEqual(await cookieNames(context), ['theme'], 'Google\'s cookies deleted, the site\'s own kept');
