@@ -197,10 +197,77 @@ pub fn is_cookie_of(purpose: Purpose, name: &str) -> bool {
             .any(|(legacy, of)| *of == purpose && legacy.matches(name))
 }
 
+/// A JavaScript regular expression literal matching the names [`is_cookie_of`] gives for
+/// `purpose`: the head script deletes them when the app cannot start (`consent::first_paint`).
+pub fn cookie_pattern(purpose: Purpose) -> String {
+    let names = entries(purpose)
+        .filter(|entry| entry.kept == Kept::Cookie)
+        .map(|entry| entry.name)
+        .chain(
+            LEGACY_COOKIES
+                .iter()
+                .filter(|(_, of)| *of == purpose)
+                .map(|(name, _)| *name),
+        );
+    let alternatives: Vec<String> = names
+        .map(|name| match name {
+            Name::Exact(exact) => [exact, "$"].concat(),
+            Name::Prefix(prefix) => prefix.to_owned(),
+            Name::Session => SESSION_PREFIX.to_owned(),
+        })
+        .collect();
+    assert!(
+        alternatives.iter().all(|a| a
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$')),
+        "cookie names need no escaping in a regular expression"
+    );
+    if alternatives.is_empty() {
+        // Matches nothing (an empty alternation would match every name).
+        return "/(?!)/".to_owned();
+    }
+    ["/^(?:", &alternatives.join("|"), ")/"].concat()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::i18n::Lang;
+
+    #[test]
+    fn cookie_patterns_are_what_withdrawal_deletes() {
+        assert_eq!(cookie_pattern(Purpose::Analytics), "/^(?:_ga$|_ga_|_gid$|_gat)/");
+        assert_eq!(cookie_pattern(Purpose::Marketing), "/^(?:_gcl_)/");
+        assert_eq!(cookie_pattern(Purpose::Necessary), "/(?!)/");
+        // The same names as `is_cookie_of`, read as the regular expression reads them.
+        let matches = |pattern: &str, name: &str| {
+            let body = &pattern["/^(?:".len()..pattern.len() - ")/".len()];
+            body.split('|').any(|alt| match alt.strip_suffix('$') {
+                Some(exact) => name == exact,
+                None => name.starts_with(alt),
+            })
+        };
+        for name in [
+            "_ga",
+            "_ga_SAFRENT0FI",
+            "_gid",
+            "_gat_gtag_x",
+            "_gcl_au",
+            "_gax",
+            "theme",
+            "IDE",
+            "safrent.consent",
+        ] {
+            for purpose in Purpose::OPTIONAL {
+                let pattern = cookie_pattern(purpose);
+                assert_eq!(
+                    matches(&pattern, name),
+                    is_cookie_of(purpose, name),
+                    "{name} {purpose:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn measurement_id_has_googles_shape() {

@@ -149,6 +149,7 @@ pub fn start(lang: Lang) -> bool {
     let asks = state.ask.is_some();
     STATE.with(|cell| *cell.borrow_mut() = Some(state));
     listen();
+    follow_stored_choice();
     sync();
     replay_early_clicks();
     if asks && with_state(|s| s.ask.is_some() && !s.settings_open) == Some(true) {
@@ -161,6 +162,66 @@ pub fn start(lang: Lang) -> bool {
         }
     }
     asks
+}
+
+/// Reads the stored choice again and applies it when it is not the one this page follows: a
+/// choice made in another tab or page of the site (`storage`), or while this page was in the
+/// back/forward cache (`pageshow` with `persisted`). A withdrawal there stops Google's tag here
+/// (consent denied, the tag disabled) and deletes its cookies; a consent starts it.
+fn follow_stored_choice() {
+    let Some(window) = web_sys::window() else { return };
+    let storage = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
+        // `key` is null when another page cleared the whole storage.
+        let key = js_sys::Reflect::get(&event, &"key".into())
+            .ok()
+            .and_then(|k| k.as_string());
+        if key.as_deref().is_none_or(|key| key == record::STORAGE_KEY) {
+            reread();
+        }
+    });
+    let pageshow = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
+        let restored = js_sys::Reflect::get(&event, &"persisted".into()).ok();
+        if restored.and_then(|p| p.as_bool()) == Some(true) {
+            reread();
+        }
+    });
+    let _ = window.add_event_listener_with_callback("storage", storage.as_ref().unchecked_ref());
+    let _ = window.add_event_listener_with_callback("pageshow", pageshow.as_ref().unchecked_ref());
+    // The listeners live as long as the page.
+    storage.forget();
+    pageshow.forget();
+}
+
+fn reread() {
+    let Some(changed) = with_state(|state| {
+        if !state.storage_ok {
+            // The choice holds for this page view only; nothing stored can change it.
+            return None;
+        }
+        let (record, ask) = match record::status(storage::load(), now(), &state.revisions) {
+            Status::Decided(stored) => (Some(stored), None),
+            Status::Ask(reason) => (None, Some(reason)),
+        };
+        if record == state.record && ask == state.ask {
+            return None;
+        }
+        let applied = record
+            .as_ref()
+            .map_or(Choices::NONE, |r| r.choices.effective(state.gpc));
+        let previous = std::mem::replace(&mut state.applied, applied);
+        state.record = record;
+        state.ask = ask;
+        state.message = None;
+        Some((previous, applied))
+    }) else {
+        return;
+    };
+    if let Some((previous, applied)) = changed {
+        if previous != applied {
+            enforce(applied);
+        }
+        sync();
+    }
 }
 
 /// Opens the settings view, its switches showing the choices in force (all off before a choice).

@@ -3,14 +3,13 @@
 //! when the page is on "www.safrent.fi"). So withdrawal expires each name on the host and on
 //! every parent domain, path `/`.
 
+/// What follows a cookie's name to delete it (the head script uses it too, `consent::first_paint`).
+pub const EXPIRY: &str = "=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/";
+
 /// The `document.cookie` assignments that delete cookie `name` for a page on `host`.
 pub fn deletions(name: &str, host: &str) -> Vec<String> {
     // Concatenated rather than formatted: this runs in the first load, which carries no formatter.
-    let expire = [
-        name,
-        "=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/",
-    ]
-    .concat();
+    let expire = [name, EXPIRY].concat();
     let mut out = vec![expire.clone()];
     out.extend(
         cookie_domains(host)

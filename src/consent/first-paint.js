@@ -57,11 +57,14 @@
     }
     if (revisions[record.lang] !== record.revision) return %ASK_CHANGED%;
     if (now >= addMonths(record.time, %CHOICE_MONTHS%)) return %ASK_EXPIRED%;
+    previous = choices;
     return null;
   }
 
   // The moment of the decision, which the app decides at too (so both agree at the edge).
   var now = Date.now();
+  // The choices of the valid stored record, if any (what a choice made here would withdraw).
+  var previous = {};
   window[%FIRST_PAINT_NOW%] = now;
   var reason = %ASK_FIRST_VISIT%;
   var text = null;
@@ -71,14 +74,17 @@
     // Storage is blocked: nothing can be stored, the banner asks and says so.
     html.classList.add(%NO_STORAGE_CLASS%);
   }
+  // Nothing longer than a record can be is parsed (record::MAX_RECORD_LENGTH): the app does not
+  // parse it either, and a value nested thousands deep is no choice.
   if (text !== null) {
     try {
-      reason = reasonToAsk(text, now);
+      reason = text.length > %MAX_RECORD_LENGTH% ? %ASK_UNREADABLE% : reasonToAsk(text, now);
     } catch (notJson) {
       reason = %ASK_UNREADABLE%;
     }
   }
-  if (navigator.globalPrivacyControl === true) html.classList.add(%GPC_CLASS%);
+  var gpc = navigator.globalPrivacyControl === true;
+  if (gpc) html.classList.add(%GPC_CLASS%);
   if (reason !== null) {
     html.classList.add(%ASK_CLASS%);
     html.setAttribute(%ASK_REASON_ATTRIBUTE%, reason);
@@ -104,12 +110,78 @@
     });
   };
 
-  // Clicks on the portal's buttons before the app is ready: the app replays the last one.
-  window[%EARLY_CLICKS%] = [];
+  // When the app cannot start (for any reason), the buttons still answer: a choice is stored as
+  // the app stores it (record.rs), and the cookies of what it refuses are deleted on the host and
+  // its parent domains (cookies.rs), so no refusal or withdrawal depends on the WebAssembly.
+  // Google's tag, which only the app loads, stays out of this page view.
+  var failed = false;
+  function byId(id) {
+    return document.getElementById(id);
+  }
+  function fallback(action) {
+    var dialog = byId(%SETTINGS_ID%);
+    function toggle(purpose) {
+      return document.querySelector('[' + %PURPOSE_ATTRIBUTE% + '="' + purpose + '"]');
+    }
+    if (action === %ACTION_SETTINGS%) {
+      // The switches show the choice in force (all off without one).
+      toggle(%ANALYTICS%).checked = !!previous.analytics;
+      toggle(%MARKETING%).checked = !!previous.marketing;
+      return dialog.open || dialog.showModal();
+    }
+    if (action === %ACTION_CLOSE%) return dialog.close();
+    // The receipt needs the app (its button shows only with it).
+    if (action === %ACTION_RECEIPT%) return;
+    function allowed(purpose) {
+      return action === %ACTION_ACCEPT_ALL% || action === %ACTION_SAVE% && toggle(purpose).checked;
+    }
+    var analytics = allowed(%ANALYTICS%);
+    var choices = { analytics: analytics, marketing: analytics && !gpc && allowed(%MARKETING%) };
+    var lang = html.lang;
+    var message = %MESSAGE_NOT_STORED%;
+    try {
+      var id = Array.prototype.map.call(crypto.getRandomValues(new Uint8Array(%ID_LENGTH% / 2)), function (b) {
+        return (b + 256).toString(16).slice(1);
+      }).join('');
+      localStorage.setItem(%STORAGE_KEY%, JSON.stringify({ version: %RECORD_VERSION%, id: id, time: Date.now(),
+        choices: choices, revision: revisions[lang], lang: lang, gpc: gpc }));
+      message = %MESSAGE_SAVED%;
+    } catch (notStored) {
+      html.classList.add(%NO_STORAGE_CLASS%);
+    }
+    if (previous.analytics && !analytics || previous.marketing && !choices.marketing) message = %MESSAGE_WITHDRAWN%;
+    previous = choices;
+    var labels = location.hostname.split('.');
+    document.cookie.split(';').forEach(function (pair) {
+      var name = pair.split('=')[0].trim();
+      if (!analytics && %ANALYTICS_COOKIES%.test(name) || !choices.marketing && %MARKETING_COOKIES%.test(name)) {
+        // Host-only, then every domain the host is in (the browser ignores those it cannot be).
+        for (var i = -1; i < labels.length; i++) {
+          document.cookie = name + %COOKIE_EXPIRY% + (i < 0 ? '' : '; Domain=' + labels.slice(i).join('.'));
+        }
+      }
+    });
+    html.classList.remove(%ASK_CLASS%);
+    html.removeAttribute(%ASK_REASON_ATTRIBUTE%);
+    var status = byId(%STATUS_ID%);
+    status.textContent = status.getAttribute(message);
+    dialog.close();
+    // Focus goes back where it was, or to the notice when that is gone (a button of the banner).
+    var active = document.activeElement;
+    if (!active || active === document.body || !active.offsetWidth) byId(%NOTICE_ID%).focus({ preventScroll: true });
+  }
+
+  // Clicks on the portal's buttons before the app is ready: the app replays the last one. If the
+  // app cannot start, the fallback above answers them instead.
+  var early = window[%EARLY_CLICKS%] = [];
   document.addEventListener('click', function (event) {
     if (window[%APP_READY%]) return;
     var button = event.target.closest && event.target.closest('[' + %ACTION_ATTRIBUTE% + ']');
-    if (button) window[%EARLY_CLICKS%].push(button.getAttribute(%ACTION_ATTRIBUTE%));
+    if (!button) return;
+    var action = button.getAttribute(%ACTION_ATTRIBUTE%);
+    if (!failed) return early.push(action);
+    event.stopPropagation();
+    fallback(action);
   }, true);
 
   // The app only enhances the page: load it once the page has loaded and the browser is idle, so
@@ -118,10 +190,11 @@
   if (!app) return;
   function start() {
     window[%LOAD_MODULE%](app.content, app.getAttribute(%APP_WASM_ATTRIBUTE%)).catch(function (error) {
-      // Without the app nothing can load Google's tag, so there is nothing to consent to: take the
-      // banner and the buttons that need the app away rather than leave a banner that cannot close.
-      html.classList.remove(%JS_CLASS%, %ASK_CLASS%);
-      console.warn('The app did not start; the page works without it.', error);
+      // The banner and the footer's settings button stay, answered by the fallback (and the
+      // click made while the app was loading, if any).
+      failed = true;
+      if (early.length) fallback(early.pop());
+      console.warn('The app did not start; the consent buttons work without it.', error);
     });
   }
   function whenIdle() {

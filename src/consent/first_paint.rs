@@ -3,10 +3,12 @@
 //! the banner before the first paint and the WebAssembly that decides it afterwards read the same
 //! record with the same names, and a renamed constant renames both.
 
+use super::catalogue::{cookie_pattern, Purpose};
 use super::record::{
-    Ask, CHOICE_KEYS, CHOICE_MONTHS, FUTURE_SLACK_MS, RECORD_KEYS, RECORD_VERSION, STORAGE_KEY,
+    Ask, CHOICE_KEYS, CHOICE_MONTHS, FUTURE_SLACK_MS, ID_LENGTH, MAX_RECORD_LENGTH, RECORD_KEYS,
+    RECORD_VERSION, STORAGE_KEY,
 };
-use crate::vocabulary as v;
+use crate::vocabulary::{self as v, Action, Message};
 
 const TEMPLATE: &str = include_str!("first-paint.js");
 
@@ -48,6 +50,26 @@ pub fn script() -> String {
         ("ASK_OTHER_VERSION", literal(Ask::OtherVersion.key())),
         ("ASK_EXPIRED", literal(Ask::Expired.key())),
         ("ASK_CHANGED", literal(Ask::Changed.key())),
+        ("MAX_RECORD_LENGTH", MAX_RECORD_LENGTH.to_string()),
+        ("ID_LENGTH", ID_LENGTH.to_string()),
+        ("SETTINGS_ID", literal(v::SETTINGS_ID)),
+        ("STATUS_ID", literal(v::STATUS_ID)),
+        ("NOTICE_ID", literal(v::NOTICE_ID)),
+        ("PURPOSE_ATTRIBUTE", literal(v::PURPOSE_ATTRIBUTE)),
+        ("ACTION_SETTINGS", literal(Action::Settings.key())),
+        ("ACTION_CLOSE", literal(Action::Close.key())),
+        ("ACTION_ACCEPT_ALL", literal(Action::AcceptAll.key())),
+        ("ACTION_REJECT_ALL", literal(Action::RejectAll.key())),
+        ("ACTION_SAVE", literal(Action::Save.key())),
+        ("ACTION_RECEIPT", literal(Action::Receipt.key())),
+        ("ANALYTICS", literal(Purpose::Analytics.key())),
+        ("MARKETING", literal(Purpose::Marketing.key())),
+        ("ANALYTICS_COOKIES", cookie_pattern(Purpose::Analytics)),
+        ("MARKETING_COOKIES", cookie_pattern(Purpose::Marketing)),
+        ("COOKIE_EXPIRY", literal(super::cookies::EXPIRY)),
+        ("MESSAGE_SAVED", literal(Message::Saved.attribute())),
+        ("MESSAGE_WITHDRAWN", literal(Message::Withdrawn.attribute())),
+        ("MESSAGE_NOT_STORED", literal(Message::NotStored.attribute())),
     ];
     let filled = names.iter().fold(TEMPLATE.to_owned(), |script, (name, value)| {
         script.replace(&format!("%{name}%"), value)
@@ -81,6 +103,15 @@ mod tests {
         }
         assert!(script.contains(&format!("getItem(\"{STORAGE_KEY}\")")));
         assert!(script.contains("[\"version\",\"id\",\"time\",\"choices\",\"revision\",\"lang\",\"gpc\"]"));
+        // Nothing longer than a record is parsed, the same limit as the WebAssembly's.
+        assert!(script.contains(&format!("text.length > {MAX_RECORD_LENGTH} ?")));
+        // Without the app, the fallback deletes what withdrawal deletes.
+        for pattern in [
+            cookie_pattern(Purpose::Analytics),
+            cookie_pattern(Purpose::Marketing),
+        ] {
+            assert!(script.contains(&format!("{pattern}.test(name)")), "{pattern}");
+        }
         // Shipped without the template's comments: every byte is in every first load.
         assert!(!script.lines().any(|line| line.trim_start().starts_with("//")));
         assert!(

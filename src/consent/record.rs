@@ -31,6 +31,58 @@ pub const REVISION_LENGTH: usize = 16;
 pub const RECORD_KEYS: [&str; 7] = ["version", "id", "time", "choices", "revision", "lang", "gpc"];
 /// The keys of [`Choices`], as stored.
 pub const CHOICE_KEYS: [&str; 2] = ["analytics", "marketing"];
+/// How many hex digits a record's id has (128 random bits).
+pub const ID_LENGTH: usize = 32;
+
+/// The longest a record's canonical JSON can be: each field of [`RECORD_KEYS`] at its widest
+/// (the version and the time as the widest numbers their types hold, the id and the revision
+/// quoted, every choice and `gpc` `false`, the longest language code). Storage holding anything
+/// longer is not parsed, here or in the head script (`consent::first_paint`), and the banner asks
+/// as for any unreadable record: a value nested thousands of levels deep (which any page of the
+/// origin can store) would otherwise run a recursive reader out of stack.
+pub const MAX_RECORD_LENGTH: usize = max_record_length();
+
+const fn max_record_length() -> usize {
+    const FALSE: usize = "false".len();
+    const fn decimal_width(mut n: u64) -> usize {
+        let mut width = 1;
+        while n >= 10 {
+            n /= 10;
+            width += 1;
+        }
+        width
+    }
+    /// `{"a":x,"b":y}` around values of these widths.
+    const fn object(keys: &[&str], widths: &[usize]) -> usize {
+        let mut len = 2 + keys.len() - 1;
+        let mut i = 0;
+        while i < keys.len() {
+            len += keys[i].len() + 3 + widths[i];
+            i += 1;
+        }
+        len
+    }
+    let mut lang = 0;
+    let mut i = 0;
+    while i < Lang::ALL.len() {
+        if Lang::ALL[i].code().len() > lang {
+            lang = Lang::ALL[i].code().len();
+        }
+        i += 1;
+    }
+    let choices = object(&CHOICE_KEYS, &[FALSE; CHOICE_KEYS.len()]);
+    // In the order of RECORD_KEYS: version, id, time, choices, revision, lang, gpc.
+    let widths = [
+        decimal_width(u32::MAX as u64),
+        ID_LENGTH + 2,
+        decimal_width(i64::MIN.unsigned_abs()) + 1,
+        choices,
+        REVISION_LENGTH + 2,
+        lang + 2,
+        FALSE,
+    ];
+    object(&RECORD_KEYS, &widths)
+}
 
 /// The optional purposes a visitor allowed. `Default` is everything refused.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -143,7 +195,7 @@ impl Record {
 
 /// Whether `id` has the shape the portal writes: 32 lowercase hex digits.
 pub fn is_record_id(id: &str) -> bool {
-    is_lower_hex(id, 32)
+    is_lower_hex(id, ID_LENGTH)
 }
 
 /// Exactly `len` lowercase hex digits: the shape of the portal's ids and revisions.
@@ -242,20 +294,20 @@ impl Stored {
     }
 }
 
-/// The most a stored record takes as JSON (it is about 200 bytes).
-const RECORD_CAPACITY: usize = 512;
-
 /// The record's canonical JSON: compact, keys in [`RECORD_KEYS`] order (what is stored).
 pub fn to_json(record: &Record) -> Option<String> {
-    serde_json_core::to_string::<_, RECORD_CAPACITY>(record)
+    serde_json_core::to_string::<_, MAX_RECORD_LENGTH>(record)
         .ok()
         .map(|text| text.as_str().to_owned())
 }
 
 /// What a stored text means: its version first, then a record of this version, trusted only in
 /// its canonical form (so a record with other fields, other spacing or duplicate keys is garbage,
-/// as the head script finds it too).
+/// as the head script finds it too). Text longer than [`MAX_RECORD_LENGTH`] is garbage unread.
 pub fn read(text: &str) -> Stored {
+    if text.len() > MAX_RECORD_LENGTH {
+        return Stored::Garbage;
+    }
     Stored::classify(
         serde_json_core::from_str::<Versioned>(text).map(|(v, _)| v),
         || match serde_json_core::from_str::<Record>(text) {
@@ -552,6 +604,105 @@ mod tests {
             Revisions::parse("xx:1 fi: en:e2 junk").0,
             vec![(Lang::Fi, String::new()), (Lang::En, "e2".into())]
         );
+    }
+
+    /// A record with every field at its widest: what [`MAX_RECORD_LENGTH`] must hold exactly.
+    fn widest() -> Record {
+        let lang = Lang::ALL
+            .into_iter()
+            .max_by_key(|lang| lang.code().len())
+            .unwrap();
+        Record {
+            version: u32::MAX,
+            id: ID.into(),
+            time: i64::MIN,
+            choices: Choices::NONE,
+            revision: F1.into(),
+            lang,
+            gpc: false,
+        }
+    }
+
+    #[test]
+    fn the_longest_canonical_record_is_max_record_length() {
+        let json = to_json(&widest()).unwrap();
+        assert_eq!(json.len(), MAX_RECORD_LENGTH, "{json}");
+        // One byte more than any record can be is not read, whatever it holds.
+        let padded = format!("{json:<width$}", width = MAX_RECORD_LENGTH + 1);
+        assert_eq!(read(&padded), Stored::Garbage);
+        let version_three = format!("{{\"version\":3{}}}", " ".repeat(MAX_RECORD_LENGTH));
+        assert_eq!(
+            read(&version_three),
+            Stored::Garbage,
+            "too long to be read, even its version"
+        );
+    }
+
+    /// `{"x":[[[…]]],"version":2}` with `depth` brackets: what any page of the origin can store.
+    fn nested(depth: usize, version: i64) -> String {
+        format!(
+            "{{\"x\":{}{},\"version\":{version}}}",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        )
+    }
+
+    #[test]
+    fn a_deeply_nested_value_is_not_parsed() {
+        // The audit's value: about 11,000 levels, 22 KB. Parsed, it overflowed the WebAssembly's stack.
+        let text = nested(11_000, 2);
+        assert!(text.len() > 22_000);
+        assert_eq!(read(&text), Stored::Garbage);
+        assert_eq!(
+            status(read(&text), NOW, &revisions()),
+            Status::Ask(Ask::Unreadable)
+        );
+        assert_eq!(read(&nested(100_000, 1)), Stored::Garbage);
+    }
+
+    proptest::proptest! {
+        /// Nested arrays and objects of any depth, short or long: never a panic or a stack
+        /// overflow, and nothing longer than a record is read at all.
+        #[test]
+        fn nesting_of_any_depth_is_decided_without_overflow(depth in 0usize..40_000, version in -3i64..5, objects: bool) {
+            let text = if objects {
+                format!("{}{}", "{\"a\":".repeat(depth), "}".repeat(depth)).replacen('}', &format!(",\"version\":{version}}}"), 1)
+            } else {
+                nested(depth, version)
+            };
+            let stored = read(&text);
+            if text.len() > MAX_RECORD_LENGTH {
+                proptest::prop_assert_eq!(stored.clone(), Stored::Garbage);
+            }
+            let _ = status(stored, NOW, &revisions());
+        }
+
+        /// A well-formed record with one field made long (spaces, a long id, revision or
+        /// language, a huge number): longer than a record can be, it is garbage.
+        #[test]
+        fn long_values_are_garbage(pad in 1usize..5_000, field in 0usize..5) {
+            let json = to_json(&record(Choices::ALL)).unwrap();
+            let text = match field {
+                0 => json.replace(ID, &"a".repeat(32 + pad)),
+                1 => json.replace(F1, &"f".repeat(16 + pad)),
+                2 => json.replace("\"fi\"", &format!("\"{}\"", "f".repeat(2 + pad))),
+                3 => json.replace("1795617187000", &"9".repeat(13 + pad)),
+                _ => json.replace(',', &format!(",{}", " ".repeat(pad))),
+            };
+            if text.len() > MAX_RECORD_LENGTH {
+                proptest::prop_assert_eq!(read(&text), Stored::Garbage);
+            } else {
+                proptest::prop_assert_ne!(status(read(&text), NOW, &revisions()), Status::Decided(record(Choices::ALL)));
+            }
+        }
+
+        /// Every record the portal can write fits in [`MAX_RECORD_LENGTH`].
+        #[test]
+        fn every_record_fits(version: u32, time: i64, analytics: bool, marketing: bool, gpc: bool, lang in 0usize..3) {
+            let record = Record { version, time, choices: Choices { analytics, marketing }, gpc, lang: Lang::ALL[lang], ..widest() };
+            let json = to_json(&record).unwrap();
+            proptest::prop_assert!(json.len() <= MAX_RECORD_LENGTH);
+        }
     }
 
     proptest::proptest! {

@@ -6,8 +6,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
+import { chromium } from 'playwright-core';
 import {
-  setUp, openPage, appReady, settled, assertClean, axeViolations, recordPaint, paintRecord,
+  CHROMIUM_ARGS, setUp, openPage, appReady, settled, assertClean, axeViolations, recordPaint, paintRecord,
 } from './harness.mjs';
 import { LANGS } from './languages.mjs';
 import { MEASUREMENT_ID, CONTAINER_COOKIE } from './site.mjs';
@@ -35,11 +36,19 @@ if (!window['ga-disable-${ID}']) {
   document.cookie = '_ga=GA1.1.111.222; Path=/; Max-Age=63072000';
   document.cookie = '${CONTAINER_COOKIE}=GS1.1.222.1.0.222.0.0.0; Path=/; Max-Age=63072000';
   document.cookie = '_gid=GA1.1.333.444; Path=/; Max-Age=86400';
-}`;
+}
+// A later hit (a page event): the real tag writes _ga again unless it is disabled or the last
+// consent command denies analytics storage.
+window.__stubHit = () => {
+  const consent = window.dataLayer.filter((entry) => entry[0] === 'consent').at(-1);
+  if (!window['ga-disable-${ID}'] && consent && consent[2].analytics_storage === 'granted') {
+    document.cookie = '_ga=GA1.1.111.333; Path=/; Max-Age=63072000';
+  }
+};`;
 
 /** Opens a page whose Google requests are answered by the stub; `google` lists them. */
-async function openWithGoogleStub(path = '/', { initScript, contextOptions, paint } = {}) {
-  const opened = await openPage(env, null, contextOptions);
+async function openWithGoogleStub(path = '/', { initScript, contextOptions, paint, browser = env.browser } = {}) {
+  const opened = await openPage({ ...env, browser }, null, contextOptions);
   const google = [];
   await opened.context.route(GOOGLE, (route) => {
     google.push(route.request().url());
@@ -283,6 +292,8 @@ test('GA cookies left from an unreadable choice are deleted on load', async () =
   await context.close();
 });
 
+/** `{"x":[[[…]]],"version":…}`, `depth` brackets deep: what any page of the origin can store. */
+const nested = (depth, version) => `{"x":${'['.repeat(depth)}${']'.repeat(depth)},"version":${version}}`;
 const WELL_FORMED = (time) => ({ version: 2, id: 'ab'.repeat(16), time, choices: { analytics: false, marketing: false }, revision: '0123456789abcdef', lang: 'fi', gpc: false });
 for (const [name, value, reason] of [
   ['corrupted JSON', '{not json', 'unreadable'],
@@ -293,6 +304,9 @@ for (const [name, value, reason] of [
   ['a revision that is not 16 hex digits', JSON.stringify({ ...WELL_FORMED(0), revision: 'x' }), 'unreadable'],
   ['a negative time', JSON.stringify({ ...WELL_FORMED(-1) }), 'unreadable'],
   ['another revision', 'REVISION', 'changed'],
+  // Longer than a record can be: not parsed at all, so not even its version is read.
+  ['an older version nested 11,000 deep', nested(11_000, 1), 'unreadable'],
+  ['an older version padded past a record\'s length', `{"version":1${' '.repeat(300)}}`, 'unreadable'],
 ]) {
   test(`stored record with ${name}: the banner is in the first paint, says why, nothing loads, no error`, async () => {
     const seed = `localStorage.getItem('safrent.consent') === null && localStorage.setItem('safrent.consent', ${
@@ -537,19 +551,211 @@ test('the banner shows before the app is ready, and a click then is not lost', a
   await context.close();
 });
 
-test('when the app cannot start, the banner goes away instead of staying unanswerable', async () => {
+// The app's glue (a JavaScript module) as the page names it, to answer it with one that throws.
+const APP_GLUE = (await readFile(new URL('../../dist/index.html', import.meta.url), 'utf8')).match(/<meta name="portal-app" content="([^"]+)"/)[1];
+// A WebAssembly module whose start function traps ("unreachable").
+const TRAP = Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0, 3, 2, 1, 0, 8, 1, 0, 10, 5, 1, 3, 0, 0, 0x0b]);
+const BREAKS = {
+  'the WebAssembly answered 404': [/\.wasm$/, (route) => route.fulfill({ status: 404, body: '' })],
+  'a trap at start': [/\.wasm$/, (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: TRAP })],
+  'the glue throwing': [(url) => url.pathname.endsWith(APP_GLUE.replace(/^\.?\//, '')), (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("broken glue");' })],
+};
+
+/** Breaks the app in `context` and loads `path`; resolves once the head script has given up on it. */
+async function openBroken(page, context, how, path = '/') {
+  const [pattern, handler] = BREAKS[how];
+  await context.route(pattern, handler);
+  const gaveUp = page.waitForEvent('console', (message) => message.text().startsWith('The app did not start'));
+  await page.goto(env.url + path);
+  await gaveUp;
+  assert.notEqual(await page.evaluate(() => window.__portalReady), true, 'the app started');
+  return () => context.unroute(pattern, handler);
+}
+
+for (const how of Object.keys(BREAKS)) {
+  test(`the app cannot start (${how}): the footer's settings still withdraw, the banner still refuses`, async () => {
+    const { page, context, watch, google } = await openWithGoogleStub();
+    await banner(page).getByRole('button', { name: FI.banner.accept }).click();
+    await page.waitForFunction(() => window.__stubTag === 1);
+    await context.addCookies([{ name: '_gat_gtag_G_SAFRENT0FI', value: '1', url: env.url }]);
+    const mend = await openBroken(page, context, how);
+    assert.equal(await banner(page).isVisible(), false, 'the stored consent holds');
+
+    // Withdraw from the footer, without the app.
+    await footerSettings(page).click();
+    const dialog = settings(page);
+    await dialog.waitFor();
+    assert.equal(await dialog.getByRole('switch', { name: 'Analytiikka' }).isChecked(), true, 'shows the choice in force');
+    await dialog.getByRole('button', { name: FI.banner.reject }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    assert.deepEqual(await cookieNames(context), ['theme'], 'Google\'s cookies deleted, the site\'s own kept');
+    const record = await stored(page);
+    assert.deepEqual(Object.keys(record), ['version', 'id', 'time', 'choices', 'revision', 'lang', 'gpc']);
+    assert.deepEqual(record.choices, { analytics: false, marketing: false });
+    assert.match(record.id, /^[0-9a-f]{32}$/);
+    assert.match(await page.getByRole('status').innerText(), /^Suostumus on peruutettu/);
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), FI.banner.settings, 'focus back on the footer button');
+    assert.equal(google.length, 1, 'no tag without the app');
+
+    // The refusal holds for the head script and, once it starts again, for the app.
+    await page.reload();
+    assert.equal(await banner(page).isVisible(), false);
+    await mend();
+    assert.equal(await reload(page), false, 'the app reads the refusal the head script wrote');
+    await footerSettings(page).click();
+    assert.ok(await settings(page).getByText(record.id).isVisible(), 'the app shows the same record');
+    assert.equal(google.length, 1);
+
+    // A first visit without the app: the banner is there and answers.
+    await page.evaluate(() => localStorage.clear());
+    await openBroken(page, context, how);
+    await banner(page).waitFor();
+    await banner(page).getByRole('button', { name: FI.banner.reject }).click();
+    await banner(page).waitFor({ state: 'hidden' });
+    assert.equal(await page.getByRole('status').innerText(), 'Valintasi on tallennettu.');
+    assert.deepEqual((await stored(page)).choices, { analytics: false, marketing: false });
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'notice', 'focus on the notice');
+    // An acceptance is stored too (Google's tag waits for a page view with the app).
+    await footerSettings(page).click();
+    await settings(page).getByRole('button', { name: FI.banner.accept }).click();
+    await settings(page).waitFor({ state: 'hidden' });
+    assert.deepEqual((await stored(page)).choices, { analytics: true, marketing: true });
+    assert.equal(google.length, 1);
+    assert.deepEqual(watch.pageErrors, []);
+    assert.deepEqual(await watch.collectCsp(), []);
+    await context.close();
+  });
+}
+
+test('a click on the banner before the app fails to start is answered without it', async () => {
   const opened = await openPage(env, null);
-  await opened.context.route(/\.wasm$/, (route) => route.abort('failed'));
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await opened.context.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.fulfill({ status: 404, body: '' });
+  });
   const { page, context, watch } = opened;
   await page.goto(env.url + '/');
-  await banner(page).waitFor();
+  await banner(page).getByRole('button', { name: FI.banner.reject }).click();
+  const gaveUp = page.waitForEvent('console', (message) => message.text().startsWith('The app did not start'));
+  release();
+  await gaveUp;
   await banner(page).waitFor({ state: 'hidden' });
-  assert.equal(await page.getByRole('contentinfo').getByRole('button').count(), 0, 'no footer button that does nothing');
-  assert.equal(await page.evaluate(() => window.__portalReady === true), false);
-  // The page itself stays whole: the notice and the way to send a request without the form.
-  assert.equal(await page.locator('#notice').getByRole('heading', { level: 2 }).count(), 25);
+  assert.deepEqual((await stored(page)).choices, { analytics: false, marketing: false });
   assert.deepEqual(watch.pageErrors, []);
-  assert.deepEqual(await watch.collectCsp(), []);
+  await context.close();
+});
+
+const footerSettings = (page, lang = FI) => page.getByRole('contentinfo').getByRole('button', { name: lang.banner.settings });
+const DENIED = { analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' };
+const GRANTED = { analytics_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' };
+const lastCommand = (page) => page.evaluate(() => JSON.parse(JSON.stringify(Array.from(window.dataLayer.at(-1)))));
+
+test('a stored value nested 11,000 deep: the app starts, the banner asks, and every consent button works', async () => {
+  // The audit's value, 22 KB; stored again before each page view below that should ask.
+  const value = nested(11_000, 2);
+  const seed = { content: `localStorage.getItem('safrent.consent') === null && localStorage.setItem('safrent.consent', ${JSON.stringify(value)});` };
+  const { page, context, watch, google } = await openWithGoogleStub('/', { initScript: seed });
+  assert.equal(await page.locator('html').getAttribute('data-consent-ask'), 'unreadable');
+  await banner(page).getByRole('button', { name: FI.banner.accept }).click();
+  await banner(page).waitFor({ state: 'hidden' });
+  await page.waitForFunction(() => window.__stubTag === 1);
+  assert.deepEqual((await stored(page)).choices, { analytics: true, marketing: true });
+
+  // The footer's settings: shows the choice, withdraws it, downloads the receipt, closes.
+  await footerSettings(page).click();
+  const dialog = settings(page);
+  await dialog.waitFor();
+  assert.equal(await dialog.getByRole('switch', { name: 'Analytiikka' }).isChecked(), true);
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Lataa kuitti (JSON)' }).click()]);
+  assert.deepEqual(JSON.parse(await readFile(await download.path(), 'utf8')).record, await stored(page));
+  await dialog.getByRole('switch', { name: 'Analytiikka' }).uncheck();
+  await dialog.getByRole('button', { name: 'Tallenna valinnat' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.match(await page.getByRole('status').innerText(), /^Suostumus on peruutettu/);
+  assert.deepEqual(await cookieNames(context), ['theme']);
+  await footerSettings(page).click();
+  await dialog.getByRole('button', { name: 'Sulje' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+
+  // The value again: the first layer's reject, and its settings with the dialog's own buttons.
+  for (const [open, button, choices] of [
+    [null, FI.banner.reject, { analytics: false, marketing: false }],
+    [FI.banner.settings, FI.banner.reject, { analytics: false, marketing: false }],
+    [FI.banner.settings, FI.banner.accept, { analytics: true, marketing: true }],
+  ]) {
+    await page.evaluate((v) => localStorage.setItem('safrent.consent', v), value);
+    assert.equal(await reload(page), true, 'the banner asks again');
+    assert.equal(await page.locator('html').getAttribute('data-consent-ask'), 'unreadable');
+    const scope = open ? settings(page) : banner(page);
+    if (open) await banner(page).getByRole('button', { name: open }).click();
+    await scope.getByRole('button', { name: button }).click();
+    await banner(page).waitFor({ state: 'hidden' });
+    assert.deepEqual((await stored(page)).choices, choices, `${open ?? 'banner'}: ${button}`);
+  }
+  await page.waitForFunction(() => window.__stubTag === 1);
+  assert.equal(google.length, 2, 'the tag in the two page views with consent, never with the nested value');
+  watch.requests = watch.requests.filter((url) => !GOOGLE.test(url));
+  await assertClean(assert, env, watch);
+  await context.close();
+});
+
+test('a choice made in another tab reaches this one: withdrawn there, the tag here stops and _ga stays gone; allowed there, it runs again', async () => {
+  const { page: a, context, watch, google } = await openWithGoogleStub();
+  await banner(a).getByRole('button', { name: FI.banner.accept }).click();
+  await a.waitForFunction(() => window.__stubTag === 1);
+  const b = await context.newPage();
+  b.on('pageerror', (error) => watch.pageErrors.push(String(error)));
+  await b.goto(env.url + '/');
+  await appReady(b);
+  await b.waitForFunction(() => window.__stubTag === 1);
+
+  await footerSettings(b).click();
+  await settings(b).getByRole('switch', { name: 'Analytiikka' }).uncheck();
+  await settings(b).getByRole('button', { name: 'Tallenna valinnat' }).click();
+  await settings(b).waitFor({ state: 'hidden' });
+  assert.deepEqual(await cookieNames(context), ['theme'], 'B deleted the cookies');
+  // A follows: consent denied, the tag disabled, and its next hit writes no cookie.
+  await a.waitForFunction((id) => window[`ga-disable-${id}`] === true, ID);
+  assert.deepEqual(await lastCommand(a), ['consent', 'update', DENIED]);
+  await a.evaluate(() => window.__stubHit());
+  assert.deepEqual(await cookieNames(context), ['theme'], '_ga set again in A');
+
+  // Allowed again in B: A's tag (already loaded) is told so and enabled, not loaded twice.
+  await footerSettings(b).click();
+  await settings(b).getByRole('button', { name: FI.banner.accept }).click();
+  await settings(b).waitFor({ state: 'hidden' });
+  await a.waitForFunction((id) => window[`ga-disable-${id}`] === false, ID);
+  assert.deepEqual((await a.evaluate(() => window.dataLayer.map((e) => Array.from(e)).filter((e) => e[0] === 'consent').at(-1)))[2], GRANTED);
+  assert.equal(await a.evaluate(() => window.__stubTag), 1);
+  await a.evaluate(() => window.__stubHit());
+  assert.ok((await cookieNames(context)).includes('_ga'));
+  watch.requests = watch.requests.filter((url) => !GOOGLE.test(url));
+  assert.equal(google.length, 2, 'the tag once in A and once in B');
+  await assertClean(assert, env, watch);
+  await context.close();
+});
+
+test('refused in this tab, allowed in another: the tag starts here; the storage cleared there: the banner asks here', async () => {
+  const { page: a, context, watch } = await openWithGoogleStub();
+  await banner(a).getByRole('button', { name: FI.banner.reject }).click();
+  await banner(a).waitFor({ state: 'hidden' });
+  const b = await context.newPage();
+  await b.goto(env.url + '/');
+  await appReady(b);
+  await footerSettings(b).click();
+  await settings(b).getByRole('button', { name: FI.banner.accept }).click();
+  await a.waitForFunction(() => window.__stubTag === 1);
+  const layer = await a.evaluate(() => window.__dataLayerAtLoad);
+  assert.deepEqual(layer.map((entry) => (entry[0] === 'js' ? 'js' : `${entry[0]} ${entry[1]}`)), ['consent default', 'js', 'consent update', `config ${ID}`]);
+  await b.evaluate(() => localStorage.clear());
+  await banner(a).waitFor();
+  assert.equal(await a.locator('html').getAttribute('data-consent-ask'), 'first');
+  assert.equal(await a.evaluate((id) => window[`ga-disable-${id}`], ID), true, 'no choice: the tag is stopped');
+  assert.deepEqual(await cookieNames(context), ['theme']);
+  watch.requests = watch.requests.filter((url) => !GOOGLE.test(url));
+  await assertClean(assert, env, watch);
   await context.close();
 });
 
@@ -565,4 +771,36 @@ test('a returning visitor sees no banner, not even for a frame', async () => {
     assert.deepEqual(record.frames.filter((f) => f.banner), [], `${lang.path}: banner seen`);
   }
   await context.close();
+});
+
+test('back to a page kept in the back/forward cache after a withdrawal elsewhere: the restored page stops its tag', async () => {
+  // Playwright turns the back/forward cache off by default; this browser keeps it.
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
+    headless: true,
+  });
+  try {
+    const { page, context, watch } = await openWithGoogleStub('/', { browser });
+    await banner(page).getByRole('button', { name: FI.banner.accept }).click();
+    await page.waitForFunction(() => window.__stubTag === 1);
+    await page.evaluate(() => (window.__sameDocument = true));
+    await page.goto(env.url + EN.path);
+    await appReady(page);
+    await footerSettings(page, EN).click();
+    await settings(page, EN).getByRole('button', { name: EN.banner.reject }).click();
+    await settings(page, EN).waitFor({ state: 'hidden' });
+    assert.deepEqual(await cookieNames(context), ['theme']);
+    await page.goBack({ waitUntil: 'commit' });
+    assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the page came back from the back/forward cache');
+    await page.waitForFunction((id) => window[`ga-disable-${id}`] === true, ID);
+    assert.deepEqual(await lastCommand(page), ['consent', 'update', DENIED]);
+    await page.evaluate(() => window.__stubHit());
+    assert.deepEqual(await cookieNames(context), ['theme'], '_ga set again by the restored page');
+    watch.requests = watch.requests.filter((url) => !GOOGLE.test(url));
+    await assertClean(assert, env, watch);
+  } finally {
+    await browser.close();
+  }
 });
