@@ -13,8 +13,12 @@ use toml_edit::{DocumentMut, Item, Table};
 const AUTHORITATIVE: &str = "fi";
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
-    println!("cargo::rerun-if-changed={}", dir.display());
+    // The package's folder as cargo gives it to this run, not the one this script was compiled in:
+    // a moved checkout, or a `target/` reused from another one, must read its own locale files.
+    let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let dir = root.join("locales");
+    // Relative to the package, so the check follows the checkout too.
+    println!("cargo::rerun-if-changed=locales");
     match generate(&dir) {
         Ok(code) => {
             let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
@@ -43,7 +47,9 @@ fn generate(dir: &Path) -> Result<String, String> {
         if path.extension().and_then(|e| e.to_str()) != Some("toml") {
             continue;
         }
-        println!("cargo::rerun-if-changed={}", path.display());
+        if let Some(name) = path.file_name().and_then(|n| n.to_str()) {
+            println!("cargo::rerun-if-changed=locales/{name}");
+        }
         let file = format!(
             "locales/{}",
             path.file_name().unwrap_or_default().to_string_lossy()
