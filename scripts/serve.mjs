@@ -1,6 +1,7 @@
-// A static file server for dist/ that sends exactly the headers of deploy/_headers, so what runs
-// here (`scripts/serve.sh`, the browser tests, the benchmark) runs under the deploy CSP, and
-// compresses text and WebAssembly (brotli, else gzip) as static hosts do.
+// A static file server for dist/ that sends exactly the headers of deploy/_headers (security and
+// cache), so what runs here (`scripts/serve.sh`, the browser tests, the benchmark) runs under the
+// deploy CSP, and serves the `.br` and `.gz` files the build wrote beside each file as the deploy
+// configurations do (brotli, else gzip, else the file; `Vary: Accept-Encoding`).
 //
 //   node scripts/serve.mjs [--root dist] [--port 8080] [--host 127.0.0.1] [--prefix /tietosuoja]
 //
@@ -12,7 +13,6 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const TYPES = {
@@ -26,28 +26,38 @@ const TYPES = {
   '.ico': 'image/x-icon',
   '.png': 'image/png',
   '.woff2': 'font/woff2',
+  '.otf': 'font/otf',
+  '.ttf': 'font/ttf',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.xml': 'application/xml',
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Types a host compresses, as static hosts and CDNs do (brotli, else gzip). */
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.svg', '.json', '.wasm', '.txt']);
-const compressed = new Map();
+/** The endings the build compresses (src/site/security.rs, COMPRESSED): their answers vary by
+ * Accept-Encoding. */
+const COMPRESSED = new Set(['.html', '.js', '.mjs', '.css', '.svg', '.json', '.wasm', '.otf', '.ttf', '.txt', '.ics', '.xml']);
 
-/** `body` compressed for `accept` (an Accept-Encoding header), cached by file and time. */
-function encode(file, mtime, body, accept) {
-  const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
-  if (!encoding || !COMPRESSIBLE.has(extname(file))) return { body, encoding: null };
-  const key = `${encoding} ${file} ${mtime}`;
-  if (!compressed.has(key)) {
-    compressed.set(
-      key,
-      // The best brotli for what a page loads first; a quicker one for large files, as a CDN does.
-      encoding === 'br'
-        ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: body.length < 300_000 ? 11 : 5 } })
-        : gzipSync(body, { level: 9 }),
-    );
+/** The encodings `accept` (an Accept-Encoding header) allows, best first. */
+function encodings(accept) {
+  const allowed = new Map();
+  for (const part of accept.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    allowed.set(name, q ? Number(q.slice(2)) : 1);
   }
-  return { body: compressed.get(key), encoding };
+  const ok = (name) => (allowed.get(name) ?? allowed.get('*') ?? 0) > 0;
+  return [['br', '.br'], ['gzip', '.gz']].filter(([name]) => ok(name));
+}
+
+/** The file to send for `file`: its `.br` or `.gz` sibling when the client takes it. */
+async function pick(file, accept) {
+  if (COMPRESSED.has(extname(file))) {
+    for (const [encoding, ending] of encodings(accept)) {
+      const info = await stat(file + ending).catch(() => null);
+      if (info?.isFile()) return { path: file + ending, encoding };
+    }
+  }
+  return { path: file, encoding: null };
 }
 
 /** Parses the `_headers` format: a path pattern line, then indented `Name: value` lines. */
@@ -84,14 +94,24 @@ export async function startServer({ root = 'dist', port = 8080, host = '127.0.0.
   prefix = prefix.replace(/\/+$/, '');
   const rootDir = resolve(root);
   const rules = parseHeadersFile(await readFile(headersFile ?? join(rootDir, '_headers'), 'utf8'));
-  const server = createServer(async (request, response) => {
+  const handle = async (request, response) => {
     const url = new URL(request.url, 'http://localhost');
-    let path = decodeURIComponent(url.pathname);
-    const security = headersFor(rules, path.slice(prefix.length) || '/');
-    const send = (status, body, type, extra = {}) => {
+    // The security headers of every rule that matches (not the cache: an error is not cached).
+    const securityFor = (path) => {
+      const { 'Cache-Control': _, ...security } = headersFor(rules, path.slice(prefix.length) || '/');
+      return security;
+    };
+    const send = (status, body, type, extra = {}, security = securityFor(url.pathname)) => {
       response.writeHead(status, { ...security, 'Content-Type': type, 'Cache-Control': 'no-cache', ...extra });
       response.end(request.method === 'HEAD' ? undefined : body);
     };
+    let path;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      // A malformed address (`/%E0%A4%A`) is the client's error, never the server's end.
+      return send(400, 'Bad Request\n', TYPES['.txt']);
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, 'Method Not Allowed\n', TYPES['.txt']);
     if (!path.startsWith(prefix + '/')) return send(404, 'Not Found\n', TYPES['.txt']);
     path = path.slice(prefix.length);
@@ -102,6 +122,7 @@ export async function startServer({ root = 'dist', port = 8080, host = '127.0.0.
         return send(301, '', TYPES['.txt'], { Location: `${prefix}${path}/${url.search}` });
       }
     }
+    const page = path;
     if (path.endsWith('/')) path += 'index.html';
     const file = normalize(join(rootDir, path));
     // Like static hosts: no dot files, and the `_headers` configuration itself is not served.
@@ -112,13 +133,24 @@ export async function startServer({ root = 'dist', port = 8080, host = '127.0.0.
     try {
       const info = await stat(file);
       if (!info.isFile()) throw new Error('not a file');
-      const { body, encoding } = encode(file, info.mtimeMs, await readFile(file), request.headers['accept-encoding'] ?? '');
-      const extra = encoding ? { 'Content-Encoding': encoding, Vary: 'Accept-Encoding' } : {};
+      const chosen = await pick(file, request.headers['accept-encoding'] ?? '');
+      const body = await readFile(chosen.path);
+      const all = headersFor(rules, page);
+      const extra = { 'Cache-Control': all['Cache-Control'] ?? 'no-cache' };
+      if (COMPRESSED.has(extname(file))) extra.Vary = 'Accept-Encoding';
+      if (chosen.encoding) extra['Content-Encoding'] = chosen.encoding;
       send(200, body, TYPES[extname(file)] ?? 'application/octet-stream', extra);
     } catch {
       send(404, 'Not Found\n', TYPES['.txt']);
     }
-  });
+  };
+  // Whatever goes wrong with one request answers 500; the server goes on.
+  const server = createServer((request, response) =>
+    handle(request, response).catch(() => {
+      if (response.headersSent) response.destroy();
+      else response.writeHead(500, { 'Content-Type': TYPES['.txt'] }).end('Internal Server Error\n');
+    }),
+  );
   await new Promise((ok, fail) => server.once('error', fail).listen(port, host, ok));
   const address = server.address();
   return {

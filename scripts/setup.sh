@@ -17,7 +17,7 @@ export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 APT_UPDATED=
-apt_install() {
+apt_update() {
   local sudo=
   [ "$(id -u)" -eq 0 ] || sudo=sudo
   if [ -z "$APT_UPDATED" ]; then
@@ -25,6 +25,11 @@ apt_install() {
     $sudo apt-get update -qq
     APT_UPDATED=1
   fi
+}
+apt_install() {
+  local sudo=
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  apt_update
   say "apt-get install $*"
   # With recommends, as verified here: chromium then brings its fonts.
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
@@ -85,6 +90,31 @@ ensure_browser() {
 ensure_pdf_tools() {
   command -v pdftotext >/dev/null && command -v pdfdetach >/dev/null && command -v qpdf >/dev/null \
     || apt_install poppler-utils qpdf
+}
+
+# Debian's nginx (with its brotli_static module), Apache and Caddy, for the deploy tests
+# (tests/servers/, which run each with its own configuration in a temporary folder). Installed
+# without starting them (policy-rc.d), and kept from starting at boot where systemd runs.
+ensure_servers() {
+  command -v nginx >/dev/null && [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] \
+    && command -v apache2 >/dev/null && command -v caddy >/dev/null && return 0
+  local sudo= package guard=
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  apt_update
+  for package in nginx libnginx-mod-http-brotli-static apache2 caddy; do
+    apt-cache policy "$package" | grep -q 'Candidate: [0-9]' \
+      || { echo "error: Debian's archive has no $package (Debian 12 has)" >&2; return 1; }
+  done
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | $sudo tee /usr/sbin/policy-rc.d >/dev/null
+    $sudo chmod +x /usr/sbin/policy-rc.d
+    guard=1
+  fi
+  apt_install nginx libnginx-mod-http-brotli-static apache2 caddy || { [ -z "$guard" ] || $sudo rm -f /usr/sbin/policy-rc.d; return 1; }
+  [ -z "$guard" ] || $sudo rm -f /usr/sbin/policy-rc.d
+  if [ -d /run/systemd/system ]; then
+    $sudo systemctl disable --now nginx apache2 caddy >/dev/null 2>&1 || true
+  fi
 }
 
 # Builds the release site into dist/ (trunk runs the hooks in Trunk.toml: the form and the PDF

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every test: formatting and lints, the native Rust tests,
-# then the browser tests in Debian's Chromium against the release build under the deploy headers.
+# then the browser tests in Debian's Chromium against the release build under the deploy headers,
+# and the deploy tests on Debian's nginx, Apache and Caddy (tests/servers/).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 ensure_build_tools
 ensure_browser
 ensure_pdf_tools
 ensure_cargo_deny
+ensure_servers
 cd "$ROOT"
 
 say "cargo fmt --check"
@@ -27,5 +29,12 @@ cargo deny --locked check licenses bans sources
 build_subpath
 build_release
 
-say "browser tests (Chromium $(chromium --version 2>/dev/null | awk '{print $2}'))"
-node --test --test-concurrency=1 tests/browser/
+say "browser and server tests (Chromium $(chromium --version 2>/dev/null | awk '{print $2}'), nginx, Apache, Caddy)"
+# The servers the tests start are stopped by the tests; whatever a crashed run left, here.
+export SERVERS_PIDFILE="$(mktemp)"
+stop_servers() {
+  while read -r pid; do kill "$pid" 2>/dev/null || true; done <"$SERVERS_PIDFILE"
+  rm -f "$SERVERS_PIDFILE"
+}
+trap stop_servers EXIT
+node --test --test-concurrency=1 tests/browser/ tests/servers/

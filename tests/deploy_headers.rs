@@ -1,6 +1,8 @@
 //! Every deploy configuration (`deploy/_headers` for Netlify / Cloudflare Pages, `.htaccess` for
-//! Apache, the nginx snippet, the Caddyfile) sends exactly the headers of `src/site/security.rs`,
-//! and the CSP stays strict. Each file is read in its own format, as its server would.
+//! Apache, the nginx server and its headers snippet, the Caddyfile) is written from
+//! `src/site/security.rs` (`UPDATE_DEPLOY=1 cargo test --test deploy_headers` writes them), sends
+//! exactly its headers, and the CSP stays strict. Each file is read in its own format, as its
+//! server would. `tests/servers/` runs them in Debian's nginx, Apache and Caddy.
 
 use std::collections::BTreeMap;
 
@@ -74,23 +76,18 @@ fn from_nginx(text: &str) -> Headers {
     headers
 }
 
-/// The `Header always set Name "value"` lines of an Apache `.htaccess`, inside `<IfModule mod_headers.c>`.
+/// The `Header always set Name "value"` lines of an Apache `.htaccess`. No `<IfModule>`: without
+/// `mod_headers` Apache must fail, not serve the site without its headers.
 fn from_htaccess(text: &str) -> Headers {
     let mut headers = Headers::new();
-    let mut in_module = false;
     for line in text.lines().map(str::trim) {
-        match line {
-            "<IfModule mod_headers.c>" => in_module = true,
-            "</IfModule>" => in_module = false,
-            _ if line.starts_with("Header ") => {
-                assert!(in_module, "Header outside <IfModule mod_headers.c>: {line}");
-                let rest = line
-                    .strip_prefix("Header always set ")
-                    .expect("`always set`, so error pages get them too");
-                let (name, value) = rest.split_once(' ').unwrap();
-                insert(&mut headers, name, unquote(value));
-            }
-            _ => {}
+        assert!(
+            !line.starts_with("<IfModule"),
+            "an <IfModule> hides a missing module: {line}"
+        );
+        if let Some(rest) = line.strip_prefix("Header always set ") {
+            let (name, value) = rest.split_once(' ').unwrap();
+            insert(&mut headers, name, unquote(value));
         }
     }
     headers
@@ -102,6 +99,7 @@ fn from_caddyfile(text: &str) -> Headers {
     let mut in_block = false;
     for line in text.lines().map(str::trim) {
         if line == "header {" {
+            assert!(headers.is_empty(), "two header blocks");
             in_block = true;
         } else if in_block && line == "}" {
             in_block = false;
@@ -111,6 +109,56 @@ fn from_caddyfile(text: &str) -> Headers {
         }
     }
     headers
+}
+
+fn langs() -> Vec<String> {
+    privacy_portal::i18n::Lang::ALL
+        .iter()
+        .map(|lang| lang.path())
+        .collect()
+}
+
+/// Each deploy file is what `src/site/security.rs` writes; `UPDATE_DEPLOY=1` writes them.
+#[test]
+fn deploy_files_are_written_from_security_rs() {
+    let update = std::env::var_os("UPDATE_DEPLOY").is_some();
+    let mut stale = Vec::new();
+    for (path, text) in security::deploy_files(&langs()) {
+        let file = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
+        if std::fs::read_to_string(&file).ok().as_deref() != Some(text.as_str()) {
+            if update {
+                std::fs::write(&file, &text).unwrap();
+            } else {
+                stale.push(path);
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "{stale:?} differ from src/site/security.rs: run `UPDATE_DEPLOY=1 cargo test --test deploy_headers`"
+    );
+}
+
+#[test]
+fn headers_are_complete() {
+    let headers = expected();
+    assert_eq!(headers["strict-transport-security"], "max-age=31536000");
+    let permissions = &headers["permissions-policy"];
+    for api in [
+        "join-ad-interest-group",
+        "run-ad-auction",
+        "attribution-reporting",
+        "browsing-topics",
+        "shared-storage",
+        "camera",
+        "geolocation",
+        "microphone",
+    ] {
+        assert!(
+            permissions.split(", ").any(|d| d == format!("{api}=()")),
+            "{api} is not denied: {permissions}"
+        );
+    }
 }
 
 #[test]
@@ -124,6 +172,14 @@ fn every_deploy_configuration_sends_the_sites_headers() {
             "deploy/nginx-security-headers.conf",
             from_nginx(&read("deploy/nginx-security-headers.conf")),
         ),
+        ("deploy/nginx.conf", {
+            // The server block includes the headers file, and adds none of its own but the cache.
+            let server = read("deploy/nginx.conf");
+            assert!(server.contains("include /etc/nginx/snippets/privacy-portal-security-headers.conf;"));
+            let own = from_nginx(&server.replace("add_header Cache-Control $privacy_portal_cache;", ""));
+            assert!(own.is_empty(), "{own:?}");
+            from_nginx(&read("deploy/nginx-security-headers.conf"))
+        }),
         ("deploy/Caddyfile", from_caddyfile(&read("deploy/Caddyfile"))),
     ] {
         assert_eq!(
@@ -134,10 +190,47 @@ fn every_deploy_configuration_sends_the_sites_headers() {
 }
 
 #[test]
-fn apache_serves_webassembly_with_its_type() {
-    assert!(read("deploy/.htaccess")
-        .lines()
-        .any(|l| l.trim() == "AddType application/wasm .wasm"));
+fn apache_and_nginx_state_the_types_of_fonts_webassembly_and_calendars() {
+    let htaccess = read("deploy/.htaccess");
+    for line in [
+        "AddType \"application/wasm\" .wasm",
+        "AddType \"font/otf\" .otf",
+        "AddType \"application/json\" .json",
+        "AddType \"text/calendar; charset=utf-8\" .ics",
+    ] {
+        assert!(htaccess.lines().any(|l| l.trim() == line), "{line}");
+    }
+    let nginx = read("deploy/nginx.conf");
+    for line in ["font/otf otf;", "text/calendar ics;"] {
+        assert!(nginx.lines().any(|l| l.trim() == line), "{line}");
+    }
+}
+
+/// The patterns that tell a hashed file, tried on the names the build makes.
+#[test]
+fn hashed_files_are_told_from_the_others() {
+    let pattern = regex::Regex::new(security::HASHED_PATH).unwrap();
+    let hashed = |path: &str| pattern.is_match(path);
+    for path in [
+        "/privacy-portal-3f2a9c01d4e5b6a7_bg.wasm",
+        "/privacy-portal-f2a9c01d4e5b6a7.js",
+        "/site-0123456789abcdef.css",
+        "/form/request-form-0123456789abcdef.js",
+        "/form/writer/DejaVuSans.0123456789abcdef.otf",
+        "/form/writer/fonts.0123456789abcdef.json",
+        "/form/snippets/snippets-0123456789abcdef/inline0.js",
+    ] {
+        assert!(hashed(path), "{path}");
+    }
+    for path in [
+        "/",
+        "/index.html",
+        "/en/",
+        "/consent/0123456789abcdef.json",
+        "/form/manifest.json",
+    ] {
+        assert!(!hashed(path), "{path}");
+    }
 }
 
 #[test]

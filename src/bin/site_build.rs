@@ -7,6 +7,9 @@
 //!     the other languages' pages from trunk's Finnish page
 //! site-build fonts <out-dir>
 //!     the PDF writer's fonts (pieces by script and range) and their manifest, fonts.json
+//! site-build compress <dir>
+//!     beside every text, WebAssembly, JSON and font file: `.br` (brotli 11) and `.gz` (gzip 9),
+//!     which the deploy configurations serve (src/site/security.rs)
 //! ```
 //! The site's address comes from `deploy/site.toml`, its path from trunk (`TRUNK_PUBLIC_URL`).
 
@@ -36,9 +39,11 @@ mod native {
             ),
             ["pages", staging_dir, rendered] => pages(Path::new(staging_dir), Path::new(rendered)),
             ["fonts", out_dir] => fonts(Path::new(out_dir)),
+            ["compress", dir] => compress(Path::new(dir)),
             _ => Err(
                 "usage: site-build render <notice-dir> <out-dir> [<form-manifest.json>] \
-| site-build pages <staging-dir> <render-out-dir> | site-build fonts <out-dir>"
+| site-build pages <staging-dir> <render-out-dir> | site-build fonts <out-dir> \
+| site-build compress <dir>"
                     .into(),
             ),
         };
@@ -103,5 +108,117 @@ mod native {
             manifest.pieces.len()
         );
         Ok(())
+    }
+
+    /// Writes `<file>.br` (brotli, quality 11) and `<file>.gz` (gzip, level 9) beside every file
+    /// of `dir` (and below) whose ending is in `security::COMPRESSED`, so that servers send them
+    /// as they are instead of compressing on every answer (or not at all). Brotli 11 is slow (the
+    /// writer's fonts are 27 MB): what was compressed once is kept in `target/compressed/` by the
+    /// content's SHA-256 (the two builds and the next ones reuse it), and the files are shared
+    /// among the machine's cores.
+    fn compress(dir: &Path) -> Result<(), String> {
+        use privacy_portal::site::security::COMPRESSED;
+        use std::path::PathBuf;
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use std::sync::Mutex;
+
+        fn files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+            let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            for entry in entries {
+                let path = entry.map_err(|e| e.to_string())?.path();
+                if path.is_dir() {
+                    files(&path, out)?;
+                } else {
+                    out.push(path);
+                }
+            }
+            Ok(())
+        }
+        let mut all = Vec::new();
+        files(dir, &mut all)?;
+        all.retain(|f| {
+            f.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| COMPRESSED.contains(&e))
+        });
+        all.sort();
+        let cache = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/compressed");
+        std::fs::create_dir_all(&cache).map_err(|e| format!("{}: {e}", cache.display()))?;
+        let next = AtomicUsize::new(0);
+        let totals = Mutex::new((0usize, 0usize, 0usize));
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let result: Result<(), String> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers)
+                .map(|_| {
+                    scope.spawn(|| -> Result<(), String> {
+                        while let Some(file) = all.get(next.fetch_add(1, Ordering::Relaxed)) {
+                            let (raw, br, gz) = compress_one(file, &cache)?;
+                            let mut t = totals.lock().unwrap();
+                            *t = (t.0 + raw, t.1 + br, t.2 + gz);
+                        }
+                        Ok(())
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .try_for_each(|h| h.join().map_err(|_| "a compressing thread failed".to_string())?)
+        });
+        result?;
+        let (raw, br, gz) = *totals.lock().unwrap();
+        eprintln!(
+            "site-build: compressed {} files in {}: {raw} bytes, {br} brotli, {gz} gzip",
+            all.len(),
+            dir.display()
+        );
+        Ok(())
+    }
+
+    /// One file's `.br` and `.gz`, from the cache or made (and kept); their sizes.
+    fn compress_one(file: &Path, cache: &Path) -> Result<(usize, usize, usize), String> {
+        use std::io::Write;
+        let data = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let digest = privacy_portal::request::record::sha256_hex(&data);
+        let mut sizes = [0usize; 2];
+        for (i, ending) in [".br", ".gz"].into_iter().enumerate() {
+            let kept = cache.join(format!("{digest}{ending}"));
+            let bytes = match std::fs::read(&kept) {
+                Ok(bytes) => bytes,
+                Err(_) => {
+                    let mut out = Vec::new();
+                    if ending == ".br" {
+                        let params = brotli::enc::BrotliEncoderParams {
+                            quality: 11,
+                            lgwin: 24,
+                            size_hint: data.len(),
+                            ..Default::default()
+                        };
+                        brotli::BrotliCompress(&mut data.as_slice(), &mut out, &params)
+                            .map_err(|e| format!("{}: {e}", file.display()))?;
+                    } else {
+                        // No name and no time in the header: the same file, the same bytes.
+                        let mut gzip =
+                            flate2::GzBuilder::new().write(Vec::new(), flate2::Compression::best());
+                        gzip.write_all(&data).map_err(|e| e.to_string())?;
+                        out = gzip.finish().map_err(|e| e.to_string())?;
+                    }
+                    // Written under a temporary name first: a cache entry is whole or absent.
+                    let temporary = cache.join(format!(
+                        "{digest}{ending}.{}.{:?}",
+                        std::process::id(),
+                        std::thread::current().id()
+                    ));
+                    std::fs::write(&temporary, &out)
+                        .and_then(|()| std::fs::rename(&temporary, &kept))
+                        .map_err(|e| format!("{}: {e}", kept.display()))?;
+                    out
+                }
+            };
+            let mut name = file.as_os_str().to_owned();
+            name.push(ending);
+            std::fs::write(&name, &bytes).map_err(|e| format!("{}: {e}", Path::new(&name).display()))?;
+            sizes[i] = bytes.len();
+        }
+        Ok((data.len(), sizes[0], sizes[1]))
     }
 }

@@ -262,9 +262,11 @@ fn head(notice: &Notice, context: &Context, langs: &[Lang], revisions: &str) -> 
     let title = document_title(notice);
     let description = lang.strings().page.description;
     let mut out = format!(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n<title>{}</title>\n\
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n\
+<meta name=\"referrer\" content=\"{}\">\n<title>{}</title>\n\
 <meta name=\"description\" content=\"{}\">\n<link rel=\"canonical\" href=\"{}\">\n",
         esc(&super::security::meta_content_security_policy()),
+        esc(super::security::REFERRER_POLICY),
         esc(&title),
         esc(description),
         esc(&context.page_url(lang))
@@ -592,6 +594,27 @@ lang = \"en\"\ntranslation_of = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"
         assert!(en
             .head
             .contains("<title>Customer register - privacy notice – Safrent Oy</title>"));
+    }
+
+    /// A host that sends no headers still keeps the referrer from every link and request:
+    /// each page states the header's `Referrer-Policy` itself.
+    #[test]
+    fn every_page_states_the_headers_referrer_policy() {
+        let policy = crate::site::security::headers()
+            .into_iter()
+            .find(|(name, _)| *name == "Referrer-Policy")
+            .map(|(_, value)| value)
+            .unwrap();
+        for page in &site().pages {
+            assert_eq!(
+                page.head
+                    .matches(&format!("<meta name=\"referrer\" content=\"{policy}\">\n"))
+                    .count(),
+                1,
+                "{}",
+                page.head
+            );
+        }
     }
 
     /// A letter names the register in its own language, whichever page the form is on.

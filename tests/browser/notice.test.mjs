@@ -22,7 +22,7 @@ after(async () => {
 
 const [FI] = LANGS;
 
-test('the server sends the deploy headers; each page carries the same policy as <meta>, and no inline code', async () => {
+test('the server sends the deploy headers; each page carries the same policy and referrer policy as <meta>, and no inline code', async () => {
   const [rule] = parseHeadersFile(readFileSync(join(ROOT, 'deploy', '_headers'), 'utf8'));
   for (const lang of LANGS) {
     const response = await fetch(env.url + lang.path);
@@ -38,6 +38,9 @@ test('the server sends the deploy headers; each page carries the same policy as 
     assert.doesNotMatch(html, /<style[\s>]|\sstyle=|\son[a-z]+=/i, `inline style or handler in ${lang.path}`);
     const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1].replace(/&#39;/g, "'");
     assert.equal(meta, csp.replace(/; frame-ancestors 'none'/, ''), `${lang.path}: the <meta> policy is the header's`);
+    // For hosts that send no headers, the page states the header's referrer policy itself.
+    const referrer = html.match(/<meta name="referrer" content="([^"]+)">/)?.[1];
+    assert.equal(referrer, response.headers.get('referrer-policy'), `${lang.path}: <meta name="referrer">`);
   }
 });
 
