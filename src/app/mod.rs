@@ -35,6 +35,8 @@ pub fn start() {
     if hash.strip_prefix('#') == Some(crate::request::SECTION_ID) {
         request_form::open(None);
     }
+    // Last: until now, the head script answers the buttons if the start fails.
+    controller::announce_ready();
 }
 
 /// One click listener for every button of the portal and the "Tee pyyntö" links.

@@ -409,16 +409,23 @@ pub fn act(action: Action) {
 }
 
 /// Clicks that came before the app was ready (the head script queued them): the last one counts.
-/// From now on the app's own listener answers.
+/// The app's own listener answers the later ones once [`announce_ready`] has told the head script.
 fn replay_early_clicks() {
     let Some(window) = web_sys::window() else { return };
-    let _ = js_sys::Reflect::set(&window, &APP_READY.into(), &JsValue::TRUE);
     let last = js_sys::Reflect::get(&window, &EARLY_CLICKS.into())
         .ok()
         .and_then(|queue| queue.dyn_into::<js_sys::Array>().ok())
         .and_then(|queue| queue.pop().as_string());
     if let Some(action) = last.as_deref().and_then(Action::from_key) {
         act(action);
+    }
+}
+
+/// Tells the head script that the app answers the buttons from now on: the last step of the app's
+/// start, so that an app that fails before it leaves the buttons to the head script's fallback.
+pub fn announce_ready() {
+    if let Some(window) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&window, &APP_READY.into(), &JsValue::TRUE);
     }
 }
 

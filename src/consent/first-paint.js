@@ -118,20 +118,46 @@
   function byId(id) {
     return document.getElementById(id);
   }
+  function toggle(purpose) {
+    return document.querySelector('[' + %PURPOSE_ATTRIBUTE% + '="' + purpose + '"]');
+  }
+  // Marketing needs analytics, and is off under Global Privacy Control (controller::sync_switches).
+  function syncSwitches() {
+    var marketing = toggle(%MARKETING%);
+    var blocked = gpc || !toggle(%ANALYTICS%).checked;
+    var described = marketing.getAttribute('aria-describedby') || '';
+    if (blocked) marketing.checked = false;
+    marketing.disabled = blocked;
+    if (gpc && described.split(' ').indexOf(%GPC_NOTE_ID%) < 0) {
+      marketing.setAttribute('aria-describedby', described + ' ' + %GPC_NOTE_ID%);
+    }
+  }
+  // Deletes the cookies of every purpose `choices` does not allow: host-only, then on every
+  // domain the host is in (the browser ignores those it cannot be).
+  function deleteRefused(choices) {
+    var labels = location.hostname.split('.');
+    document.cookie.split(';').forEach(function (pair) {
+      var name = pair.split('=')[0].trim();
+      if (!choices.analytics && %ANALYTICS_COOKIES%.test(name) || !choices.marketing && %MARKETING_COOKIES%.test(name)) {
+        for (var i = -1; i < labels.length; i++) {
+          document.cookie = name + %COOKIE_EXPIRY% + (i < 0 ? '' : '; Domain=' + labels.slice(i).join('.'));
+        }
+      }
+    });
+  }
   function fallback(action) {
     var dialog = byId(%SETTINGS_ID%);
-    function toggle(purpose) {
-      return document.querySelector('[' + %PURPOSE_ATTRIBUTE% + '="' + purpose + '"]');
-    }
     if (action === %ACTION_SETTINGS%) {
       // The switches show the choice in force (all off without one).
       toggle(%ANALYTICS%).checked = !!previous.analytics;
       toggle(%MARKETING%).checked = !!previous.marketing;
+      syncSwitches();
       return dialog.open || dialog.showModal();
     }
     if (action === %ACTION_CLOSE%) return dialog.close();
-    // The receipt needs the app (its button shows only with it).
-    if (action === %ACTION_RECEIPT%) return;
+    // Only the three choices are stored; anything else (the receipt, which needs the app and
+    // shows only with it) is left alone.
+    if (action !== %ACTION_ACCEPT_ALL% && action !== %ACTION_REJECT_ALL% && action !== %ACTION_SAVE%) return;
     function allowed(purpose) {
       return action === %ACTION_ACCEPT_ALL% || action === %ACTION_SAVE% && toggle(purpose).checked;
     }
@@ -151,20 +177,15 @@
     }
     if (previous.analytics && !analytics || previous.marketing && !choices.marketing) message = %MESSAGE_WITHDRAWN%;
     previous = choices;
-    var labels = location.hostname.split('.');
-    document.cookie.split(';').forEach(function (pair) {
-      var name = pair.split('=')[0].trim();
-      if (!analytics && %ANALYTICS_COOKIES%.test(name) || !choices.marketing && %MARKETING_COOKIES%.test(name)) {
-        // Host-only, then every domain the host is in (the browser ignores those it cannot be).
-        for (var i = -1; i < labels.length; i++) {
-          document.cookie = name + %COOKIE_EXPIRY% + (i < 0 ? '' : '; Domain=' + labels.slice(i).join('.'));
-        }
-      }
-    });
+    deleteRefused(choices);
     html.classList.remove(%ASK_CLASS%);
     html.removeAttribute(%ASK_REASON_ATTRIBUTE%);
+    // Emptied first and filled a frame later, so that the same message again is announced again.
     var status = byId(%STATUS_ID%);
-    status.textContent = status.getAttribute(message);
+    status.textContent = '';
+    requestAnimationFrame(function () {
+      status.textContent = status.getAttribute(message);
+    });
     dialog.close();
     // Focus goes back where it was, or to the notice when that is gone (a button of the banner).
     var active = document.activeElement;
@@ -175,7 +196,8 @@
   // app cannot start, the fallback above answers them instead.
   var early = window[%EARLY_CLICKS%] = [];
   document.addEventListener('click', function (event) {
-    if (window[%APP_READY%]) return;
+    // Ready, unless the app failed after saying so.
+    if (window[%APP_READY%] && !failed) return;
     var button = event.target.closest && event.target.closest('[' + %ACTION_ATTRIBUTE% + ']');
     if (!button) return;
     var action = button.getAttribute(%ACTION_ATTRIBUTE%);
@@ -192,7 +214,10 @@
     window[%LOAD_MODULE%](app.content, app.getAttribute(%APP_WASM_ATTRIBUTE%)).catch(function (error) {
       // The banner and the footer's settings button stay, answered by the fallback (and the
       // click made while the app was loading, if any).
+      // What the stored choice in force does not allow goes now, as the app would have done.
       failed = true;
+      deleteRefused({ analytics: previous.analytics, marketing: previous.marketing && previous.analytics && !gpc });
+      byId(%SETTINGS_ID%).addEventListener('change', syncSwitches);
       if (early.length) fallback(early.pop());
       console.warn('The app did not start; the consent buttons work without it.', error);
     });

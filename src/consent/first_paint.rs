@@ -17,10 +17,9 @@ fn literal(value: impl serde::Serialize) -> String {
     serde_json::to_string(&value).expect("strings serialise")
 }
 
-/// The filled-in script, without its comments (they are for the template's readers; every byte of
-/// this script is in every page's first load).
-pub fn script() -> String {
-    let names: Vec<(&str, String)> = vec![
+/// Each name of the template with the text it stands for.
+fn names() -> Vec<(&'static str, String)> {
+    vec![
         ("JS_CLASS", literal(v::JS_CLASS)),
         ("ASK_CLASS", literal(v::ASK_CLASS)),
         ("ASK_REASON_ATTRIBUTE", literal(v::ASK_REASON_ATTRIBUTE)),
@@ -61,7 +60,6 @@ pub fn script() -> String {
         ("ACTION_ACCEPT_ALL", literal(Action::AcceptAll.key())),
         ("ACTION_REJECT_ALL", literal(Action::RejectAll.key())),
         ("ACTION_SAVE", literal(Action::Save.key())),
-        ("ACTION_RECEIPT", literal(Action::Receipt.key())),
         ("ANALYTICS", literal(Purpose::Analytics.key())),
         ("MARKETING", literal(Purpose::Marketing.key())),
         ("ANALYTICS_COOKIES", cookie_pattern(Purpose::Analytics)),
@@ -70,8 +68,14 @@ pub fn script() -> String {
         ("MESSAGE_SAVED", literal(Message::Saved.attribute())),
         ("MESSAGE_WITHDRAWN", literal(Message::Withdrawn.attribute())),
         ("MESSAGE_NOT_STORED", literal(Message::NotStored.attribute())),
-    ];
-    let filled = names.iter().fold(TEMPLATE.to_owned(), |script, (name, value)| {
+        ("GPC_NOTE_ID", literal(v::GPC_NOTE_ID)),
+    ]
+}
+
+/// The filled-in script, without its comments (they are for the template's readers; every byte of
+/// this script is in every page's first load).
+pub fn script() -> String {
+    let filled = names().iter().fold(TEMPLATE.to_owned(), |script, (name, value)| {
         script.replace(&format!("%{name}%"), value)
     });
     // Whole comment lines and indentation go; the template has no `//` inside strings.
@@ -98,11 +102,17 @@ mod tests {
             .filter(|name| name.chars().all(|c| c.is_ascii_uppercase() || c == '_') && !name.is_empty())
             .collect();
         assert!(left.is_empty(), "unfilled: {left:?}");
+        // And every name filled in is used: a constant the script should follow but does not.
+        for (name, _) in names() {
+            assert!(
+                TEMPLATE.contains(&format!("%{name}%")),
+                "{name} is not in the template"
+            );
+        }
         for ask in Ask::ALL {
             assert!(script.contains(&format!("\"{}\"", ask.key())), "{ask:?}");
         }
         assert!(script.contains(&format!("getItem(\"{STORAGE_KEY}\")")));
-        assert!(script.contains("[\"version\",\"id\",\"time\",\"choices\",\"revision\",\"lang\",\"gpc\"]"));
         // Nothing longer than a record is parsed, the same limit as the WebAssembly's.
         assert!(script.contains(&format!("text.length > {MAX_RECORD_LENGTH} ?")));
         // Without the app, the fallback deletes what withdrawal deletes.

@@ -593,7 +593,7 @@ for (const how of Object.keys(BREAKS)) {
     assert.deepEqual(Object.keys(record), ['version', 'id', 'time', 'choices', 'revision', 'lang', 'gpc']);
     assert.deepEqual(record.choices, { analytics: false, marketing: false });
     assert.match(record.id, /^[0-9a-f]{32}$/);
-    assert.match(await page.getByRole('status').innerText(), /^Suostumus on peruutettu/);
+    await page.getByRole('status').filter({ hasText: /^Suostumus on peruutettu/ }).waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), FI.banner.settings, 'focus back on the footer button');
     assert.equal(google.length, 1, 'no tag without the app');
 
@@ -612,7 +612,7 @@ for (const how of Object.keys(BREAKS)) {
     await banner(page).waitFor();
     await banner(page).getByRole('button', { name: FI.banner.reject }).click();
     await banner(page).waitFor({ state: 'hidden' });
-    assert.equal(await page.getByRole('status').innerText(), 'Valintasi on tallennettu.');
+    await page.getByRole('status').filter({ hasText: /^Valintasi on tallennettu\.$/ }).waitFor();
     assert.deepEqual((await stored(page)).choices, { analytics: false, marketing: false });
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'notice', 'focus on the notice');
     // An acceptance is stored too (Google's tag waits for a page view with the app).
@@ -643,6 +643,62 @@ test('a click on the banner before the app fails to start is answered without it
   await gaveUp;
   await banner(page).waitFor({ state: 'hidden' });
   assert.deepEqual((await stored(page)).choices, { analytics: false, marketing: false });
+  assert.deepEqual(watch.pageErrors, []);
+  await context.close();
+});
+
+test('the app cannot start: Google\'s cookies that no stored choice allows go without a click, unknown buttons store nothing, the switches stay consistent', async () => {
+  const { page, context, watch } = await openPage(env, null);
+  // An unreadable record (no choice in force) and a left-over _ga from an earlier consent.
+  await context.addInitScript({ content: `localStorage.getItem('safrent.consent') === null && localStorage.setItem('safrent.consent', '{"version":1,');` });
+  await context.addCookies([{ name: '_ga', value: 'GA1.1.1.2', url: env.url }, { name: 'theme', value: 'dark', url: env.url }]);
+  await openBroken(page, context, 'the WebAssembly answered 404');
+  assert.deepEqual(await cookieNames(context), ['theme'], '_ga deleted without a click');
+  await banner(page).waitFor();
+
+  // A button the fallback does not know stores nothing.
+  await page.evaluate(() => {
+    const button = document.createElement('button');
+    button.setAttribute('data-action', 'no-such-action');
+    document.getElementById('notice').append(button);
+    button.click();
+    button.remove();
+  });
+  assert.equal(await page.evaluate(() => localStorage.getItem('safrent.consent')), '{"version":1,', 'nothing stored');
+  assert.ok(await banner(page).isVisible(), 'the banner still asks');
+
+  // Marketing needs analytics, also without the app.
+  await banner(page).getByRole('button', { name: FI.banner.settings }).click();
+  const dialog = settings(page);
+  await dialog.waitFor();
+  const analytics = dialog.getByRole('switch', { name: 'Analytiikka' });
+  const marketing = dialog.getByRole('switch', { name: 'Markkinointi' });
+  assert.equal(await marketing.isDisabled(), true, 'marketing off while analytics is off');
+  await analytics.check();
+  assert.equal(await marketing.isDisabled(), false);
+  await marketing.check();
+  await analytics.uncheck();
+  assert.equal(await marketing.isDisabled(), true);
+  assert.equal(await marketing.isChecked(), false);
+  await dialog.getByRole('button', { name: 'Tallenna valinnat' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.deepEqual((await stored(page)).choices, { analytics: false, marketing: false });
+  assert.deepEqual(watch.pageErrors, []);
+  await context.close();
+});
+
+test('the app sets its ready flag and then fails: the head script still answers the buttons', async () => {
+  const { page, context, watch } = await openPage(env, null);
+  await context.route((url) => url.pathname.endsWith(APP_GLUE.replace(/^\.?\//, '')), (route) => route.fulfill({
+    status: 200, contentType: 'text/javascript', body: 'window.__portalReady = true; throw new Error("failed after ready");',
+  }));
+  const gaveUp = page.waitForEvent('console', (message) => message.text().startsWith('The app did not start'));
+  await page.goto(env.url + '/');
+  await gaveUp;
+  await banner(page).getByRole('button', { name: FI.banner.reject }).click();
+  await banner(page).waitFor({ state: 'hidden' });
+  assert.deepEqual((await stored(page)).choices, { analytics: false, marketing: false });
+  await page.getByRole('status').filter({ hasText: 'Valintasi on tallennettu.' }).waitFor();
   assert.deepEqual(watch.pageErrors, []);
   await context.close();
 });
