@@ -240,8 +240,201 @@ pub fn isolate(text: &str) -> String {
             }
             let start = line.len() - line.trim_start().len();
             let end = start + content.len();
+            let content = balance(content);
             format!("{}\u{2068}{content}\u{2069}{}", &line[..start], &line[end..])
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// How deep the direction controls typed in one line may nest: far below the Unicode
+/// Bidirectional Algorithm's limit of 125, so that the letter's own isolate always takes effect.
+pub const MAX_DIRECTION_DEPTH: usize = 8;
+
+/// `line` with its explicit direction controls (embeddings, overrides, isolates) paired as the
+/// Unicode Bidirectional Algorithm pairs them, so that the line can close nothing it did not open
+/// and leaves nothing open behind it: a POP DIRECTIONAL FORMATTING or POP DIRECTIONAL ISOLATE
+/// with no opener is dropped, an isolate's closer first closes the embeddings still open inside
+/// it, what is open at the end (or at a paragraph separator) is closed there, and openers deeper
+/// than [`MAX_DIRECTION_DEPTH`] are dropped with their closers. Every other character is kept.
+pub fn balance(line: &str) -> String {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Kind {
+        Embedding,
+        Isolate,
+    }
+    const PDF: char = '\u{202C}';
+    const PDI: char = '\u{2069}';
+    fn close(out: &mut String, open: &mut Vec<(Kind, bool)>, down_to: usize) {
+        while open.len() > down_to {
+            if let Some((kind, true)) = open.pop() {
+                out.push(if kind == Kind::Embedding { PDF } else { PDI });
+            }
+        }
+    }
+    let mut out = String::with_capacity(line.len() + 8);
+    // The openers in force, innermost last, each with whether it was kept. The kept ones are
+    // always the outermost: once one is dropped, everything inside it is too.
+    let mut open: Vec<(Kind, bool)> = Vec::new();
+    for c in line.chars() {
+        match c {
+            '\u{202A}' | '\u{202B}' | '\u{202D}' | '\u{202E}' | '\u{2066}'..='\u{2068}' => {
+                let kind = if c >= '\u{2066}' {
+                    Kind::Isolate
+                } else {
+                    Kind::Embedding
+                };
+                let kept = open.len() < MAX_DIRECTION_DEPTH;
+                open.push((kind, kept));
+                if kept {
+                    out.push(c);
+                }
+            }
+            PDF => {
+                // It closes the innermost embedding, and never reaches out of an isolate.
+                if let Some(&(Kind::Embedding, kept)) = open.last() {
+                    open.pop();
+                    if kept {
+                        out.push(PDF);
+                    }
+                }
+            }
+            PDI => {
+                if let Some(at) = open.iter().rposition(|&(kind, _)| kind == Kind::Isolate) {
+                    close(&mut out, &mut open, at + 1);
+                    if let Some((_, true)) = open.pop() {
+                        out.push(PDI);
+                    }
+                }
+            }
+            // A paragraph separator ends every embedding and isolate.
+            '\n' | '\r' | '\u{1C}'..='\u{1E}' | '\u{85}' | '\u{2029}' => {
+                close(&mut out, &mut open, 0);
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    close(&mut out, &mut open, 0);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether every explicit direction control of `s` is paired, well nested (a closer closes
+    /// the innermost opener, of its own kind), and no deeper than `max`.
+    fn paired(s: &str, max: usize) -> bool {
+        let mut open = Vec::new();
+        for c in s.chars() {
+            match c {
+                '\u{202A}' | '\u{202B}' | '\u{202D}' | '\u{202E}' => open.push(false),
+                '\u{2066}'..='\u{2068}' => open.push(true),
+                '\u{202C}' if open.pop() != Some(false) => return false,
+                '\u{2069}' if open.pop() != Some(true) => return false,
+                _ => {}
+            }
+            if open.len() > max {
+                return false;
+            }
+        }
+        open.is_empty()
+    }
+
+    /// The embedding level of the last character of `after` when it follows `text` in a
+    /// left-to-right paragraph.
+    fn level_after(text: &str, after: char) -> u8 {
+        use unicode_bidi::{BidiInfo, Level};
+        let whole = format!("{text}{after}");
+        let info = BidiInfo::new(&whole, Some(Level::ltr()));
+        info.levels[whole.len() - 1].number()
+    }
+
+    #[test]
+    fn a_closer_with_no_opener_is_dropped() {
+        assert_eq!(balance("Turku\u{2069}\u{202E}"), "Turku\u{202E}\u{202C}");
+        assert_eq!(balance("a\u{202C}b"), "ab");
+        // An embedding's closer does not reach out of an isolate.
+        assert_eq!(balance("\u{2067}a\u{202C}b"), "\u{2067}ab\u{2069}");
+    }
+
+    #[test]
+    fn what_is_left_open_is_closed_at_the_end_of_the_line() {
+        assert_eq!(
+            balance("\u{202E}Åsa\u{202B}"),
+            "\u{202E}Åsa\u{202B}\u{202C}\u{202C}"
+        );
+        assert_eq!(
+            balance("\u{2067}a\u{202A}b\u{2069}c"),
+            "\u{2067}a\u{202A}b\u{202C}\u{2069}c"
+        );
+        assert_eq!(balance("a\u{2068}b\u{2029}c"), "a\u{2068}b\u{2069}\u{2029}c");
+    }
+
+    #[test]
+    fn the_depth_is_capped_and_deeper_closers_go_with_their_openers() {
+        let deep = format!("{}x{}y", "\u{2067}".repeat(130), "\u{2069}".repeat(130));
+        let balanced = balance(&deep);
+        assert_eq!(
+            balanced,
+            format!(
+                "{}x{}y",
+                "\u{2067}".repeat(MAX_DIRECTION_DEPTH),
+                "\u{2069}".repeat(MAX_DIRECTION_DEPTH)
+            )
+        );
+        assert_eq!(
+            balance(&"\u{2067}".repeat(200)).chars().count(),
+            2 * MAX_DIRECTION_DEPTH
+        );
+    }
+
+    #[test]
+    fn text_and_balanced_controls_are_kept_as_they_are() {
+        for line in ["Turku", "\u{2067}القاهرة\u{2069} 5", "a\u{202B}b\u{202C}c", ""] {
+            assert_eq!(balance(line), line);
+        }
+    }
+
+    #[test]
+    fn a_stray_isolate_closer_no_longer_lets_an_override_reach_the_date() {
+        let place = isolate("Turku\u{2069}\u{202E}");
+        assert_eq!(level_after(&format!("{place} "), '2'), 0, "{place:?}");
+        let deep = isolate(&"\u{2067}".repeat(130));
+        assert_eq!(level_after(&format!("{deep} "), 'x'), 0, "{deep:?}");
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// Whatever a line holds, its explicit controls are paired, and the text after its
+            /// isolate is at the paragraph's own level.
+            #[test]
+            fn a_balanced_line_is_paired_and_keeps_to_its_isolate(
+                line in "([\u{202A}-\u{202E}\u{2066}-\u{2069}]|[a\u{5D0}\u{627}1 .]|\\PC){0,200}"
+            ) {
+                // One line: no paragraph separator (the form makes each a line break).
+                let line: String = line.chars().filter(|&c| c != '\u{2029}').collect();
+                let balanced = balance(&line);
+                prop_assert!(paired(&balanced, MAX_DIRECTION_DEPTH), "{:?} -> {:?}", line, balanced);
+                let kept: String = line
+                    .chars()
+                    .filter(|c| !crate::request::validate::is_direction_control(*c))
+                    .collect();
+                let left: String = balanced
+                    .chars()
+                    .filter(|c| !crate::request::validate::is_direction_control(*c))
+                    .collect();
+                prop_assert_eq!(kept, left);
+                for sentinel in ['x', '5', '\u{5D0}'] {
+                    let level = level_after(&format!("\u{2068}{balanced}\u{2069}"), sentinel);
+                    let expected = if sentinel == '\u{5D0}' { 1 } else { 0 };
+                    prop_assert_eq!(level, expected, "{:?}", balanced);
+                }
+            }
+        }
+    }
 }

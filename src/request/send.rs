@@ -7,6 +7,7 @@ use super::document::OMBUDSMAN;
 use crate::date::Date;
 use crate::i18n::Text;
 use crate::request::letter_lang::LetterLang;
+use crate::request::validate::is_line_break;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// Everything but RFC 3986's unreserved characters is encoded.
@@ -167,7 +168,7 @@ fn escape(s: &str) -> String {
                 chars.next_if_eq(&'\n');
                 out.push_str("\\n");
             }
-            '\n' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push_str("\\n"),
+            c if is_line_break(c) => out.push_str("\\n"),
             '\t' => out.push('\t'),
             c if c.is_control() => {}
             c => out.push(c),
@@ -343,6 +344,16 @@ mod tests {
             ("a\u{0}\u{1B}\u{7F}b\tc", "ab\tc"),
         ] {
             assert_eq!(escape(raw), escaped, "{raw:?}");
+        }
+        // Every line break the form knows, and nothing else, becomes an escaped one.
+        for c in '\0'..='\u{3000}' {
+            let escaped = escape(&format!("a{c}b"));
+            assert_eq!(
+                escaped.contains("\\n"),
+                is_line_break(c),
+                "U+{:04X}",
+                u32::from(c)
+            );
         }
     }
 

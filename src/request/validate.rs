@@ -131,8 +131,9 @@ impl Field {
 /// PDF may not map a glyph to it (PDF/UA-1), and it means nothing in a form.
 const BOM: char = '\u{FEFF}';
 
-/// A line break of any kind a text can hold.
-fn is_line_break(c: char) -> bool {
+/// A line break of any kind a text can hold: the one list of them that the form's cleaning, the
+/// PDF's text and the calendar file's escaping all go by.
+pub fn is_line_break(c: char) -> bool {
     matches!(
         c,
         '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
@@ -623,7 +624,7 @@ mod tests {
         );
         assert_eq!(
             Problem::Control(vec!['\u{0B}', '\u{1B}']).message(Lang::Fi),
-            "Kentässä on näkymättömiä ohjausmerkkejä (U+000B, U+001B), joita PDF ei voi näyttää. Poista ne."
+            "Kentässä on näkymättömiä ohjausmerkkejä (U+000B, U+001B), joita PDF ei voi näyttää. Tyhjennä kenttä ja kirjoita sen sisältö uudelleen."
         );
     }
 
@@ -648,6 +649,11 @@ mod tests {
         draft.place = "Turku\u{202E}".into();
         draft.name = "\u{2067}محمد\u{2069}".into();
         assert_eq!(problems(&draft), vec![]);
+        assert_eq!(
+            Problem::Direction(vec!['\u{202E}']).message(Lang::En),
+            "This field contains invisible characters that change the direction of text (U+202E) \
+and would show it in another order than it was typed. Please clear the field and type it again."
+        );
         for lang in Lang::ALL {
             let message = Problem::Direction(vec!['\u{202E}']).message(lang);
             assert!(

@@ -488,7 +488,7 @@ test('bidirectional overrides: refused in the e-mail address with a message in p
   await attemptWithErrors(page);
   assert.equal(
     fold(await page.locator('#req-email-error').innerText()),
-    'Kentässä on näkymättömiä tekstin suuntaa muuttavia merkkejä (U+202E), jotka näyttäisivät tiedon eri järjestyksessä kuin se on kirjoitettu. Poista ne.',
+    'Kentässä on näkymättömiä tekstin suuntaa muuttavia merkkejä (U+202E), jotka näyttäisivät tiedon eri järjestyksessä kuin se on kirjoitettu. Tyhjennä kenttä ja kirjoita sen sisältö uudelleen.',
   );
   assert.equal(await email.getAttribute('aria-invalid'), 'true');
   assert.equal(await email.inputValue(), 'ab\u202Ecd@example.fi', 'nothing typed is lost');
@@ -543,8 +543,12 @@ test('a writer worker that never answers or dies is noticed in seconds, not a mi
     await downloadButton.click();
     await preparing.waitFor();
     await started;
+    // The keyboard on the cancel button: when it goes with the failed work, focus goes to the
+    // download button, not to the page's start.
+    await cancel.focus();
     await page.clock.fastForward(16_000);
     await page.getByRole('status').filter({ hasText: 'PDF:n luominen epäonnistui. Kirjoittamasi tiedot ovat tallessa; yritä uudelleen.' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'req-download');
   }
 
   // Every worker so far was a stub (the one at the form's opening, and one per press after).
@@ -553,6 +557,42 @@ test('a writer worker that never answers or dies is noticed in seconds, not a mi
   stub = null;
   const { name } = await download(page);
   assert.match(name, /^tietosuojapyynto-SAF-/);
+  await assertClean(assert, env, watch);
+  await context.close();
+});
+
+test('cancelled while the writer is still loading: the next press makes the PDF', async () => {
+  const { page, context, watch } = await openPage(env, null);
+  // The fonts' manifest arrives only when the test lets it: the first press finds the writer loading.
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/form\/writer\/fonts\.[0-9a-f]{16}\.json$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(env.url + '/', { waitUntil: 'load' });
+  await appReady(page);
+  await rejectCookies(page);
+  await page.getByRole('banner').getByRole('link', { name: 'Tee pyyntö' }).click();
+  await textbox(page, 'Nimi').fill(NAME);
+  await textbox(page, 'Sähköpostiosoite').fill('asa@example.fi');
+  await page.getByRole('checkbox', { name: 'Tarkastusoikeus' }).check();
+  const downloadButton = page.getByRole('button', { name: 'Lataa pyyntö (PDF)' });
+  const preparing = page.getByRole('status').filter({ hasText: 'PDF-tiedostoa valmistellaan…' });
+  await downloadButton.click();
+  await preparing.waitFor();
+  await page.getByRole('button', { name: 'Keskeytä' }).click();
+  await page.getByRole('status').filter({ hasText: 'PDF:n tekeminen keskeytettiin.' }).waitFor();
+  // Pressed again: the cancelled load, when its manifest comes, must not end the new one.
+  const file = page.waitForEvent('download');
+  await downloadButton.click();
+  await preparing.waitFor();
+  release();
+  const failed = page.getByRole('status').filter({ hasText: /epäonnistui|fontteja ei saatu/ }).waitFor().then(() => null);
+  const got = await Promise.race([file, failed]);
+  assert.ok(got, 'the second press failed instead of making the PDF');
+  assert.match(got.suggestedFilename(), /^tietosuojapyynto-SAF-/);
+  await page.getByRole('region', { name: 'Pyyntö on ladattu' }).waitFor();
   await assertClean(assert, env, watch);
   await context.close();
 });

@@ -22,8 +22,11 @@ enum Status {
     Cancelled,
 }
 
-/// The id of the download button (focus returns to it when the customer cancels).
+/// The id of the download button (focus returns to it when the customer cancels, or when the
+/// cancel button that had it hides).
 const DOWNLOAD_ID: &str = "req-download";
+/// The id of the cancel button, shown while a PDF is being prepared.
+const CANCEL_ID: &str = "req-cancel";
 
 /// The whole form.
 pub fn request_form() -> impl IntoView {
@@ -95,13 +98,26 @@ pub fn request_form() -> impl IntoView {
                 <p class="rf-actions">
                     <button type="submit" class="button" id=DOWNLOAD_ID>{t.download}</button>
                     " "
-                    <button type="button" class="button button--quiet" hidden=move || !preparing()
+                    <button type="button" class="button button--quiet" id=CANCEL_ID hidden=move || !preparing()
                         on:click=on_cancel>{t.cancel}</button>
                 </p>
                 <p class="rf-status" role="status">{status_text}</p>
             </form>
             {move || done.get().map(next_steps)}
         </section>
+    }
+}
+
+/// Ends the preparing state with `next`. The cancel button hides with it: if it had the focus,
+/// the focus goes to the download button rather than to the page's start (WCAG 2.4.3). Checked
+/// before the button hides, since a hidden button loses the focus.
+fn end_preparing(status: RwSignal<Option<Status>>, next: Option<Status>) {
+    let cancel_focused = crate::dom::document()
+        .and_then(|d| d.active_element())
+        .is_some_and(|e| e.id() == CANCEL_ID);
+    status.set(next);
+    if cancel_focused {
+        browser::focus_later(DOWNLOAD_ID);
     }
 }
 
@@ -124,11 +140,11 @@ async fn attempt(
         return;
     }
     if let Err(error) = ready {
-        status.set(Some(Status::Failed(error)));
+        end_preparing(status, Some(Status::Failed(error)));
         return;
     }
     if show_errors(form) {
-        status.set(None);
+        end_preparing(status, None);
         return;
     }
     let (stamp, today) = browser::now();
@@ -155,15 +171,15 @@ async fn attempt(
     let written = match written {
         Ok(written) => written,
         Err(error) => {
-            status.set(Some(Status::Failed(error)));
+            end_preparing(status, Some(Status::Failed(error)));
             return;
         }
     };
     if crate::dom::download(&written.bytes, &written.file_name, "application/pdf").is_none() {
-        status.set(Some(Status::Failed(WriteError::Failed)));
+        end_preparing(status, Some(Status::Failed(WriteError::Failed)));
         return;
     }
-    status.set(None);
+    end_preparing(status, None);
     let lang = draft.request_lang;
     let stamp_text = stamp.iso_utc().replace(['-', ':'], "");
     done.set(Some(Done {

@@ -76,13 +76,17 @@ thread_local! {
     /// Answers awaited, by message id.
     static WAITING: RefCell<HashMap<u32, Waiting>> = RefCell::new(HashMap::new());
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+    /// Which load is the current one: a load that was cancelled, or superseded by a newer one,
+    /// touches neither the worker nor the status when it ends.
+    static GENERATION: Cell<u32> = const { Cell::new(0) };
     /// Settles when the current load ends, however it ends.
     static LOADING: RefCell<Option<Promise>> = const { RefCell::new(None) };
     /// Why the last load failed.
     static LOAD_ERROR: Cell<WriteError> = const { Cell::new(WriteError::Fonts) };
     /// When the worker was last heard from (or asked something), ms since 1970.
     static HEARD: Cell<f64> = const { Cell::new(0.0) };
-    /// The interval that checks, while an answer is awaited, that the worker is still heard from.
+    /// The interval that checks, while an answer is awaited (and only then), that the worker is
+    /// still heard from.
     static WATCHDOG: Cell<Option<i32>> = const { Cell::new(None) };
     static WATCHDOG_CALLBACK: Closure<dyn Fn()> = Closure::new(watch);
 }
@@ -122,8 +126,13 @@ impl Writer {
     fn load(self) {
         self.status.set(Status::Loading);
         let status = self.status;
+        let generation = GENERATION.with(|g| g.replace(g.get().wrapping_add(1)).wrapping_add(1));
         let loading = wasm_bindgen_futures::future_to_promise(async move {
-            let started = start_worker().await;
+            let started = start_worker(generation).await;
+            if !current(generation) {
+                // Cancelled or superseded: what is current now is another load's (or nothing).
+                return Ok(JsValue::UNDEFINED);
+            }
             if let Err(error) = started {
                 // Start afresh on the next attempt.
                 stop_worker();
@@ -156,6 +165,8 @@ impl Writer {
     /// Stops what the writer is doing (loading, or writing a PDF) at once: the worker is ended,
     /// what waits for it fails, and the next [`Writer::write`] starts a new one.
     pub fn cancel(self) {
+        // A load under way (its manifest or the next frame still awaited) ends here too.
+        GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
         stop_worker();
         if self.status.get_untracked() != Status::Failed {
             self.status.set(Status::Failed);
@@ -202,6 +213,11 @@ impl Writer {
     }
 }
 
+/// Whether `generation` is the current load's.
+fn current(generation: u32) -> bool {
+    GENERATION.with(Cell::get) == generation
+}
+
 /// The answer's JSON, read as a [`Response`].
 fn read(answer: &JsValue) -> Option<Response> {
     let json = Reflect::get(answer, &ANSWER_JSON.into()).ok()?.as_string()?;
@@ -218,6 +234,29 @@ struct Waiting {
 /// The worker was heard from (or asked something, which gives it as long to speak).
 fn heard() {
     HEARD.with(|h| h.set(js_sys::Date::now()));
+}
+
+/// Runs the watchdog while an answer is awaited, and only then.
+fn watch_while_waiting() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let waiting = WAITING.with(|w| !w.borrow().is_empty());
+    match (waiting, WATCHDOG.with(Cell::get)) {
+        (true, None) => {
+            let interval = WATCHDOG_CALLBACK.with(|c| {
+                window
+                    .set_interval_with_callback_and_timeout_and_arguments_0(c.as_ref().unchecked_ref(), 1_000)
+                    .ok()
+            });
+            WATCHDOG.with(|w| w.set(interval));
+        }
+        (false, Some(interval)) => {
+            window.clear_interval_with_handle(interval);
+            WATCHDOG.with(|w| w.set(None));
+        }
+        _ => {}
+    }
 }
 
 /// Once a second: a worker not heard from for [`SILENCE_MS`] while an answer is awaited has died
@@ -237,6 +276,7 @@ impl Waiting {
         if let Some(window) = web_sys::window() {
             window.clear_timeout_with_handle(waiting.timer);
         }
+        watch_while_waiting();
         Some(waiting)
     }
 
@@ -285,6 +325,7 @@ fn ask(id: u32, message: &JsValue) -> Option<Promise> {
             },
         )
     });
+    watch_while_waiting();
     if worker.post_message(message).is_err() {
         Waiting::fail(id);
         return None;
@@ -316,9 +357,7 @@ fn stop_worker() {
     if let Some(worker) = WORKER.with(|w| w.borrow_mut().take()) {
         worker.terminate();
     }
-    if let (Some(interval), Some(window)) = (WATCHDOG.with(|w| w.take()), web_sys::window()) {
-        window.clear_interval_with_handle(interval);
-    }
+    // What waited fails, and with nothing awaited the watchdog stops.
     Waiting::fail_all();
 }
 
@@ -330,8 +369,9 @@ fn resolve(url: &str, base: &str) -> Option<String> {
 /// Fetches the manifest (the form validates with it at once), then, once the form has painted,
 /// starts the worker and has it fetch its base fonts. `Ok` when the writer can write; a file that
 /// could not be fetched is [`WriteError::Fonts`], a worker that broke or fell silent
-/// [`WriteError::Failed`].
-async fn start_worker() -> Result<(), WriteError> {
+/// [`WriteError::Failed`]. A load no longer `generation` (cancelled, or superseded) starts no
+/// worker.
+async fn start_worker(generation: u32) -> Result<(), WriteError> {
     let fonts = WriteError::Fonts;
     if MANIFEST.with(|m| m.borrow().is_none()) {
         let page = crate::dom::document()
@@ -354,6 +394,11 @@ async fn start_worker() -> Result<(), WriteError> {
     if WORKER.with(|w| w.borrow().is_none()) {
         // The form's own views first: the worker's download must not hold up their paint.
         browser::next_frame().await;
+        if !current(generation) {
+            return Err(failed);
+        }
+    }
+    if WORKER.with(|w| w.borrow().is_none()) {
         let options = web_sys::WorkerOptions::new();
         options.set_type(web_sys::WorkerType::Module);
         let worker = web_sys::Worker::new_with_options(&script, &options).map_err(|_| failed)?;
@@ -367,12 +412,11 @@ async fn start_worker() -> Result<(), WriteError> {
         message.forget();
         error.forget();
         WORKER.with(|w| *w.borrow_mut() = Some(worker));
-        let watchdog = WATCHDOG_CALLBACK.with(|c| {
-            web_sys::window()?
-                .set_interval_with_callback_and_timeout_and_arguments_0(c.as_ref().unchecked_ref(), 1_000)
-                .ok()
-        });
-        WATCHDOG.with(|w| w.set(watchdog));
+    }
+    // A load cancelled while its manifest came must not ask the current load's worker anything
+    // (the same warm-up id would fail the current load's question).
+    if !current(generation) {
+        return Err(failed);
     }
     let warm = serde_json::to_string(&Message::Warm { fonts_base: base }).map_err(|_| failed)?;
     let answer = JsFuture::from(ask(WARM_UP, &JsValue::from_str(&warm)).ok_or(failed)?)

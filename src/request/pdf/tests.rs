@@ -493,21 +493,26 @@ fn control_characters_never_stop_the_pdf() {
 /// the place once turned the date after it into "6202.11.52".
 #[test]
 fn a_direction_override_reaches_no_further_than_its_field() {
-    let mut d = draft();
-    d.place = "Turku\u{202E}".into();
-    d.name = "\u{202E}Åsa\u{202B}".into();
-    d.message = "Alku \u{202E}lopussa\nToinen rivi 12.3.".into();
-    let (pdf, _, _) = make(&d);
-    let text: String = tool("pdftotext", &["-enc", "UTF-8"], &pdf)
-        .chars()
-        .filter(|c| !crate::request::validate::is_direction_control(*c))
-        .collect();
-    let lines: Vec<&str> = text.lines().map(str::trim).collect();
-    assert!(lines.contains(&"Turku 25.11.2026"), "{text}");
-    assert!(!text.contains("6202"), "{text}");
-    // The override turns the customer's own words around, and nothing after them.
-    assert!(lines.contains(&"Alku assupol"), "{text}");
-    assert!(lines.contains(&"Toinen rivi 12.3."), "{text}");
+    // An override left open; one after a stray closer of an isolate (which would otherwise close
+    // the letter's own isolate); and more openers than the algorithm's depth limit of 125.
+    let deep = format!("Turku{}\u{202E}", "\u{2067}".repeat(130));
+    for place in ["Turku\u{202E}", "Turku\u{2069}\u{202E}", &deep] {
+        let mut d = draft();
+        d.place = place.into();
+        d.name = "\u{202E}Åsa\u{202B}".into();
+        d.message = "Alku \u{202E}lopussa\nToinen rivi 12.3.".into();
+        let (pdf, _, _) = make(&d);
+        let text: String = tool("pdftotext", &["-enc", "UTF-8"], &pdf)
+            .chars()
+            .filter(|c| !crate::request::validate::is_direction_control(*c))
+            .collect();
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        assert!(lines.contains(&"Turku 25.11.2026"), "{place:?}: {text}");
+        assert!(!text.contains("6202"), "{place:?}: {text}");
+        // The override turns the customer's own words around, and nothing after them.
+        assert!(lines.contains(&"Alku assupol"), "{text}");
+        assert!(lines.contains(&"Toinen rivi 12.3."), "{text}");
+    }
     // The isolates order the lines and draw nothing: no glyph stands for them.
     let plain = tool("pdftotext", &["-enc", "UTF-8"], &make(&draft()).0);
     assert!(

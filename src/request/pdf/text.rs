@@ -13,6 +13,8 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 use skrifa::MetadataProvider;
 use unicode_bidi::{BidiInfo, Level};
 
+use crate::request::validate::is_line_break;
+
 /// Why a font could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FontError(pub String);
@@ -271,7 +273,7 @@ fn plain(text: &str) -> String {
                 chars.next_if_eq(&'\n');
                 out.push('\n');
             }
-            '\n' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+            c if is_line_break(c) => out.push('\n'),
             '\t' => out.push(' '),
             // A byte order mark draws nothing, and a PDF may not map a glyph to it.
             c if c.is_control() || c == '\u{FEFF}' => {}
@@ -443,4 +445,21 @@ pub fn width(fonts: &FontSet, text: &str, size: f32, weight: Weight) -> f32 {
         .iter()
         .map(|l| l.width)
         .fold(0.0, f32::max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text breaks a line where the form sees a line break, and nowhere else.
+    #[test]
+    fn every_line_break_and_only_one_starts_a_line() {
+        for c in ('\0'..='\u{3000}').chain(['\u{FEFF}']) {
+            let text = plain(&format!("a{c}b"));
+            assert_eq!(text.contains('\n'), is_line_break(c), "U+{:04X}", u32::from(c));
+            if is_line_break(c) {
+                assert_eq!(text, "a\nb", "U+{:04X}", u32::from(c));
+            }
+        }
+    }
 }
