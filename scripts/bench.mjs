@@ -68,6 +68,18 @@ const ms = (v) => (v === null || v === undefined ? '—' : `${v.toFixed(0)} ms`)
 const pad = (value, width) => String(value).padStart(width);
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
+/**
+ * Writes a peer's file with the `.br` and `.gz` beside it, as the build writes them: the server
+ * (scripts/serve.mjs) sends those siblings, so a changed page with stale siblings would send the
+ * portal's own page, and a new file without them would travel uncompressed.
+ */
+async function writeServed(file, content) {
+  const bytes = Buffer.from(content);
+  await writeFile(file, bytes);
+  await writeFile(`${file}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  await writeFile(`${file}.gz`, gzipSync(bytes, { level: 9 }));
+}
+
 /** The static peer: dist/ with every script and the app removed, so the same notice and styles. */
 async function makeStaticPeer(dist, dir) {
   await rm(dir, { recursive: true, force: true });
@@ -80,7 +92,7 @@ async function makeStaticPeer(dist, dir) {
       .replace(/<meta name="portal-app"[^>]*>/g, '')
       .replace(/ data-form-[a-z]+="[^"]*"/g, '');
     if (plain.includes('<script') || plain.includes('.wasm')) throw new Error('static peer still loads the app');
-    await writeFile(file, plain);
+    await writeServed(file, plain);
   }
 }
 
@@ -144,11 +156,12 @@ async function makeCookieConsentPeer(staticDir, dir, banner) {
   await rm(dir, { recursive: true, force: true });
   await cp(staticDir, dir, { recursive: true });
   const pkg = join(ROOT, 'node_modules', 'vanilla-cookieconsent', 'dist');
-  await cp(join(pkg, 'cookieconsent.css'), join(dir, 'cookieconsent.css'));
-  await cp(join(pkg, 'cookieconsent.umd.js'), join(dir, 'cookieconsent.umd.js'));
-  await writeFile(join(dir, 'cc-config.js'), cookieConsentConfig(banner));
+  for (const name of ['cookieconsent.css', 'cookieconsent.umd.js']) {
+    await writeServed(join(dir, name), await readFile(join(pkg, name)));
+  }
+  await writeServed(join(dir, 'cc-config.js'), cookieConsentConfig(banner));
   const html = await readFile(join(dir, 'index.html'), 'utf8');
-  await writeFile(
+  await writeServed(
     join(dir, 'index.html'),
     html
       .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
