@@ -297,25 +297,7 @@ mod tests {
     #[test]
     fn the_forms_ids_are_reserved_for_it() {
         use crate::request::validate::Field;
-        let fields = [
-            Field::Name,
-            Field::Email,
-            Field::PostalAddress,
-            Field::Phone,
-            Field::Organisation,
-            Field::CustomerNumber,
-            Field::Rights,
-            Field::AccessScope,
-            Field::CorrectionCurrent(3),
-            Field::CorrectionCorrected(3),
-            Field::CorrectionReason(3),
-            Field::RestrictionReason,
-            Field::ObjectionReason,
-            Field::Message,
-            Field::Place,
-            Field::SignatureTyped,
-            Field::SignatureDrawn,
-        ];
+        let fields = Field::EVERY_KIND;
         for id in fields.map(Field::id).iter().map(String::as_str).chain([
             REQUEST_ROOT_ID,
             CONSENT_ROOT_ID,

@@ -29,6 +29,29 @@ pub enum Field {
 }
 
 impl Field {
+    /// One field of every kind (a correction's fields for its first row), for tests that must
+    /// cover them all: a new variant is added here once.
+    #[cfg(test)]
+    pub(crate) const EVERY_KIND: [Field; 17] = [
+        Field::Name,
+        Field::Email,
+        Field::PostalAddress,
+        Field::Phone,
+        Field::Organisation,
+        Field::CustomerNumber,
+        Field::Rights,
+        Field::AccessScope,
+        Field::CorrectionCurrent(0),
+        Field::CorrectionCorrected(0),
+        Field::CorrectionReason(0),
+        Field::RestrictionReason,
+        Field::ObjectionReason,
+        Field::Message,
+        Field::Place,
+        Field::SignatureTyped,
+        Field::SignatureDrawn,
+    ];
+
     /// The id of the field's input element (and, with `-error`, of its message).
     pub fn id(self) -> String {
         let fixed = match self {

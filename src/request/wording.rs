@@ -221,25 +221,7 @@ mod tests {
 
     #[test]
     fn every_right_and_field_has_its_words_in_every_language() {
-        let fields = [
-            Field::Name,
-            Field::Email,
-            Field::PostalAddress,
-            Field::Phone,
-            Field::Organisation,
-            Field::CustomerNumber,
-            Field::Rights,
-            Field::AccessScope,
-            Field::CorrectionCurrent(0),
-            Field::CorrectionCorrected(0),
-            Field::CorrectionReason(0),
-            Field::RestrictionReason,
-            Field::ObjectionReason,
-            Field::Message,
-            Field::Place,
-            Field::SignatureTyped,
-            Field::SignatureDrawn,
-        ];
+        let fields = Field::EVERY_KIND;
         for lang in Lang::ALL {
             let names: Vec<&str> = Right::ALL.iter().map(|&r| right_name(lang, r)).collect();
             let mut unique = names.clone();

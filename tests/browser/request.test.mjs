@@ -561,9 +561,12 @@ test('a writer worker that never answers or dies is noticed in seconds, not a mi
   await context.close();
 });
 
-test('cancelled while the writer is still loading: the next press makes the PDF', async () => {
+/**
+ * The form opened and filled in (a name, an e-mail, access) while the writer's font manifest is
+ * held back until the test calls `release()`.
+ */
+async function formWithManifestHeld() {
   const { page, context, watch } = await openPage(env, null);
-  // The fonts' manifest arrives only when the test lets it: the first press finds the writer loading.
   let release;
   const released = new Promise((resolve) => { release = resolve; });
   await page.route(/\/form\/writer\/fonts\.[0-9a-f]{16}\.json$/, async (route) => {
@@ -577,6 +580,12 @@ test('cancelled while the writer is still loading: the next press makes the PDF'
   await textbox(page, 'Nimi').fill(NAME);
   await textbox(page, 'Sähköpostiosoite').fill('asa@example.fi');
   await page.getByRole('checkbox', { name: 'Tarkastusoikeus' }).check();
+  return { page, context, watch, release };
+}
+
+test('cancelled while the writer is still loading: the next press makes the PDF', async () => {
+  // The fonts' manifest arrives only when the test lets it: the first press finds the writer loading.
+  const { page, context, watch, release } = await formWithManifestHeld();
   const downloadButton = page.getByRole('button', { name: 'Lataa pyyntö (PDF)' });
   const preparing = page.getByRole('status').filter({ hasText: 'PDF-tiedostoa valmistellaan…' });
   await downloadButton.click();
@@ -598,21 +607,8 @@ test('cancelled while the writer is still loading: the next press makes the PDF'
 });
 
 test('the PDF fonts late or missing: the download waits and says so; missing fonts are fetched again on the next press', async () => {
-  const { page, context, watch } = await openPage(env, null);
   // The fonts' manifest arrives only when the test lets it (the form is usable meanwhile) …
-  let release;
-  const released = new Promise((resolve) => { release = resolve; });
-  await page.route(/\/form\/writer\/fonts\.[0-9a-f]{16}\.json$/, async (route) => {
-    await released;
-    await route.continue();
-  });
-  await page.goto(env.url + '/', { waitUntil: 'load' });
-  await appReady(page);
-  await rejectCookies(page);
-  await page.getByRole('banner').getByRole('link', { name: 'Tee pyyntö' }).click();
-  await textbox(page, 'Nimi').fill(NAME);
-  await textbox(page, 'Sähköpostiosoite').fill('asa@example.fi');
-  await page.getByRole('checkbox', { name: 'Tarkastusoikeus' }).check();
+  const { page, context, watch, release } = await formWithManifestHeld();
   const file = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Lataa pyyntö (PDF)' }).click();
   const status = page.getByRole('status').filter({ hasText: 'PDF-tiedostoa valmistellaan…' });
