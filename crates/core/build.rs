@@ -1,4 +1,5 @@
-//! Turns `locales/<lang>.toml` into Rust: one `Strings` struct (a nested struct per TOML table)
+//! Turns the site folder's `locales/<lang>.toml` (`$PORTAL_SITE/locales`, by default
+//! `site/locales`) into Rust: one `Strings` struct (a nested struct per TOML table)
 //! and one constant per language, so that the code reads `strings.banner.accept_all` and a key
 //! that is missing, extra or has other `{placeholders}` in any language stops the build with the
 //! file and the key. Comments above a key in the authoritative file (fi.toml) become its doc.
@@ -13,12 +14,18 @@ use toml_edit::{DocumentMut, Item, Table};
 const AUTHORITATIVE: &str = "fi";
 
 fn main() {
-    // The package's folder as cargo gives it to this run, not the one this script was compiled in:
-    // a moved checkout, or a `target/` reused from another one, must read its own locale files.
-    let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
-    let dir = root.join("locales");
-    // Relative to the package, so the check follows the checkout too.
-    println!("cargo::rerun-if-changed=locales");
+    // The site folder: `$PORTAL_SITE` (absolute, or relative to the workspace's root), by default
+    // `site/`. The package's folder as cargo gives it to this run, not the one this script was
+    // compiled in: a moved checkout, or a `target/` reused from another one, must read its own files.
+    println!("cargo::rerun-if-env-changed=PORTAL_SITE");
+    let package = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let root = package.join("../..");
+    let site = match std::env::var_os("PORTAL_SITE") {
+        Some(dir) if !dir.is_empty() => root.join(dir),
+        _ => root.join("site"),
+    };
+    let dir = site.join("locales");
+    println!("cargo::rerun-if-changed={}", dir.display());
     match generate(&dir) {
         Ok(code) => {
             let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
@@ -47,9 +54,7 @@ fn generate(dir: &Path) -> Result<String, String> {
         if path.extension().and_then(|e| e.to_str()) != Some("toml") {
             continue;
         }
-        if let Some(name) = path.file_name().and_then(|n| n.to_str()) {
-            println!("cargo::rerun-if-changed=locales/{name}");
-        }
+        println!("cargo::rerun-if-changed={}", path.display());
         let file = format!(
             "locales/{}",
             path.file_name().unwrap_or_default().to_string_lossy()

@@ -1,13 +1,13 @@
 // Facts of the site the tests read from their one source, so changing them there does not break
-// a test: the Google Analytics measurement ID (src/consent/catalogue.rs, the one place to set it).
+// a test: the Google Analytics measurement ID (crates/core/src/consent/catalogue.rs, the one place to set it).
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './harness.mjs';
 
-const catalogue = readFileSync(join(ROOT, 'src', 'consent', 'catalogue.rs'), 'utf8');
+const catalogue = readFileSync(join(ROOT, 'crates', 'core', 'src', 'consent', 'catalogue.rs'), 'utf8');
 const id = catalogue.match(/pub const GA_MEASUREMENT_ID: &str = "(G-[A-Z0-9]+)";/);
-if (!id) throw new Error('GA_MEASUREMENT_ID not found in src/consent/catalogue.rs: has it moved?');
+if (!id) throw new Error('GA_MEASUREMENT_ID not found in crates/core/src/consent/catalogue.rs: has it moved?');
 
 /** The measurement ID, "G-…". */
 export const MEASUREMENT_ID = id[1];

@@ -1,6 +1,6 @@
 //! In the browser: mark the section being read in the table of contents, keep the language
 //! switch's links on the page's `#fragment`, and give the contents' `<details>` the state CSS
-//! already shows. Thin glue around the DOM; the decisions are in [`super::toc`].
+//! already shows. Thin glue around the DOM; the decisions are in [`portal_core::notice::toc`].
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -9,10 +9,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{AddEventListenerOptions, Document};
 
-use super::toc::current_section;
-use super::WIDE_SCREEN_QUERY;
-use crate::dom::elements;
-use crate::vocabulary::{
+use portal_core::notice::toc::current_section;
+use portal_core::notice::WIDE_SCREEN_QUERY;
+use portal_dom::elements;
+use portal_core::vocabulary::{
     LANG_LINK_ATTRIBUTE, NOTICE_ID, NOTICE_SECTION_CLASS, SECTION_ATTRIBUTE, TOC_CLASS, TOC_DETAILS_CLASS,
 };
 

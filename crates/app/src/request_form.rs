@@ -10,8 +10,8 @@ use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::request::right::Right;
-use crate::vocabulary::{FormAsset, LOAD_MODULE, REQUEST_ROOT_ID, STATUS_ID};
+use portal_core::request::right::Right;
+use portal_core::vocabulary::{FormAsset, LOAD_MODULE, REQUEST_ROOT_ID, STATUS_ID};
 
 thread_local! {
     /// The form's module, loading or loaded (a failed load is forgotten, so a click retries).
@@ -47,7 +47,7 @@ fn load() -> Option<Promise> {
 /// Loads the form if needed and opens it with `right` ticked. The consent status message (a
 /// fixed box at the bottom of the screen) is taken away first: it would cover the form.
 pub fn open(right: Option<Right>) {
-    if let Some(status) = crate::dom::document().and_then(|d| d.get_element_by_id(STATUS_ID)) {
+    if let Some(status) = portal_dom::document().and_then(|d| d.get_element_by_id(STATUS_ID)) {
         status.set_text_content(None);
     }
     let Some(loading) = load() else { return };

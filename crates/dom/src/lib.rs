@@ -42,7 +42,7 @@ pub fn attribute_selector(attribute: &str, value: &str) -> String {
 }
 
 /// The page's language, from `<html lang>` (each language is a page of its own).
-pub fn page_lang(document: &web_sys::Document) -> crate::i18n::Lang {
+pub fn page_lang(document: &web_sys::Document) -> portal_core::i18n::Lang {
     document
         .document_element()
         .and_then(|html| html.get_attribute("lang"))

@@ -22,7 +22,7 @@ use fontcull_skrifa::{FontRef as CullFontRef, GlyphId as CullGlyphId, Tag};
 use fontcull_write_fonts::types::NameId;
 use skrifa::MetadataProvider;
 
-use super::fonts::{ranges_of, FontFile, Manifest, MANIFEST_VERSION};
+use portal_core::request::fonts::{ranges_of, FontFile, Manifest, MANIFEST_VERSION};
 
 /// What the writer always covers: every European Latin letter with its diacritics, Greek and
 /// Cyrillic, punctuation and common symbols.
@@ -309,7 +309,7 @@ pub fn cjk(sources: &Sources, only: Option<&str>) -> Result<Vec<Made>, String> {
 
 /// The SHA-256 of `data`, first 16 hex digits: the content hash in file names.
 pub fn content_hash(data: &[u8]) -> String {
-    super::record::sha256_hex(data)[..16].to_owned()
+    portal_core::request::record::sha256_hex(data)[..16].to_owned()
 }
 
 /// Writes every file into `out_dir` under a content-hashed name and returns the manifest.

@@ -1,6 +1,6 @@
 //! The form's browser glue: fetching, randomness, focus, its stylesheet, waiting for a paint,
 //! the confirmation before leaving, the local date. (Downloads and `<html lang>` are
-//! `crate::dom`'s, shared with the app.)
+//! `portal_dom`'s, shared with the app.)
 
 use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
@@ -53,7 +53,7 @@ pub fn focus_heading_later(id: impl Into<String>) {
 
 fn after_render(id: String, to_top: bool) {
     let focus = Closure::once_into_js(move || {
-        let Some(element) = crate::dom::document()
+        let Some(element) = portal_dom::document()
             .and_then(|d| d.get_element_by_id(&id))
             .and_then(|e| e.dyn_into::<HtmlElement>().ok())
         else {
@@ -75,7 +75,7 @@ fn after_render(id: String, to_top: bool) {
 
 /// Whether the focus is in the `<fieldset>` of the element `event` was sent to (or on nothing).
 pub fn focus_within(event: &web_sys::Event) -> bool {
-    let active = crate::dom::document().and_then(|d| d.active_element());
+    let active = portal_dom::document().and_then(|d| d.active_element());
     let group = event
         .current_target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -152,10 +152,10 @@ pub fn confirm_leaving(unsaved: impl Fn() -> bool + 'static) {
 }
 
 /// The current time in milliseconds since the epoch, and the local date.
-pub fn now() -> (crate::date::Instant, crate::date::Date) {
+pub fn now() -> (portal_core::date::Instant, portal_core::date::Date) {
     let now = js_sys::Date::new_0();
-    let instant = crate::date::Instant(now.get_time() as i64);
-    let local = crate::date::Date::new(
+    let instant = portal_core::date::Instant(now.get_time() as i64);
+    let local = portal_core::date::Date::new(
         now.get_full_year() as i32,
         now.get_month() as u8 + 1,
         now.get_date() as u8,

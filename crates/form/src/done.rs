@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::Form;
-use crate::i18n::fill;
-use crate::request::deadline::Deadline;
-use crate::request::send;
+use portal_core::i18n::fill;
+use portal_core::request::deadline::Deadline;
+use portal_core::request::send;
 
 /// The id of the heading (focused after the download).
 pub const HEADING_ID: &str = "request-form-done";
@@ -64,7 +64,7 @@ pub fn next_steps(done: Done) -> impl IntoView {
             </ul>
             <p>{deadline}</p>
             <p><button type="button" class="button button--quiet" on:click=move |_| {
-                let _ = crate::dom::download(ics.as_bytes(), &ics_name, "text/calendar");
+                let _ = portal_dom::download(ics.as_bytes(), &ics_name, "text/calendar");
             }>{t.ics}</button></p>
         </section>
     }

@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use super::Form;
-use crate::request::validate::Field;
-use crate::request::wording;
+use portal_core::request::validate::Field;
+use portal_core::request::wording;
 
 /// What kind of control a field is.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -9,6 +9,12 @@
 //!   `summary`, `done`), which find the shared [`Form`] by `use_context`;
 //! - `writer`: the PDF writer behind one async call; `browser`: the web glue.
 
+/// The WebAssembly module's allocator: talc, smaller than the default dlmalloc (single-threaded
+/// WebAssembly; see README.md, "Toolchain").
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 mod browser;
 mod done;
 mod fields;
@@ -20,17 +26,19 @@ mod summary;
 mod view;
 mod writer;
 
+pub mod exports;
+
 use leptos::prelude::*;
 use reactive_stores::Store;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{Lang, Strings};
-use crate::notice::front_matter::Controller;
-use crate::request::draft::{Draft, Point};
-use crate::request::letter_lang::LetterLang;
-use crate::request::right::Right;
-use crate::request::validate::{validate, Field, FieldError};
-use crate::vocabulary::{FormAsset, RecipientField, REQUEST_ROOT_ID};
+use portal_core::i18n::{Lang, Strings};
+use portal_core::request::controller::Controller;
+use portal_core::request::draft::{Draft, Point};
+use portal_core::request::letter_lang::LetterLang;
+use portal_core::request::right::Right;
+use portal_core::request::validate::{validate, Field, FieldError};
+use portal_core::vocabulary::{FormAsset, RecipientField, REQUEST_ROOT_ID};
 use state::FormState;
 use writer::Writer;
 
@@ -184,8 +192,8 @@ fn show(form: Form, right: &str) {
 /// Adds the form's stylesheet and, once it has loaded (or failed to), mounts the form: its
 /// first paint is already styled, so nothing on the page moves when the styles arrive.
 fn mount() -> Option<()> {
-    crate::dom::report_panics_in_debug();
-    let document = crate::dom::document()?;
+    portal_dom::report_panics_in_debug();
+    let document = portal_dom::document()?;
     let root = document.get_element_by_id(REQUEST_ROOT_ID)?;
     let attribute = |name: &str| root.get_attribute(name).unwrap_or_default();
     let field = |field: RecipientField| attribute(field.attribute());
@@ -203,7 +211,7 @@ fn mount() -> Option<()> {
     let writer_url = attribute(FormAsset::Writer.attribute());
     let style = attribute(FormAsset::Style.attribute());
     // The page's language is fixed: another language is another page.
-    let lang = crate::dom::page_lang(&document);
+    let lang = portal_dom::page_lang(&document);
     let root: web_sys::HtmlElement = root.dyn_into().ok()?;
     browser::add_stylesheet(&document, &style, move || {
         leptos::mount::mount_to(root, move || {
@@ -246,6 +254,6 @@ fn new_form(lang: Lang, recipient: Recipient, writer_url: String) -> Form {
         summary: RwSignal::new(Vec::new()),
         downloaded: StoredValue::new(None),
         recipient: StoredValue::new(recipient),
-        reference: StoredValue::new(crate::request::reference::reference_code(browser::random_bytes())),
+        reference: StoredValue::new(portal_core::request::reference::reference_code(browser::random_bytes())),
     }
 }

@@ -8,11 +8,11 @@ use super::browser;
 use super::fields::{text_field, Kind, Spec};
 use super::state::{FormStateStoreFields, Row, RowStoreFields, MAX_CORRECTIONS};
 use super::Form;
-use crate::i18n::fill;
-use crate::request::draft::PortableFormat;
-use crate::request::right::Right;
-use crate::request::validate::Field;
-use crate::request::wording;
+use portal_core::i18n::fill;
+use portal_core::request::draft::PortableFormat;
+use portal_core::request::right::Right;
+use portal_core::request::validate::Field;
+use portal_core::request::wording;
 
 /// Ticks or unticks `right`, keeping [`Right::ALL`] order.
 pub fn tick(form: Form, right: Right, on: bool) {

@@ -7,8 +7,8 @@ use super::fields::{text_field, Kind, Spec};
 use super::signature_pad;
 use super::state::{FormStateStoreFields, Method};
 use super::Form;
-use crate::request::letter_lang::LetterLang;
-use crate::request::validate::Field;
+use portal_core::request::letter_lang::LetterLang;
+use portal_core::request::validate::Field;
 
 /// A radio button with its label.
 fn radio(

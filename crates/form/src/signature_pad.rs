@@ -10,8 +10,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{probe, Form};
-use crate::request::draft::{Point, SIGNATURE_BOX};
-use crate::request::validate::Field;
+use portal_core::request::draft::{Point, SIGNATURE_BOX};
+use portal_core::request::validate::Field;
 
 /// The pad's box on screen, read when a stroke starts: reading it on every move would make the
 /// browser lay the page out again for each point.

@@ -6,10 +6,10 @@
 
 use reactive_stores::Store;
 
-use crate::i18n::Lang;
-use crate::request::draft::{Correction, Draft, Point, PortableFormat, Signature};
-use crate::request::letter_lang::LetterLang;
-use crate::request::right::Right;
+use portal_core::i18n::Lang;
+use portal_core::request::draft::{Correction, Draft, Point, PortableFormat, Signature};
+use portal_core::request::letter_lang::LetterLang;
+use portal_core::request::right::Right;
 
 /// How the customer signs. Each way keeps what it holds (strokes, a typed name) while another is
 /// chosen, so switching back and forth loses nothing.

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::Form;
-use crate::request::wording;
+use portal_core::request::wording;
 
 /// The id of the summary's heading (focused when it appears).
 pub const HEADING_ID: &str = "request-form-errors";
@@ -42,7 +42,7 @@ pub fn summary() -> impl IntoView {
 /// Focuses a field by id; for a group (the rights, the signature pad) its chosen option, or else
 /// its first control.
 fn focus_field(id: &str) {
-    let Some(element) = crate::dom::document().and_then(|d| d.get_element_by_id(id)) else {
+    let Some(element) = portal_dom::document().and_then(|d| d.get_element_by_id(id)) else {
         return;
     };
     let control = if matches!(

@@ -9,9 +9,9 @@ use super::fields::{text_field, Kind, Spec};
 use super::state::{FormStateStoreFields, Method};
 use super::writer::{Job, WriteError};
 use super::{browser, rights, signature, summary, Form};
-use crate::request::record::{Context, Recipient};
-use crate::request::send;
-use crate::request::validate::Field;
+use portal_core::request::record::{Context, Recipient};
+use portal_core::request::send;
+use portal_core::request::validate::Field;
 
 /// What the status line says (it is a live region).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,7 +112,7 @@ pub fn request_form() -> impl IntoView {
 /// the focus goes to the download button rather than to the page's start (WCAG 2.4.3). Checked
 /// before the button hides, since a hidden button loses the focus.
 fn end_preparing(status: RwSignal<Option<Status>>, next: Option<Status>) {
-    let cancel_focused = crate::dom::document()
+    let cancel_focused = portal_dom::document()
         .and_then(|d| d.active_element())
         .is_some_and(|e| e.id() == CANCEL_ID);
     status.set(next);
@@ -175,7 +175,7 @@ async fn attempt(
             return;
         }
     };
-    if crate::dom::download(&written.bytes, &written.file_name, "application/pdf").is_none() {
+    if portal_dom::download(&written.bytes, &written.file_name, "application/pdf").is_none() {
         end_preparing(status, Some(Status::Failed(WriteError::Failed)));
         return;
     }

@@ -20,10 +20,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::browser;
-use crate::request::draft::Draft;
-use crate::request::fonts::Manifest;
-use crate::request::record::Context;
-use crate::request::writer::protocol::{
+use portal_core::request::draft::Draft;
+use portal_core::request::fonts::Manifest;
+use portal_core::request::record::Context;
+use portal_core::request::protocol::{
     Message, Request, Response, WriterError, ANSWER_JSON, ANSWER_PDF, SILENCE_MS, WARM_UP,
 };
 
@@ -374,7 +374,7 @@ fn resolve(url: &str, base: &str) -> Option<String> {
 async fn start_worker(generation: u32) -> Result<(), WriteError> {
     let fonts = WriteError::Fonts;
     if MANIFEST.with(|m| m.borrow().is_none()) {
-        let page = crate::dom::document()
+        let page = portal_dom::document()
             .and_then(|d| d.base_uri().ok().flatten())
             .ok_or(fonts)?;
         let base = resolve(&MANIFEST_URL.with(|url| url.borrow().clone()), &page).ok_or(fonts)?;

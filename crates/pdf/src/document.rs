@@ -9,19 +9,13 @@
 //! first copy of Art. 15(3) only when access is asked), identity (Art. 12(6)). Finnish cites
 //! articles as "21 artiklan 1 kohta" ([`Right::cited`]).
 
-use super::draft::{Draft, Signature};
-use super::record::Context;
-use super::right::Right;
-use crate::i18n::Text;
-use crate::request::letter_lang::LetterLang;
+use portal_core::request::draft::{Draft, Signature};
+use portal_core::request::record::Context;
+use portal_core::request::right::Right;
+use portal_core::i18n::Text;
+use portal_core::request::letter_lang::LetterLang;
 
-/// The Finnish supervisory authority (tietosuoja.fi, contact details as of 2026).
-pub const OMBUDSMAN: Text = Text {
-    fi: "Tietosuojavaltuutetun toimisto, Lintulahdenkuja 4, 00530 Helsinki; postiosoite PL 800, \
-00531 Helsinki; puh. 029 566 6700; tietosuoja@om.fi",
-    en: "Office of the Data Protection Ombudsman, Lintulahdenkuja 4, 00530 Helsinki, Finland; \
-postal address P.O. Box 800, 00531 Helsinki, Finland; phone +358 29 566 6700; tietosuoja@om.fi",
-};
+pub use portal_core::request::authority::OMBUDSMAN;
 
 /// One block of the document body, top to bottom.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -564,7 +558,7 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::request::record::tests::{context, draft};
+    use portal_core::request::record::tests::{context, draft};
 
     fn text(draft: &Draft) -> String {
         compose(draft, &context(), "ab12").plain_text()

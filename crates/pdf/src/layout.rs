@@ -6,8 +6,8 @@
 
 use super::geometry::*;
 use super::text::{self, FontSet, Line, Weight};
-use crate::request::document::{Block, Document};
-use crate::request::draft::{Signature, SIGNATURE_BOX};
+use crate::document::{Block, Document};
+use portal_core::request::draft::{Signature, SIGNATURE_BOX};
 
 const BODY: f32 = 9.0;
 const LABEL: f32 = 8.0;

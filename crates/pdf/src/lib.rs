@@ -7,11 +7,15 @@
 //! - [`text`]: fonts, shaping, bidi and line breaking;
 //! - [`geometry`]: the SFS 2487 letter and window-envelope geometry;
 //! - [`layout`]: the document on pages, each drawn thing owned by a structure element;
+//! - [`document`]: the request's text in the chosen language (the letter's words);
+//! - [`writer`]: the worker's pure step, from a request and its font files to the PDF;
 //! - this module: the pages drawn with krilla, the tag tree, metadata and the attachment.
 
+pub mod document;
 pub mod geometry;
 pub mod layout;
 pub mod text;
+pub mod writer;
 
 use std::num::NonZeroU16;
 
@@ -32,8 +36,8 @@ use krilla::tagging::{
 };
 use krilla::{Document as PdfDocument, SerializeSettings};
 
-use crate::date::Instant;
-use crate::request::document::Document;
+use portal_core::date::Instant;
+use crate::document::Document;
 use layout::{Content, Layout, Owner, Role};
 use text::FontSet;
 
@@ -63,7 +67,7 @@ impl std::fmt::Display for PdfError {
 
 /// The text `document` shows, for checking it against the fonts before laying it out.
 fn all_text(document: &Document) -> String {
-    use crate::request::document::Block;
+    use crate::document::Block;
     let h = &document.letterhead;
     let mut out = [&h.kind, &h.date, &h.reference, &document.title]
         .map(|s| s.as_str())
@@ -90,7 +94,7 @@ fn all_text(document: &Document) -> String {
                 note,
                 ..
             } => {
-                if let crate::request::draft::Signature::Typed(t) = signature {
+                if let portal_core::request::draft::Signature::Typed(t) = signature {
                     out.push_str(t);
                 }
                 for s in [place_date, name, note] {
@@ -416,5 +420,5 @@ fn pdf_date(stamp: Instant) -> DateTime {
         .utc_offset_minute(0)
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 pub(crate) mod tests;

@@ -9,13 +9,13 @@
 
 use super::text::{Face, FontSet};
 use super::*;
-use crate::request::document::compose;
-use crate::request::draft::{Draft, Signature};
-use crate::request::record::{
+use crate::document::compose;
+use portal_core::request::draft::{Draft, Signature};
+use portal_core::request::record::{
     self,
     tests::{context, draft},
 };
-use crate::request::right::Right;
+use portal_core::request::right::Right;
 use std::process::Command;
 use std::sync::OnceLock;
 
@@ -130,7 +130,7 @@ fn three_pages() -> Draft {
 
 #[test]
 fn standards_pass_for_one_and_three_pages_both_languages_every_signature() {
-    for lang in crate::request::letter_lang::LetterLang::ALL {
+    for lang in portal_core::request::letter_lang::LetterLang::ALL {
         for long in [false, true] {
             for signature in [
                 Signature::Drawn(vec![vec![(10, 20), (300, 200), (600, 50)], vec![(700, 300)]]),
@@ -357,7 +357,7 @@ fn characters_no_font_has_are_refused_not_dropped() {
 #[test]
 #[ignore = "writes sample PDFs to target/samples for a person to look at"]
 fn write_samples() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/samples");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/samples");
     std::fs::create_dir_all(&dir).unwrap();
     let mut one = draft();
     one.rights = vec![Right::Access];
@@ -367,12 +367,12 @@ fn write_samples() {
 
 /// The writer's real fonts as the build cuts them: the base faces and the pieces `text` needs.
 pub fn built_fonts(text: &str) -> FontSet {
-    use crate::request::fonts_build::{base, cjk, scripts, Sources};
+    use portal_fonts::{base, cjk, scripts, Sources};
     let sources = Sources::default();
     let (regular, bold) = base(&sources).unwrap();
     let mut pieces = scripts(&sources, &[]).unwrap();
     pieces.extend(cjk(&sources, Some(text)).unwrap());
-    let face = |m: crate::request::fonts_build::Made| Face::new(&m.stem, m.data, 0).unwrap();
+    let face = |m: portal_fonts::Made| Face::new(&m.stem, m.data, 0).unwrap();
     FontSet::new(face(regular), face(bold), pieces.into_iter().map(face).collect())
 }
 
@@ -448,7 +448,7 @@ fn timings() {
 /// come some other way by naming their fields; and the layout itself never fails on them.
 #[test]
 fn control_characters_never_stop_the_pdf() {
-    use crate::request::writer::protocol::{Request, WriterError};
+    use crate::writer::protocol::{Request, WriterError};
     let mut d = draft();
     d.name = "Matti\u{0B}Meikäläinen".into();
     d.message = "Rivi\u{0C}sivu\u{0}nul\u{1B}[31mesc\u{7F}del\u{85}nel\u{9B}csi".into();
@@ -474,7 +474,7 @@ fn control_characters_never_stop_the_pdf() {
         context: context(),
         fonts_base: "x".into(),
     };
-    match crate::request::writer::write(&request(d.clone()), files()) {
+    match crate::writer::write(&request(d.clone()), files()) {
         Err(WriterError::Invalid { fields }) => {
             assert_eq!(fields, ["req-name", "req-message", "req-place"])
         }
@@ -484,7 +484,7 @@ fn control_characters_never_stop_the_pdf() {
     let cleaned = d.cleaned();
     assert_eq!(cleaned.name, "Matti Meikäläinen");
     assert_eq!(cleaned.message, "Rivi\nsivunul[31mescdel\nnelcsi");
-    let written = crate::request::writer::write(&request(cleaned), files()).unwrap();
+    let written = crate::writer::write(&request(cleaned), files()).unwrap();
     let text = tool("pdftotext", &["-enc", "UTF-8"], &written.pdf);
     assert!(text.contains("Matti Meikäläinen"), "{text}");
 }
@@ -504,7 +504,7 @@ fn a_direction_override_reaches_no_further_than_its_field() {
         let (pdf, _, _) = make(&d);
         let text: String = tool("pdftotext", &["-enc", "UTF-8"], &pdf)
             .chars()
-            .filter(|c| !crate::request::validate::is_direction_control(*c))
+            .filter(|c| !portal_core::request::validate::is_direction_control(*c))
             .collect();
         let lines: Vec<&str> = text.lines().map(str::trim).collect();
         assert!(lines.contains(&"Turku 25.11.2026"), "{place:?}: {text}");
@@ -599,7 +599,7 @@ fn every_embedded_face_is_named() {
 
 mod properties {
     use super::*;
-    use crate::request::validate::validate;
+    use portal_core::request::validate::validate;
     use proptest::prelude::*;
 
     /// Text of what customers paste: letters of several scripts, digits, punctuation, spaces and

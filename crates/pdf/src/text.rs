@@ -13,7 +13,7 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 use skrifa::MetadataProvider;
 use unicode_bidi::{BidiInfo, Level};
 
-use crate::request::validate::is_line_break;
+use portal_core::request::validate::is_line_break;
 
 /// Why a font could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -286,7 +286,7 @@ fn plain(text: &str) -> String {
 /// Whether `s` is only characters that steer the bidirectional order (embeddings, overrides,
 /// isolates): they order the line but draw nothing, so no glyph stands for them.
 fn only_direction_controls(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(crate::request::validate::is_direction_control)
+    !s.is_empty() && s.chars().all(portal_core::request::validate::is_direction_control)
 }
 
 /// The clusters of `text`, in logical order, with their widths at `size`.

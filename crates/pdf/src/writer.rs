@@ -4,7 +4,7 @@
 
 pub mod protocol;
 
-use crate::request::fonts::{FontFile, Manifest};
+use portal_core::request::fonts::{FontFile, Manifest};
 use protocol::{Request, WriterError};
 
 /// The font files a request needs: the base faces first, then the pieces its text needs.
@@ -22,7 +22,7 @@ pub fn fonts_for<'m>(manifest: &'m Manifest, request: &Request) -> Result<Vec<&'
 }
 
 /// Everything the customer typed that the PDF shows.
-fn texts(d: &crate::request::draft::Draft) -> Vec<&str> {
+fn texts(d: &portal_core::request::draft::Draft) -> Vec<&str> {
     let mut out = vec![
         d.name.as_str(),
         &d.email,
@@ -39,7 +39,7 @@ fn texts(d: &crate::request::draft::Draft) -> Vec<&str> {
     for c in &d.corrections {
         out.extend([c.current.as_str(), &c.corrected, &c.reason]);
     }
-    if let crate::request::draft::Signature::Typed(t) = &d.signature {
+    if let portal_core::request::draft::Signature::Typed(t) = &d.signature {
         out.push(t);
     }
     out
@@ -54,10 +54,9 @@ pub struct Written {
 
 /// Validates, composes, lays out and exports. `files` are the bytes of [`fonts_for`]'s files, in
 /// that order.
-#[cfg(any(not(target_arch = "wasm32"), feature = "writer"))]
 pub fn write(request: &Request, files: Vec<(String, Vec<u8>)>) -> Result<Written, WriterError> {
-    use crate::request::pdf::{self, text::Face, text::FontSet, PdfError};
-    use crate::request::validate::validate;
+    use crate::{self, text::Face, text::FontSet, PdfError};
+    use portal_core::request::validate::validate;
     use crate::request::{document, record, send};
     let errors = validate(&request.draft, &|_: &str| Vec::new());
     if !errors.is_empty() {
@@ -92,11 +91,11 @@ pub fn write(request: &Request, files: Vec<(String, Vec<u8>)>) -> Result<Written
     })
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests {
-    use super::protocol::*;
+    use portal_core::request::protocol::*;
     use super::*;
-    use crate::request::record::tests::{context, draft};
+    use portal_core::request::record::tests::{context, draft};
 
     fn request() -> Request {
         Request {
@@ -134,8 +133,8 @@ mod tests {
     fn the_worker_writes_a_pdf_from_the_request_and_its_font_files() {
         let read = |p: &str| std::fs::read(p).unwrap();
         let files = vec![
-            ("regular".into(), read(crate::request::pdf::tests::DEJAVU)),
-            ("bold".into(), read(crate::request::pdf::tests::DEJAVU_BOLD)),
+            ("regular".into(), read(crate::tests::DEJAVU)),
+            ("bold".into(), read(crate::tests::DEJAVU_BOLD)),
         ];
         let written = write(&request(), files).unwrap();
         assert!(written.pdf.starts_with(b"%PDF-"));

@@ -1,28 +1,24 @@
 //! The build steps trunk runs around its own build (see `Trunk.toml`).
 //!
 //! ```text
-//! site-build render <notice-dir> <out-dir> [<form-manifest.json>]
-//!     every language's page fragments, the head script and the consent revisions
+//! site-build render <out-dir> [<form-manifest.json>]
+//!     every language's page fragments, the head script and the consent revisions, from the site
+//!     folder's notices ($PORTAL_SITE/notice; PORTAL_SITE is absolute or relative to the
+//!     workspace's root, by default `site`)
 //! site-build pages <staging-dir> <render-out-dir>
 //!     the other languages' pages from trunk's Finnish page
-//! site-build fonts <out-dir>
-//!     the PDF writer's fonts (pieces by script and range) and their manifest, fonts.json
 //! site-build compress <dir>
 //!     beside every text, WebAssembly, JSON and font file: `.br` (brotli 11) and `.gz` (gzip 9),
-//!     which the deploy configurations serve (src/site/security.rs)
+//!     which the deploy configurations serve (site::security)
 //! ```
+//! The PDF writer's fonts are cut by another binary, `portal-fonts` (crates/fonts): this one
+//! links no PDF or font library.
 //! The site's address comes from `deploy/site.toml`, its path from trunk (`TRUNK_PUBLIC_URL`).
 
-#[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     native::main()
 }
 
-// Only trunk's native hooks run this tool; compiled for wasm32 it does nothing.
-#[cfg(target_arch = "wasm32")]
-fn main() {}
-
-#[cfg(not(target_arch = "wasm32"))]
 mod native {
     use std::path::Path;
 
@@ -31,19 +27,15 @@ mod native {
 
         let args: Vec<String> = std::env::args().skip(1).collect();
         let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-            ["render", notice_dir, out_dir] => render(Path::new(notice_dir), Path::new(out_dir), None),
-            ["render", notice_dir, out_dir, manifest] => render(
-                Path::new(notice_dir),
-                Path::new(out_dir),
-                Some(Path::new(manifest)),
-            ),
+            ["render", out_dir] => render(&notice_dir(), Path::new(out_dir), None),
+            ["render", out_dir, manifest] => {
+                render(&notice_dir(), Path::new(out_dir), Some(Path::new(manifest)))
+            }
             ["pages", staging_dir, rendered] => pages(Path::new(staging_dir), Path::new(rendered)),
-            ["fonts", out_dir] => fonts(Path::new(out_dir)),
             ["compress", dir] => compress(Path::new(dir)),
             _ => Err(
-                "usage: site-build render <notice-dir> <out-dir> [<form-manifest.json>] \
-| site-build pages <staging-dir> <render-out-dir> | site-build fonts <out-dir> \
-| site-build compress <dir>"
+                "usage: site-build render <out-dir> [<form-manifest.json>] \
+| site-build pages <staging-dir> <render-out-dir> | site-build compress <dir>"
                     .into(),
             ),
         };
@@ -56,9 +48,14 @@ mod native {
         }
     }
 
+    /// The notices of the site folder this build is of (`$PORTAL_SITE/notice`).
+    fn notice_dir() -> std::path::PathBuf {
+        site_build::site_folder().join("notice")
+    }
+
     fn render(notice_dir: &Path, out_dir: &Path, manifest: Option<&Path>) -> Result<(), String> {
-        use privacy_portal::site;
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        use site_build::site;
+        let root = &site_build::workspace_root();
         let config = site::load_config(&root.join("deploy/site.toml")).map_err(|e| e.to_string())?;
         let form_assets = match manifest {
             Some(file) => site::FormManifest::load(file)
@@ -85,28 +82,10 @@ mod native {
     }
 
     fn pages(staging_dir: &Path, rendered: &Path) -> Result<(), String> {
-        let written = privacy_portal::site::pages(staging_dir, rendered).map_err(|e| e.to_string())?;
+        let written = site_build::site::pages(staging_dir, rendered).map_err(|e| e.to_string())?;
         for file in written {
             eprintln!("site-build: wrote {}", file.display());
         }
-        Ok(())
-    }
-
-    /// Writes the PDF writer's fonts (base faces and pieces of other scripts, content-hashed) and
-    /// `fonts.json`, their manifest (src/request/fonts.rs), into `out_dir`.
-    fn fonts(out_dir: &Path) -> Result<(), String> {
-        use privacy_portal::request::fonts_build::{write_all, Sources};
-        let manifest = write_all(&Sources::default(), out_dir)?;
-        let json = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
-        std::fs::write(out_dir.join("fonts.json"), json).map_err(|e| e.to_string())?;
-        let total: u64 = manifest.pieces.iter().map(|p| p.bytes).sum();
-        eprintln!(
-            "site-build: fonts in {}: base {} + {} bytes, {} pieces ({total} bytes)",
-            out_dir.display(),
-            manifest.regular.bytes,
-            manifest.bold.bytes,
-            manifest.pieces.len()
-        );
         Ok(())
     }
 
@@ -117,7 +96,7 @@ mod native {
     /// content's SHA-256 (the two builds and the next ones reuse it), and the files are shared
     /// among the machine's cores.
     fn compress(dir: &Path) -> Result<(), String> {
-        use privacy_portal::site::security::COMPRESSED;
+        use site_build::site::security::COMPRESSED;
         use std::path::PathBuf;
         use std::sync::atomic::{AtomicUsize, Ordering};
         use std::sync::Mutex;
@@ -142,7 +121,7 @@ mod native {
                 .is_some_and(|e| COMPRESSED.contains(&e))
         });
         all.sort();
-        let cache = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/compressed");
+        let cache = site_build::workspace_root().join("target/compressed");
         std::fs::create_dir_all(&cache).map_err(|e| format!("{}: {e}", cache.display()))?;
         let next = AtomicUsize::new(0);
         let totals = Mutex::new((0usize, 0usize, 0usize));
@@ -178,7 +157,7 @@ mod native {
     fn compress_one(file: &Path, cache: &Path) -> Result<(usize, usize, usize), String> {
         use std::io::Write;
         let data = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
-        let digest = privacy_portal::request::record::sha256_hex(&data);
+        let digest = portal_core::request::record::sha256_hex(&data);
         let mut sizes = [0usize; 2];
         for (i, ending) in [".br", ".gz"].into_iter().enumerate() {
             let kept = cache.join(format!("{digest}{ending}"));

@@ -6,12 +6,12 @@
 
 use std::collections::BTreeMap;
 
-use privacy_portal::site::security;
+use site_build::site::security;
 
 type Headers = BTreeMap<String, String>;
 
 fn read(path: &str) -> String {
-    std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read_to_string(site_build::workspace_root().join(path)).unwrap()
 }
 
 fn expected() -> Headers {
@@ -112,7 +112,7 @@ fn from_caddyfile(text: &str) -> Headers {
 }
 
 fn langs() -> Vec<String> {
-    privacy_portal::i18n::Lang::ALL
+    portal_core::i18n::Lang::ALL
         .iter()
         .map(|lang| lang.path())
         .collect()
@@ -124,7 +124,7 @@ fn deploy_files_are_written_from_security_rs() {
     let update = std::env::var_os("UPDATE_DEPLOY").is_some();
     let mut stale = Vec::new();
     for (path, text) in security::deploy_files(&langs()) {
-        let file = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
+        let file = site_build::workspace_root().join(path);
         if std::fs::read_to_string(&file).ok().as_deref() != Some(text.as_str()) {
             if update {
                 std::fs::write(&file, &text).unwrap();

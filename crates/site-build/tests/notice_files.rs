@@ -6,11 +6,11 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use privacy_portal::i18n::Lang;
-use privacy_portal::site::{load_notice, load_notices, page, Notice};
+use portal_core::i18n::Lang;
+use site_build::site::{load_notice, load_notices, page, Notice};
 
 fn notice_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("notice")
+    site_build::site_folder().join("notice")
 }
 
 fn notices() -> Vec<Notice> {

@@ -4,17 +4,16 @@
 //! `privacy_portal::request::writer`; this is the glue: read the message, fetch the font files it
 //! needs (same origin, relative to the manifest, kept for later requests), answer.
 
-#[cfg(target_arch = "wasm32")]
 mod worker {
     use std::cell::RefCell;
     use std::collections::HashMap;
 
     use js_sys::{Array, Object, Reflect, Uint8Array};
-    use privacy_portal::request::fonts::Manifest;
-    use privacy_portal::request::writer::protocol::{
+    use portal_core::request::fonts::Manifest;
+    use portal_core::request::protocol::{
         Message, Request, Response, WriterError, ANSWER_JSON, ANSWER_PDF, WARM_UP,
     };
-    use privacy_portal::request::writer::{fonts_for, write};
+    use portal_pdf::writer::{fonts_for, write};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
@@ -78,7 +77,7 @@ mod worker {
 
     /// The bytes of `files`, fetched relative to `fonts_base`.
     async fn load(
-        files: &[&privacy_portal::request::fonts::FontFile],
+        files: &[&portal_core::request::fonts::FontFile],
         fonts_base: &str,
     ) -> Result<Vec<(String, Vec<u8>)>, WriterError> {
         let mut loaded = Vec::with_capacity(files.len());
@@ -138,11 +137,11 @@ mod worker {
 
     /// A request like a customer's, to warm the writer up with.
     fn sample(fonts_base: String) -> Request {
-        use privacy_portal::date::{Date, Instant};
-        use privacy_portal::request::draft::Draft;
-        use privacy_portal::request::letter_lang::LetterLang;
-        use privacy_portal::request::record::{Context, Recipient};
-        use privacy_portal::request::right::Right;
+        use portal_core::date::{Date, Instant};
+        use portal_core::request::draft::Draft;
+        use portal_core::request::letter_lang::LetterLang;
+        use portal_core::request::record::{Context, Recipient};
+        use portal_core::request::right::Right;
         let mut draft = Draft::new(LetterLang::Fi);
         draft.name = "Åsa Łukasiewicz-Žemaitė".into();
         draft.email = "asa@example.fi".into();
@@ -213,4 +212,8 @@ mod worker {
     }
 }
 
-fn main() {}
+/// The WebAssembly module's allocator: talc, smaller than the default dlmalloc (single-threaded
+/// WebAssembly; see README.md, "Toolchain").
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

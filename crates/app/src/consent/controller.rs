@@ -9,15 +9,15 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
-use super::catalogue::Purpose;
+use portal_core::consent::catalogue::Purpose;
 use super::gate;
-use super::receipt::{self, Receipt};
-use super::record::{self, Ask, Choices, Record, Revisions, Status};
+use portal_core::consent::receipt::{self, Receipt};
+use portal_core::consent::record::{self, Ask, Choices, Record, Revisions, Status};
 use super::storage;
-use crate::date::Instant;
-use crate::dom::{attribute_selector, document, elements};
-use crate::i18n::Lang;
-use crate::vocabulary::{
+use portal_core::date::Instant;
+use portal_dom::{attribute_selector, document, elements};
+use portal_core::i18n::Lang;
+use portal_core::vocabulary::{
     Action, Fact, Message, Show, ALLOWED_TEXT_ATTRIBUTE, APP_READY, ASK_CLASS, ASK_REASON_ATTRIBUTE,
     BANNER_ID, CONSENT_ROOT_ID, EARLY_CLICKS, FACT_ATTRIBUTE, FIRST_PAINT_NOW, GPC_CLASS, GPC_NOTE_ID,
     NOTICE_ID, NO_STORAGE_CLASS, PURPOSE_ATTRIBUTE, REFUSED_TEXT_ATTRIBUTE, REVISIONS_META,
@@ -393,7 +393,7 @@ fn download_receipt() {
     else {
         return;
     };
-    let _ = crate::dom::download(json.as_bytes(), &receipt::file_name(&record), "application/json");
+    let _ = portal_dom::download(json.as_bytes(), &receipt::file_name(&record), "application/json");
 }
 
 /// Does what a button of the portal asks for.

@@ -9,11 +9,11 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::catalogue::{google_tag_url, is_cookie_of, Purpose, GA_MEASUREMENT_ID};
-use super::cookies;
-use super::gtag;
-use super::record::Choices;
-use crate::vocabulary::GTAG;
+use portal_core::consent::catalogue::{google_tag_url, is_cookie_of, Purpose, GA_MEASUREMENT_ID};
+use portal_core::consent::cookies;
+use portal_core::consent::gtag;
+use portal_core::consent::record::Choices;
+use portal_core::vocabulary::GTAG;
 
 /// `gtag(command, value)`: the head script's standard `gtag()`, which pushes an `arguments`
 /// object to `dataLayer` (Google's tag ignores plain arrays).

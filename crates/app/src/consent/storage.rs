@@ -8,8 +8,8 @@
 //! (gloo-storage would do the same through serde_json: measured in README.md, "Toolchain", and
 //! left out for the first load's budget.)
 
-use super::record::{self, Record, Stored, STORAGE_KEY};
-use crate::dom::local_storage;
+use portal_core::consent::record::{self, Record, Stored, STORAGE_KEY};
+use portal_dom::local_storage;
 
 /// Whether the page may use `localStorage`.
 pub fn available() -> bool {

@@ -5,6 +5,9 @@
 
 use crate::i18n::Strings;
 
+/// The storage key of the consent record (`record`), the site's own entry in the catalogue.
+pub const STORAGE_KEY: &str = "safrent.consent";
+
 /// The Google Analytics 4 measurement ID ("G-" and ten characters), **the one place to set it**.
 /// Safrent Oy's own ID goes here; the placeholder keeps the test suite honest about what it checks.
 pub const GA_MEASUREMENT_ID: &str = "G-SAFRENT0FI";
@@ -136,7 +139,7 @@ const GOOGLE: &str = "Google Ireland Ltd";
 /// only (see [`LEGACY_COOKIES`] for the older names withdrawal also deletes).
 pub const CATALOGUE: &[Entry] = &[
     Entry {
-        name: Name::Exact(super::record::STORAGE_KEY),
+        name: Name::Exact(STORAGE_KEY),
         kept: Kept::LocalStorage,
         provider: SAFRENT,
         purpose: Purpose::Necessary,

@@ -121,16 +121,6 @@ pub struct Text {
     pub en: &'static str,
 }
 
-impl Text {
-    /// The text in `lang`.
-    pub const fn get(self, lang: crate::request::letter_lang::LetterLang) -> &'static str {
-        match lang {
-            crate::request::letter_lang::LetterLang::Fi => self.fi,
-            crate::request::letter_lang::LetterLang::En => self.en,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,7 +230,7 @@ mod tests {
                 "{text}"
             );
         }
-        let swedish = include_str!("../../locales/sv.toml");
+        let swedish = include_str!("../../../../site/locales/sv.toml");
         for line in swedish.lines().filter(|l| !l.trim_start().starts_with('#')) {
             let value = line.split_once('=').map_or("", |(_, value)| value);
             assert!(!value.to_lowercase().contains("cookie"), "sv.toml: {line}");

@@ -1,5 +1,6 @@
-//! The privacy notice: its front matter, its rendering to HTML at build time, and in the browser
-//! the language switch and the table of contents that follows the reader.
+//! The privacy notice's shared names and the pure part of the table of contents that follows the
+//! reader. Its front matter and rendering are the site build's (`site_build::notice`); the
+//! browser glue is the app's (`portal_app::enhance`).
 
 /// The id of the notice's cookie section: the banner links to it, the cookie table goes into it.
 pub const COOKIE_SECTION_ID: &str = "evasteet";
@@ -10,12 +11,4 @@ pub const COOKIE_TABLE_ID: &str = "sivustolla-kaytettavat-evasteet";
 /// same query; below it the list starts folded).
 pub const WIDE_SCREEN_QUERY: &str = "(min-width: 60rem)";
 
-pub mod front_matter;
-pub mod slug;
 pub mod toc;
-
-#[cfg(not(target_arch = "wasm32"))]
-pub mod render;
-
-#[cfg(target_arch = "wasm32")]
-pub mod enhance;

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 
 /// A language of the request letter, stored in `request.json` as its code.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -38,6 +38,16 @@ impl LetterLang {
         match lang {
             Lang::En => LetterLang::En,
             Lang::Fi | Lang::Sv => LetterLang::Fi,
+        }
+    }
+}
+
+impl Text {
+    /// The text in `lang`. (Here, not in `i18n`: the languages depend on nothing of the request.)
+    pub const fn get(self, lang: LetterLang) -> &'static str {
+        match lang {
+            LetterLang::Fi => self.fi,
+            LetterLang::En => self.en,
         }
     }
 }

@@ -17,16 +17,14 @@
 /// request): the target of every "Tee pyyntö" link.
 pub const SECTION_ID: &str = "pyynto";
 
+pub mod authority;
 pub mod calendar;
+pub mod controller;
 pub mod deadline;
-pub mod document;
 pub mod draft;
 pub mod fonts;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod fonts_build;
 pub mod letter_lang;
-#[cfg(any(not(target_arch = "wasm32"), feature = "writer"))]
-pub mod pdf;
+pub mod protocol;
 pub mod record;
 pub mod reference;
 pub mod right;
@@ -34,7 +32,3 @@ pub mod send;
 pub mod validate;
 pub mod wire;
 pub mod wording;
-pub mod writer;
-
-#[cfg(all(target_arch = "wasm32", feature = "form"))]
-pub mod form;

@@ -7,7 +7,7 @@ use super::deadline::{response_deadline, Deadline};
 use super::draft::{Draft, Signature};
 use super::right::Right;
 use crate::date::{Date, Instant};
-use crate::notice::front_matter::Controller;
+use crate::request::controller::Controller;
 use crate::request::letter_lang::LetterLang;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};

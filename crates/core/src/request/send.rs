@@ -3,7 +3,7 @@
 //! Both are made in the browser; nothing is sent by the portal.
 
 use super::deadline::Deadline;
-use super::document::OMBUDSMAN;
+use super::authority::OMBUDSMAN;
 use crate::date::Date;
 use crate::i18n::Text;
 use crate::request::letter_lang::LetterLang;

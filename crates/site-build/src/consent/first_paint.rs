@@ -3,12 +3,12 @@
 //! the banner before the first paint and the WebAssembly that decides it afterwards read the same
 //! record with the same names, and a renamed constant renames both.
 
-use super::catalogue::{cookie_pattern, Purpose};
-use super::record::{
+use portal_core::consent::catalogue::{cookie_pattern, Purpose};
+use portal_core::consent::record::{
     Ask, CHOICE_KEYS, CHOICE_MONTHS, FUTURE_SLACK_MS, ID_LENGTH, MAX_RECORD_LENGTH, RECORD_KEYS,
     RECORD_VERSION, STORAGE_KEY,
 };
-use crate::vocabulary::{self as v, Action, Message};
+use portal_core::vocabulary::{self as v, Action, Message};
 
 const TEMPLATE: &str = include_str!("first-paint.js");
 
@@ -41,7 +41,7 @@ fn names() -> Vec<(&'static str, String)> {
         ("FUTURE_SLACK_MS", FUTURE_SLACK_MS.to_string()),
         (
             "REVISION_LENGTH",
-            crate::consent::record::REVISION_LENGTH.to_string(),
+            portal_core::consent::record::REVISION_LENGTH.to_string(),
         ),
         ("FIRST_PAINT_NOW", literal(v::FIRST_PAINT_NOW)),
         ("ASK_FIRST_VISIT", literal(Ask::FirstVisit.key())),
@@ -64,7 +64,7 @@ fn names() -> Vec<(&'static str, String)> {
         ("MARKETING", literal(Purpose::Marketing.key())),
         ("ANALYTICS_COOKIES", cookie_pattern(Purpose::Analytics)),
         ("MARKETING_COOKIES", cookie_pattern(Purpose::Marketing)),
-        ("COOKIE_EXPIRY", literal(super::cookies::EXPIRY)),
+        ("COOKIE_EXPIRY", literal(portal_core::consent::cookies::EXPIRY)),
         ("MESSAGE_SAVED", literal(Message::Saved.attribute())),
         ("MESSAGE_WITHDRAWN", literal(Message::Withdrawn.attribute())),
         ("MESSAGE_NOT_STORED", literal(Message::NotStored.attribute())),

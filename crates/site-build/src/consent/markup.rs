@@ -7,12 +7,12 @@
 //! Static markup keeps the first load small (the same views built by Leptos measured +90 KB raw,
 //! +30 KB brotli) and puts the banner in the first paint.
 
-use super::catalogue::{Purpose, CATALOGUE};
+use portal_core::consent::catalogue::{Purpose, CATALOGUE};
 use super::table::{self, catalogue_text};
-use crate::i18n::Lang;
-use crate::notice::COOKIE_TABLE_ID;
-use crate::site::html::esc;
-use crate::vocabulary::{
+use portal_core::i18n::Lang;
+use portal_core::notice::COOKIE_TABLE_ID;
+use crate::html::esc;
+use portal_core::vocabulary::{
     Action, Fact, Message, Show, ACTION_ATTRIBUTE, ALLOWED_TEXT_ATTRIBUTE, BANNER_ID, CONSENT_ROOT_ID,
     FACT_ATTRIBUTE, GPC_NOTE_ID, PURPOSE_ATTRIBUTE, REFUSED_TEXT_ATTRIBUTE, SETTINGS_ID, SHOW_ATTRIBUTE,
     STATUS_ID,
@@ -170,7 +170,7 @@ fn purpose_block(lang: Lang, purpose: Purpose) -> String {
 <details class=\"purpose__entries\"><summary>{}</summary>{}</details></div>",
         esc(&catalogue_text(lang, purpose.description()(s))),
         needs.unwrap_or_default(),
-        esc(&crate::i18n::fill(s.settings.entries, &[("count", &count.to_string())])),
+        esc(&portal_core::i18n::fill(s.settings.entries, &[("count", &count.to_string())])),
         table::purpose_table(lang, purpose, &format!("consent-{key}-name"))
     )
 }

@@ -7,14 +7,14 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::catalogue::{Kept, CATALOGUE, GA_DATA_RETENTION_MONTHS, GA_MEASUREMENT_ID};
-use super::record::{Revisions, CHOICE_MONTHS, RECORD_VERSION};
-use crate::i18n::Lang;
+use portal_core::consent::catalogue::{Kept, CATALOGUE, GA_DATA_RETENTION_MONTHS, GA_MEASUREMENT_ID};
+use portal_core::consent::record::{Revisions, CHOICE_MONTHS, RECORD_VERSION};
+use portal_core::i18n::Lang;
 
 /// Where the published revisions live, below the site's root.
 pub const DIRECTORY: &str = "consent";
 /// How many hex digits of the SHA-256 name a revision.
-pub const LENGTH: usize = super::record::REVISION_LENGTH;
+pub const LENGTH: usize = portal_core::consent::record::REVISION_LENGTH;
 
 /// One catalogue entry as data.
 #[derive(Serialize)]

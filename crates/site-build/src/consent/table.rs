@@ -1,12 +1,12 @@
 //! The cookie table of the notice's cookie section and of the settings view, made from the
 //! catalogue at build time.
 
-use super::catalogue::{entries, Entry, Kept, Purpose, GA_DATA_RETENTION_MONTHS};
-use super::record::CHOICE_MONTHS;
-use crate::i18n::{fill, Lang};
-use crate::notice::COOKIE_TABLE_ID;
-use crate::site::html::esc;
-use crate::vocabulary::Action;
+use portal_core::consent::catalogue::{entries, Entry, Kept, Purpose, GA_DATA_RETENTION_MONTHS};
+use portal_core::consent::record::CHOICE_MONTHS;
+use portal_core::i18n::{fill, Lang};
+use portal_core::notice::COOKIE_TABLE_ID;
+use crate::html::esc;
+use portal_core::vocabulary::Action;
 
 /// A catalogue text in `lang` with its placeholders filled (`{valid}`, `{retention}`).
 pub fn catalogue_text(lang: Lang, text: &str) -> String {
@@ -106,7 +106,7 @@ pub fn html(lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::consent::catalogue::{CATALOGUE, GA_MEASUREMENT_ID};
+    use portal_core::consent::catalogue::{CATALOGUE, GA_MEASUREMENT_ID};
 
     #[test]
     fn one_row_per_catalogue_entry_in_every_language() {

@@ -23,29 +23,15 @@
 //! notice only). Every mistake is reported with the line of the `.md` file it is on and the field
 //! it is about, so whoever edits the notice can fix it without reading code.
 //!
-//! The types are in every build (the request form reads [`Controller`]); the parser is native only,
-//! like the Markdown renderer: no TOML parser ships in the WebAssembly.
+//! The site build only: no TOML parser ships in the WebAssembly. [`Controller`] is the core's
+//! (`portal_core::request::controller`), which the request form reads too.
 
 use std::fmt;
 
-use crate::date::Date;
-use crate::i18n::Lang;
+use portal_core::date::Date;
+use portal_core::i18n::Lang;
 
-/// Who is responsible for the register, as the notice states it: the `[controller]` table of the
-/// authoritative notice. It also feeds the page footer and the request form's recipient.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Controller {
-    /// The controller's name (a company).
-    pub name: String,
-    /// Postal address, one line.
-    pub address: String,
-    /// Phone number as people write it; [`tel_uri`] makes the link.
-    pub phone: String,
-    /// Where requests and questions go.
-    pub email: String,
-    /// The person to contact about the register.
-    pub contact_person: String,
-}
+pub use portal_core::request::controller::Controller;
 
 /// What the front matter of one notice file says.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -135,11 +121,9 @@ pub fn email_problem(email: &str) -> Option<&'static str> {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 pub use reader::parse;
 
 /// The TOML reader: native only (the build tool and tests), so the WebAssembly carries no parser.
-#[cfg(not(target_arch = "wasm32"))]
 mod reader {
     use std::fmt;
     use std::ops::Range;
@@ -148,8 +132,8 @@ mod reader {
     use toml::Spanned;
 
     use super::{Controller, FrontMatter, FrontMatterError};
-    use crate::date::{Date, DateError};
-    use crate::i18n::Lang;
+    use portal_core::date::{Date, DateError};
+    use portal_core::i18n::Lang;
 
     /// The line that opens and closes the front matter.
     const DELIMITER: &str = "+++";
@@ -226,7 +210,7 @@ table with name, address, phone, email and contact_person (see notice/README.md)
             value
                 .get_ref()
                 .parse()
-                .map_err(|e: crate::i18n::UnknownLang| self.refuse(value.span(), field, e))
+                .map_err(|e: portal_core::i18n::UnknownLang| self.refuse(value.span(), field, e))
         }
 
         /// The line and message of an error of the `toml` crate (syntax, or serde's shape checks).
@@ -448,7 +432,7 @@ remove the [controller] table"
     }
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -14,7 +14,7 @@ use std::fmt;
 use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::slug::slugify;
-use crate::vocabulary::{NOTICE_SECTION_CLASS, SECTION_ATTRIBUTE};
+use portal_core::vocabulary::{NOTICE_SECTION_CLASS, SECTION_ATTRIBUTE};
 
 /// The one place that decides every parser option.
 ///
@@ -270,7 +270,7 @@ fn wrap_sections(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
             let opening = format!(
                 "{}<section class=\"{NOTICE_SECTION_CLASS}\" {SECTION_ATTRIBUTE}=\"{}\">\n",
                 if open { "</section>\n" } else { "" },
-                crate::site::html::esc(id)
+                crate::html::esc(id)
             );
             out.push(Event::Html(opening.into()));
             open = true;

@@ -6,7 +6,6 @@
 //!
 //! Not compiled to WebAssembly.
 
-pub mod html;
 pub mod page;
 pub mod security;
 
@@ -15,10 +14,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::i18n::Lang;
+use portal_core::i18n::Lang;
 use crate::notice::front_matter::{self, FrontMatter};
 use crate::notice::render::{self, Rendered};
-use crate::vocabulary::FormAsset;
+use portal_core::vocabulary::FormAsset;
 
 /// The file the head script is written to, in the render output (`index.html` inlines it).
 pub const FIRST_PAINT_FILE: &str = "first-paint.js";
@@ -319,7 +318,7 @@ mod tests {
             without_comments("/* a */\n.a { color: red; } /* b\n c */\n\n  .b::before { content: \"x\"; }\n"),
             ".a { color: red; }\n.b::before { content: \"x\"; }\n"
         );
-        let real = stylesheet(&Path::new(env!("CARGO_MANIFEST_DIR")).join("style")).unwrap();
+        let real = stylesheet(&crate::workspace_root().join("style")).unwrap();
         assert!(!real.contains("/*") && real.contains(".consent-ask .consent"));
     }
 

@@ -7,16 +7,16 @@
 //! and `body`); the build then writes the other languages' pages from trunk's output by putting
 //! their fragments where the Finnish ones are (`site-build pages`).
 
-use super::html::esc;
+use crate::html::esc;
 use super::{Notice, SiteError};
 use crate::consent::revision::{self, Published};
-use crate::i18n::{fill, Lang};
+use portal_core::i18n::{fill, Lang};
 use crate::notice::front_matter::{tel_uri, Controller};
-use crate::notice::COOKIE_SECTION_ID;
-use crate::request::letter_lang::LetterLang;
-use crate::request::right::Right;
-use crate::request::SECTION_ID;
-use crate::vocabulary::{
+use portal_core::notice::COOKIE_SECTION_ID;
+use portal_core::request::letter_lang::LetterLang;
+use portal_core::request::right::Right;
+use portal_core::request::SECTION_ID;
+use portal_core::vocabulary::{
     Action, FormAsset, RecipientField, APP_ID_PREFIXES, LANG_LINK_ATTRIBUTE, NOTICE_ID,
     REQUEST_RIGHT_ATTRIBUTE, REQUEST_ROOT_ID, REVISIONS_META, REVISIONS_TEXTS_ATTRIBUTE, TOC_CLASS,
     TOC_DETAILS_CLASS,
@@ -713,7 +713,7 @@ lang = \"en\"\ntranslation_of = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"
         assert_eq!(phone_for(Lang::Fi, "044 978 5594"), "044 978 5594");
         assert_eq!(phone_for(Lang::Sv, "+358 44 978 5594"), "+358 44 978 5594");
         let section = fi.body.find("data-section=\"evasteet\"").unwrap();
-        let heading = format!("<h3 id=\"{}\"", crate::notice::COOKIE_TABLE_ID);
+        let heading = format!("<h3 id=\"{}\"", portal_core::notice::COOKIE_TABLE_ID);
         assert!(fi.body[section..].contains(&heading));
     }
 

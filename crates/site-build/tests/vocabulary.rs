@@ -1,0 +1,50 @@
+//! The names build-time markup and run-time code share (`portal_core::vocabulary`), checked
+//! against the files that use them outside Rust: trunk's configuration and the stylesheets.
+
+use portal_core::vocabulary::*;
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(site_build::workspace_root().join(path)).unwrap()
+}
+
+/// trunk writes the app's <meta> from `pattern_script`: it must use the names the head script reads.
+#[test]
+fn trunk_writes_the_app_meta_the_head_script_reads() {
+    let config: toml::Table = read("Trunk.toml").parse().unwrap();
+    let pattern = config["build"]["pattern_script"].as_str().unwrap();
+    assert!(pattern.contains(&format!("name=\"{APP_META}\"")), "{pattern}");
+    assert!(
+        pattern.contains(&format!("{APP_WASM_ATTRIBUTE}=\"{{base}}{{wasm}}\"")),
+        "{pattern}"
+    );
+    assert!(pattern.contains("content=\"{base}{js}\""), "{pattern}");
+}
+
+/// The stylesheet shows and hides by the classes and attributes the code sets.
+#[test]
+fn the_stylesheet_keys_on_the_names_the_code_sets() {
+    let css: String = site_build::site::STYLESHEETS
+        .iter()
+        .map(|name| read(&format!("style/{name}")))
+        .collect();
+    for selector in [
+        format!(".{ASK_CLASS} .consent"),
+        format!(".{GPC_CLASS} .consent__note--gpc"),
+        format!(".{NO_STORAGE_CLASS} .consent__note--no-storage"),
+        format!(".{JS_CLASS} .needs-js"),
+        format!(
+            "[{ASK_REASON_ATTRIBUTE}=\"{}\"] .consent__note--changed",
+            portal_core::consent::record::Ask::Changed.key()
+        ),
+        format!(
+            "[{ASK_REASON_ATTRIBUTE}=\"{}\"] .consent__note--expired",
+            portal_core::consent::record::Ask::Expired.key()
+        ),
+        format!("@media {}", portal_core::notice::WIDE_SCREEN_QUERY),
+    ] {
+        assert!(css.contains(&selector), "style/ has no rule for {selector}");
+    }
+    for note in site_build::consent::markup::Note::ALL {
+        assert!(css.contains(note.class()), "{note:?}");
+    }
+}
