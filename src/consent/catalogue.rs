@@ -256,7 +256,7 @@ mod tests {
             "_gax",
             "theme",
             "IDE",
-            "safrent.consent",
+            "privacy-portal.consent",
         ] {
             for purpose in Purpose::OPTIONAL {
                 let pattern = cookie_pattern(purpose);
@@ -288,7 +288,7 @@ mod tests {
             assert!(!is_cookie_of(Purpose::Marketing, name), "{name}");
         }
         assert!(is_cookie_of(Purpose::Marketing, "_gcl_au"));
-        for name in ["_gax", "ga", "safrent.consent", "IDE", "session"] {
+        for name in ["_gax", "ga", "privacy-portal.consent", "IDE", "session"] {
             assert!(!is_cookie_of(Purpose::Analytics, name), "{name}");
         }
         let listed: Vec<String> = entries(Purpose::Analytics).map(|e| e.name.display()).collect();

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::record::Record;
 
 /// Names the receipt's format, for whoever reads it later.
-pub const FORMAT: &str = "safrent-consent-receipt/1";
+pub const FORMAT: &str = "privacy-portal-consent-receipt/1";
 
 /// The receipt's contents.
 #[derive(Clone, Debug, Serialize)]
@@ -28,7 +28,7 @@ pub struct Receipt<'a> {
 /// The receipt's file name: the record's id makes it the visitor's own.
 pub fn file_name(record: &Record) -> String {
     let short: String = record.id.chars().take(8).collect();
-    format!("safrent-consent-{short}.json")
+    format!("consent-receipt-{short}.json")
 }
 
 #[cfg(test)]
@@ -61,9 +61,9 @@ mod tests {
         assert_eq!(value["texts"], "https://tietosuoja.safrent.fi/consent/e1.json");
         let stored: Record = serde_json::from_value(value["record"].clone()).unwrap();
         assert_eq!(stored, record);
-        assert_eq!(file_name(&record), "safrent-consent-abababab.json");
+        assert_eq!(file_name(&record), "consent-receipt-abababab.json");
         let mut odd = record;
         odd.id = "ääääääääää".into();
-        assert_eq!(file_name(&odd), "safrent-consent-ääääääää.json");
+        assert_eq!(file_name(&odd), "consent-receipt-ääääääää.json");
     }
 }

@@ -14,7 +14,7 @@ use crate::date::Instant;
 use crate::i18n::Lang;
 
 /// The storage key of the record.
-pub const STORAGE_KEY: &str = "safrent.consent";
+pub const STORAGE_KEY: &str = "privacy-portal.consent";
 /// The record format this code writes. Older or newer records are not trusted: the banner asks.
 /// (Version 2: the revision is made at build time and covers everything the banner shows.)
 pub const RECORD_VERSION: u32 = 2;

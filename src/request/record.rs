@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 /// Names the format, for whoever reads the file later.
-pub const FORMAT: &str = "safrent-privacy-request/1";
+pub const FORMAT: &str = "privacy-portal-request/1";
 
 /// Who the request goes to: the controller as the notice's front matter names it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -139,7 +139,7 @@ If the period has been extended, the answer is due by {extended}.\n{complaint}"
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),
-        "PRODID:-//Safrent//Privacy portal//EN".to_owned(),
+        "PRODID:-//privacy-portal//Privacy portal//EN".to_owned(),
         "CALSCALE:GREGORIAN".to_owned(),
     ];
     lines.extend(event("deadline", deadline.due, &due_summary, &due_description));

@@ -13,3 +13,5 @@ if (!id) throw new Error('GA_MEASUREMENT_ID not found in src/consent/catalogue.r
 export const MEASUREMENT_ID = id[1];
 /** The session cookie GA4 sets for it: `_ga_` and the ID without "G-". */
 export const CONTAINER_COOKIE = `_ga_${MEASUREMENT_ID.slice(2)}`;
+/** The throttling cookie gtag.js sets for it: `_gat_gtag_` and the ID with `-` as `_`. */
+export const THROTTLE_COOKIE = `_gat_gtag_${MEASUREMENT_ID.replaceAll('-', '_')}`;
