@@ -37,6 +37,8 @@ struct Locale {
     code: String,
     file: String,
     doc: DocumentMut,
+    /// The company's name forms in this language: (placeholder name, text).
+    company: Vec<(String, String)>,
 }
 
 fn generate(dir: &Path) -> Result<String, String> {
@@ -66,7 +68,13 @@ fn generate(dir: &Path) -> Result<String, String> {
         let doc = text
             .parse::<DocumentMut>()
             .map_err(|e| format!("{file}: {}", e.to_string().trim()))?;
-        locales.push(Locale { code, file, doc });
+        let company = company_forms(&code);
+        locales.push(Locale {
+            code,
+            file,
+            doc,
+            company,
+        });
     }
     locales.sort_by(|a, b| a.code.cmp(&b.code));
     let reference = locales
@@ -213,12 +221,44 @@ fn shape(
     Ok(())
 }
 
-/// The `{placeholders}` in a text.
+/// The `{placeholders}` in a text that the code fills at run time (the company's name forms,
+/// `{company…}`, are filled here at build time, each language with the forms its grammar needs).
 fn placeholders(text: &str) -> BTreeSet<&str> {
     text.split('{')
         .skip(1)
         .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .filter(|name| !name.starts_with(COMPANY))
         .collect()
+}
+
+/// The prefix of the placeholders of the company's name in running text.
+const COMPANY: &str = "company";
+
+/// `text` with its `{company…}` placeholders replaced by the company's name forms in the
+/// locale's language; a form the site does not give for that language stops the build.
+fn fill_company(text: &str, forms: &[(String, String)], file: &str, key: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(&format!("{{{COMPANY}")) {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let Some(end) = after.find('}') else {
+            out.push_str(&rest[start..]);
+            rest = "";
+            break;
+        };
+        let name = &after[..end];
+        let (_, form) = forms.iter().find(|(n, _)| n == name).ok_or_else(|| {
+            format!(
+                "{file}: key `{key}`: the placeholder {{{name}}} is not one of the company's name forms for this language ({})",
+                forms.iter().map(|(n, _)| format!("{{{n}}}")).collect::<Vec<_>>().join(", ")
+            )
+        })?;
+        out.push_str(form);
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 fn check_same_keys(
@@ -317,6 +357,7 @@ fn value(table: &Table, name: &str, locale: &Locale, path: &str) -> Result<Strin
                 let text = v
                     .as_str()
                     .ok_or_else(|| format!("{}: key `{full}` is not a text", locale.file))?;
+                let text = fill_company(text, &locale.company, &locale.file, &full)?;
                 write!(out, "{key}: {text:?}, ").expect("write to string");
             }
             Item::Table(inner) => {
@@ -332,4 +373,31 @@ fn value(table: &Table, name: &str, locale: &Locale, path: &str) -> Result<Strin
     }
     out.push('}');
     Ok(out)
+}
+
+/// The company's name forms for the locale `code` (interim: until the site folder's loader lands,
+/// the forms of Safrent Oy, the one site there is).
+fn company_forms(code: &str) -> Vec<(String, String)> {
+    let forms: &[(&str, &str)] = match code {
+        "fi" => &[
+            ("company_genitive", "Safrent Oy:n"),
+            ("company_short_genitive", "Safrentin"),
+            ("company_short_partitive", "Safrentia"),
+            ("company_short_allative", "Safrentille"),
+        ],
+        "sv" => &[
+            ("company_genitive", "Safrent Oy:s"),
+            ("company_short_genitive", "Safrents"),
+        ],
+        "en" => &[
+            ("company_genitive", "Safrent Oy's"),
+            ("company_short_genitive", "Safrent's"),
+        ],
+        _ => &[],
+    };
+    [("company", "Safrent Oy"), ("company_short", "Safrent")]
+        .iter()
+        .chain(forms)
+        .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+        .collect()
 }

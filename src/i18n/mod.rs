@@ -172,6 +172,25 @@ mod tests {
     }
 
     #[test]
+    fn the_company_is_named_from_the_site_in_every_language() {
+        for (code, strings) in generated::LOCALES {
+            let all = format!("{strings:?}");
+            assert!(
+                !all.contains("{company"),
+                "{code}: a {{company…}} placeholder left unfilled"
+            );
+            assert_eq!(strings.page.title_suffix, "Safrent Oy", "{code}");
+        }
+        let fi = Lang::Fi.strings();
+        assert!(fi
+            .form
+            .rights
+            .erasure_note
+            .contains("pyynnössä pyydät Safrentia poistamaan"));
+        assert!(Lang::Sv.strings().banner.intro.contains("För Safrents räkning"));
+    }
+
+    #[test]
     fn month_names_are_twelve_words() {
         for lang in Lang::ALL {
             assert_eq!(
