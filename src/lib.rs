@@ -1,4 +1,6 @@
-//! The Safrent Oy privacy portal: a static-first privacy notice with a Leptos (CSR) app on top.
+//! A company's privacy portal: a static-first privacy notice with a Leptos (CSR) app on top. The
+//! company's facts are data: [`SITE`], written by build.rs from the site folder (`site/site.toml`,
+//! or the folder `PORTAL_SITE` names).
 //!
 //! - [`notice`]: the notice's front matter and rendering (build time) and its in-page enhancements.
 //! - [`i18n`]: every visible string of the portal, per language (from `locales/`).
@@ -16,6 +18,8 @@
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
+pub mod facts;
+pub use facts::SITE;
 pub mod consent;
 pub mod date;
 pub mod i18n;

@@ -11,7 +11,8 @@
 //!     beside every text, WebAssembly, JSON and font file: `.br` (brotli 11) and `.gz` (gzip 9),
 //!     which the deploy configurations serve (src/site/security.rs)
 //! ```
-//! The site's address comes from `deploy/site.toml`, its path from trunk (`TRUNK_PUBLIC_URL`).
+//! The site's address comes from the site folder (`origin` in `site.toml`), its path from trunk
+//! (`TRUNK_PUBLIC_URL`).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -58,8 +59,6 @@ mod native {
 
     fn render(notice_dir: &Path, out_dir: &Path, manifest: Option<&Path>) -> Result<(), String> {
         use privacy_portal::site;
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let config = site::load_config(&root.join("deploy/site.toml")).map_err(|e| e.to_string())?;
         let form_assets = match manifest {
             Some(file) => site::FormManifest::load(file)
                 .map_err(|e| e.to_string())?
@@ -67,12 +66,14 @@ mod native {
             None => Vec::new(),
         };
         let context = site::page::Context {
-            origin: config.origin,
+            origin: privacy_portal::SITE.origin.to_string(),
+            controller: privacy_portal::notice::front_matter::Controller::of_site(),
             public_url: std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into()),
             form_assets,
         };
         let notices = site::load_notices(notice_dir).map_err(|e| e.to_string())?;
         let composed = site::page::compose(&notices, &context).map_err(|e| e.to_string())?;
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         site::render(&composed, &root.join("style"), out_dir).map_err(|e| e.to_string())?;
         let sections: usize = notices.iter().map(|n| n.rendered.sections().count()).sum();
         eprintln!(

@@ -179,15 +179,21 @@ mod tests {
                 !all.contains("{company"),
                 "{code}: a {{company…}} placeholder left unfilled"
             );
-            assert_eq!(strings.page.title_suffix, "Safrent Oy", "{code}");
+            assert_eq!(
+                strings.page.title_suffix,
+                crate::SITE.controller.name.full,
+                "{code}"
+            );
         }
-        let fi = Lang::Fi.strings();
-        assert!(fi
-            .form
-            .rights
-            .erasure_note
-            .contains("pyynnössä pyydät Safrentia poistamaan"));
-        assert!(Lang::Sv.strings().banner.intro.contains("För Safrents räkning"));
+        // Each language's form of the site folder's name, where its grammar puts it.
+        let name = &crate::SITE.controller.name;
+        let (fi, sv) = (name.fi.as_ref().unwrap(), name.sv.as_ref().unwrap());
+        let fi_erasure = Lang::Fi.strings().form.rights.erasure_note;
+        assert!(fi_erasure.contains(&format!("pyynnössä pyydät {} poistamaan", fi.partitive)));
+        let sv_intro = Lang::Sv.strings().banner.intro;
+        assert!(sv_intro.contains(&format!("För {} räkning", sv.genitive)));
+        let en_intro = Lang::En.strings().banner.intro;
+        assert!(en_intro.contains(&format!("On {}'s behalf", name.short)));
     }
 
     #[test]
@@ -235,7 +241,7 @@ mod tests {
             .gpc
             .ends_with("marknadsföring avstängd och du tillfrågas inte om den."));
         assert!(en.banner.intro.contains(
-            "On Safrent's behalf, Google processes your IP address, the pages you view and your browser details"
+            "'s behalf, Google processes your IP address, the pages you view and your browser details"
         ));
         assert!(en
             .settings
