@@ -12,7 +12,7 @@ import {
   STORAGE_KEY,
 } from './harness.mjs';
 import { LANGS } from './languages.mjs';
-import { MEASUREMENT_ID, CONTAINER_COOKIE, THROTTLE_COOKIE } from './site.mjs';
+import { MEASUREMENT_ID, CONTAINER_COOKIE, THROTTLE_COOKIE, CONTROLLER, RETENTION_MONTHS, CHOICE_MONTHS } from './site.mjs';
 
 let env;
 before(async () => {
@@ -95,7 +95,7 @@ test('first visit: the banner asks in the first paint, with three equal buttons,
   );
   assert.equal(new Set(looks).size, 1, `buttons differ: ${looks.join(' | ')}`);
   const text = await first.innerText();
-  for (const needed of ['Safrent Oy', 'Google Analytics 4', 'IP-osoitettasi', 'Safrentin lukuun', 'itsenäisenä rekisterinpitäjänä', '2 kuukautta', '12 kuukautta', 'Yhdysvaltoihin', 'peruuttaa']) {
+  for (const needed of [CONTROLLER.name, 'Google Analytics 4', 'IP-osoitettasi', `${CONTROLLER.fi.genitive} lukuun`, 'itsenäisenä rekisterinpitäjänä', `${RETENTION_MONTHS} kuukautta`, `${CHOICE_MONTHS} kuukautta`, 'Yhdysvaltoihin', 'peruuttaa']) {
     assert.ok(text.includes(needed), `banner does not say "${needed}"`);
   }
   assert.equal(
