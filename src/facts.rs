@@ -10,6 +10,8 @@ use site_folder::{Controller, ServiceKind, Settings};
 include!(concat!(env!("OUT_DIR"), "/site.rs"));
 
 /// A text of [`SITE`] as a `&'static str` (the generated constant holds only borrowed texts).
+/// It takes the `Cow` itself: only its `Borrowed` side has the `'static` lifetime a constant needs.
+#[allow(clippy::ptr_arg)]
 pub const fn text(value: &Cow<'static, str>) -> &'static str {
     match value {
         Cow::Borrowed(text) => text,
@@ -18,6 +20,7 @@ pub const fn text(value: &Cow<'static, str>) -> &'static str {
 }
 
 /// A list of [`SITE`] as a `&'static` slice.
+#[allow(clippy::ptr_arg)]
 pub const fn list<T: Clone>(value: &Cow<'static, [T]>) -> &'static [T] {
     match value {
         Cow::Borrowed(items) => items,
