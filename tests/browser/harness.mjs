@@ -14,6 +14,10 @@ import { createRequire } from 'node:module';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/** Where the portal keeps the visitor's consent record in `localStorage` (the product's own name,
+ * `STORAGE_KEY` in src/consent/record.rs; a test that reads it fails if the two differ). */
+export const STORAGE_KEY = 'privacy-portal.consent';
+
 // The rules of the project's own axe-core (package.json), not the older copy that
 // @axe-core/playwright 4.13 (the last to run on Node 20 by its `engines`) brings.
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -17,6 +17,9 @@ import { join } from 'node:path';
 import {
   setUp, openPage, appReady, rejectCookies, assertClean, axeViolations, fold, recordPaint, paintRecord, ROOT,
 } from './harness.mjs';
+import { CONTROLLER as C, REFERENCE_PREFIX, literal } from './site.mjs';
+
+const contact = literal(C.contact), email = literal(C.email);
 
 let env;
 let work;
@@ -120,7 +123,7 @@ const pdfText = (path) => fold(run('pdftotext', '-enc', 'UTF-8', path, '-'));
  * the page number "2 (2)" at the top of later pages), so text that runs across pages reads on. */
 const bodyText = (path) => fold(run('pdftotext', '-enc', 'UTF-8', path, '-')
   .split(/[\n\f]/)
-  .filter((line) => !/ · SAF-[0-9A-Z]{4}-[0-9A-Z]{4} · \d+\/\d+$/.test(line) && !/^\d+ \(\d+\)$/.test(line))
+  .filter((line) => !new RegExp(` · ${REFERENCE_PREFIX}-[0-9A-Z]{4}-[0-9A-Z]{4} · \\d+/\\d+$`).test(line) && !/^\d+ \(\d+\)$/.test(line))
   .join('\n'));
 
 test('fill in, sign with the mouse, download: the PDF holds the request as text, font and data', async () => {
@@ -133,14 +136,14 @@ test('fill in, sign with the mouse, download: the PDF holds the request as text,
   await page.getByRole('radio', { name: 'Piirrä allekirjoitus' }).check();
   await drawSignature(page);
   const { path, name } = await download(page);
-  assert.match(name, /^tietosuojapyynto-SAF-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}\.pdf$/);
+  assert.match(name, new RegExp(`^tietosuojapyynto-${REFERENCE_PREFIX}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}\\.pdf$`));
   const reference = name.slice('tietosuojapyynto-'.length, -4);
 
   const text = pdfText(path);
   // letter: the words and layout are document.rs's.
   for (const expected of [
-    'Tietosuojaan liittyvä pyyntö', NAME, 'asa@example.fi', 'Safrent Oy', 'Viilarinkatu 5',
-    'Mirette Leppä, mirette.leppa@safrent.fi', reference, 'Tarkastusoikeus (15 artikla)',
+    'Tietosuojaan liittyvä pyyntö', NAME, 'asa@example.fi', C.name, C.street,
+    `${C.contact}, ${C.email}`, reference, 'Tarkastusoikeus (15 artikla)',
     'Tilaukset vuodesta 2024', 'Oikeus tietojen poistamiseen (17 artikla)', 'kuukauden kuluessa',
     'Ensimmäinen jäljennös', 'Sähköinen allekirjoitus: piirretty lomakkeella.',
   ]) {
@@ -188,7 +191,7 @@ test('a request without any signature, the default: downloaded at once, and the 
   await textbox(page, 'Postiosoite').fill('Esimerkkitie 1, 20100 Turku');
   await page.getByRole('checkbox', { name: 'Oikeus siirtää tiedot järjestelmästä toiseen' }).check();
   const { path, name } = await download(page);
-  assert.match(name, /^tietosuojapyynto-SAF-/);
+  assert.match(name, new RegExp(`^tietosuojapyynto-${REFERENCE_PREFIX}-`));
   const text = pdfText(path);
   assert.ok(text.includes('Oikeus siirtää tiedot järjestelmästä toiseen (20 artikla)'), text);
   // letter: document.rs's words for an unsigned request.
@@ -556,7 +559,7 @@ test('a writer worker that never answers or dies is noticed in seconds, not a mi
   // The next press starts a new worker, the real one, and the PDF comes.
   stub = null;
   const { name } = await download(page);
-  assert.match(name, /^tietosuojapyynto-SAF-/);
+  assert.match(name, new RegExp(`^tietosuojapyynto-${REFERENCE_PREFIX}-`));
   await assertClean(assert, env, watch);
   await context.close();
 });
@@ -600,7 +603,7 @@ test('cancelled while the writer is still loading: the next press makes the PDF'
   const failed = page.getByRole('status').filter({ hasText: /epäonnistui|fontteja ei saatu/ }).waitFor().then(() => null);
   const got = await Promise.race([file, failed]);
   assert.ok(got, 'the second press failed instead of making the PDF');
-  assert.match(got.suggestedFilename(), /^tietosuojapyynto-SAF-/);
+  assert.match(got.suggestedFilename(), new RegExp(`^tietosuojapyynto-${REFERENCE_PREFIX}-`));
   await page.getByRole('region', { name: 'Pyyntö on ladattu' }).waitFor();
   await assertClean(assert, env, watch);
   await context.close();
@@ -614,7 +617,7 @@ test('the PDF fonts late or missing: the download waits and says so; missing fon
   const status = page.getByRole('status').filter({ hasText: 'PDF-tiedostoa valmistellaan…' });
   await status.waitFor();
   release();
-  assert.match((await file).suggestedFilename(), /^tietosuojapyynto-SAF-/);
+  assert.match((await file).suggestedFilename(), new RegExp(`^tietosuojapyynto-${REFERENCE_PREFIX}-`));
   await page.getByRole('region', { name: 'Pyyntö on ladattu' }).waitFor();
   await assertClean(assert, env, watch);
   await context.close();
@@ -635,7 +638,7 @@ test('the PDF fonts late or missing: the download waits and says so; missing fon
   assert.equal(await textbox(second.page, 'Nimi').inputValue(), NAME);
   refuse = false;
   const { name } = await download(second.page);
-  assert.match(name, /^tietosuojapyynto-SAF-/);
+  assert.match(name, new RegExp(`^tietosuojapyynto-${REFERENCE_PREFIX}-`));
   // The refused fetches are the page's console errors here, and nothing else is.
   second.watch.consoleErrors = second.watch.consoleErrors.filter((e) => !/Failed to load resource|fonts\.[0-9a-f]{16}\.json/.test(e));
   await assertClean(assert, env, second.watch);
@@ -650,7 +653,7 @@ test('after the download: mailto with subject and body, the postal address, an .
   await page.getByRole('radio', { name: 'englanti' }).check();
   await page.getByRole('radio', { name: 'Allekirjoitan tulostetun pyynnön kynällä' }).check();
   const { path, name } = await download(page);
-  assert.match(name, /^privacy-request-SAF-/);
+  assert.match(name, new RegExp(`^privacy-request-${REFERENCE_PREFIX}-`));
   const reference = name.slice('privacy-request-'.length, -4);
   const text = pdfText(path);
   assert.ok(text.includes('Data protection request') && text.includes('(Article 21(2))'));
@@ -658,13 +661,13 @@ test('after the download: mailto with subject and body, the postal address, an .
 
   const done = page.getByRole('region', { name: 'Pyyntö on ladattu' });
   await done.waitFor();
-  const mail = await done.getByRole('link', { name: /rekisteriasioiden yhteyshenkilölle \(Mirette Leppä\) osoitteeseen mirette\.leppa@safrent\.fi/ }).getAttribute('href');
-  assert.ok(mail.startsWith(`mailto:mirette.leppa@safrent.fi?subject=Data%20protection%20request%20${reference}&body=`), mail);
-  assert.match(decodeURIComponent(mail.split('body=')[1]), /Attach the downloaded file privacy-request-SAF-/);
+  const mail = await done.getByRole('link', { name: new RegExp(`rekisteriasioiden yhteyshenkilölle \\(${contact}\\) osoitteeseen ${email}`) }).getAttribute('href');
+  assert.ok(mail.startsWith(`mailto:${C.email}?subject=Data%20protection%20request%20${reference}&body=`), mail);
+  assert.match(decodeURIComponent(mail.split('body=')[1]), new RegExp(`Attach the downloaded file privacy-request-${REFERENCE_PREFIX}-`));
   const steps = fold(await done.innerText());
-  assert.match(steps, /Lähetä pyyntö sähköpostilla rekisteriasioiden yhteyshenkilölle \(Mirette Leppä\) osoitteeseen mirette\.leppa@safrent\.fi/);
-  assert.match(steps, /postitse osoitteeseen: Safrent Oy Mirette Leppä Viilarinkatu 5, Turku Allekirjoita tulostettu pyyntö kynällä ennen lähettämistä\./);
-  assert.match(steps, /vastaus on annettava viimeistään \d{1,2}\.\d{1,2}\.\d{4}\. Määräaikaa voidaan tarvittaessa jatkaa enintään kahdella kuukaudella: silloin Safrentin on ilmoitettava jatkamisesta ja viivästymisen syistä samaan päivään mennessä, ja vastaus on annettava viimeistään \d{1,2}\.\d{1,2}\.\d{4}\./);
+  assert.match(steps, new RegExp(`Lähetä pyyntö sähköpostilla rekisteriasioiden yhteyshenkilölle \\(${contact}\\) osoitteeseen ${email}`));
+  assert.match(steps, new RegExp(`postitse osoitteeseen: ${literal(`${C.name} ${C.contact} ${C.address}`)} Allekirjoita tulostettu pyyntö kynällä ennen lähettämistä\\.`));
+  assert.match(steps, new RegExp(`vastaus on annettava viimeistään \\d{1,2}\\.\\d{1,2}\\.\\d{4}\\. Määräaikaa voidaan tarvittaessa jatkaa enintään kahdella kuukaudella: silloin ${literal(C.fi.genitive)} on ilmoitettava jatkamisesta ja viivästymisen syistä samaan päivään mennessä, ja vastaus on annettava viimeistään \\d{1,2}\\.\\d{1,2}\\.\\d{4}\\.`));
   const ics = await download(page, 'Lataa muistutus kalenteriin (.ics)');
   const calendar = await readFile(ics.path, 'utf8');
   assert.match(calendar, /^BEGIN:VCALENDAR\r\n/);
@@ -864,7 +867,7 @@ test('på svenska: the form in Swedish, completed by keyboard, writes the letter
   assert.equal(await page.getByRole('radio', { name: sv.letterEn }).isChecked(), true);
   await tabTo(/^button#req-download\|Ladda ned begäran \(PDF\)/);
   const english = await download(page, null, () => page.keyboard.press('Enter'));
-  assert.match(english.name, /^privacy-request-SAF-/);
+  assert.match(english.name, new RegExp(`^privacy-request-${REFERENCE_PREFIX}-`));
   const englishText = pdfText(english.path);
   assert.ok(englishText.includes('Right of access (Article 15)'));
   // The register by its name in the letter's language, not the page's.
@@ -875,7 +878,7 @@ test('på svenska: the form in Swedish, completed by keyboard, writes the letter
   await page.keyboard.press('ArrowUp');
   await tabTo(/^button#req-download\|Ladda ned begäran \(PDF\)/);
   const finnish = await download(page, null, () => page.keyboard.press('Enter'));
-  assert.match(finnish.name, /^tietosuojapyynto-SAF-/);
+  assert.match(finnish.name, new RegExp(`^tietosuojapyynto-${REFERENCE_PREFIX}-`));
   const finnishText = pdfText(finnish.path);
   assert.ok(finnishText.includes('Tarkastusoikeus (15 artikla)'));
   assert.ok(finnishText.includes('Asiakasrekisteri') && !finnishText.includes('Kundregister'), finnishText);
@@ -964,7 +967,7 @@ test('on paper: the recipient\'s address is where a C5/C65 window envelope shows
   );
   const inside = words.filter((w) => w.x0 >= window.x0 && w.x1 <= window.x1 && w.y0 >= window.y0 && w.y1 <= window.y1);
   const text = inside.map((w) => w.word).join(' ');
-  for (const part of ['Safrent', 'Oy', 'Viilarinkatu', '5', 'Turku']) {
+  for (const part of [...C.name.split(' '), ...C.address.split(/[ ,]+/)]) {
     assert.ok(inside.some((w) => w.word.includes(part)), `"${part}" not in the window: ${text}`);
   }
   assert.ok(!text.includes('Åsa'), 'the sender is not in the window');

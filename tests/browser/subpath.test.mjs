@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setUp, openPage, appReady, rejectCookies, assertClean, ROOT } from './harness.mjs';
 import { LANGS } from './languages.mjs';
+import { REFERENCE_PREFIX } from './site.mjs';
 
 const PREFIX = '/tietosuoja';
 const DIST = 'dist-subpath';
@@ -59,7 +60,7 @@ test('under the sub-path: reject, then the whole request flow to a PDF', async (
   ]);
   const pdf = readFileSync(await download.path());
   assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
-  assert.match(download.suggestedFilename(), /^tietosuojapyynto-SAF-.*\.pdf$/);
+  assert.match(download.suggestedFilename(), new RegExp(`^tietosuojapyynto-${REFERENCE_PREFIX}-.*\\.pdf$`));
   assert.deepEqual(belowPrefix(watch), [], 'requests outside the sub-path');
   const form = watch.requests.filter((url) => url.includes(`${PREFIX}/form/`));
   assert.ok(form.some((url) => /request-form-[0-9a-f]{16}\.js$/.test(url)), 'the form module, content-hashed');

@@ -569,8 +569,8 @@ mod tests {
         let text = text(&draft());
         for expected in [
             "Tietosuojaan liittyvä pyyntö",
-            "Safrent Oy\nMirette Leppä\nViilarinkatu 5\nTurku",
-            "Rekisteriasioiden yhteyshenkilö: Mirette Leppä, mirette.leppa@safrent.fi",
+            "Esimerkki Oy\nMaija Mäkelä\nEsimerkkitie 5\nLahti",
+            "Rekisteriasioiden yhteyshenkilö: Maija Mäkelä, tietosuoja@esimerkki.fi",
             "25.11.2026",
             "Viite SAF-04HM-ASW9",
             "1. Tarkastusoikeus (15 artikla)",
@@ -671,7 +671,7 @@ mod tests {
         );
         assert_eq!(
             head.recipient,
-            ["Safrent Oy", "Mirette Leppä", "Viilarinkatu 5", "Turku"]
+            ["Esimerkki Oy", "Maija Mäkelä", "Esimerkkitie 5", "Lahti"]
         );
         assert_eq!(head.reference, "Viite SAF-04HM-ASW9");
     }
@@ -694,7 +694,7 @@ mod tests {
             "6. Right to object to direct marketing (Article 21(2))",
             "Ground: Disputed accuracy.",
             "answer, or notice of an extension, is due by 28 December 2026",
-            "Contact person for matters concerning the register: Mirette Leppä",
+            "Contact person for matters concerning the register: Maija Mäkelä",
             "Article 12(6)",
             "Åsa Ł.\nÅsa Łukasiewicz-Žemaitė\nElectronic signature: name typed in the form.",
         ] {

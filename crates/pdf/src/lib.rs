@@ -45,7 +45,7 @@ use text::FontSet;
 pub const ATTACHMENT_NAME: &str = "request.json";
 
 /// Who made the file (metadata).
-pub const PRODUCER: &str = "Safrent privacy portal (krilla)";
+pub const PRODUCER: &str = "privacy-portal (krilla)";
 
 /// Why no PDF could be made.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -224,7 +224,7 @@ fn text_is_real_text_and_the_digest_matches_the_attachment() {
     for expected in [
         "Tietosuojaan liittyvä pyyntö",
         "Åsa Łukasiewicz-Žemaitė",
-        "Mirette Leppä",
+        "Maija Mäkelä",
         "Tarkastusoikeus (15 artikla)",
         "28.12.2026",
         "SAF-04HM-ASW9",
@@ -285,7 +285,7 @@ fn the_recipient_address_lies_in_the_envelope_window() {
     }
     assert_eq!(
         inside,
-        ["Safrent", "Oy", "Mirette", "Leppä", "Viilarinkatu", "5", "Turku"],
+        ["Esimerkki", "Oy", "Maija", "Mäkelä", "Esimerkkitie", "5", "Lahti"],
         "{words:?}"
     );
 }

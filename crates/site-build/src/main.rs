@@ -13,7 +13,8 @@
 //! ```
 //! The PDF writer's fonts are cut by another binary, `portal-fonts` (crates/fonts): this one
 //! links no PDF or font library.
-//! The site's address comes from `deploy/site.toml`, its path from trunk (`TRUNK_PUBLIC_URL`).
+//! The site's address comes from the site folder (`origin` in `site.toml`), its path from trunk
+//! (`TRUNK_PUBLIC_URL`).
 
 fn main() -> std::process::ExitCode {
     native::main()
@@ -56,7 +57,6 @@ mod native {
     fn render(notice_dir: &Path, out_dir: &Path, manifest: Option<&Path>) -> Result<(), String> {
         use site_build::site;
         let root = &site_build::workspace_root();
-        let config = site::load_config(&root.join("deploy/site.toml")).map_err(|e| e.to_string())?;
         let form_assets = match manifest {
             Some(file) => site::FormManifest::load(file)
                 .map_err(|e| e.to_string())?
@@ -64,7 +64,8 @@ mod native {
             None => Vec::new(),
         };
         let context = site::page::Context {
-            origin: config.origin,
+            origin: portal_core::SITE.origin.to_string(),
+            controller: portal_core::request::controller::Controller::of_site(),
             public_url: std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into()),
             form_assets,
         };

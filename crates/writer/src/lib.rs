@@ -146,16 +146,18 @@ mod worker {
         draft.name = "Åsa Łukasiewicz-Žemaitė".into();
         draft.email = "asa@example.fi".into();
         draft.rights = vec![Right::Access, Right::Erasure];
+        // Neutral sample data (the warm-up's PDF is thrown away): the same scripts and lengths as
+        // a real recipient, no company's facts.
         let recipient = Recipient {
-            name: "Safrent Oy".into(),
-            address: "Viilarinkatu 5, Turku".into(),
-            phone: "044 978 5594".into(),
+            name: "Esimerkki Oy".into(),
+            address: "Esimerkkikatu 1, 00100 Helsinki".into(),
+            phone: "040 000 0000".into(),
             email: "tietosuoja@example.fi".into(),
-            contact_person: "Mirette Leppä".into(),
+            contact_person: "Maija Meikäläinen".into(),
         };
         let created = Date::new(2026, 11, 27).unwrap_or_else(|| Instant(0).date());
         let context = Context::new(
-            "SAF-0000-0000".into(),
+            portal_core::request::reference::reference_code([0; 5]),
             created,
             Instant(now() as i64),
             recipient,

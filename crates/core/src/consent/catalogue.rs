@@ -5,17 +5,17 @@
 
 use crate::i18n::Strings;
 
-/// The storage key of the consent record (`record`), the site's own entry in the catalogue.
-pub const STORAGE_KEY: &str = "safrent.consent";
+/// The storage key of the consent record (`record`), the site's own entry in the catalogue: the
+/// product's own name, the same for every company.
+pub const STORAGE_KEY: &str = "privacy-portal.consent";
 
-/// The Google Analytics 4 measurement ID ("G-" and ten characters), **the one place to set it**.
-/// Safrent Oy's own ID goes here; the placeholder keeps the test suite honest about what it checks.
-pub const GA_MEASUREMENT_ID: &str = "G-SAFRENT0FI";
+/// The Google Analytics 4 measurement ID ("G-" and letters and digits), from the site folder
+/// (`[[services]] settings.measurement_id` in `site.toml`, the one place to set it).
+pub const GA_MEASUREMENT_ID: &str = crate::facts::text(&crate::facts::GA.measurement_id);
 
 /// How long Google Analytics keeps the event data, in months: the property's "data retention"
-/// setting. GA4's default is 2 months (the other choice is 14); Safrent Oy confirms its own
-/// setting here, and the banner and the cookie table say it.
-pub const GA_DATA_RETENTION_MONTHS: u32 = 2;
+/// setting (2 or 14), from the site folder; the banner and the cookie table say it.
+pub const GA_DATA_RETENTION_MONTHS: u32 = crate::facts::GA.data_retention_months;
 
 /// Where the Google tag is loaded from, with the measurement ID.
 pub fn google_tag_url() -> String {
@@ -132,8 +132,10 @@ pub struct Entry {
     pub lifetime: Pick,
 }
 
-const SAFRENT: &str = "Safrent Oy";
-const GOOGLE: &str = "Google Ireland Ltd";
+/// The controller keeps its own consent record; Google's service processes the rest (both named
+/// by the site folder).
+const CONTROLLER: &str = crate::facts::CONTROLLER_NAME;
+const GOOGLE: &str = crate::facts::GA_PROVIDER;
 
 /// Everything the site stores, by purpose. Google Analytics 4 sets `_ga` and `_ga_<container>`
 /// only (see [`LEGACY_COOKIES`] for the older names withdrawal also deletes).
@@ -141,7 +143,7 @@ pub const CATALOGUE: &[Entry] = &[
     Entry {
         name: Name::Exact(STORAGE_KEY),
         kept: Kept::LocalStorage,
-        provider: SAFRENT,
+        provider: CONTROLLER,
         purpose: Purpose::Necessary,
         what: |s| s.entries.consent_what,
         lifetime: |s| s.entries.consent_lifetime,
@@ -250,16 +252,17 @@ mod tests {
                 None => name.starts_with(alt),
             })
         };
+        let container = format!("_ga_{}", &GA_MEASUREMENT_ID[2..]);
         for name in [
             "_ga",
-            "_ga_SAFRENT0FI",
+            container.as_str(),
             "_gid",
             "_gat_gtag_x",
             "_gcl_au",
             "_gax",
             "theme",
             "IDE",
-            "safrent.consent",
+            crate::consent::record::STORAGE_KEY,
         ] {
             for purpose in Purpose::OPTIONAL {
                 let pattern = cookie_pattern(purpose);
@@ -274,8 +277,9 @@ mod tests {
 
     #[test]
     fn measurement_id_has_googles_shape() {
+        // Whatever the site folder sets: "G-" and capitals and digits.
         let id = GA_MEASUREMENT_ID.strip_prefix("G-").unwrap();
-        assert_eq!(id.len(), 10);
+        assert!(!id.is_empty());
         assert!(id.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()));
         assert_eq!(
             google_tag_url(),
@@ -291,7 +295,13 @@ mod tests {
             assert!(!is_cookie_of(Purpose::Marketing, name), "{name}");
         }
         assert!(is_cookie_of(Purpose::Marketing, "_gcl_au"));
-        for name in ["_gax", "ga", "safrent.consent", "IDE", "session"] {
+        for name in [
+            "_gax",
+            "ga",
+            crate::consent::record::STORAGE_KEY,
+            "IDE",
+            "session",
+        ] {
             assert!(!is_cookie_of(Purpose::Analytics, name), "{name}");
         }
         let listed: Vec<String> = entries(Purpose::Analytics).map(|e| e.name.display()).collect();

@@ -1,6 +1,6 @@
 //! Deleting a cookie for real: a cookie is only removed by a `Set-Cookie` with the same name,
-//! path and domain, and Google's tag sets its cookies on the widest domain it can (".safrent.fi"
-//! when the page is on "www.safrent.fi"). So withdrawal expires each name on the host and on
+//! path and domain, and Google's tag sets its cookies on the widest domain it can (".example.fi"
+//! when the page is on "www.example.fi"). So withdrawal expires each name on the host and on
 //! every parent domain, path `/`.
 
 /// What follows a cookie's name to delete it (the head script uses it too, `consent::first_paint`).
@@ -19,8 +19,8 @@ pub fn deletions(name: &str, host: &str) -> Vec<String> {
     out
 }
 
-/// The host and its parent domains that can carry cookies: `www.shop.safrent.fi` gives
-/// `www.shop.safrent.fi`, `shop.safrent.fi`, `safrent.fi` (a top-level domain alone cannot).
+/// The host and its parent domains that can carry cookies: `www.shop.example.fi` gives
+/// `www.shop.example.fi`, `shop.example.fi`, `example.fi` (a top-level domain alone cannot).
 /// An IP address or a single-label host (`localhost`) gets none: only host-only cookies exist there.
 pub fn cookie_domains(host: &str) -> Vec<String> {
     let host = host.trim_end_matches('.').to_ascii_lowercase();
@@ -51,10 +51,10 @@ mod tests {
     #[test]
     fn parent_domains_down_to_the_registrable_one() {
         assert_eq!(
-            cookie_domains("www.shop.safrent.fi"),
-            ["www.shop.safrent.fi", "shop.safrent.fi", "safrent.fi"]
+            cookie_domains("www.shop.example.fi"),
+            ["www.shop.example.fi", "shop.example.fi", "example.fi"]
         );
-        assert_eq!(cookie_domains("Safrent.FI."), ["safrent.fi"]);
+        assert_eq!(cookie_domains("Example.FI."), ["example.fi"]);
         assert!(cookie_domains("127.0.0.1").is_empty());
         assert!(cookie_domains("[::1]").is_empty());
         assert!(cookie_domains("localhost").is_empty());
@@ -64,21 +64,21 @@ mod tests {
 
     #[test]
     fn deletions_cover_host_only_and_every_domain() {
-        let all = deletions("_ga", "www.safrent.fi");
+        let all = deletions("_ga", "www.example.fi");
         assert_eq!(all.len(), 3);
         assert_eq!(
             all[0],
             "_ga=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/"
         );
-        assert!(all[1].ends_with("; Path=/; Domain=www.safrent.fi"));
-        assert!(all[2].ends_with("; Path=/; Domain=safrent.fi"));
+        assert!(all[1].ends_with("; Path=/; Domain=www.example.fi"));
+        assert!(all[2].ends_with("; Path=/; Domain=example.fi"));
         assert_eq!(deletions("_gid", "127.0.0.1").len(), 1);
     }
 
     #[test]
     fn reads_cookie_names() {
-        let names: Vec<&str> = names("_ga=GA1.1.1.2; _ga_SAFRENT0FI=GS1.1; theme=dark; =odd").collect();
-        assert_eq!(names, ["_ga", "_ga_SAFRENT0FI", "theme"]);
+        let names: Vec<&str> = names("_ga=GA1.1.1.2; _ga_EXAMPLE0FI=GS1.1; theme=dark; =odd").collect();
+        assert_eq!(names, ["_ga", "_ga_EXAMPLE0FI", "theme"]);
         assert_eq!(super::names("").count(), 0);
     }
 }

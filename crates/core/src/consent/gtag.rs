@@ -84,6 +84,6 @@ mod tests {
             .iter()
             .all(|(_, state)| *state == "granted"));
         assert!(config_params(Choices::ALL).iter().all(|(_, on)| *on));
-        assert_eq!(disable_property("G-SAFRENT0FI"), "ga-disable-G-SAFRENT0FI");
+        assert_eq!(disable_property("G-EXAMPLE0FI"), "ga-disable-G-EXAMPLE0FI");
     }
 }

@@ -1,6 +1,6 @@
 //! The receipt a visitor can download of their choice: the stored record, until when it holds,
 //! and where the very texts the banner showed are published (`consent/<revision>.json`, named by
-//! its own SHA-256), so that the visitor and Safrent Oy can both show what was agreed to
+//! its own SHA-256), so that the visitor and the controller can both show what was agreed to
 //! (GDPR Art. 7(1)).
 
 use serde::Serialize;
@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::record::Record;
 
 /// Names the receipt's format, for whoever reads it later.
-pub const FORMAT: &str = "safrent-consent-receipt/1";
+pub const FORMAT: &str = "privacy-portal-consent-receipt/1";
 
 /// The receipt's contents.
 #[derive(Clone, Debug, Serialize)]
@@ -28,7 +28,7 @@ pub struct Receipt<'a> {
 /// The receipt's file name: the record's id makes it the visitor's own.
 pub fn file_name(record: &Record) -> String {
     let short: String = record.id.chars().take(8).collect();
-    format!("safrent-consent-{short}.json")
+    format!("consent-receipt-{short}.json")
 }
 
 #[cfg(test)]
@@ -50,20 +50,20 @@ mod tests {
         );
         let receipt = Receipt {
             format: FORMAT,
-            site: "https://tietosuoja.safrent.fi/en/",
-            texts: "https://tietosuoja.safrent.fi/consent/e1.json",
+            site: "https://tietosuoja.example.fi/en/",
+            texts: "https://tietosuoja.example.fi/consent/e1.json",
             time_utc: "2026-11-25T14:33:07.000Z",
             valid_until_utc: "2027-11-25T14:33:07.000Z",
             record: &record,
         };
         let value = serde_json::to_value(&receipt).unwrap();
         assert_eq!(value["format"], FORMAT);
-        assert_eq!(value["texts"], "https://tietosuoja.safrent.fi/consent/e1.json");
+        assert_eq!(value["texts"], "https://tietosuoja.example.fi/consent/e1.json");
         let stored: Record = serde_json::from_value(value["record"].clone()).unwrap();
         assert_eq!(stored, record);
-        assert_eq!(file_name(&record), "safrent-consent-abababab.json");
+        assert_eq!(file_name(&record), "consent-receipt-abababab.json");
         let mut odd = record;
         odd.id = "ääääääääää".into();
-        assert_eq!(file_name(&odd), "safrent-consent-ääääääää.json");
+        assert_eq!(file_name(&odd), "consent-receipt-ääääääää.json");
     }
 }

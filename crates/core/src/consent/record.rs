@@ -18,8 +18,8 @@ pub use super::catalogue::STORAGE_KEY;
 /// (Version 2: the revision is made at build time and covers everything the banner shows.)
 pub const RECORD_VERSION: u32 = 2;
 /// How long a choice holds, consent and refusal alike: asking a refusing visitor more often than
-/// a consenting one would nudge them.
-pub const CHOICE_MONTHS: u32 = 12;
+/// a consenting one would nudge them. From the site folder (`[consent] record_months`).
+pub const CHOICE_MONTHS: u32 = crate::SITE.consent.record_months;
 /// A record dated further in the future than this (clock skew) was not written by the portal.
 pub const FUTURE_SLACK_MS: i64 = 86_400_000;
 /// How many hex digits name a revision (64 bits of the SHA-256: plenty to tell texts apart).
@@ -441,15 +441,17 @@ mod tests {
     }
 
     #[test]
-    fn consent_and_refusal_both_last_twelve_months() {
+    fn consent_and_refusal_both_last_the_sites_months() {
+        // Twelve months from NOW, as the calendar counts them (the site folder sets how many).
+        assert_eq!(Instant(NOW.0).add_months(12).iso_utc(), "2027-11-25T14:33:07Z");
         for choices in [
             Choices::NONE,
             Choices::ALL,
             Choices::NONE.with(Purpose::Analytics, true),
         ] {
             let choice = record(choices);
-            assert_eq!(choice.expires().iso_utc(), "2027-11-25T14:33:07Z");
-            let eleven_months = Instant(NOW.0).add_months(11);
+            assert_eq!(choice.expires(), Instant(NOW.0).add_months(CHOICE_MONTHS));
+            let eleven_months = Instant(NOW.0).add_months(CHOICE_MONTHS - 1);
             assert_eq!(check(&choice, eleven_months), Status::Decided(choice.clone()));
             assert_eq!(
                 check(&choice, Instant(choice.expires().0 - 1)),

@@ -162,6 +162,31 @@ mod tests {
     }
 
     #[test]
+    fn the_company_is_named_from_the_site_in_every_language() {
+        for (code, strings) in generated::LOCALES {
+            let all = format!("{strings:?}");
+            assert!(
+                !all.contains("{company"),
+                "{code}: a {{company…}} placeholder left unfilled"
+            );
+            assert_eq!(
+                strings.page.title_suffix,
+                crate::SITE.controller.name.full,
+                "{code}"
+            );
+        }
+        // Each language's form of the site folder's name, where its grammar puts it.
+        let name = &crate::SITE.controller.name;
+        let (fi, sv) = (name.fi.as_ref().unwrap(), name.sv.as_ref().unwrap());
+        let fi_erasure = Lang::Fi.strings().form.rights.erasure_note;
+        assert!(fi_erasure.contains(&format!("pyynnössä pyydät {} poistamaan", fi.partitive)));
+        let sv_intro = Lang::Sv.strings().banner.intro;
+        assert!(sv_intro.contains(&format!("För {} räkning", sv.genitive)));
+        let en_intro = Lang::En.strings().banner.intro;
+        assert!(en_intro.contains(&format!("On {}'s behalf", name.short)));
+    }
+
+    #[test]
     fn month_names_are_twelve_words() {
         for lang in Lang::ALL {
             assert_eq!(
@@ -206,7 +231,7 @@ mod tests {
             .gpc
             .ends_with("marknadsföring avstängd och du tillfrågas inte om den."));
         assert!(en.banner.intro.contains(
-            "On Safrent's behalf, Google processes your IP address, the pages you view and your browser details"
+            "'s behalf, Google processes your IP address, the pages you view and your browser details"
         ));
         assert!(en
             .settings

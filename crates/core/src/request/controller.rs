@@ -1,8 +1,8 @@
-//! The controller of the register: who requests go to. The notice's front matter states it
-//! (`site_build::notice::front_matter`); the page, the form and `request.json` carry it.
+//! The controller of the register: who requests go to. The site folder's `site.toml` states it
+//! ([`crate::SITE`]); the page, the form and `request.json` carry it.
 
-/// Who is responsible for the register, as the notice states it: the `[controller]` table of the
-/// authoritative notice. It also feeds the page footer and the request form's recipient.
+/// Who is responsible for the register: the site folder's `[controller]` ([`Controller::of_site`]).
+/// It feeds the page header and footer, the banner and the request form's recipient.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Controller {
     /// The controller's name (a company).
@@ -15,4 +15,18 @@ pub struct Controller {
     pub email: String,
     /// The person to contact about the register.
     pub contact_person: String,
+}
+
+impl Controller {
+    /// The controller of the site folder (`[controller]` in `site.toml`), the address on one line.
+    pub fn of_site() -> Controller {
+        let c = &crate::SITE.controller;
+        Controller {
+            name: c.name.full.to_string(),
+            address: c.address(),
+            phone: c.phone.to_string(),
+            email: c.email.to_string(),
+            contact_person: c.contact_person.to_string(),
+        }
+    }
 }

@@ -13,14 +13,14 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 /// Names the format, for whoever reads the file later.
-pub const FORMAT: &str = "safrent-privacy-request/1";
+pub const FORMAT: &str = "privacy-portal-request/1";
 
 /// Who the request goes to: the controller as the notice's front matter names it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Recipient {
     pub name: String,
-    /// The postal address, parts separated by commas ("Viilarinkatu 5, Turku").
+    /// The postal address, parts separated by commas ("Esimerkkitie 5, Lahti").
     pub address: String,
     pub phone: String,
     pub email: String,
@@ -296,11 +296,11 @@ pub(crate) mod tests {
             Date::new(2026, 11, 25).unwrap(),
             Instant(1_795_609_800_000),
             Recipient {
-                name: "Safrent Oy".into(),
-                address: "Viilarinkatu 5, Turku".into(),
-                phone: "044 978 5594".into(),
-                email: "mirette.leppa@safrent.fi".into(),
-                contact_person: "Mirette Leppä".into(),
+                name: "Esimerkki Oy".into(),
+                address: "Esimerkkitie 5, Lahti".into(),
+                phone: "040 123 4567".into(),
+                email: "tietosuoja@esimerkki.fi".into(),
+                contact_person: "Maija Mäkelä".into(),
             },
             "Asiakasrekisteri".into(),
         )

@@ -139,7 +139,7 @@ If the period has been extended, the answer is due by {extended}.\n{complaint}"
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),
-        "PRODID:-//Safrent//Privacy portal//EN".to_owned(),
+        "PRODID:-//privacy-portal//Privacy portal//EN".to_owned(),
         "CALSCALE:GREGORIAN".to_owned(),
     ];
     lines.extend(event("deadline", deadline.due, &due_summary, &due_description));
@@ -201,14 +201,14 @@ mod tests {
     #[test]
     fn mailto_prefills_recipient_subject_and_body() {
         let uri = mailto(
-            "mirette.leppa@safrent.fi",
+            "tietosuoja@esimerkki.fi",
             "SAF-04HM-ASW9",
             "Åsa & Co?",
             LetterLang::Fi,
         );
         assert!(
             uri.starts_with(
-                "mailto:mirette.leppa@safrent.fi?subject=Tietosuojapyynt%C3%B6%20SAF-04HM-ASW9&body="
+                "mailto:tietosuoja@esimerkki.fi?subject=Tietosuojapyynt%C3%B6%20SAF-04HM-ASW9&body="
             ),
             "{uri}"
         );
@@ -253,7 +253,7 @@ mod tests {
         let text = ics(
             &deadline,
             "SAF-04HM-ASW9",
-            "Safrent Oy",
+            "Esimerkki Oy",
             LetterLang::Fi,
             "20261125T120000Z",
         );
@@ -294,9 +294,9 @@ mod tests {
             );
         }
         assert!(unfolded
-            .contains("SUMMARY:Safrent Oy: vastaus tietosuojapyyntöön SAF-04HM-ASW9 viimeistään tänään"));
+            .contains("SUMMARY:Esimerkki Oy: vastaus tietosuojapyyntöön SAF-04HM-ASW9 viimeistään tänään"));
         assert!(unfolded.contains(
-            "SUMMARY:Safrent Oy: vastaus tietosuojapyyntöön SAF-04HM-ASW9\\, jos määräaikaa on jatkettu"
+            "SUMMARY:Esimerkki Oy: vastaus tietosuojapyyntöön SAF-04HM-ASW9\\, jos määräaikaa on jatkettu"
         ));
         assert!(unfolded.contains("vastaus on annettava viimeistään tänään\\, 25.2.2027"));
         assert!(unfolded.contains("12 artiklan 3 kohta)"));
@@ -306,13 +306,14 @@ mod tests {
     fn ics_in_english_names_the_complaint_route() {
         let deadline = response_deadline(Date::new(2026, 2, 5).unwrap());
         let unfolded =
-            ics(&deadline, "R", "Safrent Oy", LetterLang::En, "20260205T000000Z").replace("\r\n ", "");
+            ics(&deadline, "R", "Esimerkki Oy", LetterLang::En, "20260205T000000Z").replace("\r\n ", "");
         let events = events(&unfolded);
         assert_eq!(events.len(), 2);
         assert!(events[0].contains(&"DTSTART;VALUE=DATE:20260305"));
         assert!(events[1].contains(&"DTSTART;VALUE=DATE:20260505"));
-        assert!(unfolded
-            .contains("SUMMARY:Safrent Oy: answer to data protection request R if the period was extended"));
+        assert!(unfolded.contains(
+            "SUMMARY:Esimerkki Oy: answer to data protection request R if the period was extended"
+        ));
         assert!(unfolded
             .contains("lodge a complaint with the supervisory authority (GDPR Article 77\\; Article 12(4))"));
         assert!(
@@ -321,7 +322,7 @@ mod tests {
         assert!(!unfolded.contains("artikla"), "{unfolded}");
         // Sequence of tenses: told you … that it was extending (not "that it extends").
         assert!(
-            unfolded.contains("If Safrent Oy told you by 5 March 2026 that it was extending the period\\, the answer is due today\\, 5 May 2026"),
+            unfolded.contains("If Esimerkki Oy told you by 5 March 2026 that it was extending the period\\, the answer is due today\\, 5 May 2026"),
             "{unfolded}"
         );
     }

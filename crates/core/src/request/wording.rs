@@ -174,7 +174,9 @@ mod tests {
     }
 
     #[test]
-    fn the_form_names_safrent_and_the_articles_the_letter_cites() {
+    fn the_form_names_the_company_and_the_articles_the_letter_cites() {
+        // The site folder's name in running text (inflected in Finnish, e.g. "Kahvila Kuun", "Kahvila Kuuta").
+        let short = crate::facts::text(&crate::SITE.controller.name.short);
         for lang in Lang::ALL {
             let form = &lang.strings().form;
             for text in [
@@ -184,7 +186,7 @@ mod tests {
                 form.rights.erasure_note,
                 form.done.deadline,
             ] {
-                assert!(text.contains("Safrent"), "{lang}: {text}");
+                assert!(text.contains(short), "{lang}: {text}");
             }
             // Art. 17(3)(b) and (e) may prevent erasure; Art. 21(2) covers profiling related to
             // direct marketing.
@@ -207,10 +209,16 @@ mod tests {
             );
         }
         let fi = &Lang::Fi.strings().form;
-        assert!(fi
-            .rights
-            .erasure_note
-            .contains("pyynnössä pyydät Safrentia poistamaan muut tiedot"));
+        let partitive = crate::SITE
+            .controller
+            .name
+            .fi
+            .as_ref()
+            .map(|fi| fi.partitive.to_string());
+        assert!(fi.rights.erasure_note.contains(&format!(
+            "pyynnössä pyydät {} poistamaan muut tiedot",
+            partitive.unwrap()
+        )));
         assert!(fi.done.deadline.contains("jatkaa") && !fi.done.deadline.contains("pidenn"));
         assert_eq!(fi.signature.pen, "Allekirjoitan tulostetun pyynnön kynällä");
         assert_eq!(

@@ -246,11 +246,19 @@ mod tests {
         assert!(banner.contains(&format!(
             "<a href=\"#{COOKIE_TABLE_ID}\">Sivustolla käytettävät evästeet</a>"
         )));
+        // The site folder's retention and validity, in Finnish words.
+        let retention = crate::consent::catalogue::GA_DATA_RETENTION_MONTHS;
         assert!(
-            banner.contains("säilyttää käyttäjä- ja tapahtumatason mittaustiedot 2 kuukautta"),
+            banner.contains(&format!(
+                "säilyttää käyttäjä- ja tapahtumatason mittaustiedot {retention} kuukautta"
+            )),
             "{banner}"
         );
-        assert!(banner.contains("voimassa 12 kuukautta"), "{banner}");
+        let valid = crate::consent::record::CHOICE_MONTHS;
+        assert!(
+            banner.contains(&format!("voimassa {valid} kuukautta")),
+            "{banner}"
+        );
     }
 
     #[test]

@@ -76,7 +76,7 @@ pub fn publish(lang: Lang, markup: &str) -> Published {
         })
         .collect();
     let shown = Shown {
-        format: "safrent-consent-revision/1",
+        format: "privacy-portal-consent-revision/1",
         lang,
         record_version: RECORD_VERSION,
         choice_months: CHOICE_MONTHS,

@@ -8,19 +8,12 @@
 //! lang = "fi"
 //! drawn_up = 2020-09-30
 //! version = "1.1"
-//!
-//! [controller]
-//! name = "Safrent Oy"
-//! address = "Viilarinkatu 5, Turku"
-//! phone = "044 978 5594"
-//! email = "mirette.leppa@safrent.fi"
-//! contact_person = "Mirette Leppä"
 //! +++
 //! ```
 //!
 //! serde checks the shape (every key known, every value of its type); [`parse`] then checks what
-//! TOML cannot say (a known language, a real date, the controller's details in the authoritative
-//! notice only). Every mistake is reported with the line of the `.md` file it is on and the field
+//! TOML cannot say (a known language, a real date). The controller's details are not here: they
+//! have one home, the site folder's `site.toml` ([`Controller::of_site`]). Every mistake is reported with the line of the `.md` file it is on and the field
 //! it is about, so whoever edits the notice can fix it without reading code.
 //!
 //! The site build only: no TOML parser ships in the WebAssembly. [`Controller`] is the core's
@@ -48,8 +41,6 @@ pub struct FrontMatter {
     pub version: String,
     /// `Some(fi)` for a translation of the Finnish notice; `None` for the authoritative text.
     pub translation_of: Option<Lang>,
-    /// Only in the authoritative notice.
-    pub controller: Option<Controller>,
 }
 
 /// A mistake in a front matter block. `line` counts from 1, from the top of the `.md` file.
@@ -131,7 +122,7 @@ mod reader {
     use serde::Deserialize;
     use toml::Spanned;
 
-    use super::{Controller, FrontMatter, FrontMatterError};
+    use super::{FrontMatter, FrontMatterError};
     use portal_core::date::{Date, DateError};
     use portal_core::i18n::Lang;
 
@@ -141,8 +132,8 @@ mod reader {
     /// What the old `key: value` front matter between `---` lines gets told.
     const OLD_FORMAT: &str = "this front matter is in the old format (\"---\" lines, key: value); \
 it is TOML now: replace both \"---\" lines with \"+++\", write each field as key = \"value\" \
-(drawn_up = 2020-09-30 without quotes), and put the controller's details under a [controller] \
-table with name, address, phone, email and contact_person (see notice/README.md)";
+(drawn_up = 2020-09-30 without quotes); the controller's details go in the site folder's \
+site.toml (see notice/README.md)";
 
     /// The front matter as written: serde checks that every key is known and every value has its
     /// type; the spans let [`parse`] point at the line of a value it refuses.
@@ -156,21 +147,8 @@ table with name, address, phone, email and contact_person (see notice/README.md)
         drawn_up: Spanned<toml::Value>,
         version: Spanned<String>,
         translation_of: Option<Spanned<String>>,
-        controller: Option<Spanned<ControllerFields>>,
-    }
-
-    /// The `[controller]` table as written.
-    #[derive(Deserialize)]
-    #[serde(
-        deny_unknown_fields,
-        expecting = "a [controller] table with name, address, phone, email and contact_person"
-    )]
-    struct ControllerFields {
-        name: Spanned<String>,
-        address: Spanned<String>,
-        phone: Spanned<String>,
-        email: Spanned<String>,
-        contact_person: Spanned<String>,
+        /// Refused: the controller's details have one home, `site.toml`.
+        controller: Option<Spanned<toml::Value>>,
     }
 
     /// The front matter's TOML and where it sits in the file.
@@ -381,44 +359,15 @@ table with name, address, phone, email and contact_person (see notice/README.md)
                 Some(original)
             }
         };
-        let controller = match (fields.controller, translation_of) {
-            (None, Some(_)) => None,
-            (Some(table), None) => {
-                let email = &table.get_ref().email;
-                if let Some(why) = super::email_problem(email.get_ref()) {
-                    return Err(block.refuse(
-                        email.span(),
-                        "controller.email",
-                        format!("{:?} is not an e-mail address: {why}", email.get_ref()),
-                    ));
-                }
-                let c = table.into_inner();
-                Some(Controller {
-                    name: block.text("controller.name", c.name)?,
-                    address: block.text("controller.address", c.address)?,
-                    phone: block.text("controller.phone", c.phone)?,
-                    email: block.text("controller.email", c.email)?,
-                    contact_person: block.text("controller.contact_person", c.contact_person)?,
-                })
-            }
-            (None, None) => {
-                return Err(error(
-                    block.closing_line,
-                    "controller: the authoritative notice (one without translation_of) must name \
-the controller: add a [controller] table with name, address, phone, email and contact_person",
-                ))
-            }
-            (Some(table), Some(original)) => {
-                return Err(block.refuse(
-                    table.span(),
-                    "controller",
-                    format!(
-                        "a translation takes the controller's details from the {original} notice; \
-remove the [controller] table"
-                    ),
-                ))
-            }
-        };
+        if let Some(table) = fields.controller {
+            return Err(block.refuse(
+                table.span(),
+                "controller",
+                "the controller's details are in the site folder's site.toml ([controller]), \
+their one home: remove the [controller] table here"
+                    .to_owned(),
+            ));
+        }
         let front = FrontMatter {
             title: block.text("title", fields.title)?,
             register: block.text("register", fields.register)?,
@@ -426,7 +375,6 @@ remove the [controller] table"
             drawn_up,
             version: block.text("version", fields.version)?,
             translation_of,
-            controller,
         };
         Ok((front, block.body))
     }
@@ -438,9 +386,7 @@ mod tests {
 
     const FI: &str =
         "+++\ntitle = \"Asiakasrekisteri - tietosuojaseloste\"\nregister = \"Asiakasrekisteri\"\n\
-lang = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"\n\n[controller]\nname = \"Safrent Oy\"\n\
-address = \"Viilarinkatu 5, Turku\"\nphone = \"044 978 5594\"\nemail = \"mirette.leppa@safrent.fi\"\n\
-contact_person = \"Mirette Leppä\"\n+++\n## Otsikko\n";
+lang = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"\n+++\n## Otsikko\n";
 
     const EN: &str =
         "+++\r\ntitle = \"Customer register - privacy notice\"\r\nregister = \"Customer register\"\r\n\
@@ -479,16 +425,6 @@ lang = \"en\"\r\ntranslation_of = \"fi\"\r\ndrawn_up = 2020-09-30\r\nversion = \
         assert_eq!(front.drawn_up, Date::new(2020, 9, 30).unwrap());
         assert_eq!(front.version, "1.1");
         assert_eq!(front.translation_of, None);
-        assert_eq!(
-            front.controller,
-            Some(Controller {
-                name: "Safrent Oy".into(),
-                address: "Viilarinkatu 5, Turku".into(),
-                phone: "044 978 5594".into(),
-                email: "mirette.leppa@safrent.fi".into(),
-                contact_person: "Mirette Leppä".into(),
-            })
-        );
         assert_eq!(body, "## Otsikko\n");
     }
 
@@ -497,7 +433,6 @@ lang = \"en\"\r\ntranslation_of = \"fi\"\r\ndrawn_up = 2020-09-30\r\nversion = \
         let (front, body) = parse(EN).unwrap();
         assert_eq!(front.lang, Lang::En);
         assert_eq!(front.translation_of, Some(Lang::Fi));
-        assert_eq!(front.controller, None);
         assert_eq!(body, "Body");
         // A byte-order mark and a quoted date are accepted too.
         let (front, _) = parse(&format!("\u{feff}{}", EN.replace("2020-09-30", "\"2020-09-30\""))).unwrap();
@@ -565,16 +500,10 @@ lang = \"en\"\r\ntranslation_of = \"fi\"\r\ndrawn_up = 2020-09-30\r\nversion = \
         let e = err(&with("version = \"1.1\"", "versoin = \"1.1\""));
         assert_eq!(e.line, 6);
         assert!(e.message.starts_with("unknown field `versoin`"), "{e}");
-        let e = err(&with("name = \"Safrent Oy\"", "nmae = \"Safrent Oy\""));
-        assert_eq!(e.line, line_of(FI, "name = \"Safrent Oy\""));
-        assert!(e.message.starts_with("controller: unknown field `nmae`"), "{e}");
         let e = err(&with("version = \"1.1\"", "version = \"1.1\"\ntitle = \"again\""));
         assert_eq!(e.to_string(), "line 7: title: given twice (first on line 2)");
         let e = err(&with("version = \"1.1\"", "version = \"  \""));
         assert_eq!(e.to_string(), "line 6: version: is empty");
-        let e = err(&with("phone = \"044 978 5594\"", "phone = \"\""));
-        assert_eq!(e.line, line_of(FI, "phone ="));
-        assert_eq!(e.message, "controller.phone: is empty");
         let e = err(&with("version = \"1.1\"", "version = 1.1"));
         assert_eq!(e.line, 6);
         assert!(
@@ -589,105 +518,45 @@ lang = \"en\"\r\ntranslation_of = \"fi\"\r\ndrawn_up = 2020-09-30\r\nversion = \
     }
 
     #[test]
-    fn reports_missing_required_and_controller_fields() {
+    fn reports_missing_required_fields() {
         let e = err(&with("version = \"1.1\"\n", ""));
         assert_eq!(
             e.to_string(),
             format!("line {}: missing field `version`", closing_line(FI) - 1)
         );
-        let e = err(&with("phone = \"044 978 5594\"\n", ""));
-        assert_eq!(e.line, line_of(FI, "[controller]"));
-        assert_eq!(e.message, "controller: missing field `phone`");
         let e = err(&with("lang = \"fi\"", "lang = \"xx\""));
         assert_eq!(e.line, 4);
         assert!(e.message.starts_with("lang: "), "{e}");
         assert!(e.message.contains("unknown language \"xx\""), "{e}");
-        let e = err(&with(
-            "email = \"mirette.leppa@safrent.fi\"",
-            "email = \"mirette\"",
-        ));
-        assert_eq!(e.line, line_of(FI, "email ="));
-        assert_eq!(
-            e.message,
-            "controller.email: \"mirette\" is not an e-mail address: it has no @"
+    }
+
+    #[test]
+    fn the_controller_has_one_home_the_site_folder() {
+        // A [controller] table (the old home) is refused at its line, saying where it goes.
+        let table = with(
+            "version = \"1.1\"\n",
+            "version = \"1.1\"\n\n[controller]\nname = \"X Oy\"\n",
         );
-        // The authoritative notice without its controller.
-        let without = FI.split("\n[controller]").next().unwrap().to_owned() + "\n+++\nBody\n";
-        let e = err(&without);
-        assert_eq!(e.line, closing_line(&without));
-        assert!(e.message.contains("must name the controller"), "{e}");
-        // The old flat key instead of the table.
-        let flat = without.replace("+++\nBody", "controller = \"Safrent Oy\"\n+++\nBody");
+        let e = err(&table);
+        assert_eq!(e.line, line_of(&table, "[controller]"));
+        assert!(e.message.starts_with("controller: "), "{e}");
+        assert!(e.message.contains("site.toml"), "{e}");
+        let flat = with(
+            "version = \"1.1\"\n",
+            "version = \"1.1\"\ncontroller = \"X Oy\"\n",
+        );
         let e = err(&flat);
         assert_eq!(e.line, line_of(&flat, "controller ="));
-        assert!(e.message.contains("expected a [controller] table"), "{e}");
-        // A table given twice.
-        let e = err(&with("[controller]", "[controller]\n[controller]"));
-        assert_eq!(e.line, line_of(FI, "[controller]") + 1);
-        assert!(e.message.starts_with("controller: "), "{e}");
+        assert!(e.message.contains("site.toml"), "{e}");
+        // The controller the pages use is the site folder's.
+        let c = Controller::of_site();
+        assert_eq!(c.name, crate::SITE.controller.name.full);
+        assert_eq!(c.address, crate::SITE.controller.address());
+        assert_eq!(c.email, crate::SITE.controller.email);
     }
 
     #[test]
-    fn the_controllers_email_is_an_address_and_nothing_more() {
-        // The address goes into the footer's `mailto:` link and the request's e-mail as it is
-        // written: anything that could add a header, a second recipient or another address is
-        // refused at its line.
-        for bad in [
-            "mirette.leppa@safrent.fi?bcc=someone@example.com",
-            "mirette.leppa@safrent.fi&cc=x@example.com",
-            "mirette.leppa@safrent.fi#x",
-            "mirette leppa@safrent.fi",
-            "mirette.leppa@safrent.fi, x@example.com",
-            "\\\"mirette\\\"@safrent.fi",
-            "<mirette.leppa@safrent.fi>",
-            "mirette%40x@safrent.fi",
-            "mirette@leppa@safrent.fi",
-            "mirette.leppa@safrent",
-            "mirette.leppa@safrent.f",
-            "mirette.leppa@-safrent.fi",
-            "mirette.leppa@safrent..fi",
-            ".mirette@safrent.fi",
-            "mirette..leppa@safrent.fi",
-            "mirette.leppa@safrent.fi\\n",
-            "mirette.leppa@safrent.fi\\u202e",
-            "mirette.leppä@safrent.fi",
-            "mirette.leppa@säfrent.fi",
-        ] {
-            let e = err(&with(
-                "email = \"mirette.leppa@safrent.fi\"",
-                &format!("email = \"{bad}\""),
-            ));
-            assert_eq!(e.line, line_of(FI, "email ="), "{bad}: {e}");
-            assert!(e.message.starts_with("controller.email: "), "{bad}: {e}");
-            assert!(e.message.contains("is not an e-mail address"), "{bad}: {e}");
-        }
-        for good in [
-            "tietosuoja@safrent.fi",
-            "Mirette.Leppa+gdpr@mail.safrent.fi",
-            "privacy_office-1@xn--sfrent-bua.fi",
-        ] {
-            let source = with(
-                "email = \"mirette.leppa@safrent.fi\"",
-                &format!("email = \"{good}\""),
-            );
-            let (front, _) = parse(&source).unwrap_or_else(|e| panic!("{good}: {e}"));
-            assert_eq!(front.controller.unwrap().email, good);
-        }
-        let e = err(&with(
-            "email = \"mirette.leppa@safrent.fi\"",
-            "email = \"mirette.leppä@safrent.fi\"",
-        ));
-        assert!(
-            e.message.contains("xn--"),
-            "says how to write a non-ASCII domain: {e}"
-        );
-    }
-
-    #[test]
-    fn translation_must_not_restate_controller_or_itself() {
-        let e = err(&with("lang = \"fi\"", "lang = \"en\"\ntranslation_of = \"fi\""));
-        assert_eq!(e.line, line_of(FI, "[controller]") + 1);
-        assert!(e.message.contains("remove the [controller] table"), "{e}");
+    fn a_translation_is_not_of_itself() {
         let e = err(&with("lang = \"fi\"", "lang = \"fi\"\ntranslation_of = \"fi\""));
         assert_eq!(e.line, 5);
         assert!(e.message.contains("translation of itself"), "{e}");
@@ -722,16 +591,6 @@ lang = \"en\"\r\ntranslation_of = \"fi\"\r\ndrawn_up = 2020-09-30\r\nversion = \
             if let Some(original) = front.translation_of {
                 out += &format!("translation_of = {}\n", s(original.code()));
             }
-            if let Some(c) = &front.controller {
-                out += &format!(
-                    "\n[controller]\nname = {}\naddress = {}\nphone = {}\nemail = {}\ncontact_person = {}\n",
-                    s(&c.name),
-                    s(&c.address),
-                    s(&c.phone),
-                    s(&c.email),
-                    s(&c.contact_person)
-                );
-            }
             out + "+++\n" + body
         }
 
@@ -763,31 +622,13 @@ lang = \"en\"\r\ntranslation_of = \"fi\"\r\ndrawn_up = 2020-09-30\r\nversion = \
 
         /// A front matter the parser must accept: the authoritative one or a translation.
         fn front_matter() -> impl Strategy<Value = FrontMatter> {
-            let email = "[A-Za-z0-9_+-]{1,12}(\\.[a-z0-9]{1,6})?@([a-z0-9]{1,10}\\.){1,3}[a-z]{2,6}";
-            let controller = (text(), text(), text(), email, text()).prop_map(
-                |(name, address, phone, email, contact_person)| Controller {
-                    name,
-                    address,
-                    phone,
-                    email,
-                    contact_person,
-                },
-            );
             let languages = prop::sample::select(Lang::ALL.to_vec());
-            (
-                text(),
-                text(),
-                text(),
-                date(),
-                languages,
-                prop::option::of(controller),
-            )
-                .prop_map(|(title, register, version, drawn_up, lang, controller)| {
-                    // The controller's details make the authoritative notice; without them it is
-                    // a translation, of a language other than its own.
-                    let translation_of = match controller {
-                        Some(_) => None,
-                        None => Lang::ALL.into_iter().find(|l| *l != lang),
+            (text(), text(), text(), date(), languages, any::<bool>()).prop_map(
+                |(title, register, version, drawn_up, lang, authoritative)| {
+                    // The authoritative notice, or a translation of a language other than its own.
+                    let translation_of = match authoritative {
+                        true => None,
+                        false => Lang::ALL.into_iter().find(|l| *l != lang),
                     };
                     FrontMatter {
                         title,
@@ -796,9 +637,9 @@ lang = \"en\"\r\ntranslation_of = \"fi\"\r\ndrawn_up = 2020-09-30\r\nversion = \
                         drawn_up,
                         version,
                         translation_of,
-                        controller,
                     }
-                })
+                },
+            )
         }
 
         /// Edits a writer of the file might make, TOML's own characters among them.

@@ -95,33 +95,6 @@ pub fn load_notices(dir: &Path) -> Result<Vec<Notice>, SiteError> {
         .collect()
 }
 
-/// `deploy/site.toml`: where the site is published.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SiteConfig {
-    /// Scheme and host, e.g. `https://tietosuoja.safrent.fi`: canonical and `hreflang` addresses
-    /// must be absolute.
-    pub origin: String,
-}
-
-/// Reads the site configuration.
-pub fn load_config(file: &Path) -> Result<SiteConfig, SiteError> {
-    let text = std::fs::read_to_string(file).map_err(|e| SiteError::new(file, e))?;
-    let config: SiteConfig = toml::from_str(&text).map_err(|e| SiteError::new(file, e.message()))?;
-    if !(config.origin.starts_with("https://") || config.origin.starts_with("http://"))
-        || config.origin.trim_end_matches('/').matches('/').count() != 2
-    {
-        return Err(SiteError::new(
-            file,
-            format!(
-                "origin \"{}\" must be a scheme and host only, e.g. https://tietosuoja.safrent.fi",
-                config.origin
-            ),
-        ));
-    }
-    Ok(config)
-}
-
 /// What the form's build (`scripts/build-form.sh`) made: its files' names, content-hashed,
 /// relative to its directory (`form/` below the site's root).
 #[derive(Clone, Debug, Deserialize)]
@@ -320,26 +293,5 @@ mod tests {
         );
         let real = stylesheet(&crate::workspace_root().join("style")).unwrap();
         assert!(!real.contains("/*") && real.contains(".consent-ask .consent"));
-    }
-
-    #[test]
-    fn the_origin_is_a_scheme_and_host() {
-        let dir = std::env::temp_dir().join(format!("site-config-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let file = dir.join("site.toml");
-        std::fs::write(&file, "origin = \"https://tietosuoja.safrent.fi\"\n").unwrap();
-        assert_eq!(
-            load_config(&file).unwrap().origin,
-            "https://tietosuoja.safrent.fi"
-        );
-        for bad in [
-            "origin = \"tietosuoja.safrent.fi\"",
-            "origin = \"https://x.fi/path\"",
-            "url = \"https://x.fi\"",
-        ] {
-            std::fs::write(&file, bad).unwrap();
-            assert!(load_config(&file).is_err(), "{bad}");
-        }
-        std::fs::remove_dir_all(dir).unwrap();
     }
 }

@@ -42,12 +42,14 @@ const RIGHTS_SECTIONS: [(&str, Right); 6] = [
 /// the notices.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Context {
-    /// The scheme and host the site is published at, e.g. `https://tietosuoja.safrent.fi`.
+    /// The scheme and host the site is published at, e.g. `https://tietosuoja.example.fi`.
     pub origin: String,
     /// trunk's public URL: the path of the site's root, `/` or e.g. `/tietosuoja/`.
     pub public_url: String,
     /// The request form's files, relative to the site's root (`form/request-form-….js` …).
     pub form_assets: Vec<(FormAsset, String)>,
+    /// Who the pages name as the controller: the site folder's ([`Controller::of_site`]).
+    pub controller: Controller,
 }
 
 impl Context {
@@ -106,15 +108,13 @@ pub fn compose(notices: &[Notice], context: &Context) -> Result<Site, SiteError>
         .split_first()
         .ok_or_else(|| SiteError::new("notice/", "no notice"))?;
     let file = |lang: Lang| format!("notice/{lang}.md");
-    let controller = match (&original.front.controller, original.front.translation_of) {
-        (Some(controller), None) => controller,
-        _ => {
-            return Err(SiteError::new(
-                file(original.front.lang),
-                "the first notice must be the authoritative one, with the controller's details",
-            ))
-        }
-    };
+    if original.front.translation_of.is_some() {
+        return Err(SiteError::new(
+            file(original.front.lang),
+            "the first notice must be the authoritative one (without translation_of)",
+        ));
+    }
+    let controller = &context.controller;
     for notice in notices {
         if !notice.rendered.headings.iter().any(|h| h.id == COOKIE_SECTION_ID) {
             return Err(SiteError::new(
@@ -533,9 +533,7 @@ mod tests {
 
     const FI: &str =
         "+++\ntitle = \"Asiakasrekisteri - tietosuojaseloste\"\nregister = \"Asiakasrekisteri\"\n\
-lang = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"\n[controller]\nname = \"Safrent <Oy>\"\n\
-address = \"Viilarinkatu 5, Turku\"\nphone = \"044 978 5594\"\nemail = \"mirette.leppa@safrent.fi\"\n\
-contact_person = \"Mirette Leppä\"\n+++\n## Evästeet\n\nTeksti.\n\n## Rajoittamisoikeus\n\nToinen.\n";
+lang = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"\n+++\n## Evästeet\n\nTeksti.\n\n## Rajoittamisoikeus\n\nToinen.\n";
     const EN: &str =
         "+++\ntitle = \"Customer register - privacy notice\"\nregister = \"Customer register\"\n\
 lang = \"en\"\ntranslation_of = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"\n+++\n\
@@ -553,6 +551,14 @@ lang = \"en\"\ntranslation_of = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"
             origin: "https://tietosuoja.example.fi".into(),
             public_url: public_url.into(),
             form_assets: vec![(FormAsset::Module, "form/request-form-1234.js".into())],
+            // Any controller: the pages escape what they take from it.
+            controller: Controller {
+                name: "Esimerkki <Oy>".into(),
+                address: "Esimerkkikatu 1, 00100 Helsinki".into(),
+                phone: "040 000 0000".into(),
+                email: "tietosuoja@example.fi".into(),
+                contact_person: "Maija Meikäläinen".into(),
+            },
         }
     }
 
@@ -572,7 +578,7 @@ lang = \"en\"\ntranslation_of = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"
         assert!(fi
             .body
             .contains("Laadittu <time datetime=\"2020-09-30\">30.9.2020</time> · Versio\u{a0}1.1"));
-        assert!(fi.body.contains("<a href=\"tel:+358449785594\">044 978 5594</a>"));
+        assert!(fi.body.contains("<a href=\"tel:+358400000000\">040 000 0000</a>"));
         assert!(
             !fi.body.contains("Cookies"),
             "the Finnish page carries no English"
@@ -588,12 +594,14 @@ lang = \"en\"\ntranslation_of = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"
             !en.body.contains("Evästeasetukset"),
             "the English page carries no Finnish chrome"
         );
-        assert!(fi
-            .head
-            .contains("<title>Asiakasrekisteri - tietosuojaseloste – Safrent Oy</title>"));
-        assert!(en
-            .head
-            .contains("<title>Customer register - privacy notice – Safrent Oy</title>"));
+        assert!(fi.head.contains(&format!(
+            "<title>Asiakasrekisteri - tietosuojaseloste – {}</title>",
+            esc(crate::facts::CONTROLLER_NAME)
+        )));
+        assert!(en.head.contains(&format!(
+            "<title>Customer register - privacy notice – {}</title>",
+            esc(crate::facts::CONTROLLER_NAME)
+        )));
     }
 
     /// A host that sends no headers still keeps the referrer from every link and request:
@@ -720,7 +728,7 @@ lang = \"en\"\ntranslation_of = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"
     #[test]
     fn front_matter_values_are_escaped() {
         let fi = &site().pages[0];
-        assert!(fi.body.contains("Safrent &lt;Oy&gt;"));
+        assert!(fi.body.contains("Esimerkki &lt;Oy&gt;"));
         assert!(!fi.body.contains("<Oy>"));
     }
 

@@ -8,27 +8,55 @@
 //!
 //! No `'unsafe-inline'` and no `'unsafe-eval'` anywhere: every script and style is a file of the
 //! site. `'wasm-unsafe-eval'` lets the browser compile WebAssembly (it does not allow `eval()`).
-//! Google's hosts are allowed for Google Analytics 4 (and Google signals), which the consent gate
-//! loads only after the visitor allows analytics; the browser tests prove no request goes there
+//! The hosts of the site folder's services are allowed (e.g. Google Analytics 4 and Google signals),
+//! which the consent gate loads only after the visitor allows analytics; the browser tests prove no request goes there
 //! before.
 
-/// Google's hosts that Google Analytics 4 and Google signals load from or send to.
-const GOOGLE_SCRIPT: &str = "https://www.googletagmanager.com";
-const GOOGLE_IMAGES: &str = "https://*.google-analytics.com https://*.googletagmanager.com https://*.g.doubleclick.net https://*.google.com https://*.google.fi";
-const GOOGLE_CONNECT: &str = "https://*.google-analytics.com https://*.analytics.google.com https://*.googletagmanager.com https://*.g.doubleclick.net https://*.google.com https://*.google.fi";
+/// The hosts the site folder's services load from or send to (`script_hosts`, `image_hosts`,
+/// `connect_hosts` of each `[[services]]`), space-separated, each once, in the folder's order.
+fn service_hosts(pick: fn(&site_folder::Settings) -> &[std::borrow::Cow<'static, str>]) -> String {
+    let mut hosts: Vec<&str> = Vec::new();
+    for service in crate::SITE.services.iter() {
+        for host in pick(&service.settings) {
+            if !hosts.contains(&host.as_ref()) {
+                hosts.push(host);
+            }
+        }
+    }
+    hosts.join(" ")
+}
+
+/// The host the site is published at: the site folder's `origin` without `https://`.
+fn site_host() -> &'static str {
+    let origin = crate::facts::text(&crate::SITE.origin);
+    origin.split_once("://").map_or(origin, |(_, host)| host)
+}
+
+/// `'self'` and the services' hosts of one kind.
+fn with_services(pick: fn(&site_folder::Settings) -> &[std::borrow::Cow<'static, str>]) -> String {
+    let hosts = service_hosts(pick);
+    if hosts.is_empty() {
+        "'self'".into()
+    } else {
+        format!("'self' {hosts}")
+    }
+}
 
 /// The directives, in order. `frame-ancestors` works only as a header (a `<meta>` policy ignores
 /// it), so the page's copy leaves it out.
 pub fn directives() -> Vec<(&'static str, String)> {
     vec![
         ("default-src", "'none'".into()),
-        ("script-src", format!("'self' 'wasm-unsafe-eval' {GOOGLE_SCRIPT}")),
+        (
+            "script-src",
+            with_services(|s| &s.script_hosts).replacen("'self'", "'self' 'wasm-unsafe-eval'", 1),
+        ),
         // The PDF writer runs in a worker of the site's own.
         ("worker-src", "'self'".into()),
         ("style-src", "'self'".into()),
-        ("img-src", format!("'self' {GOOGLE_IMAGES}")),
+        ("img-src", with_services(|s| &s.image_hosts)),
         ("font-src", "'self'".into()),
-        ("connect-src", format!("'self' {GOOGLE_CONNECT}")),
+        ("connect-src", with_services(|s| &s.connect_hosts)),
         ("manifest-src", "'self'".into()),
         ("base-uri", "'none'".into()),
         ("form-action", "'none'".into()),
@@ -185,6 +213,7 @@ pub fn nginx_headers() -> String {
 /// `deploy/nginx.conf`: the site on Debian's nginx (a file of `/etc/nginx/sites-enabled/`, which
 /// nginx reads inside `http { }`), with `libnginx-mod-http-brotli-static` for the `.br` files.
 pub fn nginx_server() -> String {
+    let host = site_host();
     let mut out = generated(
         "#",
         "The privacy portal on nginx (Debian 12: nginx and libnginx-mod-http-brotli-static).",
@@ -207,7 +236,7 @@ map $uri $privacy_portal_cache {{
 server {{
     # Put TLS here (certbot --nginx does); the headers send HSTS.
     listen 80;
-    server_name tietosuoja.safrent.fi;
+    server_name {host};
     root /srv/privacy-portal/dist;
     index index.html;
 
@@ -323,6 +352,7 @@ RewriteRule "^(.+\.({compressed}))$" "$1.gz" [L]
 
 /// `deploy/Caddyfile` (Caddy 2, Debian 12's `caddy`).
 pub fn caddyfile() -> String {
+    let host = site_host();
     let mut out = generated("#", "The privacy portal on Caddy 2 (Debian 12: caddy).");
     let header_lines: String = headers()
         .into_iter()
@@ -340,7 +370,7 @@ pub fn caddyfile() -> String {
         r#"# Replace the address and the root with your own; Caddy gets the certificate itself. To try it on
 # this machine, make the address http://127.0.0.1:8080 and add `bind 127.0.0.1` below it: an
 # address alone listens on every interface.
-tietosuoja.safrent.fi {{
+{host} {{
 	root * /srv/privacy-portal/dist
 
 	header {{

@@ -1,0 +1,403 @@
+//! The site folder's model: everything that makes the portal one company's (the controller, its
+//! registers, the site's origin and languages, the brand, the services and their cookies, the
+//! reference prefix), read from `site/site.toml` (or any folder `PORTAL_SITE` names).
+//!
+//! The types use `Cow<'static, …>` so the very same values can be written as Rust constants:
+//! the core's build script loads the folder (feature `load`), checks it, and writes
+//! `pub const SITE: Site = …;` with [`Site::to_rust`]. Without the feature the crate is only these
+//! types and the checks of single values ([`email_problem`], [`business_id_problem`],
+//! [`measurement_id_problem`], [`contrast_ratio`]), with serde as its only dependency.
+//!
+//! What depends on the country, not the company (the Data Protection Ombudsman's address, public
+//! holidays, the article citations), is the engine's data and not in here.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::Deserialize;
+
+mod check;
+mod rust;
+
+pub use check::{
+    business_id_problem, contrast_ratio, email_problem, measurement_id_problem, parse_colour, ACCENT_MIN_RATIO,
+    DARK_BACKGROUND, DARK_ACCENT_TEXT, LIGHT_BACKGROUND, LIGHT_ACCENT_TEXT,
+};
+
+#[cfg(feature = "load")]
+mod load;
+#[cfg(feature = "load")]
+pub mod locales;
+#[cfg(feature = "load")]
+pub use load::{check_folder, load, load_str, Problem};
+
+/// A text of the site folder: borrowed in the generated constant, owned when loaded.
+pub type Text = Cow<'static, str>;
+/// A list of the site folder: borrowed in the generated constant, owned when loaded.
+pub type List<T> = Cow<'static, [T]>;
+
+/// One company's site: the contents of `site.toml`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    /// Where the site is published: `https://` and a host, nothing else (no path, no trailing `/`).
+    pub origin: Text,
+    /// The page languages, the first being the default (served at `/`); a subset of fi, sv, en.
+    pub languages: List<Language>,
+    /// The languages the controller accepts a request letter in (today fi and en can be written).
+    pub letter_languages: List<Language>,
+    /// The start of each request's reference code (`SAF` gives `SAF-7K3Q-9XMD`): 2 to 5 capitals.
+    pub reference_prefix: Text,
+    pub controller: Controller,
+    pub brand: Brand,
+    pub consent: Consent,
+    /// The services that store or read something in the visitor's browser, beyond the portal's own
+    /// consent record. Empty for a site without analytics.
+    #[serde(default = "no_services")]
+    pub services: List<Service>,
+}
+
+fn no_services() -> List<Service> {
+    Cow::Borrowed(&[])
+}
+
+/// A language of the portal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    Fi,
+    Sv,
+    En,
+}
+
+impl Language {
+    pub const ALL: [Language; 3] = [Language::Fi, Language::Sv, Language::En];
+
+    /// The code, as in `site.toml`, the file names and the page's `lang`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Language::Fi => "fi",
+            Language::Sv => "sv",
+            Language::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Language> {
+        Language::ALL.into_iter().find(|l| l.code() == code)
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A text in each of the site's languages (a language the site does not use may be left out).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Texts {
+    pub fi: Option<Text>,
+    pub sv: Option<Text>,
+    pub en: Option<Text>,
+}
+
+impl Texts {
+    /// The text in `language`, if the folder gives one.
+    pub fn get(&self, language: Language) -> Option<&str> {
+        match language {
+            Language::Fi => self.fi.as_deref(),
+            Language::Sv => self.sv.as_deref(),
+            Language::En => self.en.as_deref(),
+        }
+    }
+}
+
+/// The controller (GDPR Art. 4(7)): who the notice, the banner and the request letter name.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Controller {
+    pub name: Name,
+    /// The Finnish business ID (Y-tunnus), `1234567-8`, its check digit verified. Optional only
+    /// because a folder may not know it yet; the notice should show it (Directive 2000/31/EC Art. 5).
+    pub business_id: Option<Text>,
+    /// Street and number, e.g. `Viilarinkatu 5`.
+    pub street: Text,
+    /// The postal code, five digits in Finland. Optional only until the controller confirms it.
+    pub postcode: Option<Text>,
+    pub town: Text,
+    /// Written in the address only when set (a Finnish letter to a Finnish address leaves it out).
+    pub country: Option<Text>,
+    /// As people dial it, e.g. `044 978 5594`.
+    pub phone: Text,
+    /// Where requests go: a plain address (it is put in `mailto:` links as it is).
+    pub email: Text,
+    /// The person who handles matters of the register.
+    pub contact_person: Text,
+    /// The data protection officer (GDPR Art. 37–39), if the controller has one.
+    pub dpo: Option<Dpo>,
+    /// The registers (personal data filing systems) the notices describe, at least one.
+    pub registers: List<Register>,
+}
+
+impl Controller {
+    /// The postal address on one line, parts separated by commas: `Viilarinkatu 5, 20100 Turku`.
+    pub fn address(&self) -> String {
+        let mut town = String::new();
+        if let Some(postcode) = &self.postcode {
+            town.push_str(postcode);
+            town.push(' ');
+        }
+        town.push_str(&self.town);
+        let mut parts = vec![self.street.to_string(), town];
+        if let Some(country) = &self.country {
+            parts.push(country.to_string());
+        }
+        parts.join(", ")
+    }
+}
+
+/// The controller's name, and the forms of it that running text needs where the language
+/// inflects it (Finnish cases, the Swedish genitive). English uses `full` and `short` as they are.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Name {
+    /// The registered name, e.g. `Safrent Oy`.
+    pub full: Text,
+    /// How running text names the company, e.g. `Safrent`.
+    pub short: Text,
+    /// Required when the site has Finnish pages.
+    pub fi: Option<FinnishName>,
+    /// Required when the site has Swedish pages.
+    pub sv: Option<SwedishName>,
+}
+
+/// The Finnish forms of the name that the texts use.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FinnishName {
+    /// The registered name in the genitive: `Safrent Oy:n`.
+    pub full_genitive: Text,
+    /// `Safrentin` (whose: "Safrentin puolesta").
+    pub genitive: Text,
+    /// `Safrentia` (the object of "pyydät … poistamaan").
+    pub partitive: Text,
+    /// `Safrentille` (to whom: "lähetä … Safrentille").
+    pub allative: Text,
+}
+
+/// The Swedish forms of the name that the texts use.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SwedishName {
+    /// The registered name in the genitive: `Safrent Oy:s`.
+    pub full_genitive: Text,
+    /// `Safrents` ("för Safrents räkning").
+    pub genitive: Text,
+}
+
+/// The data protection officer.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dpo {
+    pub name: Text,
+    pub email: Text,
+    pub phone: Option<Text>,
+}
+
+/// A register the notices describe.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Register {
+    /// The register's name in each of the site's languages, e.g. `Asiakasrekisteri`.
+    pub name: Texts,
+}
+
+/// How the site looks as the company's.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Brand {
+    /// The name shown in the header.
+    pub name: Text,
+    /// A logo file, relative to the site folder (SVG or PNG), shown in the header beside the name.
+    pub logo: Option<Text>,
+    pub accent: Accent,
+}
+
+/// The accent colour (header, buttons, focus borders) in the light and the dark scheme, `#rrggbb`.
+/// Each must keep 4.5:1 contrast with the page's background and the header's text of its scheme.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Accent {
+    pub light: Text,
+    pub dark: Text,
+}
+
+/// The portal's own consent record (stored in the visitor's browser, necessary).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Consent {
+    /// How long a choice holds, in months, before the banner asks again (1 to 13: Traficom and
+    /// the EDPB expect a choice to be asked again within about a year).
+    pub record_months: u32,
+}
+
+/// Why a service stores something: one of the catalogue's purposes. Only `necessary` runs without
+/// consent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Purpose {
+    Necessary,
+    Analytics,
+    Marketing,
+}
+
+impl Purpose {
+    pub const fn key(self) -> &'static str {
+        match self {
+            Purpose::Necessary => "necessary",
+            Purpose::Analytics => "analytics",
+            Purpose::Marketing => "marketing",
+        }
+    }
+}
+
+/// The kinds of service the engine knows how to load behind the consent gate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+pub enum ServiceKind {
+    #[serde(rename = "google-analytics-4")]
+    GoogleAnalytics4,
+}
+
+impl ServiceKind {
+    pub const fn key(self) -> &'static str {
+        match self {
+            ServiceKind::GoogleAnalytics4 => "google-analytics-4",
+        }
+    }
+}
+
+/// A service the site loads (only after consent, unless its purpose is necessary).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    /// A short name of the folder's own, lower-case letters, digits and `-`.
+    pub id: Text,
+    pub kind: ServiceKind,
+    /// The purpose the service is loaded for; its cookies have it unless they say otherwise.
+    pub purpose: Purpose,
+    /// Who processes the data, as the cookie table names them: `Google Ireland Ltd`.
+    pub provider: Text,
+    pub settings: Settings,
+    /// Everything the service stores in the browser, at least one.
+    pub cookies: List<Cookie>,
+}
+
+/// A service's settings (those of Google Analytics 4, the one kind there is).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// The GA4 measurement ID, `G-` and letters and digits.
+    pub measurement_id: Text,
+    /// The property's data retention setting in months: 2 or 14 (what GA4 offers).
+    pub data_retention_months: u32,
+    /// Hosts the service's script is loaded from (`script-src`), `https://` only.
+    pub script_hosts: List<Text>,
+    /// Hosts it loads images (pixels) from (`img-src`).
+    pub image_hosts: List<Text>,
+    /// Hosts it sends to (`connect-src`).
+    pub connect_hosts: List<Text>,
+}
+
+/// One cookie or storage entry of a service.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cookie {
+    /// The locale key stem of its texts: `ga` for `[entries] ga_what` and `ga_lifetime`.
+    pub key: Text,
+    /// The exact name (`_ga`); give this or `prefix`.
+    pub name: Option<Text>,
+    /// Every name starting with this (`_gcl_`): give this or `name`.
+    pub prefix: Option<Text>,
+    /// Another site's domain for a third-party cookie (`doubleclick.net`): the site can neither
+    /// read nor delete it. Without it the cookie is this site's (first-party).
+    pub domain: Option<Text>,
+    /// When it differs from the service's purpose (Google signals' cookies are marketing).
+    pub purpose: Option<Purpose>,
+    pub lifetime: Lifetime,
+}
+
+impl Cookie {
+    /// The purpose the cookie serves within `service`.
+    pub fn purpose_in(&self, service: &Service) -> Purpose {
+        self.purpose.unwrap_or(service.purpose)
+    }
+}
+
+/// How long a cookie lasts: written `"90 days"`, `"13 months"`, `"2 years"` or `"session"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lifetime {
+    Session,
+    Days(u32),
+    Months(u32),
+    Years(u32),
+}
+
+impl Lifetime {
+    /// Reads `"90 days"`, `"1 month"`, `"2 years"`, `"session"`.
+    pub fn parse(text: &str) -> Option<Lifetime> {
+        let text = text.trim();
+        if text == "session" {
+            return Some(Lifetime::Session);
+        }
+        let (count, unit) = text.split_once(' ')?;
+        let count: u32 = count.parse().ok().filter(|n| *n > 0)?;
+        let one = count == 1;
+        match unit.trim() {
+            "day" if one => Some(Lifetime::Days(count)),
+            "days" if !one => Some(Lifetime::Days(count)),
+            "month" if one => Some(Lifetime::Months(count)),
+            "months" if !one => Some(Lifetime::Months(count)),
+            "year" if one => Some(Lifetime::Years(count)),
+            "years" if !one => Some(Lifetime::Years(count)),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Lifetime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (n, one, many) = match *self {
+            Lifetime::Session => return f.write_str("session"),
+            Lifetime::Days(n) => (n, "day", "days"),
+            Lifetime::Months(n) => (n, "month", "months"),
+            Lifetime::Years(n) => (n, "year", "years"),
+        };
+        write!(f, "{n} {}", if n == 1 { one } else { many })
+    }
+}
+
+impl<'de> Deserialize<'de> for Lifetime {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = Cow::<'de, str>::deserialize(deserializer)?;
+        Lifetime::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "\"{text}\" is not a lifetime: write a number and days, months or years (\"90 days\", \"13 months\", \"2 years\"), or \"session\""
+            ))
+        })
+    }
+}
+
+impl Site {
+    /// The default language: the first of `languages` (served at `/`).
+    pub fn default_language(&self) -> Language {
+        self.languages.first().copied().unwrap_or(Language::Fi)
+    }
+
+    /// A Rust expression constructing this very value from `Cow::Borrowed` literals, for a build
+    /// script to write as `pub const SITE: site_folder::Site = …;`. Its paths start with
+    /// `::site_folder::`, so the crate that includes it depends on `site_folder`.
+    pub fn to_rust(&self) -> String {
+        rust::site(self)
+    }
+}
