@@ -19,7 +19,8 @@ fn main() {
     // `site/`. The package's folder as cargo gives it to this run, not the one this script was
     // compiled in: a moved checkout, or a `target/` reused from another one, must read its own files.
     println!("cargo::rerun-if-env-changed=PORTAL_SITE");
-    let package = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let package =
+        PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let root = package.join("../..");
     let site_dir = match std::env::var_os("PORTAL_SITE") {
         Some(dir) if !dir.is_empty() => root.join(dir),

@@ -11,10 +11,10 @@ use web_sys::{AddEventListenerOptions, Document};
 
 use portal_core::notice::toc::current_section;
 use portal_core::notice::WIDE_SCREEN_QUERY;
-use portal_dom::elements;
 use portal_core::vocabulary::{
     LANG_LINK_ATTRIBUTE, NOTICE_ID, NOTICE_SECTION_CLASS, SECTION_ATTRIBUTE, TOC_CLASS, TOC_DETAILS_CLASS,
 };
+use portal_dom::elements;
 
 /// On a wide screen CSS shows the contents beside the notice from the first paint, whatever the
 /// `<details>` says; opening it there too makes what assistive technology hears match what is

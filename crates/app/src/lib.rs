@@ -21,7 +21,6 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::consent::controller;
-use crate::enhance;
 use portal_core::request::right::Right;
 use portal_core::vocabulary::{Action, ACTION_ATTRIBUTE, REQUEST_RIGHT_ATTRIBUTE};
 

@@ -254,6 +254,8 @@ fn new_form(lang: Lang, recipient: Recipient, writer_url: String) -> Form {
         summary: RwSignal::new(Vec::new()),
         downloaded: StoredValue::new(None),
         recipient: StoredValue::new(recipient),
-        reference: StoredValue::new(portal_core::request::reference::reference_code(browser::random_bytes())),
+        reference: StoredValue::new(portal_core::request::reference::reference_code(
+            browser::random_bytes(),
+        )),
     }
 }

@@ -22,10 +22,10 @@ use wasm_bindgen_futures::JsFuture;
 use super::browser;
 use portal_core::request::draft::Draft;
 use portal_core::request::fonts::Manifest;
-use portal_core::request::record::Context;
 use portal_core::request::protocol::{
     Message, Request, Response, WriterError, ANSWER_JSON, ANSWER_PDF, SILENCE_MS, WARM_UP,
 };
+use portal_core::request::record::Context;
 
 /// Whether the writer can write now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

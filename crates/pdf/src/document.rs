@@ -9,11 +9,11 @@
 //! first copy of Art. 15(3) only when access is asked), identity (Art. 12(6)). Finnish cites
 //! articles as "21 artiklan 1 kohta" ([`Right::cited`]).
 
+use portal_core::i18n::Text;
 use portal_core::request::draft::{Draft, Signature};
+use portal_core::request::letter_lang::LetterLang;
 use portal_core::request::record::Context;
 use portal_core::request::right::Right;
-use portal_core::i18n::Text;
-use portal_core::request::letter_lang::LetterLang;
 
 pub use portal_core::request::authority::OMBUDSMAN;
 
@@ -558,7 +558,7 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use portal_core::request::record::tests::{context, draft};
+    use portal_core::request::fixtures::{context, draft};
 
     fn text(draft: &Draft) -> String {
         compose(draft, &context(), "ab12").plain_text()

@@ -36,9 +36,9 @@ use krilla::tagging::{
 };
 use krilla::{Document as PdfDocument, SerializeSettings};
 
-use portal_core::date::Instant;
 use crate::document::Document;
 use layout::{Content, Layout, Owner, Role};
+use portal_core::date::Instant;
 use text::FontSet;
 
 /// The attachment's file name inside the PDF.

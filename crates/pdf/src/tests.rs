@@ -11,10 +11,8 @@ use super::text::{Face, FontSet};
 use super::*;
 use crate::document::compose;
 use portal_core::request::draft::{Draft, Signature};
-use portal_core::request::record::{
-    self,
-    tests::{context, draft},
-};
+use portal_core::request::fixtures::{context, draft};
+use portal_core::request::record;
 use portal_core::request::right::Right;
 use std::process::Command;
 use std::sync::OnceLock;

@@ -286,7 +286,9 @@ fn plain(text: &str) -> String {
 /// Whether `s` is only characters that steer the bidirectional order (embeddings, overrides,
 /// isolates): they order the line but draw nothing, so no glyph stands for them.
 fn only_direction_controls(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(portal_core::request::validate::is_direction_control)
+    !s.is_empty()
+        && s.chars()
+            .all(portal_core::request::validate::is_direction_control)
 }
 
 /// The clusters of `text`, in logical order, with their widths at `size`.

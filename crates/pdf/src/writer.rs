@@ -1,8 +1,8 @@
 //! The PDF writer as the worker runs it: [`protocol`] (shared with the form) and [`write`], the
 //! pure step from a request and its font files to the PDF. The worker's browser glue
-//! (`src/bin/pdf_writer.rs`) only fetches the files [`fonts_for`] names and posts the answer.
+//! (`portal_writer`, crates/writer) only fetches the files [`fonts_for`] names and posts the answer.
 
-pub mod protocol;
+pub use portal_core::request::protocol;
 
 use portal_core::request::fonts::{FontFile, Manifest};
 use protocol::{Request, WriterError};
@@ -55,9 +55,10 @@ pub struct Written {
 /// Validates, composes, lays out and exports. `files` are the bytes of [`fonts_for`]'s files, in
 /// that order.
 pub fn write(request: &Request, files: Vec<(String, Vec<u8>)>) -> Result<Written, WriterError> {
-    use crate::{self, text::Face, text::FontSet, PdfError};
+    use crate::document;
+    use crate::{text::Face, text::FontSet, PdfError};
     use portal_core::request::validate::validate;
-    use crate::request::{document, record, send};
+    use portal_core::request::{record, send};
     let errors = validate(&request.draft, &|_: &str| Vec::new());
     if !errors.is_empty() {
         return Err(WriterError::Invalid {
@@ -80,7 +81,7 @@ pub fn write(request: &Request, files: Vec<(String, Vec<u8>)>) -> Result<Written
     // Each field's lines isolated in the letter, so that nothing typed reorders what is around it
     // (request.json keeps the text as typed).
     let doc = document::compose(&request.draft.isolated(), &request.context, &digest);
-    let pdf = pdf::render(&doc, &fonts, &json, request.context.stamp).map_err(|e| match e {
+    let pdf = crate::render(&doc, &fonts, &json, request.context.stamp).map_err(|e| match e {
         PdfError::Unprintable(chars) => WriterError::Unprintable { chars },
         PdfError::Export(detail) => WriterError::Export { detail },
     })?;
@@ -93,9 +94,9 @@ pub fn write(request: &Request, files: Vec<(String, Vec<u8>)>) -> Result<Written
 
 #[cfg(test)]
 mod tests {
-    use portal_core::request::protocol::*;
     use super::*;
-    use portal_core::request::record::tests::{context, draft};
+    use portal_core::request::fixtures::{context, draft};
+    use portal_core::request::protocol::*;
 
     fn request() -> Request {
         Request {

@@ -3,10 +3,10 @@
 //! the headers and the deploy configurations. It links no PDF or font library (the fonts are
 //! `portal-fonts`'s).
 //!
-//! - [`notice`]: the front matter (serde + TOML), slugs, rendering (pulldown-cmark);
-//! - [`consent`]: the banner's markup, the cookie tables, the revisions, the head script;
-//! - [`site`]: the pages, the headers (one source), the per-language pages;
-//! - [`html`]: escaping.
+//! - [`notice`], the front matter (serde + TOML), slugs, rendering (pulldown-cmark);
+//! - [`consent`], the banner's markup, the cookie tables, the revisions, the head script;
+//! - [`site`], the pages, the headers (one source), the per-language pages;
+//! - [`html`], escaping.
 
 pub mod consent;
 pub mod html;

@@ -34,11 +34,9 @@ mod native {
             }
             ["pages", staging_dir, rendered] => pages(Path::new(staging_dir), Path::new(rendered)),
             ["compress", dir] => compress(Path::new(dir)),
-            _ => Err(
-                "usage: site-build render <out-dir> [<form-manifest.json>] \
+            _ => Err("usage: site-build render <out-dir> [<form-manifest.json>] \
 | site-build pages <staging-dir> <render-out-dir> | site-build compress <dir>"
-                    .into(),
-            ),
+                .into()),
         };
         match result {
             Ok(()) => ExitCode::SUCCESS,

@@ -9,13 +9,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
-use portal_core::consent::catalogue::Purpose;
 use super::gate;
+use super::storage;
+use portal_core::consent::catalogue::Purpose;
 use portal_core::consent::receipt::{self, Receipt};
 use portal_core::consent::record::{self, Ask, Choices, Record, Revisions, Status};
-use super::storage;
 use portal_core::date::Instant;
-use portal_dom::{attribute_selector, document, elements};
 use portal_core::i18n::Lang;
 use portal_core::vocabulary::{
     Action, Fact, Message, Show, ALLOWED_TEXT_ATTRIBUTE, APP_READY, ASK_CLASS, ASK_REASON_ATTRIBUTE,
@@ -23,6 +22,7 @@ use portal_core::vocabulary::{
     NOTICE_ID, NO_STORAGE_CLASS, PURPOSE_ATTRIBUTE, REFUSED_TEXT_ATTRIBUTE, REVISIONS_META,
     REVISIONS_TEXTS_ATTRIBUTE, SETTINGS_ID, SHOW_ATTRIBUTE, STATUS_ID,
 };
+use portal_dom::{attribute_selector, document, elements};
 
 struct State {
     lang: Lang,

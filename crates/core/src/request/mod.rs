@@ -22,6 +22,8 @@ pub mod calendar;
 pub mod controller;
 pub mod deadline;
 pub mod draft;
+#[doc(hidden)]
+pub mod fixtures;
 pub mod fonts;
 pub mod letter_lang;
 pub mod protocol;

@@ -168,8 +168,11 @@ mod tests {
         );
         assert_eq!(Response::Alive.id(), None);
         // The script is written by the writer's build: it posts exactly this, this often.
-        let script =
-            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../scripts/build-writer.sh")).unwrap();
+        let script = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../scripts/build-writer.sh"
+        ))
+        .unwrap();
         let beat = format!("setInterval(beat, {BEAT_MS})");
         assert!(script.contains(&beat), "scripts/build-writer.sh lacks {beat}");
         assert!(

@@ -2,8 +2,8 @@
 //! prefilled (the customer attaches the PDF), and an `.ics` reminder for the response deadline.
 //! Both are made in the browser; nothing is sent by the portal.
 
-use super::deadline::Deadline;
 use super::authority::OMBUDSMAN;
+use super::deadline::Deadline;
 use crate::date::Date;
 use crate::i18n::Text;
 use crate::request::letter_lang::LetterLang;

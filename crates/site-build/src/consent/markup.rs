@@ -7,11 +7,11 @@
 //! Static markup keeps the first load small (the same views built by Leptos measured +90 KB raw,
 //! +30 KB brotli) and puts the banner in the first paint.
 
-use portal_core::consent::catalogue::{Purpose, CATALOGUE};
 use super::table::{self, catalogue_text};
+use crate::html::esc;
+use portal_core::consent::catalogue::{Purpose, CATALOGUE};
 use portal_core::i18n::Lang;
 use portal_core::notice::COOKIE_TABLE_ID;
-use crate::html::esc;
 use portal_core::vocabulary::{
     Action, Fact, Message, Show, ACTION_ATTRIBUTE, ALLOWED_TEXT_ATTRIBUTE, BANNER_ID, CONSENT_ROOT_ID,
     FACT_ATTRIBUTE, GPC_NOTE_ID, PURPOSE_ATTRIBUTE, REFUSED_TEXT_ATTRIBUTE, SETTINGS_ID, SHOW_ATTRIBUTE,

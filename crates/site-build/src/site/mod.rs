@@ -14,9 +14,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use portal_core::i18n::Lang;
 use crate::notice::front_matter::{self, FrontMatter};
 use crate::notice::render::{self, Rendered};
+use portal_core::i18n::Lang;
 use portal_core::vocabulary::FormAsset;
 
 /// The file the head script is written to, in the render output (`index.html` inlines it).

@@ -7,11 +7,11 @@
 //! and `body`); the build then writes the other languages' pages from trunk's output by putting
 //! their fragments where the Finnish ones are (`site-build pages`).
 
-use crate::html::esc;
 use super::{Notice, SiteError};
 use crate::consent::revision::{self, Published};
-use portal_core::i18n::{fill, Lang};
+use crate::html::esc;
 use crate::notice::front_matter::{tel_uri, Controller};
+use portal_core::i18n::{fill, Lang};
 use portal_core::notice::COOKIE_SECTION_ID;
 use portal_core::request::letter_lang::LetterLang;
 use portal_core::request::right::Right;
