@@ -20,8 +20,8 @@ mod check;
 mod rust;
 
 pub use check::{
-    business_id_problem, contrast_ratio, email_problem, measurement_id_problem, parse_colour, ACCENT_MIN_RATIO,
-    DARK_BACKGROUND, DARK_ACCENT_TEXT, LIGHT_BACKGROUND, LIGHT_ACCENT_TEXT,
+    business_id_problem, contrast_ratio, email_problem, measurement_id_problem, parse_colour,
+    ACCENT_MIN_RATIO, DARK_ACCENT_TEXT, DARK_BACKGROUND, LIGHT_ACCENT_TEXT, LIGHT_BACKGROUND,
 };
 
 #[cfg(feature = "load")]
