@@ -172,6 +172,48 @@ pub struct Name {
     pub sv: Option<SwedishName>,
 }
 
+impl Name {
+    /// The prefix of the locale texts' placeholders of the company's name (`{company_short}`):
+    /// filled at build time, in each language with the forms its grammar needs.
+    pub const PLACEHOLDER_PREFIX: &'static str = "company";
+
+    /// The name's forms for the locale texts in `language`, as (placeholder, text):
+    /// `company` and `company_short` in every language; `company_genitive` and
+    /// `company_short_genitive` (English makes them with 's; Finnish and Swedish take them from
+    /// the folder); `company_short_partitive` and `company_short_allative` in Finnish.
+    pub fn forms(&self, language: Language) -> Vec<(&'static str, String)> {
+        let mut forms = vec![
+            ("company", self.full.to_string()),
+            ("company_short", self.short.to_string()),
+        ];
+        match language {
+            Language::Fi => {
+                if let Some(fi) = &self.fi {
+                    forms.extend([
+                        ("company_genitive", fi.full_genitive.to_string()),
+                        ("company_short_genitive", fi.genitive.to_string()),
+                        ("company_short_partitive", fi.partitive.to_string()),
+                        ("company_short_allative", fi.allative.to_string()),
+                    ]);
+                }
+            }
+            Language::Sv => {
+                if let Some(sv) = &self.sv {
+                    forms.extend([
+                        ("company_genitive", sv.full_genitive.to_string()),
+                        ("company_short_genitive", sv.genitive.to_string()),
+                    ]);
+                }
+            }
+            Language::En => forms.extend([
+                ("company_genitive", format!("{}'s", self.full)),
+                ("company_short_genitive", format!("{}'s", self.short)),
+            ]),
+        }
+        forms
+    }
+}
+
 /// The Finnish forms of the name that the texts use.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]

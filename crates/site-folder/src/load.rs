@@ -99,8 +99,11 @@ pub fn check_folder(dir: &Path) -> Result<Site, Vec<Problem>> {
         Ok(_) => Vec::new(),
         Err(problems) => problems.clone(),
     };
-    if let Err(more) = crate::locales::check(&dir.join("locales"), &display_path(dir, "locales")) {
-        problems.extend(more);
+    // A folder without locales/ is told below, file by file.
+    if dir.join("locales").is_dir() {
+        if let Err(more) = crate::locales::check(&dir.join("locales"), &display_path(dir, "locales")) {
+            problems.extend(more);
+        }
     }
     if let Ok(site) = &site {
         for language in site.languages.iter() {
@@ -1123,6 +1126,45 @@ mod tests {
         assert!(load(&folder).unwrap_err()[0]
             .message
             .contains("inside the site folder"));
+    }
+
+    #[test]
+    fn the_example_company_s_folder_passes_the_whole_check() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/kahvila-kuu");
+        let site = check_folder(&dir).unwrap_or_else(|p| {
+            panic!(
+                "{}",
+                p.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n")
+            )
+        });
+        assert_eq!(site.controller.name.full, "Kahvila Kuu Oy");
+        assert_eq!(site.languages.as_ref(), [Language::Fi, Language::Sv]);
+    }
+
+    #[test]
+    fn a_folder_lacking_a_language_s_notice_or_locale_is_told_each() {
+        let dir = tempfile::tempdir().unwrap();
+        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/kahvila-kuu");
+        std::fs::copy(example.join("site.toml"), dir.path().join("site.toml")).unwrap();
+        for folder in ["notice", "locales"] {
+            std::fs::create_dir(dir.path().join(folder)).unwrap();
+        }
+        std::fs::copy(example.join("notice/fi.md"), dir.path().join("notice/fi.md")).unwrap();
+        std::fs::copy(
+            example.join("locales/fi.toml"),
+            dir.path().join("locales/fi.toml"),
+        )
+        .unwrap();
+        let problems = check_folder(dir.path()).unwrap_err();
+        let told: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        let shown = dir.path().display();
+        assert_eq!(
+            told,
+            [
+                format!("{shown}/locales/sv.toml: is missing: site.toml lists the language sv, so the folder needs this file"),
+                format!("{shown}/notice/sv.md: is missing: site.toml lists the language sv, so the folder needs this file"),
+            ]
+        );
     }
 
     mod properties {
