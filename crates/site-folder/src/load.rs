@@ -143,7 +143,7 @@ pub fn load_str(text: &str, file: &str) -> Result<Site, Vec<Problem>> {
     let spans = Spans::new(text);
     let site: Site = match toml::from_str(text) {
         Ok(site) => site,
-        Err(error) => return Err(vec![spans.from_toml(file, &error)]),
+        Err(error) => return Err(vec![spans.toml_problem(file, &error)]),
     };
     let problems = Checker {
         spans: &spans,
@@ -301,7 +301,7 @@ impl<'a> Spans<'a> {
     }
 
     /// A deserialization error in plain words, with the field and line.
-    fn from_toml(&self, file: &str, error: &toml::de::Error) -> Problem {
+    fn toml_problem(&self, file: &str, error: &toml::de::Error) -> Problem {
         let span = error.span();
         let line = span.as_ref().map(|s| self.line(s.start));
         let message = error.message().trim();
@@ -367,8 +367,18 @@ impl<'a> Spans<'a> {
                 "is not allowed here"
             };
             (at, format!("\"{name}\" {what}: use {allowed}"))
-        } else if message.starts_with("invalid type") {
-            (at, format!("{} ({message})", "the value is of the wrong kind"))
+        } else if let Some(rest) = message.strip_prefix("invalid type: ") {
+            let (found, wanted) = rest.split_once(", expected ").unwrap_or((rest, ""));
+            let wanted = match wanted {
+                w if w.starts_with('u') || w.starts_with('i') => "a whole number, without quotes",
+                w if w.contains("string") || w.contains("str") => "a text in \"quotes\"",
+                w if w.contains("sequence") => "a list in [brackets]",
+                w if w.starts_with("struct") || w.contains("map") => {
+                    "a table: [name] on its own line, or { key = … }"
+                }
+                w => w,
+            };
+            (at, format!("this should be {wanted}, not {found}"))
         } else {
             (at, message.to_owned())
         };
@@ -1077,6 +1087,28 @@ mod tests {
         let problems = load_str(&text, FILE).unwrap_err();
         let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
         assert_eq!(fields, ["origin", "reference_prefix", "controller.email"]);
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_kind_says_what_to_write() {
+        let (p, text) = problem("record_months = 12", "record_months = \"12\"");
+        assert_eq!(
+            (p.field.as_str(), p.line),
+            (
+                "consent.record_months",
+                Some(line_of(&text, "record_months = \""))
+            )
+        );
+        assert_eq!(
+            p.message,
+            "this should be a whole number, without quotes, not string \"12\""
+        );
+        let (p, _) = problem("languages = [\"fi\", \"sv\", \"en\"]", "languages = \"fi\"");
+        assert_eq!(p.field, "languages");
+        assert!(
+            p.message.starts_with("this should be a list in [brackets]"),
+            "{p}"
+        );
     }
 
     #[test]
