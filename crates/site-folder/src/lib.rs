@@ -46,7 +46,7 @@ pub struct Site {
     pub languages: List<Language>,
     /// The languages the controller accepts a request letter in (today fi and en can be written).
     pub letter_languages: List<Language>,
-    /// The start of each request's reference code (`SAF` gives `SAF-7K3Q-9XMD`): 2 to 5 capitals.
+    /// The start of each request's reference code (`KUU` gives `KUU-7K3Q-9XMD`): 2 to 5 capitals.
     pub reference_prefix: Text,
     pub controller: Controller,
     pub brand: Brand,
@@ -121,14 +121,14 @@ pub struct Controller {
     /// The Finnish business ID (Y-tunnus), `1234567-8`, its check digit verified. Optional only
     /// because a folder may not know it yet; the notice should show it (Directive 2000/31/EC Art. 5).
     pub business_id: Option<Text>,
-    /// Street and number, e.g. `Viilarinkatu 5`.
+    /// Street and number, e.g. `Kuunsirpinkatu 3`.
     pub street: Text,
     /// The postal code, five digits in Finland. Optional only until the controller confirms it.
     pub postcode: Option<Text>,
     pub town: Text,
     /// Written in the address only when set (a Finnish letter to a Finnish address leaves it out).
     pub country: Option<Text>,
-    /// As people dial it, e.g. `044 978 5594`.
+    /// As people dial it, e.g. `03 000 0000`.
     pub phone: Text,
     /// Where requests go: a plain address (it is put in `mailto:` links as it is).
     pub email: Text,
@@ -141,7 +141,7 @@ pub struct Controller {
 }
 
 impl Controller {
-    /// The postal address on one line, parts separated by commas: `Viilarinkatu 5, 20100 Turku`.
+    /// The postal address on one line, parts separated by commas: `Kuunsirpinkatu 3, 33100 Tampere`.
     pub fn address(&self) -> String {
         let mut town = String::new();
         if let Some(postcode) = &self.postcode {
@@ -162,9 +162,9 @@ impl Controller {
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Name {
-    /// The registered name, e.g. `Safrent Oy`.
+    /// The registered name, e.g. `Kahvila Kuu Oy`.
     pub full: Text,
-    /// How running text names the company, e.g. `Safrent`.
+    /// How running text names the company, e.g. `Kahvila Kuu`.
     pub short: Text,
     /// Required when the site has Finnish pages.
     pub fi: Option<FinnishName>,
@@ -218,13 +218,13 @@ impl Name {
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FinnishName {
-    /// The registered name in the genitive: `Safrent Oy:n`.
+    /// The registered name in the genitive: `Kahvila Kuu Oy:n`.
     pub full_genitive: Text,
-    /// `Safrentin` (whose: "Safrentin puolesta").
+    /// `Kahvila Kuun` (whose: "Kahvila Kuun puolesta").
     pub genitive: Text,
-    /// `Safrentia` (the object of "pyydät … poistamaan").
+    /// `Kahvila Kuuta` (the object of "pyydät … poistamaan").
     pub partitive: Text,
-    /// `Safrentille` (to whom: "lähetä … Safrentille").
+    /// `Kahvila Kuulle` (to whom: "lähetä … Kahvila Kuulle").
     pub allative: Text,
 }
 
@@ -232,9 +232,9 @@ pub struct FinnishName {
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SwedishName {
-    /// The registered name in the genitive: `Safrent Oy:s`.
+    /// The registered name in the genitive: `Kahvila Kuu Oy:s`.
     pub full_genitive: Text,
-    /// `Safrents` ("för Safrents räkning").
+    /// `Kahvila Kuus` ("för Kahvila Kuus räkning").
     pub genitive: Text,
 }
 

@@ -658,7 +658,7 @@ mod tests {
     }
     #[test]
     fn the_company_s_name_is_filled_in_each_language_s_forms() {
-        let site = crate::load_str(include_str!("../../../site/site.toml"), "site/site.toml").unwrap();
+        let site = crate::load_str(include_str!("../testdata/site.toml"), "site/site.toml").unwrap();
         let fi = "[page]\nsend = \"Lähetä {company_short_allative}, {company}\"\n";
         let sv = "[page]\nsend = \"Skicka till {company_short}\"\n";
         let dir = folder(&[("fi.toml", fi), ("sv.toml", sv)]);
@@ -666,10 +666,10 @@ mod tests {
         assert!(check(dir.path(), "l").is_ok());
         let code = generate(dir.path(), "l", Some(&site)).unwrap();
         assert!(
-            code.contains("send: \"Lähetä Safrentille, Safrent Oy\""),
+            code.contains("send: \"Lähetä Esimerkille, Esimerkki Oy\""),
             "{code}"
         );
-        assert!(code.contains("send: \"Skicka till Safrent\""), "{code}");
+        assert!(code.contains("send: \"Skicka till Esimerkki\""), "{code}");
         // Without the site, the placeholders stay for the code to fill.
         assert!(generate(dir.path(), "l", None)
             .unwrap()
