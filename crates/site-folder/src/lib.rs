@@ -279,8 +279,8 @@ pub struct Accent {
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Consent {
-    /// How long a choice holds, in months, before the banner asks again (1 to 13: Traficom and
-    /// the EDPB expect a choice to be asked again within about a year).
+    /// How long a choice holds, in months, before the banner asks again: 1 to 13 (the loader
+    /// refuses others; today's portal keeps a choice 12 months).
     pub record_months: u32,
 }
 
