@@ -427,23 +427,14 @@ fn company_forms(site: &Site, code: &str) -> Vec<(String, String)> {
     forms.into_iter().map(|(n, v)| (n.to_owned(), v)).collect()
 }
 
-/// Reads and checks `site.toml` of the site folder `dir`.
+/// Reads and checks `site.toml` of the site folder `dir` (site_folder's loader): every problem,
+/// each as `file:line: field: message`.
 fn load_site(dir: &Path) -> Result<Site, String> {
-    let file = dir.join("site.toml");
-    let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-    let site: Site =
-        toml::from_str(&text).map_err(|e| format!("{}: {}", file.display(), e.to_string().trim()))?;
-    if let Some(problem) = site_folder::email_problem(&site.controller.email) {
-        return Err(format!("{}: controller.email: {problem}", file.display()));
-    }
-    for service in site.services.iter() {
-        if let Some(problem) = site_folder::measurement_id_problem(&service.settings.measurement_id) {
-            return Err(format!(
-                "{}: services.{}.settings.measurement_id: {problem}",
-                file.display(),
-                service.id
-            ));
-        }
-    }
-    Ok(site)
+    site_folder::load(dir).map_err(|problems| {
+        problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\nerror: ")
+    })
 }

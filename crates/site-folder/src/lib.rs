@@ -20,8 +20,8 @@ mod check;
 mod rust;
 
 pub use check::{
-    business_id_problem, contrast_ratio, email_problem, measurement_id_problem, parse_colour, ACCENT_MIN_RATIO,
-    DARK_BACKGROUND, DARK_ACCENT_TEXT, LIGHT_BACKGROUND, LIGHT_ACCENT_TEXT,
+    business_id_problem, contrast_ratio, email_problem, measurement_id_problem, parse_colour,
+    ACCENT_MIN_RATIO, DARK_ACCENT_TEXT, DARK_BACKGROUND, LIGHT_ACCENT_TEXT, LIGHT_BACKGROUND,
 };
 
 #[cfg(feature = "load")]
@@ -46,7 +46,7 @@ pub struct Site {
     pub languages: List<Language>,
     /// The languages the controller accepts a request letter in (today fi and en can be written).
     pub letter_languages: List<Language>,
-    /// The start of each request's reference code (`SAF` gives `SAF-7K3Q-9XMD`): 2 to 5 capitals.
+    /// The start of each request's reference code (`KUU` gives `KUU-7K3Q-9XMD`): 2 to 5 capitals.
     pub reference_prefix: Text,
     pub controller: Controller,
     pub brand: Brand,
@@ -121,14 +121,14 @@ pub struct Controller {
     /// The Finnish business ID (Y-tunnus), `1234567-8`, its check digit verified. Optional only
     /// because a folder may not know it yet; the notice should show it (Directive 2000/31/EC Art. 5).
     pub business_id: Option<Text>,
-    /// Street and number, e.g. `Viilarinkatu 5`.
+    /// Street and number, e.g. `Kuunsirpinkatu 3`.
     pub street: Text,
     /// The postal code, five digits in Finland. Optional only until the controller confirms it.
     pub postcode: Option<Text>,
     pub town: Text,
     /// Written in the address only when set (a Finnish letter to a Finnish address leaves it out).
     pub country: Option<Text>,
-    /// As people dial it, e.g. `044 978 5594`.
+    /// As people dial it, e.g. `03 000 0000`.
     pub phone: Text,
     /// Where requests go: a plain address (it is put in `mailto:` links as it is).
     pub email: Text,
@@ -141,7 +141,7 @@ pub struct Controller {
 }
 
 impl Controller {
-    /// The postal address on one line, parts separated by commas: `Viilarinkatu 5, 20100 Turku`.
+    /// The postal address on one line, parts separated by commas: `Kuunsirpinkatu 3, 33100 Tampere`.
     pub fn address(&self) -> String {
         let mut town = String::new();
         if let Some(postcode) = &self.postcode {
@@ -162,9 +162,9 @@ impl Controller {
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Name {
-    /// The registered name, e.g. `Safrent Oy`.
+    /// The registered name, e.g. `Kahvila Kuu Oy`.
     pub full: Text,
-    /// How running text names the company, e.g. `Safrent`.
+    /// How running text names the company, e.g. `Kahvila Kuu`.
     pub short: Text,
     /// Required when the site has Finnish pages.
     pub fi: Option<FinnishName>,
@@ -172,17 +172,59 @@ pub struct Name {
     pub sv: Option<SwedishName>,
 }
 
+impl Name {
+    /// The prefix of the locale texts' placeholders of the company's name (`{company_short}`):
+    /// filled at build time, in each language with the forms its grammar needs.
+    pub const PLACEHOLDER_PREFIX: &'static str = "company";
+
+    /// The name's forms for the locale texts in `language`, as (placeholder, text):
+    /// `company` and `company_short` in every language; `company_genitive` and
+    /// `company_short_genitive` (English makes them with 's; Finnish and Swedish take them from
+    /// the folder); `company_short_partitive` and `company_short_allative` in Finnish.
+    pub fn forms(&self, language: Language) -> Vec<(&'static str, String)> {
+        let mut forms = vec![
+            ("company", self.full.to_string()),
+            ("company_short", self.short.to_string()),
+        ];
+        match language {
+            Language::Fi => {
+                if let Some(fi) = &self.fi {
+                    forms.extend([
+                        ("company_genitive", fi.full_genitive.to_string()),
+                        ("company_short_genitive", fi.genitive.to_string()),
+                        ("company_short_partitive", fi.partitive.to_string()),
+                        ("company_short_allative", fi.allative.to_string()),
+                    ]);
+                }
+            }
+            Language::Sv => {
+                if let Some(sv) = &self.sv {
+                    forms.extend([
+                        ("company_genitive", sv.full_genitive.to_string()),
+                        ("company_short_genitive", sv.genitive.to_string()),
+                    ]);
+                }
+            }
+            Language::En => forms.extend([
+                ("company_genitive", format!("{}'s", self.full)),
+                ("company_short_genitive", format!("{}'s", self.short)),
+            ]),
+        }
+        forms
+    }
+}
+
 /// The Finnish forms of the name that the texts use.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FinnishName {
-    /// The registered name in the genitive: `Safrent Oy:n`.
+    /// The registered name in the genitive: `Kahvila Kuu Oy:n`.
     pub full_genitive: Text,
-    /// `Safrentin` (whose: "Safrentin puolesta").
+    /// `Kahvila Kuun` (whose: "Kahvila Kuun puolesta").
     pub genitive: Text,
-    /// `Safrentia` (the object of "pyydät … poistamaan").
+    /// `Kahvila Kuuta` (the object of "pyydät … poistamaan").
     pub partitive: Text,
-    /// `Safrentille` (to whom: "lähetä … Safrentille").
+    /// `Kahvila Kuulle` (to whom: "lähetä … Kahvila Kuulle").
     pub allative: Text,
 }
 
@@ -190,9 +232,9 @@ pub struct FinnishName {
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SwedishName {
-    /// The registered name in the genitive: `Safrent Oy:s`.
+    /// The registered name in the genitive: `Kahvila Kuu Oy:s`.
     pub full_genitive: Text,
-    /// `Safrents` ("för Safrents räkning").
+    /// `Kahvila Kuus` ("för Kahvila Kuus räkning").
     pub genitive: Text,
 }
 
@@ -237,8 +279,8 @@ pub struct Accent {
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Consent {
-    /// How long a choice holds, in months, before the banner asks again (1 to 13: Traficom and
-    /// the EDPB expect a choice to be asked again within about a year).
+    /// How long a choice holds, in months, before the banner asks again: 1 to 13 (the loader
+    /// refuses others; today's portal keeps a choice 12 months).
     pub record_months: u32,
 }
 

@@ -3,8 +3,8 @@
 use std::fmt::Write as _;
 
 use crate::{
-    Accent, Brand, Consent, Controller, Cookie, Dpo, FinnishName, Language, Lifetime, Name, Purpose, Register,
-    Service, ServiceKind, Settings, Site, SwedishName, Text, Texts,
+    Accent, Brand, Consent, Controller, Cookie, Dpo, FinnishName, Language, Lifetime, Name, Purpose,
+    Register, Service, ServiceKind, Settings, Site, SwedishName, Text, Texts,
 };
 
 const COW: &str = "::std::borrow::Cow::Borrowed";
@@ -188,4 +188,183 @@ pub(crate) fn site(s: &Site) -> String {
         brand(&s.brand),
         list(&s.services, service)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::*;
+    use crate::Accent;
+
+    /// A small site with texts that need escaping.
+    fn tricky() -> Site {
+        let t = |s: &str| Cow::Owned(s.to_owned());
+        Site {
+            origin: t("https://a.example"),
+            languages: Cow::Owned(vec![Language::Sv, Language::Fi]),
+            letter_languages: Cow::Owned(vec![Language::Fi]),
+            reference_prefix: t("KUU"),
+            controller: Controller {
+                name: Name {
+                    full: t("\"Kuu\" Oy"),
+                    short: t("Kuu\\"),
+                    fi: None,
+                    sv: None,
+                },
+                business_id: Some(t("1234567-1")),
+                street: t("Katu 1\nB"),
+                postcode: None,
+                town: t("Tampere – Tammerfors"),
+                country: None,
+                phone: t("03 123"),
+                email: t("a@b.example"),
+                contact_person: t("Åsa\u{202e}x"),
+                dpo: None,
+                registers: Cow::Owned(vec![Register {
+                    name: Texts {
+                        fi: Some(t("Asiakkaat")),
+                        sv: None,
+                        en: None,
+                    },
+                }]),
+            },
+            brand: Brand {
+                name: t("Kuu"),
+                logo: None,
+                accent: Accent {
+                    light: t("#000000"),
+                    dark: t("#ffffff"),
+                },
+            },
+            consent: Consent { record_months: 6 },
+            services: Cow::Owned(vec![]),
+        }
+    }
+
+    /// The string literals of generated code, unescaped as Rust reads them (the escapes `Debug`
+    /// writes: \" \\ \n \r \t \0 \' and \u{…}).
+    fn literals(code: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut rest = code;
+        while let Some(start) = rest.find("Borrowed(\"") {
+            let mut chars = rest[start + "Borrowed(\"".len()..].char_indices();
+            let mut text = String::new();
+            let mut end = 0;
+            while let Some((i, c)) = chars.next() {
+                match c {
+                    '"' => {
+                        end = i;
+                        break;
+                    }
+                    '\\' => match chars.next().map(|(_, c)| c) {
+                        Some('n') => text.push('\n'),
+                        Some('r') => text.push('\r'),
+                        Some('t') => text.push('\t'),
+                        Some('0') => text.push('\0'),
+                        Some(c @ ('"' | '\\' | '\'')) => text.push(c),
+                        Some('u') => {
+                            let hex: String = chars
+                                .by_ref()
+                                .map(|(_, c)| c)
+                                .skip(1)
+                                .take_while(|c| *c != '}')
+                                .collect();
+                            text.push(char::from_u32(u32::from_str_radix(&hex, 16).unwrap()).unwrap());
+                        }
+                        other => panic!("unexpected escape {other:?}"),
+                    },
+                    c => text.push(c),
+                }
+            }
+            out.push(text);
+            rest = &rest[start + "Borrowed(\"".len() + end + 1..];
+        }
+        out
+    }
+
+    #[test]
+    fn texts_are_escaped_so_rust_reads_them_back() {
+        let code = tricky().to_rust();
+        assert!(
+            code.contains(r#"full: ::std::borrow::Cow::Borrowed("\"Kuu\" Oy")"#),
+            "{code}"
+        );
+        assert!(
+            code.contains(r#"short: ::std::borrow::Cow::Borrowed("Kuu\\")"#),
+            "{code}"
+        );
+        assert!(
+            code.contains(r#"street: ::std::borrow::Cow::Borrowed("Katu 1\nB")"#),
+            "{code}"
+        );
+        // Printable Unicode stays as it is; an invisible direction override is escaped.
+        assert!(code.contains(r#"Borrowed("Tampere – Tammerfors")"#), "{code}");
+        assert!(
+            code.contains(r#"contact_person: ::std::borrow::Cow::Borrowed("Åsa\u{202e}x")"#),
+            "{code}"
+        );
+        assert_eq!(
+            literals(&code),
+            [
+                "https://a.example",
+                "KUU",
+                "\"Kuu\" Oy",
+                "Kuu\\",
+                "1234567-1",
+                "Katu 1\nB",
+                "Tampere – Tammerfors",
+                "03 123",
+                "a@b.example",
+                "Åsa\u{202e}x",
+                "Asiakkaat",
+                "Kuu",
+                "#000000",
+                "#ffffff"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_expression_is_stable_and_complete() {
+        let code = tricky().to_rust();
+        assert_eq!(code, tricky().to_rust());
+        let expected = "::site_folder::Site {
+    origin: ::std::borrow::Cow::Borrowed(\"https://a.example\"),
+    languages: ::std::borrow::Cow::Borrowed(&[::site_folder::Language::Sv, ::site_folder::Language::Fi]),
+    letter_languages: ::std::borrow::Cow::Borrowed(&[::site_folder::Language::Fi]),
+    reference_prefix: ::std::borrow::Cow::Borrowed(\"KUU\"),
+    controller: ::site_folder::Controller { name: ::site_folder::Name { full: ::std::borrow::Cow::Borrowed(\"\\\"Kuu\\\" Oy\"), short: ::std::borrow::Cow::Borrowed(\"Kuu\\\\\"), fi: ::core::option::Option::None, sv: ::core::option::Option::None }, business_id: ::core::option::Option::Some(::std::borrow::Cow::Borrowed(\"1234567-1\")), street: ::std::borrow::Cow::Borrowed(\"Katu 1\\nB\"), postcode: ::core::option::Option::None, town: ::std::borrow::Cow::Borrowed(\"Tampere – Tammerfors\"), country: ::core::option::Option::None, phone: ::std::borrow::Cow::Borrowed(\"03 123\"), email: ::std::borrow::Cow::Borrowed(\"a@b.example\"), contact_person: ::std::borrow::Cow::Borrowed(\"Åsa\\u{202e}x\"), dpo: ::core::option::Option::None, registers: ::std::borrow::Cow::Borrowed(&[::site_folder::Register { name: ::site_folder::Texts { fi: ::core::option::Option::Some(::std::borrow::Cow::Borrowed(\"Asiakkaat\")), sv: ::core::option::Option::None, en: ::core::option::Option::None } }]) },
+    brand: ::site_folder::Brand { name: ::std::borrow::Cow::Borrowed(\"Kuu\"), logo: ::core::option::Option::None, accent: ::site_folder::Accent { light: ::std::borrow::Cow::Borrowed(\"#000000\"), dark: ::std::borrow::Cow::Borrowed(\"#ffffff\") } },
+    consent: ::site_folder::Consent { record_months: 6 },
+    services: ::std::borrow::Cow::Borrowed(&[]),
+}";
+        assert_eq!(code, expected);
+    }
+
+    /// Every text of the fixture's folder comes back from the generated code, in order, unescaped.
+    #[cfg(feature = "load")]
+    #[test]
+    fn the_fixture_round_trips_through_its_literals() {
+        let site = crate::load_str(include_str!("../testdata/site.toml"), "site/site.toml").unwrap();
+        let code = site.to_rust();
+        let texts = literals(&code);
+        assert_eq!(texts[0], "https://tietosuoja.esimerkki.example");
+        for expected in [
+            "Esimerkki Oy:n",
+            "Esimerkille",
+            "Testikatu 1",
+            "tietosuoja@esimerkki.example",
+            "Testi Henkilö",
+            "G-ESIMERKKI0",
+            "https://*.google.fi",
+            "_gcl_",
+            "doubleclick.net",
+        ] {
+            assert!(texts.iter().any(|t| t == expected), "{expected} in {texts:?}");
+        }
+        assert!(code.contains("::site_folder::Lifetime::Months(13)"));
+        assert!(code.contains("purpose: ::core::option::Option::Some(::site_folder::Purpose::Marketing)"));
+        assert!(code.contains("data_retention_months: 2,"));
+    }
 }

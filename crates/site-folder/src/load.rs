@@ -1,0 +1,1252 @@
+//! Reading and checking a site folder (feature `load`): `site.toml` into a [`Site`], every
+//! mistake as a [`Problem`] with the file, the line and the field, in plain words.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::Path;
+
+use toml_edit::{Document, Item, Table, Value};
+
+use crate::check::{
+    business_id_problem, contrast_ratio, email_problem, measurement_id_problem, parse_colour,
+    ACCENT_MIN_RATIO, DARK_ACCENT_TEXT, DARK_BACKGROUND, LIGHT_ACCENT_TEXT, LIGHT_BACKGROUND,
+};
+use crate::{Language, Purpose, ServiceKind, Site};
+
+/// One mistake in a site folder. Displays as
+/// `site/site.toml:12: controller.email: "x@kahvilakuu,fi" is not an e-mail address (…)`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The file, as the folder was named plus the file's path in it (`site/site.toml`).
+    pub file: String,
+    /// The line, from 1, where there is one to point at.
+    pub line: Option<usize>,
+    /// The field, as a dotted path (`controller.email`, `services[0].cookies[1].name`), or the
+    /// locale key; empty when the problem is the file's.
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        f.write_str(": ")?;
+        if !self.field.is_empty() {
+            write!(f, "{}: ", self.field)?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Problem {}
+
+/// Reads `dir/site.toml` and checks every fact in it, and the folder's other files that it names
+/// (the logo). The locales and notices are checked by [`check_folder`].
+pub fn load(dir: &Path) -> Result<Site, Vec<Problem>> {
+    let file = display_path(dir, "site.toml");
+    let text = std::fs::read_to_string(dir.join("site.toml")).map_err(|e| {
+        vec![Problem {
+            file: file.clone(),
+            line: None,
+            field: String::new(),
+            message: if e.kind() == std::io::ErrorKind::NotFound {
+                "the site folder has no site.toml (PORTAL_SITE names the folder; see site/README.md)"
+                    .to_owned()
+            } else {
+                format!("cannot be read: {e}")
+            },
+        }]
+    })?;
+    let site = load_str(&text, &file)?;
+    let mut problems = Vec::new();
+    if let Some(logo) = &site.brand.logo {
+        let spans = Spans::new(&text);
+        let logo_path = Path::new(logo.as_ref());
+        let inside = logo_path.is_relative()
+            && logo_path
+                .components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !inside {
+            problems.push(spans.problem(
+                &file,
+                &["brand", "logo"],
+                format!("\"{logo}\" must be a path inside the site folder, e.g. \"logo.svg\""),
+            ));
+        } else if !dir.join(logo_path).is_file() {
+            problems.push(spans.problem(
+                &file,
+                &["brand", "logo"],
+                format!("there is no file \"{logo}\" in the site folder"),
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(site)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Checks a whole site folder: [`load`], then its locales against each other
+/// ([`crate::locales::check`]) and that each language has its `locales/<lang>.toml` and
+/// `notice/<lang>.md`. Every problem found, not only the first.
+pub fn check_folder(dir: &Path) -> Result<Site, Vec<Problem>> {
+    let site = load(dir);
+    let mut problems = match &site {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems.clone(),
+    };
+    // A folder without locales/ is told below, file by file.
+    if dir.join("locales").is_dir() {
+        if let Err(more) = crate::locales::check(&dir.join("locales"), &display_path(dir, "locales")) {
+            problems.extend(more);
+        }
+    }
+    if let Ok(site) = &site {
+        for language in site.languages.iter() {
+            for (folder, extension) in [("locales", "toml"), ("notice", "md")] {
+                let name = format!("{folder}/{language}.{extension}");
+                if !dir.join(&name).is_file() {
+                    problems.push(Problem {
+                        file: display_path(dir, &name),
+                        line: None,
+                        field: String::new(),
+                        message: format!(
+                            "is missing: site.toml lists the language {language}, so the folder needs this file"
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    match site {
+        Ok(site) if problems.is_empty() => Ok(site),
+        _ => Err(problems),
+    }
+}
+
+/// `dir/name` as the messages show it (`site/site.toml`).
+pub(crate) fn display_path(dir: &Path, name: &str) -> String {
+    let dir = dir.display().to_string();
+    if dir.is_empty() || dir == "." {
+        name.to_owned()
+    } else {
+        format!("{}/{name}", dir.trim_end_matches('/'))
+    }
+}
+
+/// Reads and checks the text of a `site.toml`; `file` names it in the problems.
+pub fn load_str(text: &str, file: &str) -> Result<Site, Vec<Problem>> {
+    let spans = Spans::new(text);
+    let site: Site = match toml::from_str(text) {
+        Ok(site) => site,
+        Err(error) => return Err(vec![spans.toml_problem(file, &error)]),
+    };
+    let problems = Checker {
+        spans: &spans,
+        file,
+        problems: Vec::new(),
+    }
+    .site(&site);
+    if problems.is_empty() {
+        Ok(site)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The text and its parsed document, to find the line of a field and the field at a place.
+pub(crate) struct Spans<'a> {
+    text: &'a str,
+    doc: Option<Document<&'a str>>,
+}
+
+/// A step of a field's path.
+#[derive(Clone, Copy)]
+enum Step<'p> {
+    Key(&'p str),
+    Index(usize),
+}
+
+impl<'a> Spans<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Spans {
+            text,
+            doc: Document::parse(text).ok(),
+        }
+    }
+
+    pub(crate) fn line(&self, offset: usize) -> usize {
+        line_at(self.text, offset)
+    }
+
+    fn problem(&self, file: &str, path: &[&str], message: String) -> Problem {
+        let steps: Vec<Step> = path.iter().map(|k| Step::Key(k)).collect();
+        self.problem_at(file, &steps, message)
+    }
+
+    fn problem_at(&self, file: &str, path: &[Step], message: String) -> Problem {
+        Problem {
+            file: file.to_owned(),
+            line: self.span_of(path).map(|s| self.line(s.start)),
+            field: field_name(path),
+            message,
+        }
+    }
+
+    /// The span of the value at `path`, or of the nearest parent that has one.
+    fn span_of(&self, path: &[Step]) -> Option<Range<usize>> {
+        let doc = self.doc.as_ref()?;
+        let mut best = None;
+        let mut item: Option<Node> = Some(Node::Table(doc.as_table()));
+        for step in path {
+            let next = match (item, step) {
+                (Some(Node::Table(t)), Step::Key(k)) => {
+                    let key_span = t.key(k).and_then(|key| key.span());
+                    let found = t.get(k).map(Node::from_item);
+                    if let Some(span) = found.as_ref().and_then(Node::span).or(key_span) {
+                        best = Some(span);
+                    }
+                    found
+                }
+                (Some(Node::Inline(t)), Step::Key(k)) => {
+                    let found = t.get(k).map(Node::Value);
+                    if let Some(span) = found
+                        .as_ref()
+                        .and_then(Node::span)
+                        .or_else(|| t.key(k).and_then(|key| key.span()))
+                    {
+                        best = Some(span);
+                    }
+                    found
+                }
+                (Some(Node::Tables(a)), Step::Index(i)) => {
+                    let found = a.get(*i).map(Node::Table);
+                    if let Some(span) = found.as_ref().and_then(Node::span) {
+                        best = Some(span);
+                    }
+                    found
+                }
+                (Some(Node::Array(a)), Step::Index(i)) => {
+                    let found = a.get(*i).map(Node::Value);
+                    if let Some(span) = found.as_ref().and_then(Node::span) {
+                        best = Some(span);
+                    }
+                    found
+                }
+                _ => None,
+            };
+            item = next;
+        }
+        best
+    }
+
+    /// The dotted path of the deepest field at `offset`.
+    fn path_at(&self, offset: usize) -> String {
+        let Some(doc) = self.doc.as_ref() else {
+            return String::new();
+        };
+        let mut path = String::new();
+        let mut node = Node::Table(doc.as_table());
+        'descend: loop {
+            let children: Vec<(String, Node, Option<Range<usize>>)> = match node {
+                Node::Table(t) => t
+                    .iter()
+                    .map(|(k, item)| {
+                        let key_span = t.key(k).and_then(|key| key.span());
+                        (format!(".{k}"), Node::from_item(item), key_span)
+                    })
+                    .collect(),
+                Node::Inline(t) => t
+                    .iter()
+                    .map(|(k, v)| {
+                        (
+                            format!(".{k}"),
+                            Node::Value(v),
+                            t.key(k).and_then(|key| key.span()),
+                        )
+                    })
+                    .collect(),
+                Node::Tables(a) => a
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| (format!("[{i}]"), Node::Table(t), None))
+                    .collect(),
+                Node::Array(a) => a
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| (format!("[{i}]"), Node::Value(v), None))
+                    .collect(),
+                Node::Value(_) => break,
+            };
+            for (step, child, key_span) in children {
+                let contains = |s: &Option<Range<usize>>| {
+                    s.as_ref()
+                        .is_some_and(|s| s.start <= offset && offset < s.end.max(s.start + 1))
+                };
+                let child_span = child.span();
+                let within = contains(&child_span) || contains(&key_span) || child.contains(offset);
+                if within {
+                    path.push_str(&step);
+                    node = child;
+                    continue 'descend;
+                }
+            }
+            break;
+        }
+        path.trim_start_matches('.').to_owned()
+    }
+
+    /// A deserialization error in plain words, with the field and line.
+    fn toml_problem(&self, file: &str, error: &toml::de::Error) -> Problem {
+        let span = error.span();
+        let line = span.as_ref().map(|s| self.line(s.start));
+        let message = error.message().trim();
+        if self.doc.is_none() {
+            // Not TOML at all: the parser's own words, which point at the place.
+            return Problem {
+                file: file.to_owned(),
+                line,
+                field: String::new(),
+                message: format!("not valid TOML: {message}"),
+            };
+        }
+        let at = span.as_ref().map(|s| self.path_at(s.start)).unwrap_or_default();
+        let join = |a: &str, b: &str| {
+            if a.is_empty() {
+                b.to_owned()
+            } else {
+                format!("{a}.{b}")
+            }
+        };
+        let quoted = |text: &str| -> Option<String> {
+            let start = text.find('`')? + 1;
+            let len = text[start..].find('`')?;
+            Some(text[start..start + len].to_owned())
+        };
+        let expected = |text: &str| text.split_once("expected ").map(|(_, e)| e.to_owned());
+        let (field, words) = if let Some(rest) = message.strip_prefix("missing field ") {
+            let name = quoted(rest).unwrap_or_default();
+            let table = if at.is_empty() {
+                "the top of the file".to_owned()
+            } else {
+                format!("[{at}]")
+            };
+            (
+                join(&at, &name),
+                format!("missing: add `{name} = …` to {table} (see site/README.md)"),
+            )
+        } else if let Some(rest) = message.strip_prefix("unknown field ") {
+            let name = quoted(rest).unwrap_or_default();
+            let field = if at.ends_with(&name) {
+                at.clone()
+            } else {
+                join(&at, &name)
+            };
+            (
+                field,
+                format!(
+                    "unknown field: this table knows {} (a typo?)",
+                    expected(rest).unwrap_or_default().trim_start_matches("one of ")
+                ),
+            )
+        } else if let Some(rest) = message.strip_prefix("unknown variant ") {
+            let name = quoted(rest).unwrap_or_default();
+            let allowed = expected(rest).unwrap_or_default();
+            let allowed = allowed.trim_start_matches("one of ");
+            let what = if at.starts_with("languages") || at.starts_with("letter_languages") {
+                "is not a language the portal has"
+            } else if at.ends_with("purpose") {
+                "is not a purpose the catalogue knows"
+            } else if at.ends_with("kind") {
+                "is not a kind of service the portal can load"
+            } else {
+                "is not allowed here"
+            };
+            (at, format!("\"{name}\" {what}: use {allowed}"))
+        } else if let Some(rest) = message.strip_prefix("invalid type: ") {
+            let (found, wanted) = rest.split_once(", expected ").unwrap_or((rest, ""));
+            let wanted = match wanted {
+                w if w.starts_with('u') || w.starts_with('i') => "a whole number, without quotes",
+                w if w.contains("string") || w.contains("str") => "a text in \"quotes\"",
+                w if w.contains("sequence") => "a list in [brackets]",
+                w if w.starts_with("struct") || w.contains("map") => {
+                    "a table: [name] on its own line, or { key = … }"
+                }
+                w => w,
+            };
+            (at, format!("this should be {wanted}, not {found}"))
+        } else {
+            (at, message.to_owned())
+        };
+        Problem {
+            file: file.to_owned(),
+            line,
+            field,
+            message: words,
+        }
+    }
+}
+
+/// A place in the parsed document.
+#[derive(Clone, Copy)]
+enum Node<'d> {
+    Table(&'d Table),
+    Inline(&'d toml_edit::InlineTable),
+    Tables(&'d toml_edit::ArrayOfTables),
+    Array(&'d toml_edit::Array),
+    Value(&'d Value),
+}
+
+impl<'d> Node<'d> {
+    fn from_item(item: &'d Item) -> Node<'d> {
+        match item {
+            Item::Table(t) => Node::Table(t),
+            Item::ArrayOfTables(a) => Node::Tables(a),
+            Item::Value(v) => Node::Value(v),
+            // Never in a parsed document's tables; an empty table walks nowhere.
+            Item::None => Node::Array(&EMPTY),
+        }
+        .refine()
+    }
+
+    /// A value that is an inline table or an array is walked into.
+    fn refine(self) -> Node<'d> {
+        match self {
+            Node::Value(Value::InlineTable(t)) => Node::Inline(t),
+            Node::Value(Value::Array(a)) => Node::Array(a),
+            other => other,
+        }
+    }
+
+    fn span(&self) -> Option<Range<usize>> {
+        match self {
+            Node::Table(t) => t.span(),
+            Node::Inline(t) => t.span(),
+            Node::Tables(a) => a.span(),
+            Node::Array(a) => a.span(),
+            Node::Value(v) => v.span(),
+        }
+    }
+
+    /// Whether `offset` is inside this node's own text, for tables whose span is only their header.
+    fn contains(&self, offset: usize) -> bool {
+        match self {
+            Node::Table(t) => t.iter().any(|(k, item)| {
+                t.key(k)
+                    .and_then(|key| key.span())
+                    .is_some_and(|s| s.contains(&offset))
+                    || Node::from_item(item).span().is_some_and(|s| s.contains(&offset))
+                    || Node::from_item(item).contains(offset)
+            }),
+            Node::Tables(a) => a.iter().any(|t| {
+                Node::Table(t).span().is_some_and(|s| s.contains(&offset)) || Node::Table(t).contains(offset)
+            }),
+            _ => false,
+        }
+    }
+}
+
+static EMPTY: std::sync::LazyLock<toml_edit::Array> = std::sync::LazyLock::new(toml_edit::Array::new);
+
+fn line_at(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    text.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+fn field_name(path: &[Step]) -> String {
+    let mut out = String::new();
+    for step in path {
+        match step {
+            Step::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Step::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+/// Collects the problems of a deserialized site.
+struct Checker<'s, 'f> {
+    spans: &'s Spans<'s>,
+    file: &'f str,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_, '_> {
+    fn say(&mut self, path: &[Step], message: String) {
+        let problem = self.spans.problem_at(self.file, path, message);
+        self.problems.push(problem);
+    }
+
+    fn not_empty(&mut self, path: &[Step], value: &str) {
+        if value.trim().is_empty() {
+            self.say(path, "is empty: write the value between the quotes".to_owned());
+        } else if value.trim() != value || value.contains(['\n', '\r']) {
+            self.say(
+                path,
+                format!("{value:?} has spaces at an end or a line break: write it on one line, trimmed"),
+            );
+        }
+    }
+
+    fn site(mut self, site: &Site) -> Vec<Problem> {
+        use Step::{Index, Key};
+        self.origin(&site.origin);
+        // Languages.
+        if site.languages.is_empty() {
+            self.say(
+                &[Key("languages")],
+                "lists no language: list one or more of \"fi\", \"sv\", \"en\"; the first is the default"
+                    .into(),
+            );
+        }
+        for (field, list) in [
+            ("languages", &site.languages),
+            ("letter_languages", &site.letter_languages),
+        ] {
+            for (i, language) in list.iter().enumerate() {
+                if list[..i].contains(language) {
+                    self.say(&[Key(field), Index(i)], format!("\"{language}\" is listed twice"));
+                }
+            }
+        }
+        if site.letter_languages.is_empty() {
+            self.say(&[Key("letter_languages")], "lists no language: list the languages the controller accepts a request letter in, e.g. [\"fi\", \"en\"]".into());
+        }
+        for (i, language) in site.letter_languages.iter().enumerate() {
+            if *language == Language::Sv {
+                self.say(&[Key("letter_languages"), Index(i)], "a request letter cannot be written in Swedish yet (the letter has Finnish and English): list \"fi\" or \"en\"".into());
+            }
+        }
+        let prefix = &site.reference_prefix;
+        if !(2..=5).contains(&prefix.len()) || !prefix.bytes().all(|b| b.is_ascii_uppercase()) {
+            self.say(&[Key("reference_prefix")], format!("\"{prefix}\" must be 2 to 5 capital letters A-Z, e.g. \"KUU\" (references read KUU-7K3Q-9XMD)"));
+        }
+        self.controller(site);
+        self.brand(site);
+        if !(1..=13).contains(&site.consent.record_months) {
+            self.say(
+                &[Key("consent"), Key("record_months")],
+                format!(
+                    "{} months: a choice must be asked again after 1 to 13 months",
+                    site.consent.record_months
+                ),
+            );
+        }
+        self.services(site);
+        self.problems
+    }
+
+    fn origin(&mut self, origin: &str) {
+        let path = [Step::Key("origin")];
+        match origin.strip_prefix("https://") {
+            None => self.say(&path, format!("\"{origin}\" must start with https:// (the site is served over HTTPS only)")),
+            Some(host) if !is_host(host, false) => self.say(
+                &path,
+                format!("\"{origin}\" must be https:// and a host only, no path, port or trailing /, e.g. https://tietosuoja.example.fi"),
+            ),
+            Some(_) => {}
+        }
+    }
+
+    fn controller(&mut self, site: &Site) {
+        use Step::{Index, Key};
+        let c = &site.controller;
+        let at = |field: &'static str| [Key("controller"), Key(field)];
+        for (field, value) in [
+            ("street", &c.street),
+            ("town", &c.town),
+            ("phone", &c.phone),
+            ("contact_person", &c.contact_person),
+        ] {
+            self.not_empty(&at(field), value);
+        }
+        self.not_empty(&[Key("controller"), Key("name"), Key("full")], &c.name.full);
+        self.not_empty(&[Key("controller"), Key("name"), Key("short")], &c.name.short);
+        if site.languages.contains(&Language::Fi) && c.name.fi.is_none() {
+            self.say(&[Key("controller"), Key("name"), Key("fi")], "missing: the site has Finnish pages, so give the name's Finnish forms in [controller.name.fi] (full_genitive, genitive, partitive, allative)".into());
+        }
+        if site.languages.contains(&Language::Sv) && c.name.sv.is_none() {
+            self.say(&[Key("controller"), Key("name"), Key("sv")], "missing: the site has Swedish pages, so give the name's Swedish forms in [controller.name.sv] (full_genitive, genitive)".into());
+        }
+        if let Some(fi) = &c.name.fi {
+            for (field, value) in [
+                ("full_genitive", &fi.full_genitive),
+                ("genitive", &fi.genitive),
+                ("partitive", &fi.partitive),
+                ("allative", &fi.allative),
+            ] {
+                self.not_empty(&[Key("controller"), Key("name"), Key("fi"), Key(field)], value);
+            }
+        }
+        if let Some(sv) = &c.name.sv {
+            for (field, value) in [("full_genitive", &sv.full_genitive), ("genitive", &sv.genitive)] {
+                self.not_empty(&[Key("controller"), Key("name"), Key("sv"), Key(field)], value);
+            }
+        }
+        if let Some(id) = &c.business_id {
+            if let Some(problem) = business_id_problem(id) {
+                self.say(
+                    &at("business_id"),
+                    format!("\"{id}\" is not a business ID: {problem}"),
+                );
+            }
+        }
+        if let Some(postcode) = &c.postcode {
+            let finnish = c
+                .country
+                .as_deref()
+                .is_none_or(|country| ["Finland", "Suomi", "Finland (FI)"].contains(&country));
+            if finnish && !(postcode.len() == 5 && postcode.bytes().all(|b| b.is_ascii_digit())) {
+                self.say(
+                    &at("postcode"),
+                    format!("\"{postcode}\" is not a Finnish postal code: five digits, e.g. \"20100\""),
+                );
+            }
+        }
+        if let Some(country) = &c.country {
+            self.not_empty(&at("country"), country);
+        }
+        self.phone(&at("phone"), &c.phone);
+        self.email(&at("email"), &c.email);
+        if let Some(dpo) = &c.dpo {
+            self.not_empty(&[Key("controller"), Key("dpo"), Key("name")], &dpo.name);
+            self.email(&[Key("controller"), Key("dpo"), Key("email")], &dpo.email);
+            if let Some(phone) = &dpo.phone {
+                self.phone(&[Key("controller"), Key("dpo"), Key("phone")], phone);
+            }
+        }
+        if c.registers.is_empty() {
+            self.say(
+                &at("registers"),
+                "lists no register: add one [[controller.registers]] with its name in each language".into(),
+            );
+        }
+        for (i, register) in c.registers.iter().enumerate() {
+            for language in site.languages.iter() {
+                let path = [
+                    Key("controller"),
+                    Key("registers"),
+                    Index(i),
+                    Key("name"),
+                    Key(language.code()),
+                ];
+                match register.name.get(*language) {
+                    None => self.say(&path, format!("missing: the site has {language} pages, so the register needs its name in {language}")),
+                    Some(name) => self.not_empty(&path, name),
+                }
+            }
+        }
+    }
+
+    fn phone(&mut self, path: &[Step], phone: &str) {
+        let allowed = phone
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')'));
+        let digits = phone.chars().filter(char::is_ascii_digit).count();
+        if !allowed || !(5..=15).contains(&digits) || phone.get(1..).is_some_and(|rest| rest.contains('+')) {
+            self.say(path, format!("\"{phone}\" is not a phone number: digits, spaces and a leading +, e.g. \"03 000 0000\" or \"+358 3 000 0000\""));
+        }
+    }
+
+    fn email(&mut self, path: &[Step], email: &str) {
+        if let Some(problem) = email_problem(email) {
+            self.say(path, format!("\"{email}\" is not an e-mail address ({problem})"));
+        }
+    }
+
+    fn brand(&mut self, site: &Site) {
+        use Step::Key;
+        let b = &site.brand;
+        self.not_empty(&[Key("brand"), Key("name")], &b.name);
+        if let Some(logo) = &b.logo {
+            let lower = logo.to_ascii_lowercase();
+            if ![".svg", ".png", ".webp"].iter().any(|e| lower.ends_with(e)) {
+                self.say(
+                    &[Key("brand"), Key("logo")],
+                    format!("\"{logo}\" must be an .svg, .png or .webp file"),
+                );
+            }
+        }
+        for (scheme, colour, background, text) in [
+            ("light", &b.accent.light, LIGHT_BACKGROUND, LIGHT_ACCENT_TEXT),
+            ("dark", &b.accent.dark, DARK_BACKGROUND, DARK_ACCENT_TEXT),
+        ] {
+            let path = [Key("brand"), Key("accent"), Key(scheme)];
+            let Some(rgb) = parse_colour(colour) else {
+                self.say(
+                    &path,
+                    format!("\"{colour}\" is not a colour: write #rrggbb, e.g. \"#0b5563\""),
+                );
+                continue;
+            };
+            let pairs = [(background, "the page's background"), (text, "the header's text")];
+            // Where the header's text is the background's colour (light: both white), one message.
+            for (against, what) in pairs
+                .into_iter()
+                .filter(|(against, what)| *against != background || what.contains("page"))
+            {
+                let other = parse_colour(against).expect("the style's colours are #rrggbb");
+                let ratio = contrast_ratio(rgb, other);
+                if ratio < ACCENT_MIN_RATIO {
+                    let advice = if scheme == "light" {
+                        "a darker colour"
+                    } else {
+                        "a lighter colour"
+                    };
+                    self.say(&path, format!(
+                        "\"{colour}\" has a contrast of {:.2}:1 with {what} ({against}) in the {scheme} scheme; WCAG AA needs {ACCENT_MIN_RATIO}:1: choose {advice}",
+                        (ratio * 100.0).floor() / 100.0
+                    ));
+                }
+            }
+        }
+    }
+
+    fn services(&mut self, site: &Site) {
+        use Step::{Index, Key};
+        for (i, service) in site.services.iter().enumerate() {
+            let at = |field: &'static str| [Key("services"), Index(i), Key(field)];
+            let id_ok = !service.id.is_empty()
+                && service
+                    .id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            if !id_ok {
+                self.say(
+                    &at("id"),
+                    format!(
+                        "\"{}\" must be lower-case letters, digits and -, e.g. \"analytics\"",
+                        service.id
+                    ),
+                );
+            } else if site.services[..i].iter().any(|s| s.id == service.id) {
+                self.say(
+                    &at("id"),
+                    format!("\"{}\" is the id of another service too", service.id),
+                );
+            }
+            self.not_empty(&at("provider"), &service.provider);
+            if service.kind == ServiceKind::GoogleAnalytics4 && service.purpose == Purpose::Necessary {
+                self.say(&at("purpose"), "Google Analytics is not necessary for the site to work, so it needs consent: use \"analytics\" (ePrivacy Directive Art. 5(3))".into());
+            }
+            let s = &service.settings;
+            let setting = |field: &'static str| [Key("services"), Index(i), Key("settings"), Key(field)];
+            if let Some(problem) = measurement_id_problem(&s.measurement_id) {
+                self.say(
+                    &setting("measurement_id"),
+                    format!("\"{}\" is not a GA4 measurement ID: {problem}", s.measurement_id),
+                );
+            }
+            if ![2, 14].contains(&s.data_retention_months) {
+                self.say(
+                    &setting("data_retention_months"),
+                    format!(
+                        "{} months: Google Analytics 4 keeps data 2 or 14 months (Admin > Data retention)",
+                        s.data_retention_months
+                    ),
+                );
+            }
+            for field in ["script_hosts", "image_hosts", "connect_hosts"] {
+                let hosts = match field {
+                    "script_hosts" => &s.script_hosts,
+                    "image_hosts" => &s.image_hosts,
+                    _ => &s.connect_hosts,
+                };
+                if field == "script_hosts" && hosts.is_empty() {
+                    self.say(&setting(field), "lists no host: the service's script must come from somewhere, e.g. \"https://www.googletagmanager.com\"".into());
+                }
+                for (j, host) in hosts.iter().enumerate() {
+                    let path = [Key("services"), Index(i), Key("settings"), Key(field), Index(j)];
+                    match host.strip_prefix("https://") {
+                        None => self.say(&path, format!("\"{host}\" is not https: the Content-Security-Policy allows https:// hosts only")),
+                        Some(name) if !is_host(name, true) => self.say(&path, format!("\"{host}\" must be https:// and a host, optionally starting with *. (no path), e.g. \"https://*.google-analytics.com\"")),
+                        Some(_) => {}
+                    }
+                }
+            }
+            if service.cookies.is_empty() {
+                self.say(&at("cookies"), "lists no cookie: list everything the service stores, as [[services.cookies]] with key, name or prefix, and lifetime".into());
+            }
+            for (j, cookie) in service.cookies.iter().enumerate() {
+                let cookie_at =
+                    |field: &'static str| [Key("services"), Index(i), Key("cookies"), Index(j), Key(field)];
+                let key_ok = cookie.key.starts_with(|c: char| c.is_ascii_lowercase())
+                    && cookie
+                        .key
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+                if !key_ok {
+                    self.say(&cookie_at("key"), format!("\"{}\" must be lower_snake_case: the texts are [entries] {0}_what and {0}_lifetime in locales/*.toml", cookie.key));
+                }
+                match (&cookie.name, &cookie.prefix) {
+                    (Some(_), Some(_)) => self.say(&cookie_at("prefix"), "give name or prefix, not both".into()),
+                    (None, None) => self.say(&[Key("services"), Index(i), Key("cookies"), Index(j)], "has no name: give name = \"_ga\" (the exact name) or prefix = \"_gcl_\" (every name starting with it)".into()),
+                    _ => {}
+                }
+                for (field, value) in [("name", &cookie.name), ("prefix", &cookie.prefix)] {
+                    if let Some(value) = value {
+                        if value.is_empty()
+                            || !value
+                                .bytes()
+                                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+                        {
+                            self.say(
+                                &cookie_at(field),
+                                format!("\"{value}\" must be letters, digits, _ and -"),
+                            );
+                        }
+                    }
+                }
+                if let Some(domain) = &cookie.domain {
+                    if !is_host(domain, false) {
+                        self.say(
+                            &cookie_at("domain"),
+                            format!("\"{domain}\" must be a domain name, e.g. \"doubleclick.net\""),
+                        );
+                    }
+                }
+                if cookie.purpose == Some(Purpose::Necessary) && service.purpose != Purpose::Necessary {
+                    self.say(
+                        &cookie_at("purpose"),
+                        "a cookie of a service that needs consent cannot be necessary".into(),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A host name: labels of letters, digits and hyphens joined by dots, at least two labels; with
+/// `wildcard`, it may start with `*.`.
+fn is_host(host: &str, wildcard: bool) -> bool {
+    let host = if wildcard {
+        host.strip_prefix("*.").unwrap_or(host)
+    } else {
+        host
+    };
+    let labels: Vec<&str> = host.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|l| {
+            (1..=63).contains(&l.len())
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
+        && labels
+            .last()
+            .is_some_and(|tld| tld.bytes().any(|b| b.is_ascii_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fixture company's folder: valid, and the base each mistake is made in.
+    const FIXTURE: &str = include_str!("../testdata/site.toml");
+    const FILE: &str = "site/site.toml";
+
+    fn line_of(text: &str, needle: &str) -> usize {
+        let at = text
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} is in the text"));
+        line_at(text, at)
+    }
+
+    /// The one problem of the fixture with `from` replaced by `to`.
+    fn problem(from: &str, to: &str) -> (Problem, String) {
+        assert!(FIXTURE.contains(from), "{from:?} is in site.toml");
+        let text = FIXTURE.replacen(from, to, 1);
+        let problems = load_str(&text, FILE).expect_err("the change is a mistake");
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        (problems.into_iter().next().unwrap(), text)
+    }
+
+    #[test]
+    fn the_fixture_loads() {
+        let site = load_str(FIXTURE, FILE).unwrap_or_else(|p| panic!("{p:#?}"));
+        assert_eq!(site.controller.name.full, "Esimerkki Oy");
+        assert_eq!(site.controller.address(), "Testikatu 1, Turku");
+        assert_eq!(site.reference_prefix, "ESI");
+        assert_eq!(site.default_language(), Language::Fi);
+        assert_eq!(site.services[0].settings.measurement_id, "G-ESIMERKKI0");
+        assert_eq!(
+            site.services[0].cookies[3].purpose_in(&site.services[0]),
+            Purpose::Marketing
+        );
+        assert_eq!(
+            site.services[0].cookies[0].purpose_in(&site.services[0]),
+            Purpose::Analytics
+        );
+        assert_eq!(site.services[0].cookies[2].lifetime, crate::Lifetime::Days(90));
+    }
+
+    #[test]
+    fn a_malformed_email_names_file_line_field_and_why() {
+        let (p, text) = problem(
+            "email = \"tietosuoja@esimerkki.example\"",
+            "email = \"x@kahvilakuu,fi\"",
+        );
+        assert_eq!(p.file, FILE);
+        assert_eq!(p.line, Some(line_of(&text, "email = \"x@")));
+        assert_eq!(p.field, "controller.email");
+        assert!(
+            p.message
+                .starts_with("\"x@kahvilakuu,fi\" is not an e-mail address ("),
+            "{p}"
+        );
+        assert_eq!(
+            p.to_string(),
+            format!("site/site.toml:{}: controller.email: \"x@kahvilakuu,fi\" is not an e-mail address (the domain must be labels of letters, digits and hyphens separated by single dots)", p.line.unwrap())
+        );
+    }
+
+    #[test]
+    fn a_missing_field_says_what_to_add_and_where() {
+        let (p, text) = problem("phone = \"040 000 0000\"\n", "");
+        assert_eq!(p.field, "controller.phone", "{p}");
+        assert!(
+            p.message.contains("missing")
+                && p.message.contains("`phone = …`")
+                && p.message.contains("[controller]"),
+            "{p}"
+        );
+        assert_eq!(p.line, Some(line_of(&text, "[controller]")), "{p}");
+        let (p, _) = problem("reference_prefix = \"ESI\"\n", "");
+        assert_eq!(p.field, "reference_prefix", "{p}");
+        assert!(p.message.contains("the top of the file"), "{p}");
+    }
+
+    #[test]
+    fn an_unknown_field_is_refused_at_its_line() {
+        let (p, text) = problem("contact_person = ", "contact_persn = ");
+        assert_eq!(p.line, Some(line_of(&text, "contact_persn")), "{p}");
+        assert_eq!(p.field, "controller.contact_persn", "{p}");
+        assert!(
+            p.message.starts_with("unknown field") && p.message.contains("`contact_person`"),
+            "{p}"
+        );
+        let (p, text) = problem("[brand]\n", "[brand]\ncolour = \"red\"\n");
+        assert_eq!(p.line, Some(line_of(&text, "colour = ")), "{p}");
+        assert_eq!(p.field, "brand.colour", "{p}");
+    }
+
+    #[test]
+    fn a_malformed_business_id_names_the_check_digit() {
+        let (p, text) = problem("# business_id = \"0000000-0\"", "business_id = \"1234567-2\"");
+        assert_eq!(
+            (p.field.as_str(), p.line),
+            (
+                "controller.business_id",
+                Some(line_of(&text, "business_id = \"1"))
+            )
+        );
+        assert!(p.message.contains("check digit should be 1, not 2"), "{p}");
+        let (p, _) = problem("# business_id = \"0000000-0\"", "business_id = \"FI12345671\"");
+        assert!(
+            p.message.contains("seven digits, a hyphen and a check digit"),
+            "{p}"
+        );
+    }
+
+    #[test]
+    fn a_universal_analytics_id_is_told_to_use_ga4() {
+        let (p, text) = problem("\"G-ESIMERKKI0\"", "\"UA-1234567-1\"");
+        assert_eq!(p.field, "services[0].settings.measurement_id");
+        assert_eq!(p.line, Some(line_of(&text, "UA-1234567-1")));
+        assert!(p.message.contains("GA4 measurement IDs start with G-"), "{p}");
+    }
+
+    #[test]
+    fn a_service_without_purpose_or_cookies_is_refused() {
+        let (p, _) = problem("purpose = \"analytics\"\n# Who", "# Who");
+        assert_eq!(p.field, "services[0].purpose", "{p}");
+        assert!(p.message.contains("missing"), "{p}");
+        // Every cookie removed: the service lists none.
+        let start = FIXTURE.find("# Everything the service stores").unwrap();
+        let text = &FIXTURE[..start];
+        let problems = load_str(text, FILE).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(problems[0].field, "services[0].cookies");
+        assert!(problems[0].message.contains("missing"), "{}", problems[0]);
+        let text = text.replacen(
+            "provider = \"Google Ireland Ltd\"\n",
+            "provider = \"Google Ireland Ltd\"\ncookies = []\n",
+            1,
+        );
+        let problems = load_str(&text, FILE).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(problems[0].field, "services[0].cookies");
+        assert_eq!(problems[0].line, Some(line_of(&text, "cookies = []")));
+        assert!(problems[0].message.contains("lists no cookie"), "{}", problems[0]);
+    }
+
+    #[test]
+    fn a_purpose_the_catalogue_does_not_know_is_named() {
+        let (p, text) = problem("purpose = \"analytics\"", "purpose = \"statistics\"");
+        assert_eq!(p.field, "services[0].purpose", "{p}");
+        assert_eq!(p.line, Some(line_of(&text, "\"statistics\"")));
+        assert!(
+            p.message.contains(
+                "\"statistics\" is not a purpose the catalogue knows: use `necessary`, `analytics`"
+            ),
+            "{p}"
+        );
+    }
+
+    #[test]
+    fn a_host_that_is_not_https_is_refused() {
+        let (p, text) = problem(
+            "\"https://*.google.fi\",\n]\nconnect",
+            "\"http://*.google.fi\",\n]\nconnect",
+        );
+        assert_eq!(p.field, "services[0].settings.image_hosts[4]", "{p}");
+        assert_eq!(p.line, Some(line_of(&text, "http://")));
+        assert!(p.message.contains("is not https"), "{p}");
+        let (p, _) = problem(
+            "\"https://www.googletagmanager.com\"]",
+            "\"https://www.googletagmanager.com/gtag/js\"]",
+        );
+        assert_eq!(p.field, "services[0].settings.script_hosts[0]", "{p}");
+        assert!(p.message.contains("no path"), "{p}");
+    }
+
+    #[test]
+    fn a_language_the_portal_lacks_is_named() {
+        let (p, text) = problem(
+            "languages = [\"fi\", \"sv\", \"en\"]",
+            "languages = [\"fi\", \"de\"]",
+        );
+        assert_eq!(p.line, Some(line_of(&text, "\"de\"")));
+        assert!(p.field.starts_with("languages"), "{p}");
+        assert!(
+            p.message
+                .contains("\"de\" is not a language the portal has: use `fi`, `sv`"),
+            "{p}"
+        );
+        let (p, _) = problem(
+            "letter_languages = [\"fi\", \"en\"]",
+            "letter_languages = [\"fi\", \"sv\"]",
+        );
+        assert_eq!(p.field, "letter_languages[1]", "{p}");
+        assert!(p.message.contains("cannot be written in Swedish"), "{p}");
+    }
+
+    #[test]
+    fn an_accent_with_too_little_contrast_says_the_ratio() {
+        let (p, text) = problem("light = \"#0b5563\"", "light = \"#7fd0dc\"");
+        assert_eq!(p.field, "brand.accent.light");
+        assert_eq!(p.line, Some(line_of(&text, "accent = {")));
+        // #7fd0dc on white: 1.75:1 (and the header's text is white too: one message).
+        assert!(
+            p.message.contains("1.75:1") && p.message.contains("4.5:1") && p.message.contains("darker"),
+            "{p}"
+        );
+        let text = FIXTURE.replacen("dark = \"#7fd0dc\"", "dark = \"#0b5563\"", 1);
+        let problems = load_str(&text, FILE).unwrap_err();
+        // Against the dark background and the dark header text alike.
+        assert_eq!(problems.len(), 2, "{problems:#?}");
+        assert!(problems
+            .iter()
+            .all(|p| p.field == "brand.accent.dark" && p.message.contains("lighter")));
+    }
+
+    #[test]
+    fn the_name_forms_a_language_needs_are_asked_for() {
+        let start = FIXTURE.find("[controller.name.sv]").unwrap();
+        let end = FIXTURE.find("# The registers").unwrap();
+        let text = [&FIXTURE[..start], &FIXTURE[end..]].concat();
+        let problems = load_str(&text, FILE).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(problems[0].field, "controller.name.sv");
+        assert!(problems[0].message.contains("Swedish pages"), "{}", problems[0]);
+        // Without Swedish pages, no Swedish forms are needed.
+        let text = text.replacen("[\"fi\", \"sv\", \"en\"]", "[\"fi\", \"en\"]", 1);
+        assert!(load_str(&text, FILE).is_ok());
+    }
+
+    #[test]
+    fn several_mistakes_are_all_told() {
+        let text = FIXTURE
+            .replacen("\"tietosuoja@esimerkki.example\"", "\"tietosuoja\"", 1)
+            .replacen("reference_prefix = \"ESI\"", "reference_prefix = \"esi-\"", 1)
+            .replacen(
+                "\"https://tietosuoja.esimerkki.example\"",
+                "\"http://tietosuoja.esimerkki.example\"",
+                1,
+            );
+        let problems = load_str(&text, FILE).unwrap_err();
+        let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, ["origin", "reference_prefix", "controller.email"]);
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_kind_says_what_to_write() {
+        let (p, text) = problem("record_months = 12", "record_months = \"12\"");
+        assert_eq!(
+            (p.field.as_str(), p.line),
+            (
+                "consent.record_months",
+                Some(line_of(&text, "record_months = \""))
+            )
+        );
+        assert_eq!(
+            p.message,
+            "this should be a whole number, without quotes, not string \"12\""
+        );
+        let (p, _) = problem("languages = [\"fi\", \"sv\", \"en\"]", "languages = \"fi\"");
+        assert_eq!(p.field, "languages");
+        assert!(
+            p.message.starts_with("this should be a list in [brackets]"),
+            "{p}"
+        );
+    }
+
+    #[test]
+    fn text_that_is_not_toml_is_told_with_its_line() {
+        let text = FIXTURE.replacen("town = \"Turku\"", "town = Turku", 1);
+        let problems = load_str(&text, FILE).unwrap_err();
+        assert_eq!(
+            problems[0].line,
+            Some(line_of(&text, "town = Turku")),
+            "{:?}",
+            problems
+        );
+        assert!(
+            problems[0].message.starts_with("not valid TOML"),
+            "{}",
+            problems[0]
+        );
+    }
+
+    #[test]
+    fn a_folder_is_read_from_disk_and_its_logo_must_exist() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("kuu");
+        std::fs::create_dir(&folder).unwrap();
+        let missing = load(&folder).unwrap_err();
+        assert!(missing[0].message.contains("has no site.toml"), "{}", missing[0]);
+        let text = FIXTURE.replacen("# logo = \"logo.svg\"", "logo = \"logo.svg\"", 1);
+        std::fs::write(folder.join("site.toml"), &text).unwrap();
+        let problems = load(&folder).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].file, format!("{}/site.toml", folder.display()));
+        assert_eq!(problems[0].field, "brand.logo");
+        assert_eq!(problems[0].line, Some(line_of(&text, "logo = \"logo.svg\"")));
+        assert!(
+            problems[0].message.contains("no file \"logo.svg\""),
+            "{}",
+            problems[0]
+        );
+        std::fs::write(
+            folder.join("logo.svg"),
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        )
+        .unwrap();
+        assert!(load(&folder).is_ok());
+        let text = FIXTURE.replacen("# logo = \"logo.svg\"", "logo = \"../logo.svg\"", 1);
+        std::fs::write(folder.join("site.toml"), &text).unwrap();
+        assert!(load(&folder).unwrap_err()[0]
+            .message
+            .contains("inside the site folder"));
+    }
+
+    /// The repository's folders load, whatever their facts (no fact of theirs is asserted here,
+    /// so a company's edit to its folder cannot fail this crate's tests; an invalid one must).
+    #[test]
+    fn the_repository_s_site_files_are_valid() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        for dir in ["site", "examples/kahvila-kuu"] {
+            if let Err(problems) = load(&root.join(dir)) {
+                panic!(
+                    "{}",
+                    problems
+                        .iter()
+                        .map(|p| p.to_string())
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_example_company_s_folder_passes_the_whole_check() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/kahvila-kuu");
+        let site = check_folder(&dir).unwrap_or_else(|p| {
+            panic!(
+                "{}",
+                p.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n")
+            )
+        });
+        assert_eq!(site.controller.name.full, "Kahvila Kuu Oy");
+        assert_eq!(site.languages.as_ref(), [Language::Fi, Language::Sv]);
+    }
+
+    #[test]
+    fn a_folder_lacking_a_language_s_notice_or_locale_is_told_each() {
+        let dir = tempfile::tempdir().unwrap();
+        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/kahvila-kuu");
+        std::fs::copy(example.join("site.toml"), dir.path().join("site.toml")).unwrap();
+        for folder in ["notice", "locales"] {
+            std::fs::create_dir(dir.path().join(folder)).unwrap();
+        }
+        std::fs::copy(example.join("notice/fi.md"), dir.path().join("notice/fi.md")).unwrap();
+        std::fs::copy(
+            example.join("locales/fi.toml"),
+            dir.path().join("locales/fi.toml"),
+        )
+        .unwrap();
+        let problems = check_folder(dir.path()).unwrap_err();
+        let told: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        let shown = dir.path().display();
+        assert_eq!(
+            told,
+            [
+                format!("{shown}/locales/sv.toml: is missing: site.toml lists the language sv, so the folder needs this file"),
+                format!("{shown}/notice/sv.md: is missing: site.toml lists the language sv, so the folder needs this file"),
+            ]
+        );
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+
+            /// Arbitrary text never panics the loader.
+            #[test]
+            fn any_text_is_answered_not_panicked_on(text in "\\PC{0,400}") {
+                let _ = load_str(&text, FILE);
+            }
+
+            /// The fixture cut anywhere, or with a line replaced by noise: problems, no panic,
+            /// and every problem's line is in the file.
+            #[test]
+            fn damaged_files_get_problems_within_the_file(cut in 0usize..4000, noise in "[\\[\\]{}=\"a-z_.#\n ]{0,30}") {
+                let mut cut = cut.min(FIXTURE.len());
+                while !FIXTURE.is_char_boundary(cut) { cut -= 1; }
+                let text = [&FIXTURE[..cut], &noise, &FIXTURE[cut..]].concat();
+                if let Err(problems) = load_str(&text, FILE) {
+                    prop_assert!(!problems.is_empty());
+                    let lines = text.lines().count().max(1) + 1;
+                    for p in problems {
+                        prop_assert!(p.line.is_none_or(|l| l >= 1 && l <= lines), "{} of {}", p, lines);
+                        prop_assert!(!p.message.is_empty());
+                    }
+                }
+            }
+        }
+    }
+}
