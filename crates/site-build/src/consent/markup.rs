@@ -8,15 +8,13 @@
 //! +30 KB brotli) and puts the banner in the first paint.
 
 use super::table::{self, catalogue_text};
-use crate::html::esc;
-use portal_core::consent::catalogue::{Purpose, CATALOGUE};
 use portal_core::i18n::Lang;
 use portal_core::notice::COOKIE_TABLE_ID;
+use crate::html::Text;
 use portal_core::vocabulary::{
-    Action, Fact, Message, Show, ACTION_ATTRIBUTE, ALLOWED_TEXT_ATTRIBUTE, BANNER_ID, CONSENT_ROOT_ID,
-    FACT_ATTRIBUTE, GPC_NOTE_ID, PURPOSE_ATTRIBUTE, REFUSED_TEXT_ATTRIBUTE, SETTINGS_ID, SHOW_ATTRIBUTE,
-    STATUS_ID,
+    Action, Fact, Message, Show, BANNER_ID, CONSENT_ROOT_ID, GPC_NOTE_ID, SETTINGS_ID, STATUS_ID,
 };
+use maud::{html, Markup};
 
 /// A note of the first layer or the settings view that CSS shows for a state of `<html>`:
 /// `consent__note--changed`, `--expired`, `--gpc`, `--no-storage` (style/consent.css).
@@ -43,174 +41,156 @@ impl Note {
 }
 
 /// A button that does `action`.
-pub fn button(action: Action, text: &str, class: &str) -> String {
-    format!(
-        "<button type=\"button\" class=\"{class}\" {ACTION_ATTRIBUTE}=\"{}\">{}</button>",
-        action.key(),
-        esc(text)
-    )
+pub fn button(action: Action, text: &str, class: &str) -> Markup {
+    // data-action: ACTION_ATTRIBUTE (the tests check the names the markup writes).
+    html! {
+        button type="button" class=(Text(class)) data-action=(action.key()) { (Text(text)) }
+    }
 }
 
-fn note(note: Note, text: &str, id: Option<&str>) -> String {
-    let id = id.map(|id| format!(" id=\"{id}\"")).unwrap_or_default();
-    format!(
-        "<p class=\"consent__note {}\"{id}>{}</p>",
-        note.class(),
-        esc(text)
-    )
+fn note(note: Note, text: &str, id: Option<&str>) -> Markup {
+    html! {
+        p class={ "consent__note " (note.class()) } id=[id] { (Text(text)) }
+    }
 }
 
 /// The banner's first layer, the settings dialog and the live region, in `lang`.
 pub fn html(lang: Lang) -> String {
     let s = lang.strings();
     let choices = |settings: bool| {
-        let mut out = String::from("<div class=\"consent__actions\">");
-        if settings {
-            out.push_str(&button(Action::Save, s.settings.save, "button"));
+        html! {
+            div class="consent__actions" {
+                @if settings { (button(Action::Save, s.settings.save, "button")) }
+                (button(Action::AcceptAll, s.banner.accept_all, "button"))
+                (button(Action::RejectAll, s.banner.reject_all, "button"))
+                @if !settings { (button(Action::Settings, s.banner.settings, "button")) }
+            }
         }
-        out.push_str(&button(Action::AcceptAll, s.banner.accept_all, "button"));
-        out.push_str(&button(Action::RejectAll, s.banner.reject_all, "button"));
-        if !settings {
-            out.push_str(&button(Action::Settings, s.banner.settings, "button"));
-        }
-        out.push_str("</div>");
-        out
+    };
+    // Message::ALL's attributes (the tests check them).
+    let message = |message: Message| match message {
+        Message::Saved => s.messages.saved,
+        Message::Withdrawn => s.messages.withdrawn,
+        Message::NotStored => s.messages.not_stored,
     };
 
-    let mut out = String::with_capacity(12 * 1024);
-    out.push_str(&format!("<div id=\"{CONSENT_ROOT_ID}\">"));
-    out.push_str(&format!(
-        "<p id=\"{STATUS_ID}\" class=\"consent-status\" role=\"status\""
-    ));
-    for message in Message::ALL {
-        let text = match message {
-            Message::Saved => s.messages.saved,
-            Message::Withdrawn => s.messages.withdrawn,
-            Message::NotStored => s.messages.not_stored,
-        };
-        out.push_str(&format!(" {}=\"{}\"", message.attribute(), esc(text)));
-    }
-    out.push_str("></p>");
+    html! {
+        div id=(CONSENT_ROOT_ID) {
+            p id=(STATUS_ID) class="consent-status" role="status"
+                data-saved=(Text(message(Message::Saved)))
+                data-withdrawn=(Text(message(Message::Withdrawn)))
+                data-not-stored=(Text(message(Message::NotStored))) {}
 
-    // The first layer: a region at the bottom of the viewport, not a modal.
-    out.push_str(&format!(
-        "<section id=\"{BANNER_ID}\" class=\"consent\" aria-labelledby=\"consent-title\" tabindex=\"-1\">\
-<div class=\"consent__body\" tabindex=\"0\"><h2 id=\"consent-title\" class=\"consent__title\">{}</h2>",
-        esc(s.banner.title)
-    ));
-    out.push_str(&note(Note::Changed, s.banner.ask_changed, None));
-    out.push_str(&note(Note::Expired, s.banner.ask_expired, None));
-    out.push_str(&format!(
-        "<p class=\"consent__text\">{} <a href=\"#{COOKIE_TABLE_ID}\">{}</a></p>",
-        esc(&catalogue_text(lang, s.banner.intro)),
-        esc(s.banner.more)
-    ));
-    out.push_str(&note(Note::Gpc, s.banner.gpc, None));
-    out.push_str(&note(Note::NoStorage, s.messages.not_stored, None));
-    out.push_str("</div>");
-    out.push_str(&choices(false));
-    out.push_str("</section>");
+            // The first layer: a region at the bottom of the viewport, not a modal.
+            section id=(BANNER_ID) class="consent" aria-labelledby="consent-title" tabindex="-1" {
+                div class="consent__body" tabindex="0" {
+                    h2 id="consent-title" class="consent__title" { (Text(s.banner.title)) }
+                    (note(Note::Changed, s.banner.ask_changed, None))
+                    (note(Note::Expired, s.banner.ask_expired, None))
+                    p class="consent__text" {
+                        (Text(&catalogue_text(lang, s.banner.intro))) " "
+                        a href={ "#" (COOKIE_TABLE_ID) } { (Text(s.banner.more)) }
+                    }
+                    (note(Note::Gpc, s.banner.gpc, None))
+                    (note(Note::NoStorage, s.messages.not_stored, None))
+                }
+                (choices(false))
+            }
 
-    // The settings view: a modal dialog (Escape closes it; focus returns where it was).
-    out.push_str(&format!(
-        "<dialog id=\"{SETTINGS_ID}\" class=\"consent-settings\" aria-labelledby=\"consent-settings-title\">\
-<div class=\"consent-settings__head\"><h2 id=\"consent-settings-title\">{}</h2>{}</div><p>{}</p>",
-        esc(s.settings.title),
-        button(Action::Close, s.settings.close, "button button--quiet"),
-        esc(s.settings.intro)
-    ));
-    out.push_str(&note(Note::Gpc, s.banner.gpc, Some(GPC_NOTE_ID)));
-    for purpose in Purpose::ALL {
-        out.push_str(&purpose_block(lang, purpose));
+            // The settings view: a modal dialog (Escape closes it; focus returns where it was).
+            dialog id=(SETTINGS_ID) class="consent-settings" aria-labelledby="consent-settings-title" {
+                div class="consent-settings__head" {
+                    h2 id="consent-settings-title" { (Text(s.settings.title)) }
+                    (button(Action::Close, s.settings.close, "button button--quiet"))
+                }
+                p { (Text(s.settings.intro)) }
+                (note(Note::Gpc, s.banner.gpc, Some(GPC_NOTE_ID)))
+                @for purpose in Purpose::ALL {
+                    (purpose_block(lang, purpose))
+                }
+                (stored_choice(lang))
+                (note(Note::NoStorage, s.messages.not_stored, None))
+                (choices(true))
+            }
+        }
     }
-    out.push_str(&stored_choice(lang));
-    out.push_str(&note(Note::NoStorage, s.messages.not_stored, None));
-    out.push_str(&choices(true));
-    out.push_str("</dialog></div>");
-    out
+    .into_string()
 }
 
 /// A purpose in the settings view: its name and switch, what it covers, what it stores.
-fn purpose_block(lang: Lang, purpose: Purpose) -> String {
+fn purpose_block(lang: Lang, purpose: Purpose) -> Markup {
     let s = lang.strings();
     let key = purpose.key();
-    let name = esc(purpose.name()(s));
+    let name = Text(purpose.name()(s));
     let name_id = format!("consent-{key}-name");
-    let needs = purpose.needs().map(|_| {
-        format!(
-            "<p id=\"consent-{key}-needs\" class=\"purpose__needs\">{}</p>",
-            esc(s.settings.marketing_needs_analytics)
-        )
-    });
-    let (title, control) = if purpose == Purpose::Necessary {
-        (
-            format!("<span id=\"{name_id}\">{name}</span>"),
-            format!(
-                "<span class=\"purpose__always\">{}</span>",
-                esc(s.settings.always_on)
-            ),
-        )
-    } else {
-        let described_by = match needs {
-            Some(_) => format!("consent-{key}-description consent-{key}-needs"),
-            None => format!("consent-{key}-description"),
-        };
-        (
-            format!("<label for=\"consent-{key}\" id=\"{name_id}\">{name}</label>"),
-            format!(
-                "<input type=\"checkbox\" role=\"switch\" class=\"purpose__switch\" id=\"consent-{key}\" \
-{PURPOSE_ATTRIBUTE}=\"{key}\" aria-describedby=\"{described_by}\">"
-            ),
-        )
+    let needs_id = purpose.needs().map(|_| format!("consent-{key}-needs"));
+    let description_id = format!("consent-{key}-description");
+    let described_by = match &needs_id {
+        Some(needs) => format!("{description_id} {needs}"),
+        None => description_id.clone(),
     };
     let count = CATALOGUE.iter().filter(|e| e.purpose == purpose).count();
-    format!(
-        "<div class=\"purpose\"><div class=\"purpose__head\"><h3 class=\"purpose__name\">{title}</h3>{control}</div>\
-<p id=\"consent-{key}-description\" class=\"purpose__description\">{}</p>{}\
-<details class=\"purpose__entries\"><summary>{}</summary>{}</details></div>",
-        esc(&catalogue_text(lang, purpose.description()(s))),
-        needs.unwrap_or_default(),
-        esc(&portal_core::i18n::fill(s.settings.entries, &[("count", &count.to_string())])),
-        table::purpose_table(lang, purpose, &format!("consent-{key}-name"))
-    )
+    html! {
+        div class="purpose" {
+            div class="purpose__head" {
+                @if purpose == Purpose::Necessary {
+                    h3 class="purpose__name" { span id=(name_id) { (name) } }
+                    span class="purpose__always" { (Text(s.settings.always_on)) }
+                } @else {
+                    h3 class="purpose__name" { label for={ "consent-" (key) } id=(name_id) { (name) } }
+                    // data-consent-purpose: PURPOSE_ATTRIBUTE
+                    input type="checkbox" role="switch" class="purpose__switch" id={ "consent-" (key) }
+                        data-consent-purpose=(key)
+                        aria-describedby=(described_by);
+                }
+            }
+            p id=(description_id) class="purpose__description" {
+                (Text(&catalogue_text(lang, purpose.description()(s))))
+            }
+            @if let Some(needs) = &needs_id {
+                p id=(needs) class="purpose__needs" { (Text(s.settings.marketing_needs_analytics)) }
+            }
+            details class="purpose__entries" {
+                summary { (Text(&portal_core::i18n::fill(s.settings.entries, &[("count", &count.to_string())]))) }
+                (table::purpose_table(lang, purpose, &name_id))
+            }
+        }
+    }
 }
 
 /// The stored choice: the facts the controller writes in, and the receipt.
-fn stored_choice(lang: Lang) -> String {
+fn stored_choice(lang: Lang) -> Markup {
     let s = lang.strings();
-    let fact = |fact: Fact| format!("{FACT_ATTRIBUTE}=\"{}\"", fact.key());
-    let mut facts = format!(
-        "<dt>{}</dt><dd {}></dd><dt>{}</dt><dd {}></dd><dt>{}</dt><dd><code {}></code></dd>",
-        esc(s.record.saved_at),
-        fact(Fact::SavedAt),
-        esc(s.record.valid_until),
-        fact(Fact::ValidUntil),
-        esc(s.record.id),
-        fact(Fact::Id)
-    );
-    for purpose in Purpose::OPTIONAL {
-        facts.push_str(&format!(
-            "<dt>{}</dt><dd {} {ALLOWED_TEXT_ATTRIBUTE}=\"{}\" {REFUSED_TEXT_ATTRIBUTE}=\"{}\"></dd>",
-            esc(purpose.name()(s)),
-            fact(Fact::Choice(purpose)),
-            esc(s.record.allowed),
-            esc(s.record.refused)
-        ));
+    // data-consent-fact: FACT_ATTRIBUTE; data-allowed, data-refused: ALLOWED_TEXT_ATTRIBUTE,
+    // REFUSED_TEXT_ATTRIBUTE; data-consent-show: SHOW_ATTRIBUTE.
+    html! {
+        section class="stored-choice" aria-labelledby="stored-choice-title" {
+            h3 id="stored-choice-title" { (Text(s.record.title)) }
+            p data-consent-show=(Show::NoRecord.key()) { (Text(s.record.none)) }
+            div data-consent-show=(Show::Record.key()) hidden {
+                dl class="stored-choice__facts" {
+                    dt { (Text(s.record.saved_at)) } dd data-consent-fact=(Fact::SavedAt.key()) {}
+                    dt { (Text(s.record.valid_until)) } dd data-consent-fact=(Fact::ValidUntil.key()) {}
+                    dt { (Text(s.record.id)) } dd { code data-consent-fact=(Fact::Id.key()) {} }
+                    @for purpose in Purpose::OPTIONAL {
+                        dt { (Text(purpose.name()(s))) }
+                        dd data-consent-fact=(Fact::Choice(purpose).key())
+                            data-allowed=(Text(s.record.allowed)) data-refused=(Text(s.record.refused)) {}
+                    }
+                }
+                (button(Action::Receipt, s.record.receipt, "button button--quiet"))
+            }
+        }
     }
-    format!(
-        "<section class=\"stored-choice\" aria-labelledby=\"stored-choice-title\"><h3 id=\"stored-choice-title\">{}</h3>\
-<p {SHOW_ATTRIBUTE}=\"{}\">{}</p><div {SHOW_ATTRIBUTE}=\"{}\" hidden><dl class=\"stored-choice__facts\">{facts}</dl>{}</div></section>",
-        esc(s.record.title),
-        Show::NoRecord.key(),
-        esc(s.record.none),
-        Show::Record.key(),
-        button(Action::Receipt, s.record.receipt, "button button--quiet")
-    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use portal_core::vocabulary::{
+        ACTION_ATTRIBUTE, ALLOWED_TEXT_ATTRIBUTE, FACT_ATTRIBUTE, PURPOSE_ATTRIBUTE, REFUSED_TEXT_ATTRIBUTE,
+        SHOW_ATTRIBUTE,
+    };
 
     /// The values of `attribute="…"` in `html`.
     pub(crate) fn values<'a>(html: &'a str, attribute: &str) -> Vec<&'a str> {
@@ -302,6 +282,13 @@ mod tests {
             );
             for message in Message::ALL {
                 assert_eq!(values(&page, message.attribute()).len(), 1, "{message:?}");
+            }
+            for attribute in [ALLOWED_TEXT_ATTRIBUTE, REFUSED_TEXT_ATTRIBUTE] {
+                assert_eq!(
+                    values(&page, attribute).len(),
+                    Purpose::OPTIONAL.len(),
+                    "{attribute}"
+                );
             }
             let facts = values(&page, FACT_ATTRIBUTE);
             for fact in [Fact::SavedAt, Fact::ValidUntil, Fact::Id]

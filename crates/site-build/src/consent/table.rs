@@ -1,12 +1,13 @@
 //! The cookie table of the notice's cookie section and of the settings view, made from the
 //! catalogue at build time.
 
-use crate::html::esc;
 use portal_core::consent::catalogue::{entries, Entry, Kept, Purpose, GA_DATA_RETENTION_MONTHS};
 use portal_core::consent::record::CHOICE_MONTHS;
 use portal_core::i18n::{fill, Lang};
 use portal_core::notice::COOKIE_TABLE_ID;
+use crate::html::Text;
 use portal_core::vocabulary::Action;
+use maud::{html, Markup};
 
 /// A catalogue text in `lang` with its placeholders filled (`{valid}`, `{retention}`).
 pub fn catalogue_text(lang: Lang, text: &str) -> String {
@@ -31,76 +32,71 @@ pub fn kept(lang: Lang, entry: &Entry) -> String {
 /// The rows of `purpose`'s entries. Each cell names its column (`data-label`) for the narrow
 /// layout, where the cells stack; explicit roles keep the table a table to assistive technology
 /// when CSS changes the cells' display.
-fn rows(lang: Lang, purpose: Purpose) -> String {
+fn rows(lang: Lang, purpose: Purpose) -> Markup {
     let s = lang.strings();
     let c = &s.cookies;
-    entries(purpose)
-        .map(|entry| {
-            format!(
-                "<tr role=\"row\"><td role=\"cell\"><code>{}</code><br><small>{}</small></td>\
-<td role=\"cell\" data-label=\"{}\">{}</td><td role=\"cell\" data-label=\"{}\">{}</td>\
-<td role=\"cell\" data-label=\"{}\">{}</td></tr>",
-                esc(&entry.name.display()),
-                esc(&kept(lang, entry)),
-                esc(c.provider),
-                esc(entry.provider),
-                esc(c.purpose),
-                esc(&catalogue_text(lang, (entry.what)(s))),
-                esc(c.lifetime),
-                esc(&catalogue_text(lang, (entry.lifetime)(s)))
-            )
-        })
-        .collect()
+    html! {
+        @for entry in entries(purpose) {
+            tr role="row" {
+                td role="cell" { code { (Text(&entry.name.display())) } br; small { (Text(&kept(lang, entry))) } }
+                td role="cell" data-label=(Text(c.provider)) { (Text(entry.provider)) }
+                td role="cell" data-label=(Text(c.purpose)) { (Text(&catalogue_text(lang, (entry.what)(s)))) }
+                td role="cell" data-label=(Text(c.lifetime)) { (Text(&catalogue_text(lang, (entry.lifetime)(s)))) }
+            }
+        }
+    }
 }
 
-fn head(lang: Lang) -> String {
+fn head(lang: Lang) -> Markup {
     let s = &lang.strings().cookies;
-    format!(
-        "<thead role=\"rowgroup\"><tr role=\"row\"><th scope=\"col\" role=\"columnheader\">{}</th><th scope=\"col\" role=\"columnheader\">{}</th>\
-<th scope=\"col\" role=\"columnheader\">{}</th><th scope=\"col\" role=\"columnheader\">{}</th></tr></thead>",
-        esc(s.name),
-        esc(s.provider),
-        esc(s.purpose),
-        esc(s.lifetime)
-    )
+    html! {
+        thead role="rowgroup" { tr role="row" {
+            @for name in [s.name, s.provider, s.purpose, s.lifetime] {
+                th scope="col" role="columnheader" { (Text(name)) }
+            }
+        } }
+    }
 }
 
 /// The entries of one purpose, for the banner's settings view; `labelled_by` is the id of the
 /// purpose's name. The wrapper scrolls on a narrow screen, so it is a named, focusable region.
-pub fn purpose_table(lang: Lang, purpose: Purpose, labelled_by: &str) -> String {
-    format!(
-        "<div class=\"cookie-table\" role=\"region\" aria-labelledby=\"{labelled_by}\" tabindex=\"0\">\
-<table role=\"table\" aria-labelledby=\"{labelled_by}\">{}<tbody role=\"rowgroup\">{}</tbody></table></div>",
-        head(lang),
-        rows(lang, purpose)
-    )
+pub fn purpose_table(lang: Lang, purpose: Purpose, labelled_by: &str) -> Markup {
+    html! {
+        div class="cookie-table" role="region" aria-labelledby=(Text(labelled_by)) tabindex="0" {
+            table role="table" aria-labelledby=(Text(labelled_by)) {
+                (head(lang))
+                tbody role="rowgroup" { (rows(lang, purpose)) }
+            }
+        }
+    }
 }
 
 /// The notice's table: its own heading (the banner links to it), a caption, a row group per
 /// purpose, and a note saying where it comes from.
 pub fn html(lang: Lang) -> String {
     let s = &lang.strings().cookies;
-    let mut out = format!(
-        "<h3 id=\"{COOKIE_TABLE_ID}\" class=\"cookie-table__heading\" tabindex=\"-1\">{}</h3>\
-<div class=\"cookie-table\" role=\"region\" aria-labelledby=\"{COOKIE_TABLE_ID}\" tabindex=\"0\">\
-<table role=\"table\"><caption>{}</caption>{}",
-        esc(s.heading),
-        esc(s.caption),
-        head(lang)
-    );
-    for purpose in Purpose::ALL {
-        out.push_str(&format!(
-            "<tbody role=\"rowgroup\"><tr role=\"row\"><th scope=\"rowgroup\" colspan=\"4\" role=\"rowheader\">{}</th></tr>{}</tbody>",
-            esc(purpose.name()(lang.strings())),
-            rows(lang, purpose)
-        ));
+    html! {
+        h3 id=(COOKIE_TABLE_ID) class="cookie-table__heading" tabindex="-1" { (Text(s.heading)) }
+        div class="cookie-table" role="region" aria-labelledby=(COOKIE_TABLE_ID) tabindex="0" {
+            table role="table" {
+                caption { (Text(s.caption)) }
+                (head(lang))
+                @for purpose in Purpose::ALL {
+                    tbody role="rowgroup" {
+                        tr role="row" {
+                            th scope="rowgroup" colspan="4" role="rowheader" { (Text(purpose.name()(lang.strings()))) }
+                        }
+                        (rows(lang, purpose))
+                    }
+                }
+            }
+        }
+        p class="cookie-table__note" { (Text(s.note)) }
+        p class="cookie-table__settings needs-js" {
+            (crate::consent::markup::button(Action::Settings, lang.strings().page.cookie_settings, "button button--quiet"))
+        }
     }
-    out.push_str(&format!(
-        "</table></div><p class=\"cookie-table__note\">{}</p><p class=\"cookie-table__settings needs-js\">{}</p>",
-        esc(s.note),
-        crate::consent::markup::button(Action::Settings, lang.strings().page.cookie_settings, "button button--quiet")
-    ));
-    out
+    .into_string()
 }
 
 #[cfg(test)]

@@ -11,16 +11,15 @@ use super::{Notice, SiteError};
 use crate::consent::revision::{self, Published};
 use crate::html::esc;
 use crate::notice::front_matter::{tel_uri, Controller};
-use portal_core::i18n::{fill, Lang};
 use portal_core::notice::COOKIE_SECTION_ID;
 use portal_core::request::letter_lang::LetterLang;
 use portal_core::request::right::Right;
 use portal_core::request::SECTION_ID;
 use portal_core::vocabulary::{
-    Action, FormAsset, RecipientField, APP_ID_PREFIXES, LANG_LINK_ATTRIBUTE, NOTICE_ID,
-    REQUEST_RIGHT_ATTRIBUTE, REQUEST_ROOT_ID, REVISIONS_META, REVISIONS_TEXTS_ATTRIBUTE, TOC_CLASS,
+    Action, FormAsset, APP_ID_PREFIXES, NOTICE_ID, REQUEST_ROOT_ID, REVISIONS_META, TOC_CLASS,
     TOC_DETAILS_CLASS,
 };
+use maud::{html, Markup, PreEscaped};
 
 /// The notice's rights sections and the right each one's "Tee pyyntö" link ticks in the form.
 const RIGHTS_SECTIONS: [(&str, Right); 6] = [
@@ -177,7 +176,8 @@ pub fn compose(notices: &[Notice], context: &Context) -> Result<Site, SiteError>
 /// the banner's switches) with ids of [`APP_ID_PREFIXES`].
 fn check_heading_ids(notice: &Notice, page: &Page) -> Result<(), String> {
     for heading in &notice.rendered.headings {
-        let attribute = format!(" id=\"{}\"", esc(&heading.id));
+        // The id as the page writes it (escaped by the templates).
+        let attribute = format!(" id=\"{}\"", html! { (heading.id) }.into_string());
         let uses = page.head.matches(&attribute).count() + page.body.matches(&attribute).count();
         let why = if uses > 1 {
             "an element of the page itself has this id, so its links and the apps would reach the \
@@ -261,41 +261,40 @@ fn head(notice: &Notice, context: &Context, langs: &[Lang], revisions: &str) -> 
     let lang = notice.front.lang;
     let title = document_title(notice);
     let description = lang.strings().page.description;
-    let mut out = format!(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n\
-<meta name=\"referrer\" content=\"{}\">\n<title>{}</title>\n\
-<meta name=\"description\" content=\"{}\">\n<link rel=\"canonical\" href=\"{}\">\n",
-        esc(&super::security::meta_content_security_policy()),
-        esc(super::security::REFERRER_POLICY),
-        esc(&title),
-        esc(description),
-        esc(&context.page_url(lang))
-    );
-    for other in langs {
-        out.push_str(&format!(
-            "<link rel=\"alternate\" hreflang=\"{other}\" href=\"{}\">\n",
-            esc(&context.page_url(*other))
-        ));
+    let url = context.page_url(lang);
+    html! {
+        meta http-equiv="Content-Security-Policy" content=(super::security::meta_content_security_policy());
+        "\n"
+        meta name="referrer" content=(super::security::REFERRER_POLICY);
+        "\n"
+        title { (title) }
+        "\n"
+        meta name="description" content=(description);
+        "\n"
+        link rel="canonical" href=(url);
+        "\n"
+        @for other in langs {
+            link rel="alternate" hreflang=(other) href=(context.page_url(*other));
+            "\n"
+        }
+        link rel="alternate" hreflang="x-default" href=(context.page_url(Lang::default()));
+        "\n"
+        meta property="og:type" content="website";
+        "\n"
+        meta property="og:title" content=(title);
+        "\n"
+        meta property="og:description" content=(description);
+        "\n"
+        meta property="og:url" content=(url);
+        "\n"
+        meta property="og:locale" content=(og_locale(lang));
+        "\n"
+        // data-texts: REVISIONS_TEXTS_ATTRIBUTE (the tests check the names the templates write).
+        meta name=(REVISIONS_META) content=(revisions)
+            data-texts=(context.relative_to_page(lang, &format!("{}/", revision::DIRECTORY)));
+        "\n"
     }
-    out.push_str(&format!(
-        "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">\n",
-        esc(&context.page_url(Lang::default()))
-    ));
-    out.push_str(&format!(
-        "<meta property=\"og:type\" content=\"website\">\n<meta property=\"og:title\" content=\"{}\">\n\
-<meta property=\"og:description\" content=\"{}\">\n<meta property=\"og:url\" content=\"{}\">\n\
-<meta property=\"og:locale\" content=\"{}\">\n",
-        esc(&title),
-        esc(description),
-        esc(&context.page_url(lang)),
-        og_locale(lang)
-    ));
-    out.push_str(&format!(
-        "<meta name=\"{REVISIONS_META}\" content=\"{}\" {REVISIONS_TEXTS_ATTRIBUTE}=\"{}\">\n",
-        esc(revisions),
-        esc(&context.relative_to_page(lang, &format!("{}/", revision::DIRECTORY)))
-    ));
-    out
+    .into_string()
 }
 
 /// The Open Graph locale (`fi_FI`, `en_GB`, …) of a page: link previews show it.
@@ -321,66 +320,6 @@ fn body(
     let front = &notice.front;
     let lang = front.lang;
     let s = lang.strings();
-    let mut out = String::with_capacity(48 * 1024);
-
-    out.push_str(&format!(
-        "<a class=\"skip-link\" href=\"#{NOTICE_ID}\">{}</a>\n",
-        esc(s.page.skip_to_content)
-    ));
-    out.push_str(&format!(
-        "<header class=\"site-header\"><div class=\"site-header__inner\">\
-<div class=\"site-header__titles\"><p class=\"site-header__controller\">{}</p>\
-<p class=\"site-header__register\">{} · {}: {}</p></div>\
-<div class=\"site-header__actions\">{}{}</div></div></header>\n",
-        esc(&controller.name),
-        esc(s.page.privacy_notice),
-        esc(s.page.register),
-        esc(&front.register),
-        request_link(None, s.request.make_request, "button button--quiet"),
-        language_switch(lang, context, langs)
-    ));
-    out.push_str(banner);
-    out.push('\n');
-
-    out.push_str("<div class=\"layout\">\n");
-    let mut toc = format!(
-        "<nav class=\"{TOC_CLASS}\" aria-labelledby=\"toc-title\"><details class=\"{TOC_DETAILS_CLASS}\">\
-<summary class=\"toc__title\" id=\"toc-title\">{}</summary><ol class=\"toc__list\">",
-        esc(s.page.contents)
-    );
-    for heading in notice.rendered.sections() {
-        toc.push_str(&format!(
-            "<li><a href=\"#{}\">{}</a></li>",
-            esc(&heading.id),
-            esc(&heading.text)
-        ));
-    }
-    toc.push_str("</ol></details></nav>\n");
-    out.push_str(&toc);
-
-    out.push_str("<main class=\"main\" id=\"main\">\n");
-    let translation_note = match front.translation_of {
-        Some(_) => format!(
-            "<p class=\"notice__translation\" role=\"note\">{}</p>",
-            esc(s.page.translation_notice)
-        ),
-        None => String::new(),
-    };
-    out.push_str(&format!(
-        "<article class=\"notice\" id=\"{NOTICE_ID}\" tabindex=\"-1\" aria-labelledby=\"notice-title\">\
-<h1 id=\"notice-title\">{}</h1><p class=\"notice__meta\">{} <time datetime=\"{}\">{}</time> · {}\u{a0}{}</p>{}\n{}</article>\n",
-        esc(&front.title),
-        esc(s.page.drawn_up),
-        front.drawn_up.iso(),
-        front.drawn_up.display(lang),
-        esc(s.page.version),
-        esc(&front.version),
-        translation_note,
-        with_request_links(
-            &with_cookie_table(&notice.rendered.html, lang),
-            s.request.make_request
-        )
-    ));
     let intro = fill(
         s.request.intro,
         &[
@@ -390,69 +329,113 @@ fn body(
             ("address", &controller.address),
         ],
     );
-    out.push_str(&format!(
-        "<section class=\"request\" id=\"{SECTION_ID}\" aria-labelledby=\"request-title\" tabindex=\"-1\">\
-<h2 id=\"request-title\">{}</h2><p>{}</p></section>\n",
-        esc(s.request.heading),
-        esc(&intro)
-    ));
-    // The form mounts here (src/request/form/): the recipient from the notice, the form's files
-    // from the build.
+    // The form mounts in the request root (src/request/form/): the recipient from the notice, the
+    // form's files from the build.
     let register = |letter: LetterLang| {
         registers
             .iter()
             .find(|(l, _)| *l == letter)
             .map_or(front.register.as_str(), |(_, name)| name.as_str())
     };
-    let mut root = format!("<div id=\"{REQUEST_ROOT_ID}\"");
-    for field in RecipientField::ALL {
-        let value = match field {
-            RecipientField::Controller => controller.name.as_str(),
-            RecipientField::Address => &controller.address,
-            RecipientField::ContactPerson => &controller.contact_person,
-            RecipientField::Email => &controller.email,
-            RecipientField::Phone => &controller.phone,
-            RecipientField::RegisterFi => register(LetterLang::Fi),
-            RecipientField::RegisterEn => register(LetterLang::En),
-        };
-        root.push_str(&format!(" {}=\"{}\"", field.attribute(), esc(value)));
+    let asset = |wanted: FormAsset| {
+        context
+            .form_assets
+            .iter()
+            .find(|(asset, _)| *asset == wanted)
+            .map(|(_, path)| context.relative_to_page(lang, path))
+    };
+    let drawn_up = html! {
+        (s.page.drawn_up) " " time datetime=(front.drawn_up.iso()) { (front.drawn_up.display(lang)) }
+        " · " (s.page.version) "\u{a0}" (front.version)
+    };
+    let notice_html = with_request_links(
+        &with_cookie_table(&notice.rendered.html, lang),
+        s.request.make_request,
+    );
+    html! {
+        a class="skip-link" href=(format_args!("#{NOTICE_ID}")) { (s.page.skip_to_content) }
+        "\n"
+        header class="site-header" { div class="site-header__inner" {
+            div class="site-header__titles" {
+                p class="site-header__controller" { (controller.name) }
+                p class="site-header__register" { (s.page.privacy_notice) " · " (s.page.register) ": " (front.register) }
+            }
+            div class="site-header__actions" {
+                (request_link(None, s.request.make_request, "button button--quiet"))
+                (language_switch(lang, context, langs))
+            }
+        } }
+        "\n"
+        (PreEscaped(banner))
+        "\n"
+        div class="layout" {
+            "\n"
+            nav class=(TOC_CLASS) aria-labelledby="toc-title" { details class=(TOC_DETAILS_CLASS) {
+                summary class="toc__title" id="toc-title" { (s.page.contents) }
+                ol class="toc__list" {
+                    @for heading in notice.rendered.sections() {
+                        li { a href={ "#" (heading.id) } { (heading.text) } }
+                    }
+                }
+            } }
+            "\n"
+            main class="main" id="main" {
+                "\n"
+                article class="notice" id=(NOTICE_ID) tabindex="-1" aria-labelledby="notice-title" {
+                    h1 id="notice-title" { (front.title) }
+                    p class="notice__meta" { (drawn_up) }
+                    @if front.translation_of.is_some() {
+                        p class="notice__translation" role="note" { (s.page.translation_notice) }
+                    }
+                    "\n"
+                    (PreEscaped(notice_html))
+                }
+                "\n"
+                section class="request" id=(SECTION_ID) aria-labelledby="request-title" tabindex="-1" {
+                    h2 id="request-title" { (s.request.heading) }
+                    p { (intro) }
+                }
+                "\n"
+                // The names of RecipientField::ALL and FormAsset's attributes, in their order (a
+                // test checks them against the vocabulary).
+                div id=(REQUEST_ROOT_ID)
+                    data-controller=(controller.name)
+                    data-address=(controller.address)
+                    data-contact=(controller.contact_person)
+                    data-email=(controller.email)
+                    data-phone=(controller.phone)
+                    data-register-fi=(register(LetterLang::Fi))
+                    data-register-en=(register(LetterLang::En))
+                    data-form-module=[asset(FormAsset::Module)]
+                    data-form-wasm=[asset(FormAsset::Wasm)]
+                    data-form-style=[asset(FormAsset::Style)]
+                    data-form-writer=[asset(FormAsset::Writer)] {}
+                "\n"
+            }
+            "\n"
+        }
+        "\n"
+        footer class="site-footer" { div class="site-footer__inner" {
+            div class="site-footer__contact" {
+                h2 class="site-footer__title" { (s.page.contact) }
+                address class="site-footer__address" {
+                    (controller.name) br; (controller.address) br;
+                    a href=(tel_uri(&controller.phone)) { (phone_for(lang, &controller.phone)) } br;
+                    a href={ "mailto:" (controller.email) } { (controller.email) }
+                }
+            }
+            p class="site-footer__meta" { (front.title) br; (drawn_up) }
+            p class="site-footer__actions" {
+                (crate::consent::markup::button(
+                    Action::Settings,
+                    s.page.cookie_settings,
+                    "button button--quiet needs-js"
+                ))
+            }
+        } }
+        "\n"
     }
-    for (asset, path) in &context.form_assets {
-        root.push_str(&format!(
-            " {}=\"{}\"",
-            asset.attribute(),
-            esc(&context.relative_to_page(lang, path))
-        ));
-    }
-    root.push_str("></div>\n</main>\n</div>\n");
-    out.push_str(&root);
-
-    out.push_str(&format!(
-        "<footer class=\"site-footer\"><div class=\"site-footer__inner\">\
-<div class=\"site-footer__contact\"><h2 class=\"site-footer__title\">{contact}</h2>\
-<address class=\"site-footer__address\">{name}<br>{address}<br><a href=\"{tel}\">{phone}</a><br>\
-<a href=\"mailto:{email}\">{email}</a></address></div>\
-<p class=\"site-footer__meta\">{title}<br>{drawn_up} <time datetime=\"{iso}\">{date}</time> · {version_label}\u{a0}{version}</p>\
-<p class=\"site-footer__actions\">{settings}</p></div></footer>\n",
-        contact = esc(s.page.contact),
-        name = esc(&controller.name),
-        address = esc(&controller.address),
-        tel = esc(&tel_uri(&controller.phone)),
-        phone = esc(&phone_for(lang, &controller.phone)),
-        email = esc(&controller.email),
-        title = esc(&front.title),
-        drawn_up = esc(s.page.drawn_up),
-        iso = front.drawn_up.iso(),
-        date = front.drawn_up.display(lang),
-        version_label = esc(s.page.version),
-        version = esc(&front.version),
-        settings = crate::consent::markup::button(
-            Action::Settings,
-            s.page.cookie_settings,
-            "button button--quiet needs-js"
-        ),
-    ));
-    out
+    .into_string()
 }
 
 /// A Finnish phone number as the page's readers dial it: as written on the Finnish page
@@ -466,34 +449,31 @@ fn phone_for(lang: Lang, phone: &str) -> String {
 
 /// The language switch: every language in its own name; the others are links to the same page
 /// in that language (the app keeps their `#fragment` on the section being read).
-fn language_switch(current: Lang, context: &Context, langs: &[Lang]) -> String {
-    let mut out = format!(
-        "<nav class=\"lang-switch\" aria-label=\"{}\"><ul>",
-        esc(current.strings().page.languages)
-    );
-    for &lang in langs {
-        let name = esc(lang.strings().language.name);
-        if lang == current {
-            out.push_str(&format!("<li><span aria-current=\"page\">{name}</span></li>"));
-        } else {
-            out.push_str(&format!(
-                "<li><a href=\"{}\" hreflang=\"{lang}\" lang=\"{lang}\" {LANG_LINK_ATTRIBUTE}=\"{lang}\">{name}</a></li>",
-                esc(&context.page_path(lang))
-            ));
-        }
+fn language_switch(current: Lang, context: &Context, langs: &[Lang]) -> Markup {
+    html! {
+        nav class="lang-switch" aria-label=(current.strings().page.languages) { ul {
+            @for &lang in langs {
+                @let name = lang.strings().language.name;
+                li {
+                    @if lang == current {
+                        span aria-current="page" { (name) }
+                    } @else {
+                        // data-lang-link: LANG_LINK_ATTRIBUTE
+                        a href=(context.page_path(lang)) hreflang=(lang) lang=(lang) data-lang-link=(lang) { (name) }
+                    }
+                }
+            }
+        } }
     }
-    out.push_str("</ul></nav>");
-    out
 }
 
 /// A link to the request form: without JavaScript it leads to how to send a request; with it, the
 /// app also opens the form with `right` ticked.
-fn request_link(right: Option<Right>, label: &str, class: &str) -> String {
-    format!(
-        "<a class=\"{class}\" href=\"#{SECTION_ID}\" {REQUEST_RIGHT_ATTRIBUTE}=\"{}\">{}</a>",
-        right.map_or("", Right::key),
-        esc(label)
-    )
+fn request_link(right: Option<Right>, label: &str, class: &str) -> Markup {
+    // data-request-right: REQUEST_RIGHT_ATTRIBUTE
+    html! {
+        a class=(class) href=(format_args!("#{SECTION_ID}")) data-request-right=(right.map_or("", Right::key)) { (label) }
+    }
 }
 
 /// The notice body with a "Tee pyyntö" link at the end of each rights section.
@@ -501,8 +481,10 @@ fn with_request_links(html: &str, label: &str) -> String {
     RIGHTS_SECTIONS
         .iter()
         .fold(html.to_owned(), |html, (section, right)| {
-            let link = request_link(Some(*right), label, "request-link__a");
-            at_section_end(&html, section, &format!("<p class=\"request-link\">{link}</p>\n"))
+            let link = html! {
+                p class="request-link" { (request_link(Some(*right), label, "request-link__a")) } "\n"
+            };
+            at_section_end(&html, section, &link.into_string())
         })
 }
 
@@ -529,6 +511,14 @@ fn at_section_end(html: &str, id: &str, insert: &str) -> String {
 mod tests {
     use super::*;
     use crate::site::load_notice;
+    use portal_core::vocabulary::{
+        RecipientField, LANG_LINK_ATTRIBUTE, REQUEST_RIGHT_ATTRIBUTE, REVISIONS_TEXTS_ATTRIBUTE,
+    };
+
+    /// `text` escaped as the templates escape it.
+    fn esc(text: &str) -> String {
+        html! { (text) }.into_string()
+    }
     use std::path::Path;
 
     const FI: &str =
@@ -723,6 +713,67 @@ lang = \"en\"\ntranslation_of = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"
         let section = fi.body.find("data-section=\"evasteet\"").unwrap();
         let heading = format!("<h3 id=\"{}\"", portal_core::notice::COOKIE_TABLE_ID);
         assert!(fi.body[section..].contains(&heading));
+    }
+
+    /// The templates write the attribute names the apps read (maud takes an attribute's name as
+    /// written, so the vocabulary's constants are checked here): each recipient field and each of
+    /// the form's files once, on the request root, with the value the build gave it.
+    #[test]
+    fn the_templates_write_the_attribute_names_the_apps_read() {
+        let site = compose(
+            &notices(FI, EN),
+            &Context {
+                form_assets: FormAsset::ALL
+                    .iter()
+                    .map(|asset| (*asset, format!("form/{}.x", asset.attribute())))
+                    .collect(),
+                ..context("/")
+            },
+        )
+        .unwrap();
+        let fi = &site.pages[0];
+        let start = fi.body.find(&format!("<div id=\"{REQUEST_ROOT_ID}\"")).unwrap();
+        let root = &fi.body[start..start + fi.body[start..].find('>').unwrap()];
+        for field in RecipientField::ALL {
+            assert_eq!(
+                root.matches(&format!(" {}=\"", field.attribute())).count(),
+                1,
+                "{root}"
+            );
+        }
+        assert!(root.contains(" data-controller=\"Safrent &lt;Oy&gt;\""), "{root}");
+        assert!(root.contains(" data-register-fi=\"Asiakasrekisteri\""), "{root}");
+        for asset in FormAsset::ALL {
+            let attribute = asset.attribute();
+            assert!(
+                root.contains(&format!(" {attribute}=\"form/{attribute}.x\"")),
+                "{root}"
+            );
+        }
+        // Without a file (no writer built), no attribute.
+        let without = site_without_assets();
+        for asset in FormAsset::ALL {
+            assert!(!without.pages[0].body.contains(asset.attribute()));
+        }
+        assert!(fi
+            .head
+            .contains(&format!(" {REVISIONS_TEXTS_ATTRIBUTE}=\"consent/\"")));
+        assert!(fi.body.contains(&format!(" {LANG_LINK_ATTRIBUTE}=\"en\"")));
+        assert!(fi.body.contains(&format!(" {REQUEST_RIGHT_ATTRIBUTE}=\"\"")));
+        assert!(fi
+            .body
+            .contains(&format!(" {REQUEST_RIGHT_ATTRIBUTE}=\"restriction\"")));
+    }
+
+    fn site_without_assets() -> Site {
+        compose(
+            &notices(FI, EN),
+            &Context {
+                form_assets: Vec::new(),
+                ..context("/")
+            },
+        )
+        .unwrap()
     }
 
     #[test]
