@@ -280,19 +280,6 @@ mod tests {
         std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
     }
 
-    /// trunk writes the app's <meta> from `pattern_script`: it must use the names the head script reads.
-    #[test]
-    fn trunk_writes_the_app_meta_the_head_script_reads() {
-        let config: toml::Table = read("Trunk.toml").parse().unwrap();
-        let pattern = config["build"]["pattern_script"].as_str().unwrap();
-        assert!(pattern.contains(&format!("name=\"{APP_META}\"")), "{pattern}");
-        assert!(
-            pattern.contains(&format!("{APP_WASM_ATTRIBUTE}=\"{{base}}{{wasm}}\"")),
-            "{pattern}"
-        );
-        assert!(pattern.contains("content=\"{base}{js}\""), "{pattern}");
-    }
-
     /// Every id the request form makes is one a notice heading may not take.
     #[test]
     fn the_forms_ids_are_reserved_for_it() {
