@@ -1,5 +1,10 @@
 // The languages of the site as the tests expect to meet them: where each page is and what it
-// says. Adding a language to the site adds a row here.
+// says. Adding a language to the site adds a row here. The controller's details come from the one
+// fixture of the site's facts (site.mjs).
+
+import { CONTROLLER, escapeRegExp } from './site.mjs';
+
+const C = Object.fromEntries(Object.entries(CONTROLLER).map(([k, v]) => [k, escapeRegExp(v)]));
 
 export const LANGS = [
   {
@@ -11,7 +16,7 @@ export const LANGS = [
     contents: 'Sisällys',
     makeRequest: 'Tee pyyntö',
     requestHeading: 'Tietosuojapyyntö',
-    requestIntro: /rekisteriasioiden yhteyshenkilölle \(Mirette Leppä\) sähköpostitse osoitteeseen mirette\.leppa@safrent\.fi tai postitse osoitteeseen Safrent Oy, Viilarinkatu 5, Turku/,
+    requestIntro: new RegExp(`rekisteriasioiden yhteyshenkilölle \\(${C.contact_person}\\) sähköpostitse osoitteeseen ${C.email} tai postitse osoitteeseen ${C.name}, ${C.address}`),
     translation: null,
     banner: { title: 'Evästeet ja yksityisyys', accept: 'Hyväksy kaikki', reject: 'Hylkää kaikki', settings: 'Evästeasetukset' },
   },
@@ -24,7 +29,7 @@ export const LANGS = [
     contents: 'Innehåll',
     makeRequest: 'Gör en begäran',
     requestHeading: 'Begäran enligt dataskyddsförordningen',
-    requestIntro: /till kontaktpersonen i ärenden som gäller registret \(Mirette Leppä\), per e-post till mirette\.leppa@safrent\.fi eller per post till Safrent Oy, Viilarinkatu 5, Turku/,
+    requestIntro: new RegExp(`till kontaktpersonen i ärenden som gäller registret \\(${C.contact_person}\\), per e-post till ${C.email} eller per post till ${C.name}, ${C.address}`),
     translation: 'Detta är en översättning. Den finskspråkiga dataskyddsbeskrivningen har företräde.',
     banner: { title: 'Kakor och integritet', accept: 'Godkänn alla', reject: 'Avvisa alla', settings: 'Inställningar för kakor' },
   },
@@ -37,7 +42,7 @@ export const LANGS = [
     contents: 'Contents',
     makeRequest: 'Make a request',
     requestHeading: 'Data protection request',
-    requestIntro: /to the contact person for matters concerning the register \(Mirette Leppä\), by e-mail to mirette\.leppa@safrent\.fi or by post to Safrent Oy, Viilarinkatu 5, Turku/,
+    requestIntro: new RegExp(`to the contact person for matters concerning the register \\(${C.contact_person}\\), by e-mail to ${C.email} or by post to ${C.name}, ${C.address}`),
     translation: 'This is a translation. The Finnish privacy notice prevails.',
     banner: { title: 'Cookies and privacy', accept: 'Accept all', reject: 'Reject all', settings: 'Cookie settings' },
   },
