@@ -588,10 +588,12 @@ test('a real writer kept busy past the silence limit beats, so the page waits fo
     };
     window.Worker.prototype = Native.prototype;
   });
-  // The writer waits for its fonts' manifest (which the worker fetches) until the test releases it.
+  // The worker waits for its font files (which it fetches itself) until the test releases them.
   let release;
   const released = new Promise((resolve) => { release = resolve; });
-  await page.route(/\/form\/writer\/fonts\.[0-9a-f]{16}\.json$/, async (route) => {
+  let held = 0;
+  await context.route(/\/form\/writer\/[a-z0-9-]+\.[0-9a-f]{16}\.otf$/, async (route) => {
+    held++;
     await released;
     await route.continue();
   });
@@ -606,6 +608,7 @@ test('a real writer kept busy past the silence limit beats, so the page waits fo
   await page.getByRole('button', { name: 'Lataa pyyntö (PDF)' }).click();
   await page.getByRole('status').filter({ hasText: 'PDF-tiedostoa valmistellaan…' }).waitFor();
   const failed = page.getByRole('status').filter({ hasText: 'PDF:n luominen epäonnistui' });
+  await page.waitForFunction(() => window.__writer !== undefined);
   // 20 s of the page's time, 5 s at a time, each followed by the worker's next message: longer
   // than the 15 s of silence after which a worker is taken for dead, never 15 s without a beat.
   for (let step = 0; step < 4; step++) {
@@ -617,6 +620,7 @@ test('a real writer kept busy past the silence limit beats, so the page waits fo
     assert.equal(outcome, 'beat', `after ${(step + 1) * 5} s of the page's time`);
   }
   assert.equal(await failed.count(), 0, 'the attempt did not fail');
+  assert.ok(held > 0, 'the worker was busy: its font files were held');
   release();
   assert.match((await file).suggestedFilename(), FI_FILE);
   await assertClean(assert, env, watch);
