@@ -261,13 +261,8 @@ fn head(notice: &Notice, context: &Context, langs: &[Lang], revisions: &str) -> 
     let lang = notice.front.lang;
     let title = document_title(notice);
     let description = lang.strings().page.description;
-    // The first paint waits until the header and the banner are parsed (`#main` follows them):
-    // on a slow or busy CPU the parser yields mid-banner, and a half-parsed banner painted first
-    // then grows, a layout shift (CLS 0.034 measured). Only Chromium knows `rel=expect`; others paint
-    // as before.
     let mut out = format!(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n\
-<link rel=\"expect\" href=\"#main\" blocking=\"render\">\n\
 <meta name=\"referrer\" content=\"{}\">\n<title>{}</title>\n\
 <meta name=\"description\" content=\"{}\">\n<link rel=\"canonical\" href=\"{}\">\n",
         esc(&super::security::meta_content_security_policy()),

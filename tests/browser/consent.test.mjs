@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { chromium } from 'playwright-core';
 import {
-  CHROMIUM_ARGS, setUp, openPage, appReady, settled, assertClean, axeViolations, recordPaint, paintRecord, slowCpu,
+  CHROMIUM_ARGS, setUp, openPage, appReady, settled, assertClean, axeViolations, recordPaint, paintRecord,
 } from './harness.mjs';
 import { LANGS } from './languages.mjs';
 import { MEASUREMENT_ID, CONTAINER_COOKIE, STORAGE_KEY, CONTROLLER } from './site.mjs';
@@ -58,11 +58,7 @@ async function openWithGoogleStub(path = '/', { initScript, contextOptions, pain
     return route.fulfill({ status: 204, body: '' });
   });
   if (initScript) await opened.context.addInitScript(initScript);
-  if (paint) {
-    await recordPaint(opened.context);
-    // Paint and layout are measured on a slow CPU, where a half-parsed first paint would show.
-    await slowCpu(opened.page);
-  }
+  if (paint) await recordPaint(opened.context);
   // A cookie of the site's own that withdrawal must leave alone.
   await opened.context.addCookies([{ name: 'theme', value: 'dark', url: env.url }]);
   await opened.page.goto(env.url + path);

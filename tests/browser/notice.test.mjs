@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  setUp, openPage, appReady, settled, rejectCookies, assertClean, axeViolations, fold, recordPaint, paintRecord, slowCpu, ROOT,
+  setUp, openPage, appReady, settled, rejectCookies, assertClean, axeViolations, fold, recordPaint, paintRecord, ROOT,
 } from './harness.mjs';
 import { parseHeadersFile } from '../../scripts/serve.mjs';
 import { originalSentences } from './sentences.mjs';
@@ -173,8 +173,6 @@ for (const width of [320, 390, 1280]) {
         await rejectCookies(page);
       }
       await recordPaint(context);
-      // On a slow CPU, where a first paint of a half-parsed page would show.
-      await slowCpu(page);
       await page.goto(env.url + '/');
       await settled(page);
       const record = await paintRecord(page);
