@@ -176,7 +176,7 @@ for (const width of [320, 390, 1280]) {
       await page.goto(env.url + '/');
       await settled(page);
       const record = await paintRecord(page);
-      assert.ok(record.cls <= 0.01, `CLS ${record.cls} (${record.shifts.join(' | ')})`);
+      assert.ok(record.cls <= 0.01, `CLS ${record.cls}, shifts: ${JSON.stringify(record.shifts)}`);
       const firstLink = page.getByRole('navigation', { name: 'Sisällys' }).getByRole('link').first();
       assert.equal(await firstLink.isVisible(), width >= 960, 'contents list');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

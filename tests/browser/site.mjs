@@ -50,6 +50,7 @@ export const CONTROLLER = {
   phone: fact('controller.phone'),
   email: fact('controller.email'),
   contact: fact('controller.contact_person'),
+  contact_person: fact('controller.contact_person'),
 };
 /** The postal address on one line, as the site folder's `Controller::address` writes it. */
 CONTROLLER.address = [CONTROLLER.street, [CONTROLLER.postcode, CONTROLLER.town].filter(Boolean).join(' ')].join(', ');
@@ -69,3 +70,12 @@ export const THROTTLE_COOKIE = `_gat_gtag_${MEASUREMENT_ID.replaceAll('-', '_')}
 
 /** `text` as a regular expression matching it literally. */
 export const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `text` with the characters a regular expression gives meaning to escaped. */
+export const escapeRegExp = literal;
+
+/** Where the site is published (scheme and host), e.g. "https://tietosuoja.example.fi". */
+export const ORIGIN = fact('origin');
+
+/** A reference code, as a regular expression's source (Crockford base32, no I L O U). */
+export const REFERENCE = `${literal(REFERENCE_PREFIX)}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}`;

@@ -10,6 +10,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ORIGIN } from '../browser/site.mjs';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const deploy = (name) => readFileSync(join(ROOT, 'deploy', name), 'utf8');

@@ -138,7 +138,20 @@ mod tests {
             ("bold".into(), read(crate::tests::DEJAVU_BOLD)),
         ];
         let written = write(&request(), files).unwrap();
-        assert!(written.pdf.starts_with(b"%PDF-"));
+        // An independent reader finds the request in it: the sender, the recipient, the reference.
+        let text = crate::request::pdf::tests::tool("pdftotext", &["-enc", "UTF-8"], &written.pdf);
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let asked = request();
+        for expected in [
+            &asked.draft.name,
+            &asked.context.recipient.name,
+            &asked.context.reference,
+        ] {
+            assert!(
+                text.contains(expected.as_str()),
+                "{expected} not in the PDF's text: {text}"
+            );
+        }
         assert_eq!(written.file_name, "tietosuojapyynto-SAF-04HM-ASW9.pdf");
         let mut invalid = request();
         invalid.draft.rights.clear();

@@ -1,5 +1,5 @@
 //! The names build-time markup and run-time code share (`portal_core::vocabulary`), checked
-//! against the files that use them outside Rust: trunk's configuration and the stylesheets.
+//! against the files that use them outside Rust: the stylesheets.
 
 use portal_core::vocabulary::*;
 
@@ -7,20 +7,6 @@ fn read(path: &str) -> String {
     std::fs::read_to_string(site_build::workspace_root().join(path)).unwrap()
 }
 
-/// trunk writes the app's <meta> from `pattern_script`: it must use the names the head script reads.
-#[test]
-fn trunk_writes_the_app_meta_the_head_script_reads() {
-    let config: toml::Table = read("Trunk.toml").parse().unwrap();
-    let pattern = config["build"]["pattern_script"].as_str().unwrap();
-    assert!(pattern.contains(&format!("name=\"{APP_META}\"")), "{pattern}");
-    assert!(
-        pattern.contains(&format!("{APP_WASM_ATTRIBUTE}=\"{{base}}{{wasm}}\"")),
-        "{pattern}"
-    );
-    assert!(pattern.contains("content=\"{base}{js}\""), "{pattern}");
-}
-
-/// The stylesheet shows and hides by the classes and attributes the code sets.
 #[test]
 fn the_stylesheet_keys_on_the_names_the_code_sets() {
     let css: String = site_build::site::STYLESHEETS
