@@ -139,7 +139,7 @@ mod tests {
         ];
         let written = write(&request(), files).unwrap();
         // An independent reader finds the request in it: the sender, the recipient, the reference.
-        let text = crate::request::pdf::tests::tool("pdftotext", &["-enc", "UTF-8"], &written.pdf);
+        let text = crate::tests::tool("pdftotext", &["-enc", "UTF-8"], &written.pdf);
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         let asked = request();
         for expected in [

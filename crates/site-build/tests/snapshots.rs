@@ -38,8 +38,7 @@ fn site_context() -> page::Context {
 
 #[test]
 fn pages_from_the_notice_files() {
-    let notices =
-        load_notices(&site_build::site_folder().join("notice")).unwrap_or_else(|e| panic!("{e}"));
+    let notices = load_notices(&site_build::site_folder().join("notice")).unwrap_or_else(|e| panic!("{e}"));
     let site = page::compose(&notices, &site_context()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(site.pages.len(), notices.len());
     settings().bind(|| {
@@ -49,4 +48,3 @@ fn pages_from_the_notice_files() {
         }
     });
 }
-

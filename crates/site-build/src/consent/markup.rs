@@ -8,13 +8,14 @@
 //! +30 KB brotli) and puts the banner in the first paint.
 
 use super::table::{self, catalogue_text};
+use crate::html::Text;
+use maud::{html, Markup};
+use portal_core::consent::catalogue::{Purpose, CATALOGUE};
 use portal_core::i18n::Lang;
 use portal_core::notice::COOKIE_TABLE_ID;
-use crate::html::Text;
 use portal_core::vocabulary::{
     Action, Fact, Message, Show, BANNER_ID, CONSENT_ROOT_ID, GPC_NOTE_ID, SETTINGS_ID, STATUS_ID,
 };
-use maud::{html, Markup};
 
 /// A note of the first layer or the settings view that CSS shows for a state of `<html>`:
 /// `consent__note--changed`, `--expired`, `--gpc`, `--no-storage` (style/consent.css).
@@ -227,14 +228,14 @@ mod tests {
             "<a href=\"#{COOKIE_TABLE_ID}\">Sivustolla käytettävät evästeet</a>"
         )));
         // The site folder's retention and validity, in Finnish words.
-        let retention = crate::consent::catalogue::GA_DATA_RETENTION_MONTHS;
+        let retention = portal_core::consent::catalogue::GA_DATA_RETENTION_MONTHS;
         assert!(
             banner.contains(&format!(
                 "säilyttää käyttäjä- ja tapahtumatason mittaustiedot {retention} kuukautta"
             )),
             "{banner}"
         );
-        let valid = crate::consent::record::CHOICE_MONTHS;
+        let valid = portal_core::consent::record::CHOICE_MONTHS;
         assert!(
             banner.contains(&format!("voimassa {valid} kuukautta")),
             "{banner}"

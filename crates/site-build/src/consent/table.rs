@@ -1,13 +1,13 @@
 //! The cookie table of the notice's cookie section and of the settings view, made from the
 //! catalogue at build time.
 
+use crate::html::Text;
+use maud::{html, Markup};
 use portal_core::consent::catalogue::{entries, Entry, Kept, Purpose, GA_DATA_RETENTION_MONTHS};
 use portal_core::consent::record::CHOICE_MONTHS;
 use portal_core::i18n::{fill, Lang};
 use portal_core::notice::COOKIE_TABLE_ID;
-use crate::html::Text;
 use portal_core::vocabulary::Action;
-use maud::{html, Markup};
 
 /// A catalogue text in `lang` with its placeholders filled (`{valid}`, `{retention}`).
 pub fn catalogue_text(lang: Lang, text: &str) -> String {

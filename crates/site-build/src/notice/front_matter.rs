@@ -550,9 +550,9 @@ lang = \"en\"\r\ntranslation_of = \"fi\"\r\ndrawn_up = 2020-09-30\r\nversion = \
         assert!(e.message.contains("site.toml"), "{e}");
         // The controller the pages use is the site folder's.
         let c = Controller::of_site();
-        assert_eq!(c.name, crate::SITE.controller.name.full);
-        assert_eq!(c.address, crate::SITE.controller.address());
-        assert_eq!(c.email, crate::SITE.controller.email);
+        assert_eq!(c.name, portal_core::SITE.controller.name.full);
+        assert_eq!(c.address, portal_core::SITE.controller.address());
+        assert_eq!(c.email, portal_core::SITE.controller.email);
     }
 
     #[test]

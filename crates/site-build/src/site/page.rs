@@ -9,8 +9,9 @@
 
 use super::{Notice, SiteError};
 use crate::consent::revision::{self, Published};
-use crate::html::esc;
 use crate::notice::front_matter::{tel_uri, Controller};
+use maud::{html, Markup, PreEscaped};
+use portal_core::i18n::{fill, Lang};
 use portal_core::notice::COOKIE_SECTION_ID;
 use portal_core::request::letter_lang::LetterLang;
 use portal_core::request::right::Right;
@@ -19,7 +20,6 @@ use portal_core::vocabulary::{
     Action, FormAsset, APP_ID_PREFIXES, NOTICE_ID, REQUEST_ROOT_ID, REVISIONS_META, TOC_CLASS,
     TOC_DETAILS_CLASS,
 };
-use maud::{html, Markup, PreEscaped};
 
 /// The notice's rights sections and the right each one's "Tee pyyntö" link ticks in the form.
 const RIGHTS_SECTIONS: [(&str, Right); 6] = [
@@ -586,11 +586,11 @@ lang = \"en\"\ntranslation_of = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"
         );
         assert!(fi.head.contains(&format!(
             "<title>Asiakasrekisteri - tietosuojaseloste – {}</title>",
-            esc(crate::facts::CONTROLLER_NAME)
+            esc(portal_core::facts::CONTROLLER_NAME)
         )));
         assert!(en.head.contains(&format!(
             "<title>Customer register - privacy notice – {}</title>",
-            esc(crate::facts::CONTROLLER_NAME)
+            esc(portal_core::facts::CONTROLLER_NAME)
         )));
     }
 

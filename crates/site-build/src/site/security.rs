@@ -16,7 +16,7 @@
 /// `connect_hosts` of each `[[services]]`), space-separated, each once, in the folder's order.
 fn service_hosts(pick: fn(&site_folder::Settings) -> &[std::borrow::Cow<'static, str>]) -> String {
     let mut hosts: Vec<&str> = Vec::new();
-    for service in crate::SITE.services.iter() {
+    for service in portal_core::SITE.services.iter() {
         for host in pick(&service.settings) {
             if !hosts.contains(&host.as_ref()) {
                 hosts.push(host);
@@ -28,7 +28,7 @@ fn service_hosts(pick: fn(&site_folder::Settings) -> &[std::borrow::Cow<'static,
 
 /// The host the site is published at: the site folder's `origin` without `https://`.
 fn site_host() -> &'static str {
-    let origin = crate::facts::text(&crate::SITE.origin);
+    let origin = portal_core::facts::text(&portal_core::SITE.origin);
     origin.split_once("://").map_or(origin, |(_, host)| host)
 }
 
