@@ -20,7 +20,7 @@ hash() { sha256sum "$1" | cut -c1-16; }
 
 cargo build --quiet --locked --release --target wasm32-unknown-unknown -p portal-writer
 # The font cutter (crates/fonts), in the dev profile like the build tool of trunk's hooks.
-cargo build --quiet --locked -p portal-fonts
+cargo build --quiet --locked --all-features --bin portal-fonts
 # What the writer's files are made from: its WebAssembly, this script (it writes the worker's
 # script), the tools, the code that cuts the fonts (not the whole crate: a changed text must not
 # cut them again) and the fonts.
