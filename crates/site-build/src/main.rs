@@ -64,12 +64,19 @@ mod native {
         let context = site::page::Context {
             origin: portal_core::SITE.origin.to_string(),
             controller: portal_core::request::controller::Controller::of_site(),
+            brand_name: portal_core::SITE.brand.name.to_string(),
             public_url: std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into()),
             form_assets,
         };
         let notices = site::load_notices(notice_dir).map_err(|e| e.to_string())?;
         let composed = site::page::compose(&notices, &context).map_err(|e| e.to_string())?;
-        site::render(&composed, &root.join("style"), out_dir).map_err(|e| e.to_string())?;
+        site::render(
+            &composed,
+            &root.join("style"),
+            &portal_core::SITE.brand.accent,
+            out_dir,
+        )
+        .map_err(|e| e.to_string())?;
         let sections: usize = notices.iter().map(|n| n.rendered.sections().count()).sum();
         eprintln!(
             "site-build: rendered {} pages ({sections} sections) and {} consent revisions into {}",

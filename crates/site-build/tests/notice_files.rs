@@ -25,6 +25,7 @@ fn context() -> page::Context {
         public_url: "/".into(),
         form_assets: Vec::new(),
         controller: Controller::of_site(),
+        brand_name: portal_core::SITE.brand.name.to_string(),
     }
 }
 

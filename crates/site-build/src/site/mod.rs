@@ -18,6 +18,7 @@ use crate::notice::front_matter::{self, FrontMatter};
 use crate::notice::render::{self, Rendered};
 use portal_core::i18n::Lang;
 use portal_core::vocabulary::FormAsset;
+use site_folder::Accent;
 
 /// The file the head script is written to, in the render output (`index.html` inlines it).
 pub const FIRST_PAINT_FILE: &str = "first-paint.js";
@@ -134,15 +135,41 @@ impl FormManifest {
 }
 
 /// The page's stylesheet: the parts in `style_dir`, in order, without their comments and
-/// indentation (they are for the files' readers; the stylesheet is in every first load).
-pub fn stylesheet(style_dir: &Path) -> Result<String, SiteError> {
+/// indentation (they are for the files' readers; the stylesheet is in every first load), then
+/// the site's accent colours (`brand.accent` in `site.toml`, whose contrast the folder's check
+/// has verified), which override the parts' own.
+pub fn stylesheet(style_dir: &Path, accent: &Accent) -> Result<String, SiteError> {
     let mut css = String::new();
     for name in STYLESHEETS {
         let file = style_dir.join(name);
         let part = std::fs::read_to_string(&file).map_err(|e| SiteError::new(&file, e))?;
         css.push_str(&without_comments(&part));
     }
+    css.push_str(&accent_rules(accent)?);
     Ok(css)
+}
+
+/// The rules that set `--accent` for the light and the dark scheme. A value that is not
+/// `#rrggbb` is refused (the folder's check refuses it first; this keeps the stylesheet from
+/// ever holding anything else).
+fn accent_rules(accent: &Accent) -> Result<String, SiteError> {
+    let colour = |scheme: &str, value: &str| {
+        let ok =
+            value.len() == 7 && value.starts_with('#') && value[1..].bytes().all(|b| b.is_ascii_hexdigit());
+        if ok {
+            Ok(value.to_ascii_lowercase())
+        } else {
+            Err(SiteError::new(
+                "site.toml",
+                format!("brand.accent.{scheme}: \"{value}\" is not a colour #rrggbb"),
+            ))
+        }
+    };
+    Ok(format!(
+        ":root {{ --accent: {}; }}\n@media (prefers-color-scheme: dark) {{ :root {{ --accent: {}; }} }}\n",
+        colour("light", &accent.light)?,
+        colour("dark", &accent.dark)?,
+    ))
 }
 
 /// CSS without `/* … */` comments, blank lines and indentation (strings in the project's CSS
@@ -168,9 +195,9 @@ fn without_comments(css: &str) -> String {
 /// Writes everything `index.html` and the post-build step need into `out`: each language's
 /// fragments, the head script, the stylesheet (from `style_dir`) and the consent revisions
 /// (`out/consent/<revision>.json`).
-pub fn render(site: &page::Site, style_dir: &Path, out: &Path) -> Result<(), SiteError> {
+pub fn render(site: &page::Site, style_dir: &Path, accent: &Accent, out: &Path) -> Result<(), SiteError> {
     std::fs::create_dir_all(out).map_err(|e| SiteError::new(out, e))?;
-    write_if_changed(&out.join(STYLESHEET_FILE), &stylesheet(style_dir)?)?;
+    write_if_changed(&out.join(STYLESHEET_FILE), &stylesheet(style_dir, accent)?)?;
     for page in &site.pages {
         let dir = out.join(page.lang.code());
         std::fs::create_dir_all(&dir).map_err(|e| SiteError::new(&dir, e))?;
@@ -291,7 +318,53 @@ mod tests {
             without_comments("/* a */\n.a { color: red; } /* b\n c */\n\n  .b::before { content: \"x\"; }\n"),
             ".a { color: red; }\n.b::before { content: \"x\"; }\n"
         );
-        let real = stylesheet(&crate::workspace_root().join("style")).unwrap();
+        let real = stylesheet(
+            &crate::workspace_root().join("style"),
+            &accent("#0b5563", "#7fd0dc"),
+        )
+        .unwrap();
         assert!(!real.contains("/*") && real.contains(".consent-ask .consent"));
+    }
+
+    fn accent(light: &str, dark: &str) -> Accent {
+        Accent {
+            light: light.to_owned().into(),
+            dark: dark.to_owned().into(),
+        }
+    }
+
+    /// The site's accent is the last word on `--accent`, in both schemes: the stylesheet's own
+    /// values come before it.
+    #[test]
+    fn the_sites_accent_overrides_the_stylesheets() {
+        let css = stylesheet(
+            &crate::workspace_root().join("style"),
+            &accent("#7A1F5C", "#F0B8DA"),
+        )
+        .unwrap();
+        let (own, site) = css.split_at(css.rfind(":root { --accent: #7a1f5c; }").expect("light accent"));
+        assert!(own.contains("--accent:"), "the parts set their own accent first");
+        assert!(
+            site.contains("@media (prefers-color-scheme: dark) { :root { --accent: #f0b8da; } }"),
+            "{site}"
+        );
+        assert_eq!(site.matches("--accent").count(), 2, "{site}");
+    }
+
+    #[test]
+    fn an_accent_that_is_not_a_colour_never_reaches_the_stylesheet() {
+        for bad in [
+            "red",
+            "#12345",
+            "#1234567",
+            "#12345g",
+            "#fff;} body{display:none",
+            "",
+        ] {
+            let error = accent_rules(&accent(bad, "#7fd0dc")).unwrap_err();
+            assert!(error.message.contains("brand.accent.light"), "{bad}: {error}");
+            let error = accent_rules(&accent("#0b5563", bad)).unwrap_err();
+            assert!(error.message.contains("brand.accent.dark"), "{bad}: {error}");
+        }
     }
 }

@@ -49,6 +49,8 @@ pub struct Context {
     pub form_assets: Vec<(FormAsset, String)>,
     /// Who the pages name as the controller: the site folder's ([`Controller::of_site`]).
     pub controller: Controller,
+    /// The name in the page's header: the site folder's `brand.name`.
+    pub brand_name: String,
 }
 
 impl Context {
@@ -357,7 +359,7 @@ fn body(
         "\n"
         header class="site-header" { div class="site-header__inner" {
             div class="site-header__titles" {
-                p class="site-header__controller" { (controller.name) }
+                p class="site-header__controller" { (context.brand_name) }
                 p class="site-header__register" { (s.page.privacy_notice) " · " (s.page.register) ": " (front.register) }
             }
             div class="site-header__actions" {
@@ -549,6 +551,7 @@ lang = \"en\"\ntranslation_of = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"
                 email: "tietosuoja@example.fi".into(),
                 contact_person: "Maija Meikäläinen".into(),
             },
+            brand_name: "Esimerkki & <Brändi>".into(),
         }
     }
 
@@ -784,6 +787,16 @@ lang = \"en\"\ntranslation_of = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"
         let fi = &site().pages[0];
         assert!(fi.body.contains("Esimerkki &lt;Oy&gt;"));
         assert!(!fi.body.contains("<Oy>"));
+    }
+
+    /// The header names the brand (`brand.name`), escaped, not the controller's registered name.
+    #[test]
+    fn the_header_shows_the_brand_name() {
+        for page in &site().pages {
+            let header = &page.body[page.body.find("<header").unwrap()..page.body.find("</header>").unwrap()];
+            assert!(header.contains(">Esimerkki &amp; &lt;Brändi&gt;</p>"), "{header}");
+            assert!(!header.contains("Esimerkki &lt;Oy&gt;"), "{header}");
+        }
     }
 
     #[test]
