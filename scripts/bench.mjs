@@ -25,7 +25,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { startServer } from './serve.mjs';
-import { launchBrowser, CHROMIUM_ARGS, ROOT } from '../tests/browser/harness.mjs';
+import { launchBrowser, CHROMIUM_ARGS, ROOT, STORAGE_KEY } from '../tests/browser/harness.mjs';
 import { LANGS } from '../tests/browser/languages.mjs';
 
 const option = (name, fallback) => {
@@ -261,7 +261,7 @@ async function returningVisitorStorage(browser, url) {
   await page.goto(url);
   await page.waitForFunction(() => window.__portalReady === true, null, { timeout: 30_000 });
   await page.locator('#consent-banner [data-action="reject-all"]').click();
-  await page.waitForFunction(() => localStorage.getItem('safrent.consent') !== null, null, { timeout: 10_000 });
+  await page.waitForFunction((key) => localStorage.getItem(key) !== null, STORAGE_KEY, { timeout: 10_000 });
   const entries = await page.evaluate(() => Object.entries(localStorage));
   await context.close();
   return entries;

@@ -2,9 +2,9 @@
 # Builds the PDF writer into <out-dir> (the form's build puts it in form/writer/): its own
 # WebAssembly module, run in a Web Worker, plus its fonts (DejaVu Sans cut to Latin/Greek/Cyrillic,
 # and pieces of Debian's Noto fonts for other scripts), every file content-hashed, and the
-# manifest naming them all, `fonts.<hash>.json` (src/request/fonts.rs). The form fetches the
+# manifest naming them all, `fonts.<hash>.json` (crates/core/src/request/fonts.rs). The form fetches the
 # manifest, starts the worker named in it and posts it protocol messages
-# (src/request/writer/protocol.rs) whose `fonts_base` is the manifest's URL.
+# (crates/core/src/request/protocol.rs) whose `fonts_base` is the manifest's URL.
 # Nothing is downloaded: the fonts come from /usr/share/fonts (fonts-dejavu-core, fonts-noto-core,
 # fonts-noto-cjk). The result is kept in target/writer-cache/, by what it is made from, so a
 # rebuild with the same writer and fonts copies it instead of cutting the fonts again.
@@ -18,15 +18,15 @@ PATH="$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 hash() { sha256sum "$1" | cut -c1-16; }
 
-cargo build --quiet --locked --release --target wasm32-unknown-unknown --features writer --bin pdf-writer
-# The same profile as trunk's hooks: one native build of the crate serves both.
-cargo build --quiet --locked --bin site-build
+cargo build --quiet --locked --release --target wasm32-unknown-unknown -p portal-writer
+# The font cutter (crates/fonts), in the dev profile like the build tool of trunk's hooks.
+cargo build --quiet --locked -p portal-fonts
 # What the writer's files are made from: its WebAssembly, this script (it writes the worker's
 # script), the tools, the code that cuts the fonts (not the whole crate: a changed text must not
 # cut them again) and the fonts.
 key="$( {
-  sha256sum target/wasm32-unknown-unknown/release/pdf-writer.wasm "$root/scripts/build-writer.sh" \
-    src/request/fonts_build.rs src/request/fonts.rs src/bin/site_build.rs Cargo.lock
+  sha256sum target/wasm32-unknown-unknown/release/portal_writer.wasm "$root/scripts/build-writer.sh" \
+    crates/fonts/src/lib.rs crates/fonts/src/main.rs crates/core/src/request/fonts.rs Cargo.lock
   wasm-bindgen --version; wasm-opt --version
   ls -l /usr/share/fonts/truetype/dejavu /usr/share/fonts/truetype/noto /usr/share/fonts/opentype/noto 2>/dev/null
 } | sha256sum | cut -c1-16)"
@@ -38,7 +38,7 @@ if [ ! -f "$cache/done" ]; then
   tmp="$(mktemp -d)"
   trap 'rm -rf "$tmp"' EXIT
   wasm-bindgen --target web --no-typescript --out-dir "$tmp" --out-name pdf-writer \
-    target/wasm32-unknown-unknown/release/pdf-writer.wasm
+    target/wasm32-unknown-unknown/release/portal_writer.wasm
   # Same optimiser as trunk's (npm binaryen); it reads the target features from the module.
   wasm-opt -Oz --strip-debug --strip-producers "$tmp/pdf-writer_bg.wasm" -o "$tmp/pdf-writer_bg.wasm"
 
@@ -51,9 +51,9 @@ if [ ! -f "$cache/done" ]; then
   # The worker's script only starts the WebAssembly, which handles the messages itself.
   cat > "$tmp/worker.js" <<JS
 // The PDF writer's worker: starts the WebAssembly, which answers the form's messages itself
-// (src/bin/pdf_writer.rs). Messages that come before it has started are replayed once it has.
+// (crates/writer/src/lib.rs). Messages that come before it has started are replayed once it has.
 // A beat from the first moment, while the module and the WebAssembly load too: a worker the
-// form stops hearing from has died or stalled (src/request/writer/protocol.rs, BEAT_MS and
+// form stops hearing from has died or stalled (crates/core/src/request/protocol.rs, BEAT_MS and
 // SILENCE_MS). So the module is imported after the first beat, not before the script runs.
 const beat = () => self.postMessage({ json: '{"kind":"alive"}' });
 beat();
@@ -69,7 +69,7 @@ JS
   worker="pdf-writer-worker.$(hash "$tmp/worker.js").js"
   cp "$tmp/worker.js" "$cache/$worker"
 
-  ./target/debug/site-build fonts "$cache"
+  ./target/debug/portal-fonts "$cache"
   # Name the writer's files in the manifest, then give the manifest its own content hash.
   node -e '
 const fs = require("fs");

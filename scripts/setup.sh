@@ -1,5 +1,5 @@
 # Installs what the project needs and is missing; fast when everything is there.
-# Sourced by scripts/serve.sh, scripts/test.sh and scripts/bench.sh:
+# Sourced by scripts/serve.sh, scripts/test.sh, scripts/bench.sh and scripts/build.sh:
 #
 #   source scripts/setup.sh; ensure_build_tools; ensure_browser
 #
@@ -117,16 +117,14 @@ ensure_servers() {
   fi
 }
 
-# Builds the release site into dist/ (trunk runs the hooks in Trunk.toml: the form and the PDF
-# writer, every language's page, the consent revisions).
+# Builds the release site into dist/ (scripts/build.sh: trunk runs the hooks in Trunk.toml: the
+# form and the PDF writer, every language's page, the consent revisions).
 build_release() {
-  say "trunk build --release"
-  (cd "$ROOT" && trunk build --release --offline)
+  bash "$ROOT/scripts/build.sh"
 }
 
 # Builds the release site for a host that serves it under /tietosuoja/, into dist-subpath/ (the
 # browser tests check that everything works there too).
 build_subpath() {
-  say "trunk build --release --public-url /tietosuoja/"
-  (cd "$ROOT" && trunk build --release --offline --public-url /tietosuoja/ --dist dist-subpath)
+  bash "$ROOT/scripts/build.sh" --public-url /tietosuoja/ --dist dist-subpath
 }

@@ -9,9 +9,10 @@ import { createHash } from 'node:crypto';
 import { chromium } from 'playwright-core';
 import {
   CHROMIUM_ARGS, setUp, openPage, appReady, settled, assertClean, axeViolations, recordPaint, paintRecord,
+  STORAGE_KEY,
 } from './harness.mjs';
 import { LANGS } from './languages.mjs';
-import { MEASUREMENT_ID, CONTAINER_COOKIE } from './site.mjs';
+import { MEASUREMENT_ID, CONTAINER_COOKIE, THROTTLE_COOKIE, CONTROLLER, RETENTION_MONTHS, CHOICE_MONTHS } from './site.mjs';
 
 let env;
 before(async () => {
@@ -71,8 +72,8 @@ async function openWithGoogleStub(path = '/', { initScript, contextOptions, pain
 const banner = (page, lang = FI) => page.getByRole('region', { name: lang.banner.title });
 const settings = (page, lang = FI) => page.getByRole('dialog', { name: lang.banner.settings });
 const cookieNames = async (context) => (await context.cookies()).map((c) => c.name).sort();
-const stored = async (page) => page.evaluate(() => JSON.parse(localStorage.getItem('safrent.consent')));
-const store = (page, record) => page.evaluate((r) => localStorage.setItem('safrent.consent', JSON.stringify(r)), record);
+const stored = async (page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key)), STORAGE_KEY);
+const store = (page, record) => page.evaluate(([key, r]) => localStorage.setItem(key, JSON.stringify(r)), [STORAGE_KEY, record]);
 
 /** Reloads and waits for the app; `true` if the banner asks. */
 async function reload(page) {
@@ -94,7 +95,7 @@ test('first visit: the banner asks in the first paint, with three equal buttons,
   );
   assert.equal(new Set(looks).size, 1, `buttons differ: ${looks.join(' | ')}`);
   const text = await first.innerText();
-  for (const needed of ['Safrent Oy', 'Google Analytics 4', 'IP-osoitettasi', 'Safrentin lukuun', 'itsenäisenä rekisterinpitäjänä', '2 kuukautta', '12 kuukautta', 'Yhdysvaltoihin', 'peruuttaa']) {
+  for (const needed of [CONTROLLER.name, 'Google Analytics 4', 'IP-osoitettasi', `${CONTROLLER.fi.genitive} lukuun`, 'itsenäisenä rekisterinpitäjänä', `${RETENTION_MONTHS} kuukautta`, `${CHOICE_MONTHS} kuukautta`, 'Yhdysvaltoihin', 'peruuttaa']) {
     assert.ok(text.includes(needed), `banner does not say "${needed}"`);
   }
   assert.equal(
@@ -112,7 +113,7 @@ test('first visit: the banner asks in the first paint, with three equal buttons,
   const record = await paintRecord(page);
   assert.equal(record.fcpFrame?.banner, true, 'reject button visible in the first contentful paint');
   assert.ok(record.frames.filter((f) => f.time >= record.fcpFrame.time).every((f) => f.banner), 'the banner never hid');
-  assert.ok(record.cls <= 0.01, `CLS ${record.cls}`);
+  assert.ok(record.cls <= 0.01, `CLS ${record.cls}, shifts: ${JSON.stringify(record.shifts)}`);
   assert.deepEqual(google, [], 'requests to Google before consent');
   assert.deepEqual(await page.evaluate(() => window.dataLayer), [], 'nothing told to Google before consent');
   assert.equal(await page.locator('script[src*="googletagmanager"]').count(), 0);
@@ -152,7 +153,7 @@ test('the cookie section has its own table heading, which the banner links to; o
   assert.equal(await page.locator('section[data-section="evasteet"] #sivustolla-kaytettavat-evasteet').count(), 1, 'inside the cookie section');
   const table = page.getByRole('region', { name: 'Sivustolla käytettävät evästeet' }).getByRole('table');
   const names = await table.locator('code').allInnerTexts();
-  assert.deepEqual(names, ['safrent.consent', '_ga', CONTAINER_COOKIE, '_gcl_*', 'IDE']);
+  assert.deepEqual(names, [STORAGE_KEY, '_ga', CONTAINER_COOKIE, '_gcl_*', 'IDE']);
   await context.close();
 });
 
@@ -277,14 +278,12 @@ test('withdraw from the footer: cookies deleted and stay gone, the message tells
 
 test('GA cookies left from an unreadable choice are deleted on load', async () => {
   const { page, context, google } = await openWithGoogleStub('/', {
-    initScript: () => {
-      if (!sessionStorage.getItem('seeded')) {
+    initScript: { content: `if (!sessionStorage.getItem('seeded')) {
         sessionStorage.setItem('seeded', '1');
         document.cookie = '_ga=GA1.1.9.9; Path=/; Max-Age=600';
-        document.cookie = '_gat_gtag_G_SAFRENT0FI=1; Path=/; Max-Age=600';
-        localStorage.setItem('safrent.consent', '{"version":2,"id":"x"');
-      }
-    },
+        document.cookie = '${THROTTLE_COOKIE}=1; Path=/; Max-Age=600';
+        localStorage.setItem(${JSON.stringify(STORAGE_KEY)}, '{"version":2,"id":"x"');
+      }` },
   });
   await banner(page).waitFor();
   assert.deepEqual(await cookieNames(context), ['theme']);
@@ -309,7 +308,7 @@ for (const [name, value, reason] of [
   ['an older version padded past a record\'s length', `{"version":1${' '.repeat(300)}}`, 'unreadable'],
 ]) {
   test(`stored record with ${name}: the banner is in the first paint, says why, nothing loads, no error`, async () => {
-    const seed = `localStorage.getItem('safrent.consent') === null && localStorage.setItem('safrent.consent', ${
+    const seed = `localStorage.getItem(${JSON.stringify(STORAGE_KEY)}) === null && localStorage.setItem(${JSON.stringify(STORAGE_KEY)}, ${
       value === 'REVISION' ? `JSON.stringify(${JSON.stringify(WELL_FORMED(Date.now()))})` : JSON.stringify(value)
     });`;
     const { page, context, watch, google } = await openWithGoogleStub('/', { initScript: { content: seed }, paint: true });
@@ -319,7 +318,7 @@ for (const [name, value, reason] of [
     assert.ok(record.frames.filter((f) => f.time >= record.fcpFrame.time).every((f) => f.banner), 'the banner never hid');
     assert.equal(await page.locator('html').getAttribute('data-consent-ask'), reason);
     if (reason === 'changed') assert.ok(await banner(page).getByText('Evästeitä koskevat tiedot ovat muuttuneet').isVisible());
-    assert.ok(record.cls <= 0.01, `CLS ${record.cls}`);
+    assert.ok(record.cls <= 0.01, `CLS ${record.cls}, shifts: ${JSON.stringify(record.shifts)}`);
     assert.deepEqual(google, []);
     await assertClean(assert, env, watch);
     await context.close();
@@ -372,7 +371,7 @@ test('a browser that refuses random numbers: no record with a made-up id, the ch
   await banner(page).getByRole('button', { name: FI.banner.reject }).click();
   await banner(page).waitFor({ state: 'hidden' });
   assert.match(await page.getByRole('status').innerText(), /voimassa vain tämän sivunäytön ajan/);
-  assert.equal(await page.evaluate(() => localStorage.getItem('safrent.consent')), null, 'nothing stored');
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY), null, 'nothing stored');
   await assertClean(assert, env, watch);
   await context.close();
 });
@@ -434,7 +433,7 @@ test('the receipt: the stored choice is shown and downloads as JSON naming the p
   const facts = await dialog.locator('.stored-choice__facts').innerText();
   assert.match(facts, /Analytiikka\s+ei sallittu\s+Markkinointi\s+ei sallittu/);
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Lataa kuitti (JSON)' }).click()]);
-  assert.match(download.suggestedFilename(), /^safrent-consent-[0-9a-f]{8}\.json$/);
+  assert.match(download.suggestedFilename(), /^consent-receipt-[0-9a-f]{8}\.json$/);
   const receipt = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.deepEqual(receipt.record, record);
   assert.equal(receipt.site, env.url + '/');
@@ -514,13 +513,14 @@ test("the settings open again when asked right after Escape, before the dialog's
   await appReady(page);
   await banner(page).getByRole('button', { name: FI.banner.settings }).click();
   await settings(page).waitFor();
-  // Escape closes the dialog at once and queues its close event; a press in the same task opens it again.
-  await page.evaluate(() => {
-    document.getElementById('consent-settings').close();
+  // Escape closes the dialog at once and queues its close event; a press in the same task opens it
+  // again. The test's listener, added after the app's, resolves once the app has handled the event.
+  await page.evaluate(() => new Promise((resolve) => {
+    const dialog = document.getElementById('consent-settings');
+    dialog.addEventListener('close', () => resolve(), { once: true });
+    dialog.close();
     document.querySelector('#consent-banner [data-action="settings"]').click();
-  });
-  // Let the queued close event run, then look.
-  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  }));
   assert.equal(await settings(page).isVisible(), true, 'the settings are open');
   await page.keyboard.press('Escape');
   await settings(page).waitFor({ state: 'hidden' });
@@ -577,7 +577,7 @@ for (const how of Object.keys(BREAKS)) {
     const { page, context, watch, google } = await openWithGoogleStub();
     await banner(page).getByRole('button', { name: FI.banner.accept }).click();
     await page.waitForFunction(() => window.__stubTag === 1);
-    await context.addCookies([{ name: '_gat_gtag_G_SAFRENT0FI', value: '1', url: env.url }]);
+    await context.addCookies([{ name: THROTTLE_COOKIE, value: '1', url: env.url }]);
     const mend = await openBroken(page, context, how);
     assert.equal(await banner(page).isVisible(), false, 'the stored consent holds');
 
@@ -650,7 +650,7 @@ test('a click on the banner before the app fails to start is answered without it
 test('the app cannot start: Google\'s cookies that no stored choice allows go without a click, unknown buttons store nothing, the switches stay consistent', async () => {
   const { page, context, watch } = await openPage(env, null);
   // An unreadable record (no choice in force) and a left-over _ga from an earlier consent.
-  await context.addInitScript({ content: `localStorage.getItem('safrent.consent') === null && localStorage.setItem('safrent.consent', '{"version":1,');` });
+  await context.addInitScript({ content: `localStorage.getItem(${JSON.stringify(STORAGE_KEY)}) === null && localStorage.setItem(${JSON.stringify(STORAGE_KEY)}, '{"version":1,');` });
   await context.addCookies([{ name: '_ga', value: 'GA1.1.1.2', url: env.url }, { name: 'theme', value: 'dark', url: env.url }]);
   await openBroken(page, context, 'the WebAssembly answered 404');
   assert.deepEqual(await cookieNames(context), ['theme'], '_ga deleted without a click');
@@ -664,7 +664,7 @@ test('the app cannot start: Google\'s cookies that no stored choice allows go wi
     button.click();
     button.remove();
   });
-  assert.equal(await page.evaluate(() => localStorage.getItem('safrent.consent')), '{"version":1,', 'nothing stored');
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY), '{"version":1,', 'nothing stored');
   assert.ok(await banner(page).isVisible(), 'the banner still asks');
 
   // Marketing needs analytics, also without the app.
@@ -711,7 +711,7 @@ const lastCommand = (page) => page.evaluate(() => JSON.parse(JSON.stringify(Arra
 test('a stored value nested 11,000 deep: the app starts, the banner asks, and every consent button works', async () => {
   // The audit's value, 22 KB; stored again before each page view below that should ask.
   const value = nested(11_000, 2);
-  const seed = { content: `localStorage.getItem('safrent.consent') === null && localStorage.setItem('safrent.consent', ${JSON.stringify(value)});` };
+  const seed = { content: `localStorage.getItem(${JSON.stringify(STORAGE_KEY)}) === null && localStorage.setItem(${JSON.stringify(STORAGE_KEY)}, ${JSON.stringify(value)});` };
   const { page, context, watch, google } = await openWithGoogleStub('/', { initScript: seed });
   assert.equal(await page.locator('html').getAttribute('data-consent-ask'), 'unreadable');
   await banner(page).getByRole('button', { name: FI.banner.accept }).click();
@@ -741,7 +741,7 @@ test('a stored value nested 11,000 deep: the app starts, the banner asks, and ev
     [FI.banner.settings, FI.banner.reject, { analytics: false, marketing: false }],
     [FI.banner.settings, FI.banner.accept, { analytics: true, marketing: true }],
   ]) {
-    await page.evaluate((v) => localStorage.setItem('safrent.consent', v), value);
+    await page.evaluate(([key, v]) => localStorage.setItem(key, v), [STORAGE_KEY, value]);
     assert.equal(await reload(page), true, 'the banner asks again');
     assert.equal(await page.locator('html').getAttribute('data-consent-ask'), 'unreadable');
     const scope = open ? settings(page) : banner(page);

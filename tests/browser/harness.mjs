@@ -14,6 +14,10 @@ import { createRequire } from 'node:module';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/** Where the portal keeps the visitor's consent record in `localStorage` (the product's own name,
+ * `STORAGE_KEY` in src/consent/record.rs; a test that reads it fails if the two differ). */
+export const STORAGE_KEY = 'privacy-portal.consent';
+
 // The rules of the project's own axe-core (package.json), not the older copy that
 // @axe-core/playwright 4.13 (the last to run on Node 20 by its `engines`) brings.
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -116,7 +120,15 @@ export async function recordPaint(context) {
       for (const entry of list.getEntries()) {
         if (entry.hadRecentInput) continue;
         record.cls += entry.value;
-        record.shifts.push(entry.sources?.map((s) => s.node?.nodeName + '.' + (s.node?.className ?? '')).join(',') ?? '');
+        // What moved, for the failure message: the element (tag#id.class), where it was and went.
+        const rect = (r) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`;
+        const name = (n) => !n ? '(removed node)' : n.nodeType !== 1 ? `${n.nodeName} in ${name(n.parentElement)}`
+          : n.tagName.toLowerCase() + (n.id ? `#${n.id}` : '') + (n.classList.length ? `.${[...n.classList].join('.')}` : '');
+        record.shifts.push({
+          value: entry.value,
+          time: Math.round(entry.startTime),
+          sources: (entry.sources ?? []).map((s) => `${name(s.node)} ${rect(s.previousRect)} -> ${rect(s.currentRect)}`),
+        });
       }
     }).observe({ type: 'layout-shift', buffered: true });
     new PerformanceObserver((list) => {
@@ -129,6 +141,16 @@ export async function recordPaint(context) {
     };
     requestAnimationFrame(frame);
   });
+}
+
+/**
+ * Slows the page's CPU `rate` times (Chromium's throttling), as a loaded machine or a cheap phone
+ * would: the parser then yields more often, so a first paint of a half-parsed page (and the layout
+ * shift when the rest arrives) shows in every run instead of now and then.
+ */
+export async function slowCpu(page, rate = 8) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
 }
 
 /** What `recordPaint` saw so far, with the frame that made the first contentful paint. */

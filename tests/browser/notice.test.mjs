@@ -11,6 +11,7 @@ import {
 import { parseHeadersFile } from '../../scripts/serve.mjs';
 import { originalSentences } from './sentences.mjs';
 import { LANGS } from './languages.mjs';
+import { CONTROLLER } from './site.mjs';
 
 let env;
 before(async () => {
@@ -63,7 +64,7 @@ for (const lang of LANGS) {
     const { page, context, watch } = await openPage(env, lang.path, { javaScriptEnabled: false });
     await page.getByRole('heading', { level: 1, name: lang.title }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), lang.code);
-    assert.equal(await page.title(), `${lang.title} – Safrent Oy`);
+    assert.equal(await page.title(), `${lang.title} – ${CONTROLLER.name}`);
     assert.equal(await page.locator('#notice').getByRole('heading', { level: 2 }).count(), 25);
     assert.equal(await page.getByRole('button').count(), 0, 'no dead buttons without JavaScript');
     assert.equal(await page.locator('#consent-banner').isVisible(), false, 'nothing to consent to without JavaScript');
@@ -175,7 +176,7 @@ for (const width of [320, 390, 1280]) {
       await page.goto(env.url + '/');
       await settled(page);
       const record = await paintRecord(page);
-      assert.ok(record.cls <= 0.01, `CLS ${record.cls} (${record.shifts.join(' | ')})`);
+      assert.ok(record.cls <= 0.01, `CLS ${record.cls}, shifts: ${JSON.stringify(record.shifts)}`);
       const firstLink = page.getByRole('navigation', { name: 'Sisällys' }).getByRole('link').first();
       assert.equal(await firstLink.isVisible(), width >= 960, 'contents list');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

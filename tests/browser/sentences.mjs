@@ -2,12 +2,15 @@
 // notice/source/*.txt, with the fixes listed in notice/README.md applied.
 
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ROOT, fold } from './harness.mjs';
+
+/** The site folder the build is of: $PORTAL_SITE (absolute or relative to the repository), by default site/. */
+const SITE = resolve(ROOT, process.env.PORTAL_SITE || 'site');
 
 /** The "| `original` | `fixed` | why |" rows of notice/README.md. */
 export function listedFixes() {
-  const readme = readFileSync(join(ROOT, 'notice', 'README.md'), 'utf8');
+  const readme = readFileSync(join(SITE, 'notice', 'README.md'), 'utf8');
   const fixes = [];
   for (const line of readme.split('\n')) {
     const match = line.match(/^\|\s*`([^`]+)`\s*\|\s*`([^`]+)`\s*\|/);
@@ -28,7 +31,7 @@ function decode(text) {
 
 /** Every heading and every sentence of the original, in order. */
 export function originalSentences() {
-  const dir = join(ROOT, 'notice', 'source');
+  const dir = join(SITE, 'notice', 'source');
   const [file] = readdirSync(dir).filter((name) => name.endsWith('.txt'));
   let text = readFileSync(join(dir, file), 'utf8');
   for (const [from, to] of listedFixes()) text = text.split(from).join(to);

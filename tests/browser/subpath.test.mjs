@@ -4,10 +4,12 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { setUp, openPage, appReady, rejectCookies, assertClean, ROOT } from './harness.mjs';
 import { LANGS } from './languages.mjs';
+import { REFERENCE } from './site.mjs';
 
 const PREFIX = '/tietosuoja';
 const DIST = 'dist-subpath';
@@ -57,9 +59,13 @@ test('under the sub-path: reject, then the whole request flow to a PDF', async (
     page.waitForEvent('download', { timeout: 30_000 }),
     page.getByRole('button', { name: 'Lataa pyyntö (PDF)' }).click(),
   ]);
-  const pdf = readFileSync(await download.path());
-  assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
-  assert.match(download.suggestedFilename(), /^tietosuojapyynto-SAF-.*\.pdf$/);
+  // Read back by an independent reader: the request, with the name typed and its reference.
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', await download.path(), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  const reference = download.suggestedFilename().replace(/^[a-z-]+-(?=[A-Z])/, '').replace(/\.pdf$/, '');
+  for (const expected of ['Matti Meikäläinen', 'matti@example.fi', reference]) {
+    assert.ok(text.includes(expected), `${expected} not in the PDF's text: ${text}`);
+  }
+  assert.match(download.suggestedFilename(), new RegExp(`^tietosuojapyynto-${REFERENCE}\\.pdf$`));
   assert.deepEqual(belowPrefix(watch), [], 'requests outside the sub-path');
   const form = watch.requests.filter((url) => url.includes(`${PREFIX}/form/`));
   assert.ok(form.some((url) => /request-form-[0-9a-f]{16}\.js$/.test(url)), 'the form module, content-hashed');

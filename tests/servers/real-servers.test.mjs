@@ -11,6 +11,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, constants } from 'node:zlib';
 import { parseHeadersFile } from '../../scripts/serve.mjs';
@@ -85,8 +86,12 @@ async function flow(server) {
     page.waitForEvent('download', { timeout: 30_000 }),
     page.getByRole('button', { name: 'Lataa pyyntö (PDF)' }).click(),
   ]);
-  const pdf = readFileSync(await download.path());
-  assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+  // Read back by an independent reader: the request, with the name typed and its reference.
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', await download.path(), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  const reference = download.suggestedFilename().replace(/^[a-z-]+-(?=[A-Z])/, '').replace(/\.pdf$/, '');
+  for (const expected of ['Matti Meikäläinen', 'matti@example.fi', reference]) {
+    assert.ok(text.includes(expected), `${expected} not in the PDF's text: ${text}`);
+  }
   await assertClean(assert, env, watch);
   await context.close();
   return paths;

@@ -10,6 +10,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ORIGIN } from '../browser/site.mjs';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const deploy = (name) => readFileSync(join(ROOT, 'deploy', name), 'utf8');
@@ -189,7 +190,10 @@ export async function startCaddy(root) {
   const dir = mkdtempSync(join(tmpdir(), 'caddy-'));
   const port = await freePort();
   let site = deploy('Caddyfile');
-  site = replaceOnce(site, 'tietosuoja.safrent.fi {', `http://127.0.0.1:${port} {\n\tbind 127.0.0.1`);
+  // The site's address: the Caddyfile's first line that opens a block after the comments.
+  const address = site.split('\n').find((line) => !line.startsWith('#') && line.endsWith(' {'));
+  if (!address) throw new Error('deploy/Caddyfile has no site address block');
+  site = replaceOnce(site, address, `http://127.0.0.1:${port} {\n\tbind 127.0.0.1`);
   site = replaceOnce(site, 'root * /srv/privacy-portal/dist', `root * ${root}`);
   writeFileSync(join(dir, 'Caddyfile'), `{\n\tadmin off\n\tauto_https off\n}\n${site}`);
   return run('caddy', '/usr/bin/caddy', ['run', '--config', join(dir, 'Caddyfile'), '--adapter', 'caddyfile'], port, dir, {

@@ -1,0 +1,67 @@
+//! The app in the browser: it enhances the page the server sent. The page already holds every
+//! text and button of its language; the head script has already decided whether the banner
+//! shows. The app takes over consent, answers the buttons, marks the section being read and
+//! keeps the language switch on it, and loads the request form when asked.
+//!
+//! Plain web-sys rather than Leptos: with the whole page rendered at build time there is no view
+//! left to build here, and Leptos' runtime measured 38 KB raw / 13 KB brotli against a first load
+//! budgeted at 40 KB. (Leptos is for the request form, loaded when the form opens.)
+
+pub mod consent;
+pub mod enhance;
+mod request_form;
+
+/// The WebAssembly module's allocator: talc, smaller than the default dlmalloc (single-threaded
+/// WebAssembly; see README.md, "Toolchain").
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::consent::controller;
+use portal_core::request::right::Right;
+use portal_core::vocabulary::{Action, ACTION_ATTRIBUTE, REQUEST_RIGHT_ATTRIBUTE};
+
+/// Starts the app. Called once by `main`.
+pub fn start() {
+    portal_dom::report_panics_in_debug();
+    let Some(document) = portal_dom::document() else {
+        return;
+    };
+    listen(&document);
+    // Consent first: it decides whether Google's tag may load in this page view.
+    controller::start(portal_dom::page_lang(&document));
+    enhance::open_contents_on_wide_screens(&document);
+    enhance::track_current_section(&document);
+    let hash = document
+        .location()
+        .and_then(|l| l.hash().ok())
+        .unwrap_or_default();
+    if hash.strip_prefix('#') == Some(portal_core::request::SECTION_ID) {
+        request_form::open(None);
+    }
+    // Last: until now, the head script answers the buttons if the start fails.
+    controller::announce_ready();
+}
+
+/// One click listener for every button of the portal and the "Tee pyyntö" links.
+fn listen(document: &web_sys::Document) {
+    let on_click = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        // "Tee pyyntö" links: the browser follows them to #pyynto; the form opens there.
+        if let Some(right) = portal_dom::action(&event, REQUEST_RIGHT_ATTRIBUTE) {
+            request_form::open(Right::from_key(&right));
+            return;
+        }
+        if let Some(action) = portal_dom::action(&event, ACTION_ATTRIBUTE)
+            .as_deref()
+            .and_then(Action::from_key)
+        {
+            controller::act(action);
+        }
+    });
+    let _ = document.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    on_click.forget();
+}

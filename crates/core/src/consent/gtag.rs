@@ -1,0 +1,89 @@
+//! What Google's tag is told, as data (Consent Mode v2, basic mode): the browser glue in
+//! `gate` only passes these on.
+//!
+//! Order, before the tag loads: `consent default` (everything denied), `js`, `consent update`
+//! (exactly what was granted), then `config` with Google signals and ad personalisation off unless
+//! marketing is allowed.
+
+use super::record::Choices;
+
+/// A Consent Mode state.
+pub const fn state(granted: bool) -> &'static str {
+    if granted {
+        "granted"
+    } else {
+        "denied"
+    }
+}
+
+/// The Consent Mode v2 types, each with the purpose that grants it.
+/// `analytics_storage` follows analytics; the three ad types follow marketing.
+pub fn consent_types(choices: Choices) -> [(&'static str, &'static str); 4] {
+    [
+        ("analytics_storage", state(choices.analytics)),
+        ("ad_storage", state(choices.marketing)),
+        ("ad_user_data", state(choices.marketing)),
+        ("ad_personalization", state(choices.marketing)),
+    ]
+}
+
+/// `gtag('consent', 'default', …)`: everything denied until the update.
+pub fn consent_default() -> [(&'static str, &'static str); 4] {
+    consent_types(Choices::NONE)
+}
+
+/// The `config` parameters: Google signals and ad personalisation only with marketing consent.
+pub fn config_params(choices: Choices) -> [(&'static str, bool); 2] {
+    [
+        ("allow_google_signals", choices.marketing),
+        ("allow_ad_personalization_signals", choices.marketing),
+    ]
+}
+
+/// The window property that stops the tag for this measurement ID (`ga-disable-G-…`).
+pub fn disable_property(measurement_id: &str) -> String {
+    ["ga-disable-", measurement_id].concat()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_denies_everything() {
+        assert!(consent_default().iter().all(|(_, state)| *state == "denied"));
+    }
+
+    #[test]
+    fn analytics_only_keeps_ads_and_signals_denied() {
+        let analytics = Choices {
+            analytics: true,
+            marketing: false,
+        };
+        assert_eq!(
+            consent_types(analytics),
+            [
+                ("analytics_storage", "granted"),
+                ("ad_storage", "denied"),
+                ("ad_user_data", "denied"),
+                ("ad_personalization", "denied")
+            ]
+        );
+        assert_eq!(
+            config_params(analytics),
+            [
+                ("allow_google_signals", false),
+                ("allow_ad_personalization_signals", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn everything_granted_with_all() {
+        assert!(consent_types(Choices::ALL)
+            .iter()
+            .all(|(_, state)| *state == "granted"));
+        assert!(config_params(Choices::ALL).iter().all(|(_, on)| *on));
+        assert_eq!(disable_property("G-EXAMPLE0FI"), "ga-disable-G-EXAMPLE0FI");
+    }
+}

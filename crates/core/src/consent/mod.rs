@@ -1,0 +1,14 @@
+//! Cookie consent: Google Analytics only after an active choice, withdrawal that deletes.
+//!
+//! Pure: [`catalogue`] (what is stored, why, for how long), [`record`] (the stored choice and
+//! whether it holds), [`cookies`] (what deleting a cookie takes), [`gtag`] (what Google's tag is
+//! told), [`receipt`] (what the visitor can download). At build time (`site_build::consent`):
+//! `markup` (the banner's HTML), `table` (the cookie tables), `revision` (what the banner shows,
+//! hashed and published), `first_paint` (the head script that shows the banner before the first
+//! paint). Browser glue (`portal_app::consent`): `storage`, `gate`, `controller`.
+
+pub mod catalogue;
+pub mod cookies;
+pub mod gtag;
+pub mod receipt;
+pub mod record;

@@ -1,0 +1,167 @@
+//! The PDF writer as the worker runs it: [`protocol`] (shared with the form) and [`write`], the
+//! pure step from a request and its font files to the PDF. The worker's browser glue
+//! (`portal_writer`, crates/writer) only fetches the files [`fonts_for`] names and posts the answer.
+
+pub use portal_core::request::protocol;
+
+use portal_core::request::fonts::{FontFile, Manifest};
+use protocol::{Request, WriterError};
+
+/// The font files a request needs: the base faces first, then the pieces its text needs.
+pub fn fonts_for<'m>(manifest: &'m Manifest, request: &Request) -> Result<Vec<&'m FontFile>, WriterError> {
+    let text = texts(&request.draft).join("\n");
+    let needs = manifest.needs(&text);
+    if !needs.uncovered.is_empty() {
+        return Err(WriterError::Unprintable {
+            chars: needs.uncovered,
+        });
+    }
+    let mut files = vec![&manifest.regular, &manifest.bold];
+    files.extend(needs.pieces.iter().map(|&i| &manifest.pieces[i]));
+    Ok(files)
+}
+
+/// Everything the customer typed that the PDF shows.
+fn texts(d: &portal_core::request::draft::Draft) -> Vec<&str> {
+    let mut out = vec![
+        d.name.as_str(),
+        &d.email,
+        &d.postal_address,
+        &d.phone,
+        &d.organisation,
+        &d.customer_number,
+        &d.access_scope,
+        &d.restriction_reason,
+        &d.objection_reason,
+        &d.message,
+        &d.place,
+    ];
+    for c in &d.corrections {
+        out.extend([c.current.as_str(), &c.corrected, &c.reason]);
+    }
+    if let portal_core::request::draft::Signature::Typed(t) = &d.signature {
+        out.push(t);
+    }
+    out
+}
+
+/// What [`write`] made.
+pub struct Written {
+    pub pdf: Vec<u8>,
+    pub file_name: String,
+    pub digest: String,
+}
+
+/// Validates, composes, lays out and exports. `files` are the bytes of [`fonts_for`]'s files, in
+/// that order.
+pub fn write(request: &Request, files: Vec<(String, Vec<u8>)>) -> Result<Written, WriterError> {
+    use crate::document;
+    use crate::{text::Face, text::FontSet, PdfError};
+    use portal_core::request::validate::validate;
+    use portal_core::request::{record, send};
+    let errors = validate(&request.draft, &|_: &str| Vec::new());
+    if !errors.is_empty() {
+        return Err(WriterError::Invalid {
+            fields: errors.iter().map(|e| e.field.id()).collect(),
+        });
+    }
+    let mut faces = files
+        .into_iter()
+        .map(|(name, data)| Face::new(&name, data, 0).map_err(|e| WriterError::Fonts { detail: e.0 }))
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter();
+    let (Some(regular), Some(bold)) = (faces.next(), faces.next()) else {
+        return Err(WriterError::Fonts {
+            detail: "the base faces are missing".into(),
+        });
+    };
+    let fonts = FontSet::new(regular, bold, faces.collect());
+    let json = record::bytes(&request.draft, &request.context);
+    let digest = record::sha256_hex(&json);
+    // Each field's lines isolated in the letter, so that nothing typed reorders what is around it
+    // (request.json keeps the text as typed).
+    let doc = document::compose(&request.draft.isolated(), &request.context, &digest);
+    let pdf = crate::render(&doc, &fonts, &json, request.context.stamp).map_err(|e| match e {
+        PdfError::Unprintable(chars) => WriterError::Unprintable { chars },
+        PdfError::Export(detail) => WriterError::Export { detail },
+    })?;
+    Ok(Written {
+        pdf,
+        file_name: send::pdf_file_name(&request.context.reference, request.draft.request_lang),
+        digest,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use portal_core::request::fixtures::{context, draft};
+    use portal_core::request::protocol::*;
+
+    fn request() -> Request {
+        Request {
+            id: 7,
+            draft: draft(),
+            context: context(),
+            fonts_base: "/writer/fonts.json".into(),
+        }
+    }
+
+    #[test]
+    fn requests_and_responses_cross_as_strict_json() {
+        let json = serde_json::to_string(&request()).unwrap();
+        let back: Request = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, request());
+        assert!(serde_json::from_str::<Request>(&json.replacen('{', "{\"evil\":1,", 1)).is_err());
+        for garbage in ["", "null", "[]", "{\"id\":-1}", "\u{0}"] {
+            assert!(serde_json::from_str::<Request>(garbage).is_err());
+        }
+        let failed = Response::Failed {
+            id: 1,
+            error: WriterError::Unprintable {
+                chars: vec!['\u{E000}'],
+            },
+        };
+        let json = serde_json::to_string(&failed).unwrap();
+        assert_eq!(
+            json,
+            "{\"kind\":\"failed\",\"id\":1,\"error\":{\"kind\":\"unprintable\",\"chars\":[\"\u{E000}\"]}}"
+        );
+        assert_eq!(serde_json::from_str::<Response>(&json).unwrap(), failed);
+    }
+
+    #[test]
+    fn the_worker_writes_a_pdf_from_the_request_and_its_font_files() {
+        let read = |p: &str| std::fs::read(p).unwrap();
+        let files = vec![
+            ("regular".into(), read(crate::tests::DEJAVU)),
+            ("bold".into(), read(crate::tests::DEJAVU_BOLD)),
+        ];
+        let written = write(&request(), files).unwrap();
+        // An independent reader finds the request in it: the sender, the recipient, the reference.
+        let text = crate::tests::tool("pdftotext", &["-enc", "UTF-8"], &written.pdf);
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let asked = request();
+        for expected in [
+            &asked.draft.name,
+            &asked.context.recipient.name,
+            &asked.context.reference,
+        ] {
+            assert!(
+                text.contains(expected.as_str()),
+                "{expected} not in the PDF's text: {text}"
+            );
+        }
+        assert_eq!(written.file_name, "tietosuojapyynto-SAF-04HM-ASW9.pdf");
+        let mut invalid = request();
+        invalid.draft.rights.clear();
+        assert!(matches!(
+            write(&invalid, vec![]),
+            Err(WriterError::Invalid { .. })
+        ));
+        assert!(matches!(
+            write(&request(), vec![]),
+            Err(WriterError::Fonts { .. })
+        ));
+    }
+}

@@ -1,0 +1,134 @@
+//! The head script (`first-paint.js`): the template in this directory with every `%NAME%`
+//! filled in from the Rust constant it stands for, at build time. So the script that decides
+//! the banner before the first paint and the WebAssembly that decides it afterwards read the same
+//! record with the same names, and a renamed constant renames both.
+
+use portal_core::consent::catalogue::{cookie_pattern, Purpose};
+use portal_core::consent::record::{
+    Ask, CHOICE_KEYS, CHOICE_MONTHS, FUTURE_SLACK_MS, ID_LENGTH, MAX_RECORD_LENGTH, RECORD_KEYS,
+    RECORD_VERSION, STORAGE_KEY,
+};
+use portal_core::vocabulary::{self as v, Action, Message};
+
+const TEMPLATE: &str = include_str!("first-paint.js");
+
+/// A JavaScript literal of `value` (a string or a string array), through serde_json's escaping.
+fn literal(value: impl serde::Serialize) -> String {
+    serde_json::to_string(&value).expect("strings serialise")
+}
+
+/// Each name of the template with the text it stands for.
+fn names() -> Vec<(&'static str, String)> {
+    vec![
+        ("JS_CLASS", literal(v::JS_CLASS)),
+        ("ASK_CLASS", literal(v::ASK_CLASS)),
+        ("ASK_REASON_ATTRIBUTE", literal(v::ASK_REASON_ATTRIBUTE)),
+        ("GPC_CLASS", literal(v::GPC_CLASS)),
+        ("NO_STORAGE_CLASS", literal(v::NO_STORAGE_CLASS)),
+        ("REVISIONS_META", literal(v::REVISIONS_META)),
+        ("APP_META", literal(v::APP_META)),
+        ("APP_WASM_ATTRIBUTE", literal(v::APP_WASM_ATTRIBUTE)),
+        ("EARLY_CLICKS", literal(v::EARLY_CLICKS)),
+        ("APP_READY", literal(v::APP_READY)),
+        ("ACTION_ATTRIBUTE", literal(v::ACTION_ATTRIBUTE)),
+        ("GTAG", literal(v::GTAG)),
+        ("LOAD_MODULE", literal(v::LOAD_MODULE)),
+        ("STORAGE_KEY", literal(STORAGE_KEY)),
+        ("RECORD_KEYS", literal(RECORD_KEYS)),
+        ("CHOICE_KEYS", literal(CHOICE_KEYS)),
+        ("RECORD_VERSION", RECORD_VERSION.to_string()),
+        ("CHOICE_MONTHS", CHOICE_MONTHS.to_string()),
+        ("FUTURE_SLACK_MS", FUTURE_SLACK_MS.to_string()),
+        (
+            "REVISION_LENGTH",
+            portal_core::consent::record::REVISION_LENGTH.to_string(),
+        ),
+        ("FIRST_PAINT_NOW", literal(v::FIRST_PAINT_NOW)),
+        ("ASK_FIRST_VISIT", literal(Ask::FirstVisit.key())),
+        ("ASK_UNREADABLE", literal(Ask::Unreadable.key())),
+        ("ASK_OTHER_VERSION", literal(Ask::OtherVersion.key())),
+        ("ASK_EXPIRED", literal(Ask::Expired.key())),
+        ("ASK_CHANGED", literal(Ask::Changed.key())),
+        ("MAX_RECORD_LENGTH", MAX_RECORD_LENGTH.to_string()),
+        ("ID_LENGTH", ID_LENGTH.to_string()),
+        ("SETTINGS_ID", literal(v::SETTINGS_ID)),
+        ("STATUS_ID", literal(v::STATUS_ID)),
+        ("NOTICE_ID", literal(v::NOTICE_ID)),
+        ("PURPOSE_ATTRIBUTE", literal(v::PURPOSE_ATTRIBUTE)),
+        ("ACTION_SETTINGS", literal(Action::Settings.key())),
+        ("ACTION_CLOSE", literal(Action::Close.key())),
+        ("ACTION_ACCEPT_ALL", literal(Action::AcceptAll.key())),
+        ("ACTION_REJECT_ALL", literal(Action::RejectAll.key())),
+        ("ACTION_SAVE", literal(Action::Save.key())),
+        ("ANALYTICS", literal(Purpose::Analytics.key())),
+        ("MARKETING", literal(Purpose::Marketing.key())),
+        ("ANALYTICS_COOKIES", cookie_pattern(Purpose::Analytics)),
+        ("MARKETING_COOKIES", cookie_pattern(Purpose::Marketing)),
+        ("COOKIE_EXPIRY", literal(portal_core::consent::cookies::EXPIRY)),
+        ("MESSAGE_SAVED", literal(Message::Saved.attribute())),
+        ("MESSAGE_WITHDRAWN", literal(Message::Withdrawn.attribute())),
+        ("MESSAGE_NOT_STORED", literal(Message::NotStored.attribute())),
+        ("GPC_NOTE_ID", literal(v::GPC_NOTE_ID)),
+    ]
+}
+
+/// The filled-in script, without its comments (they are for the template's readers; every byte of
+/// this script is in every page's first load).
+pub fn script() -> String {
+    let filled = names().iter().fold(TEMPLATE.to_owned(), |script, (name, value)| {
+        script.replace(&format!("%{name}%"), value)
+    });
+    // Whole comment lines and indentation go; the template has no `//` inside strings.
+    filled
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_placeholder_is_filled_and_every_reason_is_used() {
+        let script = script();
+        let left: Vec<&str> = script
+            .split('%')
+            .skip(1)
+            .step_by(2)
+            .filter(|name| name.chars().all(|c| c.is_ascii_uppercase() || c == '_') && !name.is_empty())
+            .collect();
+        assert!(left.is_empty(), "unfilled: {left:?}");
+        // And every name filled in is used: a constant the script should follow but does not.
+        for (name, _) in names() {
+            assert!(
+                TEMPLATE.contains(&format!("%{name}%")),
+                "{name} is not in the template"
+            );
+        }
+        for ask in Ask::ALL {
+            assert!(script.contains(&format!("\"{}\"", ask.key())), "{ask:?}");
+        }
+        assert!(script.contains(&format!("getItem(\"{STORAGE_KEY}\")")));
+        // Nothing longer than a record is parsed, the same limit as the WebAssembly's.
+        assert!(script.contains(&format!("text.length > {MAX_RECORD_LENGTH} ?")));
+        // Without the app, the fallback deletes what withdrawal deletes.
+        for pattern in [
+            cookie_pattern(Purpose::Analytics),
+            cookie_pattern(Purpose::Marketing),
+        ] {
+            assert!(script.contains(&format!("{pattern}.test(name)")), "{pattern}");
+        }
+        // Shipped without the template's comments: every byte is in every first load.
+        assert!(!script.lines().any(|line| line.trim_start().starts_with("//")));
+        assert!(
+            script.len() < TEMPLATE.len() * 3 / 4,
+            "{} of {}",
+            script.len(),
+            TEMPLATE.len()
+        );
+    }
+}

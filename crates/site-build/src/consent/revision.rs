@@ -1,0 +1,138 @@
+//! The revision of what the banner shows, made at build time: the SHA-256 of a JSON document
+//! holding the banner's and settings view's markup in one language (every text they can show)
+//! and the catalogue as data. The document is published as `consent/<revision>.json`, so a
+//! stored choice or a receipt can be matched to the exact words the visitor saw; its digest is
+//! its name. The browser compares revisions, it never hashes.
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use portal_core::consent::catalogue::{Kept, CATALOGUE, GA_DATA_RETENTION_MONTHS, GA_MEASUREMENT_ID};
+use portal_core::consent::record::{Revisions, CHOICE_MONTHS, RECORD_VERSION};
+use portal_core::i18n::Lang;
+
+/// Where the published revisions live, below the site's root.
+pub const DIRECTORY: &str = "consent";
+/// How many hex digits of the SHA-256 name a revision.
+pub const LENGTH: usize = portal_core::consent::record::REVISION_LENGTH;
+
+/// One catalogue entry as data.
+#[derive(Serialize)]
+struct EntryData {
+    name: String,
+    kept: &'static str,
+    domain: Option<&'static str>,
+    provider: &'static str,
+    purpose: &'static str,
+}
+
+/// What one revision is of.
+#[derive(Serialize)]
+struct Shown<'a> {
+    format: &'static str,
+    lang: Lang,
+    record_version: u32,
+    choice_months: u32,
+    measurement_id: &'static str,
+    data_retention_months: u32,
+    catalogue: Vec<EntryData>,
+    /// The banner, its settings view and its messages, as the page carries them.
+    markup: &'a str,
+}
+
+/// One language's published revision.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Published {
+    pub lang: Lang,
+    pub revision: String,
+    /// The file's text, published as `consent/<revision>.json`.
+    pub json: String,
+}
+
+impl Published {
+    /// The file's path below the site's root.
+    pub fn path(&self) -> String {
+        format!("{DIRECTORY}/{}.json", self.revision)
+    }
+}
+
+/// The revision of `markup` (the banner's markup in `lang`) with the catalogue.
+pub fn publish(lang: Lang, markup: &str) -> Published {
+    let catalogue = CATALOGUE
+        .iter()
+        .map(|entry| {
+            let (kept, domain) = match entry.kept {
+                Kept::LocalStorage => ("local-storage", None),
+                Kept::Cookie => ("cookie", None),
+                Kept::ThirdPartyCookie(domain) => ("third-party-cookie", Some(domain)),
+            };
+            EntryData {
+                name: entry.name.display(),
+                kept,
+                domain,
+                provider: entry.provider,
+                purpose: entry.purpose.key(),
+            }
+        })
+        .collect();
+    let shown = Shown {
+        format: "privacy-portal-consent-revision/1",
+        lang,
+        record_version: RECORD_VERSION,
+        choice_months: CHOICE_MONTHS,
+        measurement_id: GA_MEASUREMENT_ID,
+        data_retention_months: GA_DATA_RETENTION_MONTHS,
+        catalogue,
+        markup,
+    };
+    let json = serde_json::to_string_pretty(&shown).expect("plain data serialises") + "\n";
+    let digest = Sha256::digest(json.as_bytes());
+    let revision: String = digest.iter().map(|b| format!("{b:02x}")).collect::<String>()[..LENGTH].to_owned();
+    Published { lang, revision, json }
+}
+
+/// The revisions of every language, as the pages carry them.
+pub fn revisions(published: &[Published]) -> Revisions {
+    Revisions(published.iter().map(|p| (p.lang, p.revision.clone())).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::consent::markup;
+
+    #[test]
+    fn a_changed_visible_string_gives_a_new_revision() {
+        let fi = markup::html(Lang::Fi);
+        let original = publish(Lang::Fi, &fi);
+        assert_eq!(original.revision.len(), LENGTH);
+        assert_eq!(
+            publish(Lang::Fi, &fi),
+            original,
+            "the same texts give the same revision"
+        );
+        let changed = fi.replace("Hylkää kaikki", "Hylkää");
+        assert_ne!(publish(Lang::Fi, &changed).revision, original.revision);
+        assert_ne!(
+            publish(Lang::En, &markup::html(Lang::En)).revision,
+            original.revision
+        );
+    }
+
+    #[test]
+    fn the_file_is_named_by_its_digest_and_holds_what_was_shown() {
+        let fi = markup::html(Lang::Fi);
+        let published = publish(Lang::Fi, &fi);
+        let digest: String = Sha256::digest(published.json.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert!(digest.starts_with(&published.revision));
+        assert_eq!(published.path(), format!("consent/{}.json", published.revision));
+        let value: serde_json::Value = serde_json::from_str(&published.json).unwrap();
+        assert_eq!(value["markup"], fi.as_str());
+        assert_eq!(value["lang"], "fi");
+        assert_eq!(value["measurement_id"], GA_MEASUREMENT_ID);
+        assert_eq!(value["catalogue"].as_array().unwrap().len(), CATALOGUE.len());
+    }
+}

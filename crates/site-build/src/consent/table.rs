@@ -1,0 +1,135 @@
+//! The cookie table of the notice's cookie section and of the settings view, made from the
+//! catalogue at build time.
+
+use crate::html::Text;
+use maud::{html, Markup};
+use portal_core::consent::catalogue::{entries, Entry, Kept, Purpose, GA_DATA_RETENTION_MONTHS};
+use portal_core::consent::record::CHOICE_MONTHS;
+use portal_core::i18n::{fill, Lang};
+use portal_core::notice::COOKIE_TABLE_ID;
+use portal_core::vocabulary::Action;
+
+/// A catalogue text in `lang` with its placeholders filled (`{valid}`, `{retention}`).
+pub fn catalogue_text(lang: Lang, text: &str) -> String {
+    let s = lang.strings();
+    let retention = fill(s.units.months, &[("n", &GA_DATA_RETENTION_MONTHS.to_string())]);
+    fill(
+        text,
+        &[("valid", &CHOICE_MONTHS.to_string()), ("retention", &retention)],
+    )
+}
+
+/// Where an entry is kept, as the table says it.
+pub fn kept(lang: Lang, entry: &Entry) -> String {
+    let s = &lang.strings().cookies;
+    match entry.kept {
+        Kept::LocalStorage => s.local_storage.to_owned(),
+        Kept::Cookie => s.cookie.to_owned(),
+        Kept::ThirdPartyCookie(domain) => format!("{} ({domain})", s.third_party),
+    }
+}
+
+/// The rows of `purpose`'s entries. Each cell names its column (`data-label`) for the narrow
+/// layout, where the cells stack; explicit roles keep the table a table to assistive technology
+/// when CSS changes the cells' display.
+fn rows(lang: Lang, purpose: Purpose) -> Markup {
+    let s = lang.strings();
+    let c = &s.cookies;
+    html! {
+        @for entry in entries(purpose) {
+            tr role="row" {
+                td role="cell" { code { (Text(&entry.name.display())) } br; small { (Text(&kept(lang, entry))) } }
+                td role="cell" data-label=(Text(c.provider)) { (Text(entry.provider)) }
+                td role="cell" data-label=(Text(c.purpose)) { (Text(&catalogue_text(lang, (entry.what)(s)))) }
+                td role="cell" data-label=(Text(c.lifetime)) { (Text(&catalogue_text(lang, (entry.lifetime)(s)))) }
+            }
+        }
+    }
+}
+
+fn head(lang: Lang) -> Markup {
+    let s = &lang.strings().cookies;
+    html! {
+        thead role="rowgroup" { tr role="row" {
+            @for name in [s.name, s.provider, s.purpose, s.lifetime] {
+                th scope="col" role="columnheader" { (Text(name)) }
+            }
+        } }
+    }
+}
+
+/// The entries of one purpose, for the banner's settings view; `labelled_by` is the id of the
+/// purpose's name. The wrapper scrolls on a narrow screen, so it is a named, focusable region.
+pub fn purpose_table(lang: Lang, purpose: Purpose, labelled_by: &str) -> Markup {
+    html! {
+        div class="cookie-table" role="region" aria-labelledby=(Text(labelled_by)) tabindex="0" {
+            table role="table" aria-labelledby=(Text(labelled_by)) {
+                (head(lang))
+                tbody role="rowgroup" { (rows(lang, purpose)) }
+            }
+        }
+    }
+}
+
+/// The notice's table: its own heading (the banner links to it), a caption, a row group per
+/// purpose, and a note saying where it comes from.
+pub fn html(lang: Lang) -> String {
+    let s = &lang.strings().cookies;
+    html! {
+        h3 id=(COOKIE_TABLE_ID) class="cookie-table__heading" tabindex="-1" { (Text(s.heading)) }
+        div class="cookie-table" role="region" aria-labelledby=(COOKIE_TABLE_ID) tabindex="0" {
+            table role="table" {
+                caption { (Text(s.caption)) }
+                (head(lang))
+                @for purpose in Purpose::ALL {
+                    tbody role="rowgroup" {
+                        tr role="row" {
+                            th scope="rowgroup" colspan="4" role="rowheader" { (Text(purpose.name()(lang.strings()))) }
+                        }
+                        (rows(lang, purpose))
+                    }
+                }
+            }
+        }
+        p class="cookie-table__note" { (Text(s.note)) }
+        p class="cookie-table__settings needs-js" {
+            (crate::consent::markup::button(Action::Settings, lang.strings().page.cookie_settings, "button button--quiet"))
+        }
+    }
+    .into_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use portal_core::consent::catalogue::{CATALOGUE, GA_MEASUREMENT_ID};
+
+    #[test]
+    fn one_row_per_catalogue_entry_in_every_language() {
+        for lang in Lang::ALL {
+            let table = html(lang);
+            assert_eq!(
+                table.matches("<tr role=\"row\"><td").count(),
+                CATALOGUE.len(),
+                "{lang}"
+            );
+            assert_eq!(table.matches("scope=\"rowgroup\"").count(), Purpose::ALL.len());
+            assert!(!table.contains('{'), "a placeholder is left in {lang}: {table}");
+        }
+        let fi = html(Lang::Fi);
+        assert!(fi.starts_with(&format!(
+            "<h3 id=\"{COOKIE_TABLE_ID}\" class=\"cookie-table__heading\" tabindex=\"-1\">Sivustolla käytettävät evästeet</h3>"
+        )));
+        let container = format!(
+            "<code>_ga_{}</code><br><small>eväste</small></td><td role=\"cell\" data-label=\"Tarjoaja\">Google Ireland Ltd</td>",
+            &GA_MEASUREMENT_ID[2..]
+        );
+        assert!(fi.contains(&container), "{fi}");
+        assert!(fi.contains("data-label=\"Voimassaoloaika\">12 kuukautta</td>"));
+        assert!(html(Lang::En).contains("third-party cookie (doubleclick.net)"));
+        assert!(
+            !fi.contains("_gid"),
+            "Universal Analytics cookies are not listed as used"
+        );
+    }
+}
