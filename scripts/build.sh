@@ -27,5 +27,8 @@ done
 
 ensure_build_tools
 cd "$ROOT"
+say "checking the site folder ${PORTAL_SITE:-site}"
+# Every mistake in the folder, in plain words with file, line and field, before anything is built.
+cargo run --quiet --locked -p site-folder --features load --bin site-check -- "${PORTAL_SITE:-site}"
 say "trunk build --release --public-url $public_url --dist $dist (site folder: ${PORTAL_SITE:-site})"
 trunk build --release --offline --public-url "$public_url" --dist "$dist"

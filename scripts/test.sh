@@ -15,7 +15,7 @@ say "cargo fmt --check"
 cargo fmt --all -- --check
 
 say "cargo clippy (native and wasm32)"
-cargo clippy --quiet --locked --workspace --all-targets -- -D warnings
+cargo clippy --quiet --locked --workspace --all-targets --all-features -- -D warnings
 # Each WebAssembly module on its own, as it is built (its own features, no other crate's).
 for crate in portal-app portal-form portal-writer; do
   cargo clippy --quiet --locked --target wasm32-unknown-unknown -p "$crate" -- -D warnings
@@ -23,7 +23,7 @@ done
 
 say "cargo test (native)"
 # A changed or missing snapshot fails; nothing is accepted here (tests/snapshots/ under the crates).
-INSTA_UPDATE=no INSTA_FORCE_PASS= cargo test --workspace --quiet --locked
+INSTA_UPDATE=no INSTA_FORCE_PASS= cargo test --workspace --all-features --quiet --locked
 
 say "cargo deny (licences, bans, sources; the advisories check is a release step: README.md)"
 cargo deny --locked check licenses bans sources

@@ -731,7 +731,7 @@ test('after the download: mailto with subject and body, the postal address, an .
   const steps = fold(await done.innerText());
   assert.match(steps, new RegExp(`Lähetä pyyntö sähköpostilla rekisteriasioiden yhteyshenkilölle \\(${C.contact_person}\\) osoitteeseen ${C.email}`));
   assert.match(steps, new RegExp(`postitse osoitteeseen: ${C.name} ${C.contact_person} ${C.address} Allekirjoita tulostettu pyyntö kynällä ennen lähettämistä\\.`));
-  assert.match(steps, /vastaus on annettava viimeistään \d{1,2}\.\d{1,2}\.\d{4}\. Määräaikaa voidaan tarvittaessa jatkaa enintään kahdella kuukaudella: silloin Safrentin on ilmoitettava jatkamisesta ja viivästymisen syistä samaan päivään mennessä, ja vastaus on annettava viimeistään \d{1,2}\.\d{1,2}\.\d{4}\./);
+  assert.match(steps, new RegExp(`vastaus on annettava viimeistään \\d{1,2}\\.\\d{1,2}\\.\\d{4}\\. Määräaikaa voidaan tarvittaessa jatkaa enintään kahdella kuukaudella: silloin ${literal(CONTROLLER.fi.genitive)} on ilmoitettava jatkamisesta ja viivästymisen syistä samaan päivään mennessä, ja vastaus on annettava viimeistään \\d{1,2}\\.\\d{1,2}\\.\\d{4}\\.`));
   const ics = await download(page, 'Lataa muistutus kalenteriin (.ics)');
   const calendar = await readFile(ics.path, 'utf8');
   assert.match(calendar, /^BEGIN:VCALENDAR\r\n/);

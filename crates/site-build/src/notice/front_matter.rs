@@ -75,43 +75,6 @@ pub fn tel_uri(phone: &str) -> String {
     }
 }
 
-/// Why `email` cannot be the controller's address, if it cannot. The address goes as it is into
-/// the footer's `mailto:` link, the request's e-mail and the letter, so it is held to the plain
-/// shape companies use: ASCII letters, digits and `. _ + -` before the `@`, a domain of ASCII
-/// labels (an internationalised one in its `xn--` form) with a top-level domain of two letters or
-/// more. Nothing that a mail program or a URI could read as a header (`?`, `&`), a fragment, a
-/// second recipient, a quote or an invisible character passes.
-pub fn email_problem(email: &str) -> Option<&'static str> {
-    if !email.is_ascii() {
-        return Some("write it in ASCII (an internationalised domain in its xn-- form)");
-    }
-    let Some((local, domain)) = email.split_once('@') else {
-        return Some("it has no @");
-    };
-    let local_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '+' | '-');
-    let label_ok = |label: &str| {
-        (1..=63).contains(&label.len())
-            && !label.starts_with('-')
-            && !label.ends_with('-')
-            && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-    };
-    let labels: Vec<&str> = domain.split('.').collect();
-    let tld = labels.last().copied().unwrap_or("");
-    if email.len() > 254 {
-        Some("it is longer than 254 characters")
-    } else if !(1..=64).contains(&local.len()) || !local.chars().all(local_char) {
-        Some("before the @ only letters, digits and . _ + - are allowed")
-    } else if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
-        Some("a dot may not start or end the part before the @, nor follow another")
-    } else if labels.len() < 2 || !labels.iter().all(|l| label_ok(l)) {
-        Some("the domain must be labels of letters, digits and hyphens separated by single dots")
-    } else if !(tld.len() >= 2 && (tld.chars().all(|c| c.is_ascii_alphabetic()) || tld.starts_with("xn--"))) {
-        Some("the top-level domain must be two letters or more")
-    } else {
-        None
-    }
-}
-
 pub use reader::parse;
 
 /// The TOML reader: native only (the build tool and tests), so the WebAssembly carries no parser.

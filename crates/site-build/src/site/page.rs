@@ -741,7 +741,10 @@ lang = \"en\"\ntranslation_of = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"
                 "{root}"
             );
         }
-        assert!(root.contains(" data-controller=\"Safrent &lt;Oy&gt;\""), "{root}");
+        assert!(
+            root.contains(" data-controller=\"Esimerkki &lt;Oy&gt;\""),
+            "{root}"
+        );
         assert!(root.contains(" data-register-fi=\"Asiakasrekisteri\""), "{root}");
         for asset in FormAsset::ALL {
             let attribute = asset.attribute();
