@@ -36,43 +36,10 @@ fn source(lang: Lang) -> String {
     std::fs::read_to_string(notice_dir().join(format!("{lang}.md"))).unwrap()
 }
 
-/// A start tag as a browser's tokenizer reads it.
-#[derive(Debug)]
-struct StartTag {
-    name: String,
-    attributes: Vec<(String, String)>,
+mod support {
+    pub mod start_tags;
 }
-
-impl StartTag {
-    fn attribute(&self, name: &str) -> Option<&str> {
-        self.attributes
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, value)| value.as_str())
-    }
-}
-
-/// The start tags of `html`; panics on HTML a browser would have to repair.
-fn start_tags(html: &str) -> Vec<StartTag> {
-    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
-    let mut tags = Vec::new();
-    for token in html5gum::Tokenizer::new(html) {
-        let Ok(token) = token;
-        match token {
-            html5gum::Token::StartTag(tag) => tags.push(StartTag {
-                name: text(&tag.name),
-                attributes: tag
-                    .attributes
-                    .iter()
-                    .map(|(name, value)| (text(name), text(value)))
-                    .collect(),
-            }),
-            html5gum::Token::Error(error) => panic!("malformed HTML ({error:?})"),
-            _ => {}
-        }
-    }
-    tags
-}
+use support::start_tags::{start_tags, StartTag};
 
 /// The elements the notice's Markdown renders to, each with the attributes it may carry.
 const MARKDOWN_ELEMENTS: [(&str, &[&str]); 8] = [

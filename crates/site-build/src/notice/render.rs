@@ -291,35 +291,13 @@ mod tests {
         render(md).unwrap().html
     }
 
-    /// A start tag as a browser's tokenizer reads it: its name and attributes.
-    #[derive(Debug)]
-    struct StartTag {
-        name: String,
-        attributes: Vec<(String, String)>,
+    mod start_tags {
+        include!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/support/start_tags.rs"
+        ));
     }
-
-    /// The start tags of `html`, read by a WHATWG tokenizer (so `<SCRIPT`, `<script\n` and
-    /// entity tricks count as what a browser would see); panics on malformed HTML.
-    fn start_tags(html: &str) -> Vec<StartTag> {
-        let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
-        let mut tags = Vec::new();
-        for token in html5gum::Tokenizer::new(html) {
-            let Ok(token) = token;
-            match token {
-                html5gum::Token::StartTag(tag) => tags.push(StartTag {
-                    name: text(&tag.name),
-                    attributes: tag
-                        .attributes
-                        .iter()
-                        .map(|(name, value)| (text(name), text(value)))
-                        .collect(),
-                }),
-                html5gum::Token::Error(error) => panic!("malformed HTML ({error:?}): {html}"),
-                _ => {}
-            }
-        }
-        tags
-    }
+    use start_tags::start_tags;
 
     fn element_names(html: &str) -> Vec<String> {
         start_tags(html).into_iter().map(|tag| tag.name).collect()
@@ -461,8 +439,7 @@ mod tests {
             let tags = start_tags(&out);
             assert_eq!(tags.len(), 2, "{out}");
             assert_eq!(tags[1].name, "img", "{out}");
-            let src = tags[1].attributes.iter().find(|(name, _)| name == "src");
-            assert_eq!(src.map(|(_, value)| value.as_str()), Some(local), "{out}");
+            assert_eq!(tags[1].attribute("src"), Some(local), "{out}");
         }
     }
 
