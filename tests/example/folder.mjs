@@ -5,31 +5,11 @@
 //   `PORTAL_SITE=examples/kahvila-kuu scripts/build.sh --dist dist-example`;
 // - FIRST: the repository's own company, site/ (Safrent Oy), whose facts must not be in it.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
-import { ROOT } from '../browser/harness.mjs';
-import { parseToml } from './toml.mjs';
-
-const resolve = (path) => (isAbsolute(path) ? path : join(ROOT, path));
-
-/** A site folder: its site.toml and (with `locales`) the locale file of each of its languages. */
-export function readFolder(path, { locales: withLocales = true } = {}) {
-  const dir = resolve(path);
-  const file = join(dir, 'site.toml');
-  if (!existsSync(file)) throw new Error(`${file} does not exist: is ${path} a site folder?`);
-  const site = parseToml(readFileSync(file, 'utf8'), relative(ROOT, file));
-  const locales = {};
-  for (const code of withLocales ? site.languages : []) {
-    const locale = join(dir, 'locales', `${code}.toml`);
-    if (!existsSync(locale)) throw new Error(`${path}: no locales/${code}.toml for the language ${code}`);
-    locales[code] = parseToml(readFileSync(locale, 'utf8'), relative(ROOT, locale));
-  }
-  return { path, dir, site, locales };
-}
+import { readFolder, resolveFromRoot } from '../browser/site-folder.mjs';
 
 export const EXAMPLE_PATH = process.env.PORTAL_SITE ?? 'examples/kahvila-kuu';
 export const DIST_PATH = process.env.PORTAL_DIST ?? 'dist-example';
-export const DIST = resolve(DIST_PATH);
+export const DIST = resolveFromRoot(DIST_PATH);
 export const EXAMPLE = readFolder(EXAMPLE_PATH);
 export const FIRST = readFolder('site', { locales: false });
 if (EXAMPLE.dir === FIRST.dir) {
