@@ -7,7 +7,8 @@
 # (crates/core/src/request/protocol.rs) whose `fonts_base` is the manifest's URL.
 # Nothing is downloaded: the fonts come from /usr/share/fonts (fonts-dejavu-core, fonts-noto-core,
 # fonts-noto-cjk). The result is kept in target/writer-cache/, by what it is made from, so a
-# rebuild with the same writer and fonts copies it instead of cutting the fonts again.
+# rebuild with the same writer and fonts copies it instead of cutting the fonts again (the two
+# newest writers are kept).
 #
 #   scripts/build-writer.sh <out-dir>
 set -eu
@@ -33,7 +34,9 @@ key="$( {
 cache="$root/target/writer-cache/$key"
 
 if [ ! -f "$cache/done" ]; then
-  rm -rf "$root/target/writer-cache"
+  # Keep the newest other writer besides this one (a repository's site and the example company,
+  # PORTAL_SITE, make different writers: alternating between them must not cut the fonts again).
+  ls -1dt "$root"/target/writer-cache/*/ 2>/dev/null | tail -n +2 | xargs -r rm -rf
   mkdir -p "$cache"
   tmp="$(mktemp -d)"
   trap 'rm -rf "$tmp"' EXIT

@@ -31,6 +31,13 @@ cargo deny --locked check licenses bans sources
 build_subpath
 build_release
 
+# The example company (examples/kahvila-kuu, issue 15): its own release build, then (below) its
+# browser tests and the check that none of site/'s facts is in it. Timed: CI's added cost.
+example_started=$SECONDS
+say "the example company: PORTAL_SITE=examples/kahvila-kuu scripts/build.sh --dist dist-example"
+PORTAL_SITE=examples/kahvila-kuu "$ROOT/scripts/build.sh" --dist dist-example
+example_build=$((SECONDS - example_started))
+
 say "browser and server tests (Chromium $(chromium --version 2>/dev/null | awk '{print $2}'), nginx, Apache, Caddy)"
 # The servers the tests start are stopped by the tests; whatever a crashed run left, here.
 export SERVERS_PIDFILE="$(mktemp)"
@@ -40,3 +47,8 @@ stop_servers() {
 }
 trap stop_servers EXIT
 node --test --test-concurrency=1 tests/browser/ tests/servers/
+
+say "the example company's tests (tests/example/, against dist-example/)"
+example_started=$SECONDS
+PORTAL_SITE=examples/kahvila-kuu PORTAL_DIST=dist-example node --test --test-concurrency=1 tests/example/
+say "the example company took $example_build s to build and $((SECONDS - example_started)) s to test"

@@ -126,6 +126,28 @@ fn generate(dir: &Path, site: &Site) -> Result<String, String> {
         )
         .expect("write to string");
     }
+    // Every language of the site has its texts; a language the engine knows but the site does not
+    // offer (site.toml's `languages`) gets the authoritative texts as a stand-in, so the code that
+    // names every language compiles: no page, banner or form is made in it (`Lang::ALL`).
+    for language in site.languages.iter() {
+        if !locales.iter().any(|l| l.code == language.code()) {
+            return Err(format!(
+                "site.toml: languages: \"{language}\" has no locales/{language}.toml (each language of the site needs its texts)"
+            ));
+        }
+    }
+    for language in site_folder::Language::ALL {
+        if !locales.iter().any(|l| l.code == language.code()) {
+            writeln!(
+                code,
+                "/// `{}` is not a language of this site: the authoritative texts stand in (nothing is shown in it).\n#[allow(dead_code)]\npub const {}: Strings = {};\n",
+                language.code(),
+                language.code().to_ascii_uppercase(),
+                AUTHORITATIVE.to_ascii_uppercase(),
+            )
+            .expect("write to string");
+        }
+    }
     writeln!(
         code,
         "/// Every locale file's language code and strings, in code order (the tests check them\n/// against `Lang::ALL`).\n#[allow(dead_code)]\npub const LOCALES: &[(&str, &Strings)] = &[{}];",

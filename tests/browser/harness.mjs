@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { startServer } from '../../scripts/serve.mjs';
 import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -43,11 +43,12 @@ export async function launchBrowser() {
 }
 
 /**
- * Starts the browser and the server once for a test file. `dist` is the build to serve and
- * `prefix` the path it is served under (a build made with `--public-url <prefix>/`).
+ * Starts the browser and the server once for a test file. `dist` is the build to serve (default
+ * `PORTAL_DIST`, else dist/; relative to the repository) and `prefix` the path it is served under
+ * (a build made with `--public-url <prefix>/`).
  */
-export async function setUp({ dist = 'dist', prefix = '' } = {}) {
-  const server = await startServer({ root: join(ROOT, dist), port: 0, prefix });
+export async function setUp({ dist = process.env.PORTAL_DIST ?? 'dist', prefix = '' } = {}) {
+  const server = await startServer({ root: resolve(ROOT, dist), port: 0, prefix });
   const browser = await launchBrowser();
   return {
     server,

@@ -1,68 +1,60 @@
 // Facts of the site the tests read from their one source, the site folder (`PORTAL_SITE`, by
 // default site/): the controller, the measurement ID. Changing them there does not break a test.
-// site.toml is read for its plain `key = "text"` / `key = number` lines only (what these tests
-// need); a fact that is missing throws, naming it.
+// site.toml is read by site-folder.mjs (the npm package smol-toml, TOML 1.0); a fact that is
+// missing throws, naming the file and the field.
 
-import { readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { join, relative } from 'node:path';
 import { ROOT } from './harness.mjs';
+import { readFolder } from './site-folder.mjs';
 
-const folder = process.env.PORTAL_SITE
-  ? (isAbsolute(process.env.PORTAL_SITE) ? process.env.PORTAL_SITE : join(ROOT, process.env.PORTAL_SITE))
-  : join(ROOT, 'site');
-const file = join(folder, 'site.toml');
+/** The site folder the build under test is of. */
+export const FOLDER = readFolder(process.env.PORTAL_SITE || 'site', { locales: false });
+const file = relative(ROOT, join(FOLDER.dir, 'site.toml'));
 
-/** `table.key` -> value, for the first of each array of tables. */
-function facts(text) {
-  const out = new Map();
-  let table = '';
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    const header = line.match(/^\[\[?([A-Za-z0-9_.-]+)\]\]?$/);
-    if (header) { table = header[1]; continue; }
-    const pair = line.match(/^([A-Za-z0-9_-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|(\d+))\s*(?:#.*)?$/);
-    const key = pair && (table ? `${table}.${pair[1]}` : pair[1]);
-    if (pair && !out.has(key)) out.set(key, pair[2] !== undefined ? JSON.parse(`"${pair[2]}"`) : Number(pair[3]));
-  }
-  return out;
+/** The value at `dotted` (e.g. `controller.name.full`) of `table`; missing throws unless `optional`. */
+function fact(table, dotted, { optional = false, where = '' } = {}) {
+  let value = table;
+  for (const part of dotted.split('.')) value = value?.[part];
+  if (value === undefined && !optional) throw new Error(`${file}: ${where}${dotted} not found (the tests read it from there)`);
+  return value;
 }
+const site = FOLDER.site;
 
-const all = facts(readFileSync(file, 'utf8'));
-function fact(key, optional = false) {
-  if (!all.has(key) && !optional) throw new Error(`${file}: ${key} not found (the tests read it from there)`);
-  return all.get(key);
-}
+/** The site's Google Analytics 4 service (the tests drive its tag). */
+const ga4 = (site.services ?? []).find((s) => s.kind === 'google-analytics-4');
+if (!ga4) throw new Error(`${file}: no [[services]] of kind "google-analytics-4" (the tests drive its tag)`);
+const gaFact = (dotted) => fact(ga4, dotted, { where: `[[services]] id = "${ga4.id}": ` });
 
 /** The controller as the pages, the banner and the letter name it. */
 export const CONTROLLER = {
-  name: fact('controller.name.full'),
-  short: fact('controller.name.short'),
+  name: fact(site, 'controller.name.full'),
+  short: fact(site, 'controller.name.short'),
   /** Finnish forms: full_genitive, genitive, partitive, allative. */
   fi: {
-    genitive: fact('controller.name.fi.genitive', true),
-    partitive: fact('controller.name.fi.partitive', true),
-    allative: fact('controller.name.fi.allative', true),
+    genitive: fact(site, 'controller.name.fi.genitive', { optional: true }),
+    partitive: fact(site, 'controller.name.fi.partitive', { optional: true }),
+    allative: fact(site, 'controller.name.fi.allative', { optional: true }),
   },
-  sv: { genitive: fact('controller.name.sv.genitive', true) },
-  street: fact('controller.street'),
-  postcode: fact('controller.postcode', true),
-  town: fact('controller.town'),
-  phone: fact('controller.phone'),
-  email: fact('controller.email'),
-  contact: fact('controller.contact_person'),
-  contact_person: fact('controller.contact_person'),
+  sv: { genitive: fact(site, 'controller.name.sv.genitive', { optional: true }) },
+  street: fact(site, 'controller.street'),
+  postcode: fact(site, 'controller.postcode', { optional: true }),
+  town: fact(site, 'controller.town'),
+  phone: fact(site, 'controller.phone'),
+  email: fact(site, 'controller.email'),
+  contact: fact(site, 'controller.contact_person'),
+  contact_person: fact(site, 'controller.contact_person'),
 };
 /** The postal address on one line, as the site folder's `Controller::address` writes it. */
 CONTROLLER.address = [CONTROLLER.street, [CONTROLLER.postcode, CONTROLLER.town].filter(Boolean).join(' ')].join(', ');
 
 /** The reference codes' prefix, e.g. `SAF`. */
-export const REFERENCE_PREFIX = fact('reference_prefix');
+export const REFERENCE_PREFIX = fact(site, 'reference_prefix');
 /** How many months Google Analytics keeps the data, and a choice holds. */
-export const RETENTION_MONTHS = fact('services.settings.data_retention_months');
-export const CHOICE_MONTHS = fact('consent.record_months');
+export const RETENTION_MONTHS = gaFact('settings.data_retention_months');
+export const CHOICE_MONTHS = fact(site, 'consent.record_months');
 
 /** The measurement ID, "G-…". */
-export const MEASUREMENT_ID = fact('services.settings.measurement_id');
+export const MEASUREMENT_ID = gaFact('settings.measurement_id');
 /** The session cookie GA4 sets for it: `_ga_` and the ID without "G-". */
 export const CONTAINER_COOKIE = `_ga_${MEASUREMENT_ID.slice(2)}`;
 /** The throttling cookie gtag.js sets for it: `_gat_gtag_` and the ID with `-` as `_`. */
@@ -75,7 +67,7 @@ export const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const escapeRegExp = literal;
 
 /** Where the site is published (scheme and host), e.g. "https://tietosuoja.example.fi". */
-export const ORIGIN = fact('origin');
+export const ORIGIN = fact(site, 'origin');
 
 /** A reference code, as a regular expression's source (Crockford base32, no I L O U). */
 export const REFERENCE = `${literal(REFERENCE_PREFIX)}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}`;

@@ -44,13 +44,16 @@ pub fn letter_language() -> impl IntoView {
             move || letter.set(lang),
         )
     };
-    view! {
-        <fieldset class="rf-group" aria-describedby="req-lang-hint">
-            <legend>{t.legend}</legend>
-            <p class="rf-hint" id="req-lang-hint">{t.hint}</p>
-            {LetterLang::ALL.into_iter().map(option).collect_view()}
-        </fieldset>
-    }
+    // Only the languages the controller accepts; with one, there is nothing to choose.
+    (LetterLang::OFFERED.len() > 1).then(|| {
+        view! {
+            <fieldset class="rf-group" aria-describedby="req-lang-hint">
+                <legend>{t.legend}</legend>
+                <p class="rf-hint" id="req-lang-hint">{t.hint}</p>
+                {LetterLang::OFFERED.into_iter().map(option).collect_view()}
+            </fieldset>
+        }
+    })
 }
 
 /// How to sign, and the place of signing.

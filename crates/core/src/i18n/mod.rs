@@ -18,18 +18,45 @@ pub use generated::Strings;
 
 /// A language the portal is offered in. Finnish is the authoritative language of the notice.
 /// Stored and exchanged as its code (`"fi"`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
-    #[default]
     Fi,
     Sv,
     En,
 }
 
+/// How many languages the site has (site.toml's `languages`).
+const SITE_LANGUAGES: usize = crate::facts::list(&crate::SITE.languages).len();
+
+/// The site's languages as [`Lang`]s, in site.toml's order.
+const fn site_languages() -> [Lang; SITE_LANGUAGES] {
+    let languages = crate::facts::list(&crate::SITE.languages);
+    let mut all = [Lang::Fi; SITE_LANGUAGES];
+    let mut i = 0;
+    while i < SITE_LANGUAGES {
+        all[i] = match languages[i] {
+            site_folder::Language::Fi => Lang::Fi,
+            site_folder::Language::Sv => Lang::Sv,
+            site_folder::Language::En => Lang::En,
+        };
+        i += 1;
+    }
+    all
+}
+
+/// The site's first language: its page is at the root.
+impl Default for Lang {
+    fn default() -> Self {
+        Lang::ALL[0]
+    }
+}
+
 impl Lang {
-    /// All languages, in the order the language switch lists them; the authoritative one first.
-    pub const ALL: [Lang; 3] = [Lang::Fi, Lang::Sv, Lang::En];
+    /// The site's languages (site.toml's `languages`), in the order the language switch lists
+    /// them; the first is the default, served at `/`. Pages, banners, consent revisions and the
+    /// form exist in these only; a language not listed is not offered (`FromStr` refuses it).
+    pub const ALL: [Lang; SITE_LANGUAGES] = site_languages();
 
     /// The BCP 47 code used in `lang` attributes, file and path names, and the consent record.
     pub const fn code(self) -> &'static str {
