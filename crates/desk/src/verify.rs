@@ -273,9 +273,10 @@ fn compare(record: &Record, letter: &Letter, mismatches: &mut Vec<Mismatch>) {
             letter: None,
         });
     }
-    // The letterhead's first line and the name under the signature.
+    // The letterhead's first line (the first text of the letter, whichever way it is extracted)
+    // and the name under the signature: at least twice.
     let name = record.sender.name.as_str();
-    if letter.count(name) < 2 {
+    if !letter.starts_with(name) || letter.count(name) < 2 {
         mismatches.push(Mismatch::NameNotInLetter {
             name: name.to_owned(),
         });
@@ -328,6 +329,18 @@ fn invisible(c: char) -> bool {
         )
 }
 
+/// Hebrew, Arabic, Syriac, Thaana, N'Ko and the other right-to-left blocks, with their
+/// presentation forms.
+fn right_to_left(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+        || matches!(c, '\u{10800}'..='\u{10FFF}' | '\u{1E800}'..='\u{1EFFF}')
+}
+
+/// A letter of a left-to-right script (digits and punctuation are neither).
+fn left_to_right(c: char) -> bool {
+    c.is_alphabetic() && !right_to_left(c)
+}
+
 fn compact(text: &str) -> String {
     text.chars().filter(|&c| !invisible(c)).collect()
 }
@@ -340,13 +353,35 @@ impl Letter {
         }
     }
 
-    /// How often `needle` occurs (without overlapping); an empty needle is found once.
+    /// How often `needle` occurs (without overlapping); an empty needle is found once. Text that
+    /// is all right-to-left (an Arabic or Hebrew name) is also found in visual order, reversed, as
+    /// extractors that keep the glyphs' drawing order give it (lopdf does; poppler reorders).
     fn count(&self, needle: &str) -> usize {
-        let needle = compact(needle);
-        if needle.is_empty() {
-            return 1;
-        }
-        self.compact.matches(needle.as_str()).count()
+        self.forms(needle)
+            .map(|form| {
+                if form.is_empty() {
+                    1
+                } else {
+                    self.compact.matches(form.as_str()).count()
+                }
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Whether the letter's first text is `needle` (in either order, as [`Letter::count`]).
+    fn starts_with(&self, needle: &str) -> bool {
+        self.forms(needle)
+            .any(|form| self.compact.starts_with(form.as_str()))
+    }
+
+    /// `needle` compacted, and reversed too if it has right-to-left letters and no left-to-right
+    /// ones.
+    fn forms(&self, needle: &str) -> impl Iterator<Item = String> {
+        let logical = compact(needle);
+        let rtl = logical.chars().any(right_to_left) && !logical.chars().any(left_to_right);
+        let visual = rtl.then(|| logical.chars().rev().collect());
+        std::iter::once(logical).chain(visual)
     }
 
     /// The letter's language, from its title.

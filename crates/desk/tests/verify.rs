@@ -51,7 +51,10 @@ fn fonts() -> &'static FontSet {
 /// What the desk reads from a PDF the form made for `draft`: the attachment and the text.
 struct Read {
     json: Vec<u8>,
+    /// As poppler's `pdftotext` extracts it (right-to-left text in logical order).
     text: String,
+    /// As lopdf extracts it (glyphs in the order drawn: right-to-left text in visual order).
+    lopdf_text: String,
 }
 
 fn pdftotext(pdf: &[u8]) -> String {
@@ -72,6 +75,13 @@ fn pdftotext(pdf: &[u8]) -> String {
         String::from_utf8_lossy(&output.stderr)
     );
     String::from_utf8(output.stdout).unwrap()
+}
+
+/// Every page's text as lopdf extracts it (through the fonts' ToUnicode maps).
+fn lopdf_text(pdf: &[u8]) -> String {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    doc.extract_text(&pages).unwrap()
 }
 
 /// The embedded file's bytes, read with lopdf.
@@ -103,7 +113,12 @@ fn made(draft: &Draft) -> Read {
     let read = Read {
         json: attachment(&pdf),
         text: pdftotext(&pdf),
+        lopdf_text: lopdf_text(&pdf),
     };
+    // The desk may read the text with either: both must verify.
+    if let Err(m) = verify(&read.json, &read.lopdf_text) {
+        panic!("lopdf's text: {m:?}\n{}", read.lopdf_text);
+    }
     assert_eq!(read.json, json, "lopdf reads back the bytes the form attached");
     read
 }
@@ -244,6 +259,13 @@ fn a_changed_letter_says_what_no_longer_matches() {
             name: "Åsa Łukasiewicz-Žemaitė".into(),
         }],
     );
+    // Only the letterhead's name, or only the one under the signature.
+    let name = "Åsa Łukasiewicz-Žemaitė";
+    let last = read.text.rfind(name).unwrap();
+    let signature_changed = format!("{}Asa L{}", &read.text[..last], &read.text[last + name.len()..]);
+    for text in [read.text.replacen(name, "Asa L", 1), signature_changed] {
+        check(text, vec![Mismatch::NameNotInLetter { name: name.into() }]);
+    }
     check(
         read.text
             .replacen("Viite SAF-04HM-ASW9", "Viite SAF-04HM-ASW8", 1),
