@@ -6,6 +6,7 @@
 //! - [`facts`]: [`SITE`] and the few constants derived from it.
 //! - [`i18n`]: every visible string of the portal, per language (from `$PORTAL_SITE/locales/`).
 //! - [`date`]: calendar dates and instants, as the consent record and the request need them.
+//! - [`ics`]: iCalendar files of all-day events (the form's reminder, the desk's deadlines).
 //! - [`vocabulary`]: the ids, attributes and actions build-time markup and run-time code share.
 //! - [`notice`]: the notice's shared names and its table of contents' pure part.
 //! - [`consent`]: cookie consent's pure part (catalogue, record, receipt, cookies, gtag).
@@ -17,6 +18,7 @@ pub use facts::SITE;
 pub mod consent;
 pub mod date;
 pub mod i18n;
+pub mod ics;
 pub mod notice;
 pub mod request;
 pub mod vocabulary;

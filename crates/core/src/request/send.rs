@@ -1,13 +1,14 @@
 //! How the customer sends the request: a `mailto:` link with recipient, subject and a short body
 //! prefilled (the customer attaches the PDF), and an `.ics` reminder for the response deadline.
-//! Both are made in the browser; nothing is sent by the portal.
+//! Both are made in the browser; nothing is sent by the portal. The calendar's lines are written
+//! by [`crate::ics`], shared with the request desk.
 
 use super::authority::OMBUDSMAN;
 use super::deadline::Deadline;
 use crate::date::Date;
 use crate::i18n::Text;
+use crate::ics::{calendar, Event};
 use crate::request::letter_lang::LetterLang;
-use crate::request::validate::is_line_break;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// Everything but RFC 3986's unreserved characters is encoded.
@@ -118,84 +119,31 @@ If the period has been extended, the answer is due by {extended}.\n{complaint}"
             ),
         ),
     };
-    let event = |id: &str, day: Date, summary: &str, description: &str| {
-        vec![
-            "BEGIN:VEVENT".to_owned(),
-            format!("UID:{reference}-{id}@privacy-portal"),
-            format!("DTSTAMP:{stamp}"),
-            format!("DTSTART;VALUE=DATE:{}", day.iso().replace('-', "")),
-            format!("DTEND;VALUE=DATE:{}", day.next_day().iso().replace('-', "")),
-            format!("SUMMARY:{}", escape(summary)),
-            format!("DESCRIPTION:{}", escape(description)),
-            "TRANSP:TRANSPARENT".to_owned(),
-            "BEGIN:VALARM".to_owned(),
-            "ACTION:DISPLAY".to_owned(),
-            format!("DESCRIPTION:{}", escape(summary)),
-            "TRIGGER;RELATED=START:PT9H".to_owned(),
-            "END:VALARM".to_owned(),
-            "END:VEVENT".to_owned(),
-        ]
+    let event = |id: &str, day: Date, summary: String, description: String| Event {
+        uid: format!("{reference}-{id}@privacy-portal"),
+        day,
+        summary,
+        description,
+        alarms: vec!["PT9H".to_owned()],
     };
-    let mut lines = vec![
-        "BEGIN:VCALENDAR".to_owned(),
-        "VERSION:2.0".to_owned(),
-        "PRODID:-//privacy-portal//Privacy portal//EN".to_owned(),
-        "CALSCALE:GREGORIAN".to_owned(),
-    ];
-    lines.extend(event("deadline", deadline.due, &due_summary, &due_description));
-    lines.extend(event(
-        "extended",
-        deadline.extended,
-        &extended_summary,
-        &extended_description,
-    ));
-    lines.push("END:VCALENDAR".to_owned());
-    lines.iter().map(|line| fold(line)).collect()
-}
-
-/// A TEXT value (RFC 5545, 3.3.11): backslash, `;` and `,` escaped; each line break (CRLF, a bare
-/// CR or LF, or a Unicode line or paragraph separator) written as `\n`; other control characters,
-/// which TEXT does not allow, dropped (a tab is kept).
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\r' => {
-                chars.next_if_eq(&'\n');
-                out.push_str("\\n");
-            }
-            c if is_line_break(c) => out.push_str("\\n"),
-            '\t' => out.push('\t'),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Folds a content line at 75 octets (never inside a UTF-8 sequence) and ends it with CRLF.
-fn fold(line: &str) -> String {
-    let mut out = String::new();
-    let mut width = 0;
-    for c in line.chars() {
-        if width + c.len_utf8() > 75 {
-            out.push_str("\r\n ");
-            width = 1;
-        }
-        out.push(c);
-        width += c.len_utf8();
-    }
-    out.push_str("\r\n");
-    out
+    calendar(
+        &[
+            event("deadline", deadline.due, due_summary, due_description),
+            event(
+                "extended",
+                deadline.extended,
+                extended_summary,
+                extended_description,
+            ),
+        ],
+        stamp,
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ics::events;
     use crate::request::deadline::response_deadline;
 
     #[test]
@@ -227,24 +175,6 @@ mod tests {
             en.contains("body=Hello%2C%0D%0A%0D%0APlease%20find%20attached"),
             "{en}"
         );
-    }
-
-    /// The VEVENT blocks of an unfolded calendar, each as its lines.
-    fn events(unfolded: &str) -> Vec<Vec<&str>> {
-        let mut events = Vec::new();
-        let mut current: Option<Vec<&str>> = None;
-        for line in unfolded.split("\r\n") {
-            match line {
-                "BEGIN:VEVENT" => current = Some(Vec::new()),
-                "END:VEVENT" => events.extend(current.take()),
-                _ => {
-                    if let Some(lines) = current.as_mut() {
-                        lines.push(line);
-                    }
-                }
-            }
-        }
-        events
     }
 
     #[test]
@@ -332,30 +262,6 @@ mod tests {
         let deadline = response_deadline(Date::new(2026, 2, 5).unwrap());
         let text = ics(&deadline, "R", "A, B; C\\", LetterLang::En, "20260205T000000Z").replace("\r\n ", "");
         assert!(text.contains("SUMMARY:A\\, B\\; C\\\\: answer"), "{text}");
-    }
-
-    #[test]
-    fn ics_escapes_every_line_break_and_drops_other_controls() {
-        for (raw, escaped) in [
-            ("a\rb", "a\\nb"),
-            ("a\r\nb", "a\\nb"),
-            ("a\nb", "a\\nb"),
-            ("a\n\rb", "a\\n\\nb"),
-            ("a\u{2028}b\u{85}c", "a\\nb\\nc"),
-            ("a\u{0}\u{1B}\u{7F}b\tc", "ab\tc"),
-        ] {
-            assert_eq!(escape(raw), escaped, "{raw:?}");
-        }
-        // Every line break the form knows, and nothing else, becomes an escaped one.
-        for c in '\0'..='\u{3000}' {
-            let escaped = escape(&format!("a{c}b"));
-            assert_eq!(
-                escaped.contains("\\n"),
-                is_line_break(c),
-                "U+{:04X}",
-                u32::from(c)
-            );
-        }
     }
 
     mod properties {
