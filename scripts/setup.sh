@@ -14,8 +14,10 @@ NODE_MAJOR=20                  # the oldest Node.js every npm package of package
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-# Each step with the seconds since the command started (where CI's time goes).
-say() { printf '\033[1m==> [%ss] %s\033[0m\n' "$SECONDS" "$*" >&2; }
+# Each step with the seconds since the outermost command started (where CI's time goes; the
+# scripts it runs inherit the start).
+export PORTAL_STARTED="${PORTAL_STARTED:-$(date +%s)}"
+say() { printf '\033[1m==> [%ss] %s\033[0m\n' "$(( $(date +%s) - PORTAL_STARTED ))" "$*" >&2; }
 
 # The tools are built once per machine; their own release profiles ask for fat LTO in one codegen
 # unit, which makes them a little faster and their build several times slower. Built here with
@@ -59,13 +61,13 @@ ensure_build_tools() {
     rustup target add wasm32-unknown-unknown
   fi
   if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
-    say "cargo install trunk $TRUNK_VERSION (about 7 minutes, once)"
+    say "cargo install trunk $TRUNK_VERSION (a few minutes, once)"
     cargo_install --locked trunk --version "$TRUNK_VERSION"
   fi
   if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
     # Without --locked: one locked dependency version of the CLI is missing from crates.io, so
     # cargo resolves the CLI's dependencies afresh (README.md, "Toolchain").
-    say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes, once)"
+    say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
     cargo_install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
   fi
   # The PDF writer's fonts: the build cuts Debian's DejaVu Sans (regular and bold) and Noto fonts
@@ -84,7 +86,7 @@ ensure_build_tools() {
 # cargo-deny, for the test command's check of licences, bans and sources (deny.toml).
 ensure_cargo_deny() {
   if [ "$(cargo deny --version 2>/dev/null)" != "cargo-deny $CARGO_DENY_VERSION" ]; then
-    say "cargo install cargo-deny $CARGO_DENY_VERSION (about 4 minutes, once)"
+    say "cargo install cargo-deny $CARGO_DENY_VERSION (a few minutes, once)"
     cargo_install --locked cargo-deny --version "$CARGO_DENY_VERSION"
   fi
 }

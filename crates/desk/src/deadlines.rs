@@ -34,15 +34,15 @@ impl Rule {
     pub const fn cited(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Rule::Answer, Lang::Fi) => {
-                "tietosuoja-asetuksen 12 artiklan 3 kohta (kuukausi pyynnön vastaanottamisesta); \
+                "tietosuoja-asetuksen 12 artiklan 3 kohta (kuukauden kuluessa pyynnön vastaanottamisesta); \
 neuvoston asetuksen (ETY, Euratom) N:o 1182/71 3 artiklan 2 kohdan c alakohta ja 4 kohta"
             }
             (Rule::Answer, Lang::Sv) => {
-                "dataskyddsförordningen artikel 12.3 (en månad efter att begäran mottagits); \
+                "dataskyddsförordningen artikel 12.3 (inom en månad från det att begäran mottagits); \
 rådets förordning (EEG, Euratom) nr 1182/71 artikel 3.2 c och 3.4"
             }
             (Rule::Answer, Lang::En) => {
-                "GDPR Article 12(3) (one month of receipt of the request); Council Regulation \
+                "GDPR Article 12(3) (within one month of receipt of the request); Council Regulation \
 (EEC, Euratom) No 1182/71, Article 3(2)(c) and 3(4)"
             }
             (Rule::ExtensionNotice, Lang::Fi) => {
@@ -61,17 +61,17 @@ within one month of receipt of the request); Council Regulation (EEC, Euratom) N
 Article 3(2)(c) and 3(4)"
             }
             (Rule::Extended, Lang::Fi) => {
-                "tietosuoja-asetuksen 12 artiklan 3 kohta (määräaikaa jatketaan enintään kahdella \
-kuukaudella); neuvoston asetuksen (ETY, Euratom) N:o 1182/71 3 artiklan 2 kohdan c alakohta ja \
+                "tietosuoja-asetuksen 12 artiklan 3 kohta (määräaikaa voidaan tarvittaessa jatkaa \
+enintään kahdella kuukaudella); neuvoston asetuksen (ETY, Euratom) N:o 1182/71 3 artiklan 2 kohdan c alakohta ja \
 4 kohta"
             }
             (Rule::Extended, Lang::Sv) => {
-                "dataskyddsförordningen artikel 12.3 (perioden förlängs med högst ytterligare två \
-månader); rådets förordning (EEG, Euratom) nr 1182/71 artikel 3.2 c och 3.4"
+                "dataskyddsförordningen artikel 12.3 (perioden får vid behov förlängas med \
+ytterligare två månader); rådets förordning (EEG, Euratom) nr 1182/71 artikel 3.2 c och 3.4"
             }
             (Rule::Extended, Lang::En) => {
-                "GDPR Article 12(3) (the period extended by two further months); Council \
-Regulation (EEC, Euratom) No 1182/71, Article 3(2)(c) and 3(4)"
+                "GDPR Article 12(3) (the period may be extended by two further months where \
+necessary); Council Regulation (EEC, Euratom) No 1182/71, Article 3(2)(c) and 3(4)"
             }
         }
     }

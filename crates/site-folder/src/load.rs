@@ -508,6 +508,16 @@ impl Checker<'_, '_> {
                     .into(),
             );
         }
+        // The authoritative language is Finnish, at `/`: the notice's `translation_of`, the
+        // locales' reference file and the page trunk builds (`index.html`) are Finnish.
+        if let Some(first) = site.languages.first().filter(|l| **l != Language::Fi) {
+            self.say(
+                &[Key("languages"), Index(0)],
+                format!(
+                    "\"{first}\" is first, but the first language must be \"fi\": the Finnish page is the authoritative one, at /"
+                ),
+            );
+        }
         for (field, list) in [
             ("languages", &site.languages),
             ("letter_languages", &site.letter_languages),
@@ -1018,6 +1028,22 @@ mod tests {
         );
         assert_eq!(p.field, "services[0].settings.script_hosts[0]", "{p}");
         assert!(p.message.contains("no path"), "{p}");
+    }
+
+    #[test]
+    fn finnish_comes_first() {
+        for list in ["[\"sv\", \"fi\"]", "[\"sv\"]", "[\"en\", \"fi\", \"sv\"]"] {
+            let (p, text) = problem(
+                "languages = [\"fi\", \"sv\", \"en\"]",
+                &format!("languages = {list}"),
+            );
+            assert_eq!(p.line, Some(line_of(&text, "languages = [")), "{list}: {p}");
+            assert_eq!(p.field, "languages[0]", "{list}: {p}");
+            assert!(
+                p.message.contains("the first language must be \"fi\""),
+                "{list}: {p}"
+            );
+        }
     }
 
     #[test]
