@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { chromium } from 'playwright-core';
 import {
   CHROMIUM_ARGS, setUp, openPage, appReady, settled, assertClean, axeViolations, recordPaint, paintRecord,
-  STORAGE_KEY,
+  STORAGE_KEY, GOOGLE, stubGoogle,
 } from './harness.mjs';
 import { LANGS } from './languages.mjs';
 import { MEASUREMENT_ID, CONTAINER_COOKIE, THROTTLE_COOKIE, CONTROLLER, RETENTION_MONTHS, CHOICE_MONTHS } from './site.mjs';
@@ -25,7 +25,6 @@ after(async () => {
 const [FI] = LANGS;
 const EN = LANGS.find((l) => l.code === 'en');
 const ID = MEASUREMENT_ID;
-const GOOGLE = /^https:\/\/([a-z0-9-]+\.)*(googletagmanager|google-analytics|doubleclick|google)\.(com|net|fi)\//;
 const DAY = 24 * 3600 * 1000;
 
 // What the stub tag does: snapshot the dataLayer (arguments objects as arrays), set GA4's cookies
@@ -50,14 +49,7 @@ window.__stubHit = () => {
 /** Opens a page whose Google requests are answered by the stub; `google` lists them. */
 async function openWithGoogleStub(path = '/', { initScript, contextOptions, paint, browser = env.browser } = {}) {
   const opened = await openPage({ ...env, browser }, null, contextOptions);
-  const google = [];
-  await opened.context.route(GOOGLE, (route) => {
-    google.push(route.request().url());
-    if (route.request().url().startsWith('https://www.googletagmanager.com/gtag/js')) {
-      return route.fulfill({ status: 200, contentType: 'text/javascript', body: STUB_TAG });
-    }
-    return route.fulfill({ status: 204, body: '' });
-  });
+  const google = await stubGoogle(opened.context, STUB_TAG);
   if (initScript) await opened.context.addInitScript(initScript);
   if (paint) await recordPaint(opened.context);
   // A cookie of the site's own that withdrawal must leave alone.

@@ -97,6 +97,25 @@ export async function openPage(env, path = '/', contextOptions = {}) {
 }
 
 /** Waits until the app has started (it sets `window.__portalReady`, crate::vocabulary::APP_READY). */
+/** Google's hosts (the tag, its hits, ads): a test never reaches them. */
+export const GOOGLE = /^https:\/\/([a-z0-9-]+\.)*(googletagmanager|google-analytics|doubleclick|google)\.(com|net|fi)\//;
+
+/**
+ * Answers every request of `context` to Google's hosts: the tag's script with `tag` (a stub's
+ * source), anything else with 204. Returns the list the requests' addresses are pushed to.
+ */
+export async function stubGoogle(context, tag) {
+  const google = [];
+  await context.route(GOOGLE, (route) => {
+    google.push(route.request().url());
+    if (route.request().url().startsWith('https://www.googletagmanager.com/gtag/js')) {
+      return route.fulfill({ status: 200, contentType: 'text/javascript', body: tag });
+    }
+    return route.fulfill({ status: 204, body: '' });
+  });
+  return google;
+}
+
 export async function appReady(page) {
   await page.waitForFunction(() => window.__portalReady === true, null, { timeout: 10_000 });
 }

@@ -11,7 +11,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setUp, openPage, appReady, settled, assertClean, fold } from '../browser/harness.mjs';
+import { setUp, openPage, appReady, settled, assertClean, fold, GOOGLE, stubGoogle } from '../browser/harness.mjs';
 import { DIST_PATH, EXAMPLE, FIRST, factsOf, measurementId, pathOf, text } from './folder.mjs';
 
 let env;
@@ -29,7 +29,6 @@ const SITE = EXAMPLE.site;
 const C = SITE.controller;
 const ID = measurementId(SITE);
 const LANGUAGES = SITE.languages;
-const GOOGLE = /^https:\/\/([a-z0-9-]+\.)*(googletagmanager|google-analytics|doubleclick|google)\.(com|net|fi)\//;
 const T = (code, key, values) => text(EXAMPLE, code, key, values);
 
 /** The notice's title (its front matter's `title`). */
@@ -53,14 +52,7 @@ window.__dataLayerAtLoad = (window.dataLayer || []).map((entry) => JSON.parse(JS
 /** Opens `path` with Google's hosts answered by the stub; `google` lists what was asked of them. */
 async function openWithGoogleStub(path) {
   const opened = await openPage(env, null);
-  const google = [];
-  await opened.context.route(GOOGLE, (route) => {
-    google.push(route.request().url());
-    if (route.request().url().startsWith('https://www.googletagmanager.com/gtag/js')) {
-      return route.fulfill({ status: 200, contentType: 'text/javascript', body: STUB_TAG });
-    }
-    return route.fulfill({ status: 204, body: '' });
-  });
+  const google = await stubGoogle(opened.context, STUB_TAG);
   await opened.page.goto(env.url + path);
   await appReady(opened.page);
   opened.watch.requests = opened.watch.requests.filter((url) => !GOOGLE.test(url));
