@@ -11,7 +11,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setUp, openPage, appReady, settled, assertClean, fold, GOOGLE, stubGoogle } from '../browser/harness.mjs';
+import { setUp, openPage, appReady, settled, assertClean, fold, GOOGLE, stubGoogle, STORAGE_KEY } from '../browser/harness.mjs';
 import { DIST_PATH, EXAMPLE, FIRST, factsOf, measurementId, pathOf, text } from './folder.mjs';
 
 let env;
@@ -97,19 +97,42 @@ for (const code of LANGUAGES) {
     await context.close();
   });
 
-  // Known gap, run and reported as "todo" (not skipped): the catalogue of cookies and the purposes
-  // the banner describes are still the engine's (site/README.md, "Not yet"), so the table lists
-  // the first company's marketing cookies (_gcl_*, IDE) that the example's site.toml does not set.
-  test(`${code}: the cookie table lists only the example's cookies`, { todo: 'the catalogue is still the engine\'s (site/README.md, "Not yet")' }, async () => {
-    const { page, context } = await openPage(env, pathOf(SITE, code));
-    const table = fold(await page.getByRole('region', { name: T(code, 'cookies.heading') }).getByRole('table').innerText());
-    const own = new Set(SITE.services.flatMap((s) => s.cookies.map((c) => c.name ?? c.prefix)));
-    const others = FIRST.site.services.flatMap((s) => s.cookies.map((c) => c.name ?? c.prefix)).filter((n) => !own.has(n));
-    assert.ok(others.length > 0, 'the first company sets no cookie the example does not: nothing to compare');
+  // The catalogue is the folder's: the table lists the example's cookies and no other company's,
+  // and the settings ask about the purposes its services use (analytics only: no marketing switch,
+  // no Global Privacy Control note, which is about marketing).
+  test(`${code}: the cookie table and the settings list only the example's cookies and purposes`, async () => {
+    const { page, context, watch } = await openWithGoogleStub(pathOf(SITE, code));
     try {
+      const table = fold(await page.getByRole('region', { name: T(code, 'cookies.heading') }).getByRole('table').innerText());
+      const own = SITE.services.flatMap((s) => s.cookies.map((c) => c.name ?? c.prefix));
+      for (const cookie of own) {
+        assert.ok(table.includes(cookie), `the cookie table lacks ${cookie}: ${table}`);
+      }
+      const others = FIRST.site.services.flatMap((s) => s.cookies.map((c) => c.name ?? c.prefix)).filter((n) => !own.includes(n));
+      assert.ok(others.length > 0, 'the first company sets no cookie the example does not: nothing to compare');
       for (const cookie of others) {
         assert.ok(!table.includes(cookie), `the cookie table lists ${cookie}, which ${EXAMPLE.path} does not set`);
       }
+      const used = new Set(SITE.services.flatMap((s) => s.cookies.map((c) => c.purpose ?? s.purpose)));
+      const asked = ['analytics', 'marketing'].filter((p) => used.has(p));
+      assert.deepEqual(asked, ['analytics'], `${EXAMPLE.path} is meant to use analytics only`);
+      const first = banner(page, code);
+      await first.getByRole('button', { name: T(code, 'banner.settings') }).click();
+      const dialog = page.getByRole('dialog', { name: T(code, 'settings.title') });
+      await dialog.waitFor();
+      const switches = await dialog.getByRole('switch').evaluateAll((inputs) => inputs.map((i) => i.labels[0].textContent.trim()));
+      assert.deepEqual(switches, asked.map((p) => T(code, `purposes.${p}`)));
+      const rowgroups = await page.getByRole('region', { name: T(code, 'cookies.heading') }).getByRole('rowheader').allInnerTexts();
+      assert.deepEqual(rowgroups.map(fold), ['necessary', ...asked].map((p) => T(code, `purposes.${p}`)));
+      assert.equal(await page.getByText(T(code, 'banner.gpc')).count(), 0, 'a note about marketing on a site without it');
+      // "Accept all" allows what the site asks about, and the record says no more.
+      await dialog.getByRole('button', { name: T(code, 'banner.accept_all') }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.waitForFunction(() => window.__stubTag === 1);
+      const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), STORAGE_KEY);
+      assert.deepEqual(stored.choices, { analytics: true, marketing: false });
+      watch.requests = watch.requests.filter((url) => !GOOGLE.test(url));
+      await assertClean(assert, env, watch);
     } finally {
       await context.close();
     }

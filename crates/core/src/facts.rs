@@ -31,6 +31,9 @@ pub const fn list<T: Clone>(value: &Cow<'static, [T]>) -> &'static [T] {
 /// The controller, as the notice, the footer, the banner, the letter and the PDF name it.
 pub const CONTROLLER: &Controller = &SITE.controller;
 
+/// The services of the site folder, in `site.toml`'s order.
+pub const SERVICES: &[site_folder::Service] = list(&SITE.services);
+
 /// The settings of the site's Google Analytics 4 service (the one kind of service the consent gate
 /// loads today): the first service of that kind in the site folder.
 pub const GA: &Settings = {

@@ -295,6 +295,9 @@ pub enum Purpose {
 }
 
 impl Purpose {
+    /// Every purpose, `Necessary` first.
+    pub const ALL: [Purpose; 3] = [Purpose::Necessary, Purpose::Analytics, Purpose::Marketing];
+
     pub const fn key(self) -> &'static str {
         match self {
             Purpose::Necessary => "necessary",

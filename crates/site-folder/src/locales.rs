@@ -141,10 +141,17 @@ pub fn read(dir: &Path, shown: &str, rerun: bool) -> Result<Vec<Locale>, Vec<Pro
     }
 }
 
-/// Checks the locale files of `dir` against the authoritative one: every problem found.
-pub fn check(dir: &Path, shown: &str) -> Result<(), Vec<Problem>> {
+/// Checks the locale files of `dir` against the authoritative one, and with `site` that the
+/// cookie table has the texts of its cookies: every problem found.
+pub fn check(dir: &Path, shown: &str, site: Option<&crate::Site>) -> Result<(), Vec<Problem>> {
     let locales = read(dir, shown, false)?;
-    check_locales(&locales)
+    check_locales(&locales)?;
+    let problems = site.map(|site| entries_problems(&locales, site)).unwrap_or_default();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
 }
 
 /// Checks parsed locales against the authoritative one.
@@ -186,6 +193,10 @@ pub fn generate(dir: &Path, shown: &str, site: Option<&crate::Site>) -> Result<S
     let locales = read(dir, shown, true)?;
     check_locales(&locales)?;
     let mut problems = Vec::new();
+    if let Some(site) = site {
+        problems.extend(missing_languages(&locales, shown, site));
+        problems.extend(entries_problems(&locales, site));
+    }
     let mut values = Vec::new();
     for locale in &locales {
         let forms = match (site, crate::Language::from_code(&locale.code)) {
@@ -222,6 +233,21 @@ pub fn generate(dir: &Path, shown: &str, site: Option<&crate::Site>) -> Result<S
         )
         .expect("write to string");
     }
+    // A language the engine knows but the folder has no texts for (not one of the site's
+    // languages: `site_problems` requires those) gets the authoritative texts as a stand-in, so
+    // that the code naming every language compiles; no page, banner or form is made in it.
+    for language in crate::Language::ALL {
+        if !locales.iter().any(|l| l.code == language.code()) {
+            writeln!(
+                code,
+                "/// `{0}` is not a language of this site: the authoritative texts stand in (nothing is shown in it).\n#[allow(dead_code)]\npub const {1}: Strings = {2};\n",
+                language.code(),
+                language.code().to_ascii_uppercase(),
+                AUTHORITATIVE.to_ascii_uppercase(),
+            )
+            .expect("write to string");
+        }
+    }
     writeln!(
         code,
         "/// Every locale file's language code and strings, in code order (the tests check them\n/// against `Lang::ALL`).\n#[allow(dead_code)]\npub const LOCALES: &[(&str, &Strings)] = &[{}];",
@@ -233,6 +259,76 @@ pub fn generate(dir: &Path, shown: &str, site: Option<&crate::Site>) -> Result<S
     )
     .expect("write to string");
     Ok(code)
+}
+
+/// The table of the cookie table's texts: a list of `(key, text)` in the generated code, not a
+/// struct, because its keys come from the site folder's services (`<key>_what`, `<key>_lifetime`
+/// for each `[[services.cookies]]`, and `consent_…` for the portal's own record).
+pub const ENTRIES: &str = "entries";
+
+/// The keys of [`ENTRIES`] the site folder's catalogue needs: the consent record's texts and
+/// each cookie's, in `site.toml`'s order.
+pub fn entry_keys(site: &crate::Site) -> Vec<String> {
+    std::iter::once("consent")
+        .chain(site.services.iter().flat_map(|s| s.cookies.iter().map(|c| c.key.as_ref())))
+        .flat_map(|key| [format!("{key}_what"), format!("{key}_lifetime")])
+        .collect()
+}
+
+/// A locale file for each of `site`'s languages.
+fn missing_languages(locales: &[Locale], shown: &str, site: &crate::Site) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for language in site.languages.iter() {
+        if !locales.iter().any(|l| l.code == language.code()) {
+            problems.push(Problem {
+                file: format!("{shown}/{language}.toml"),
+                line: None,
+                field: String::new(),
+                message: format!(
+                    "is missing: site.toml lists the language {language}, so the folder needs this file"
+                ),
+            });
+        }
+    }
+    problems
+}
+
+/// Exactly the texts of `site`'s cookies in the authoritative file's `[entries]` (the other
+/// files are checked against it).
+fn entries_problems(locales: &[Locale], site: &crate::Site) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let Some(reference) = locales.iter().find(|l| l.code == AUTHORITATIVE) else {
+        return problems;
+    };
+    let root = reference.doc.as_table();
+    let Some(entries) = root.get(ENTRIES).and_then(Item::as_table) else {
+        problems.push(reference.problem(
+            None,
+            ENTRIES,
+            "is missing: the cookie table's texts, [entries] with <key>_what and <key>_lifetime for each of site.toml's [[services.cookies]] (and consent_what, consent_lifetime)".into(),
+        ));
+        return problems;
+    };
+    let wanted = entry_keys(site);
+    for key in &wanted {
+        if entries.get(key).is_none() {
+            problems.push(reference.problem(
+                entries.span(),
+                &format!("{ENTRIES}.{key}"),
+                "missing: site.toml has a cookie with this key, and the cookie table needs its text".into(),
+            ));
+        }
+    }
+    for (key, _) in entries.iter() {
+        if !wanted.iter().any(|w| w == key) {
+            problems.push(reference.problem(
+                key_span(entries, key),
+                &format!("{ENTRIES}.{key}"),
+                "no cookie in site.toml has this key: remove the text, or add the cookie to its service".into(),
+            ));
+        }
+    }
+    problems
 }
 
 fn type_name(parent: &str, key: &str) -> String {
@@ -346,6 +442,9 @@ fn shape(table: &Table, name: &str, out: &mut String, locale: &Locale) {
     for (key, item) in table.iter() {
         fields.push_str(&docs(table, key, locale));
         match item {
+            Item::Table(_) if name == "Strings" && key == ENTRIES => {
+                writeln!(fields, "    pub {key}: &'static [(&'static str, &'static str)],").expect("write to string")
+            }
             Item::Table(inner) => {
                 let inner_name = type_name(name, key);
                 shape(inner, &inner_name, out, locale);
@@ -483,29 +582,52 @@ fn value(
             format!("{path}.{key}")
         };
         match item {
+            Item::Table(inner) if name == "Strings" && key == ENTRIES => {
+                let pairs: Vec<String> = inner
+                    .iter()
+                    .map(|(k, item)| {
+                        let text = text(inner, k, item, locale, &format!("{full}.{k}"), forms, problems);
+                        format!("({k:?}, {text:?})")
+                    })
+                    .collect();
+                write!(out, "{key}: &[{}], ", pairs.join(", ")).expect("write to string")
+            }
             Item::Table(inner) => {
                 let inner = value(inner, &type_name(name, key), locale, &full, forms, problems);
                 write!(out, "{key}: {inner}, ").expect("write to string")
             }
             other => {
-                let text = other.as_str().unwrap_or("");
-                let text = match forms {
-                    Some(forms) => fill_company(text, forms).unwrap_or_else(|unknown| {
-                        let offered: Vec<String> = forms.iter().map(|(n, _)| format!("{{{n}}}")).collect();
-                        problems.push(locale.problem(key_span(table, key), &full, format!(
-                            "the placeholder {{{unknown}}} is not one of the company's name forms in this language: {}",
-                            offered.join(", ")
-                        )));
-                        text.to_owned()
-                    }),
-                    None => text.to_owned(),
-                };
+                let text = text(table, key, other, locale, &full, forms, problems);
                 write!(out, "{key}: {text:?}, ").expect("write to string");
             }
         }
     }
     out.push('}');
     out
+}
+
+/// The text of `item` (`table`'s `key`), the company's name filled in with `forms` if given.
+fn text(
+    table: &Table,
+    key: &str,
+    item: &Item,
+    locale: &Locale,
+    full: &str,
+    forms: Option<&[(&'static str, String)]>,
+    problems: &mut Vec<Problem>,
+) -> String {
+    let text = item.as_str().unwrap_or("");
+    match forms {
+        Some(forms) => fill_company(text, forms).unwrap_or_else(|unknown| {
+            let offered: Vec<String> = forms.iter().map(|(n, _)| format!("{{{n}}}")).collect();
+            problems.push(locale.problem(key_span(table, key), full, format!(
+                "the placeholder {{{unknown}}} is not one of the company's name forms in this language: {}",
+                offered.join(", ")
+            )));
+            text.to_owned()
+        }),
+        None => text.to_owned(),
+    }
 }
 
 /// `text` with its `{company…}` placeholders replaced by `forms`; `Err` names the first
@@ -549,7 +671,7 @@ mod tests {
 
     fn problems(sv: &str) -> Vec<Problem> {
         let dir = folder(&[("fi.toml", FI), ("sv.toml", sv)]);
-        check(dir.path(), "kuu/locales").unwrap_err()
+        check(dir.path(), "kuu/locales", None).unwrap_err()
     }
 
     fn line_of(text: &str, needle: &str) -> usize {
@@ -560,7 +682,7 @@ mod tests {
     fn matching_locales_pass_and_become_rust() {
         let dir = folder(&[("fi.toml", FI), ("sv.toml", SV), ("notes.txt", "not a locale")]);
         assert_eq!(
-            check(dir.path(), "kuu/locales").map_err(|p| format!("{p:?}")),
+            check(dir.path(), "kuu/locales", None).map_err(|p| format!("{p:?}")),
             Ok(())
         );
         let code = generate(dir.path(), "locales", None).unwrap();
@@ -607,7 +729,7 @@ mod tests {
         // {name} is offered in the comment: a translation may leave it out (title) or use it.
         let sv = SV.replace("Rubrik {name}", "Rubrik");
         let dir = folder(&[("fi.toml", FI), ("sv.toml", &sv)]);
-        assert!(check(dir.path(), "x").is_ok());
+        assert!(check(dir.path(), "x", None).is_ok());
     }
 
     #[test]
@@ -642,28 +764,60 @@ mod tests {
     #[test]
     fn the_authoritative_file_s_shape_is_checked() {
         let dir = folder(&[("fi.toml", "[page]\ntype = \"x\"\nn = 1\n")]);
-        let p = check(dir.path(), "l").unwrap_err();
+        let p = check(dir.path(), "l", None).unwrap_err();
         assert_eq!(p.len(), 2, "{p:?}");
         assert_eq!((p[0].field.as_str(), p[0].line), ("page.type", Some(2)));
         assert!(p[0].message.contains("Rust keyword"));
         assert_eq!((p[1].field.as_str(), p[1].line), ("page.n", Some(3)));
         let dir = folder(&[("sv.toml", SV)]);
-        assert!(check(dir.path(), "l").unwrap_err()[0]
+        assert!(check(dir.path(), "l", None).unwrap_err()[0]
             .message
             .contains("fi.toml is missing"));
         let dir = folder(&[("fi.toml", FI), ("svenska.toml", SV)]);
-        assert!(check(dir.path(), "l").unwrap_err()[0]
+        assert!(check(dir.path(), "l", None).unwrap_err()[0]
             .message
             .contains("two-letter"));
     }
+    /// The `[entries]` the test folder's catalogue needs (`testdata/site.toml`'s cookies).
+    const ENTRIES_TEXTS: &str = "\n[entries]\nconsent_what = \"c\"\nconsent_lifetime = \"c\"\nga_what = \"g\"\nga_lifetime = \"g\"\nga_session_what = \"s\"\nga_session_lifetime = \"s\"\ngcl_what = \"l\"\ngcl_lifetime = \"l\"\nide_what = \"i\"\nide_lifetime = \"i\"\n";
+
+    fn test_site() -> crate::Site {
+        crate::load_str(include_str!("../testdata/site.toml"), "site/site.toml").unwrap()
+    }
+
+    #[test]
+    fn the_cookie_table_has_exactly_the_texts_of_the_site_s_cookies_as_a_list() {
+        let site = test_site();
+        let fi = format!("[page]\nsend = \"L\"\n{ENTRIES_TEXTS}");
+        let files = |fi: &str| folder(&[("fi.toml", fi), ("sv.toml", fi), ("en.toml", fi)]);
+        let dir = files(&fi);
+        assert!(check(dir.path(), "l", Some(&site)).is_ok());
+        let code = generate(dir.path(), "l", Some(&site)).unwrap();
+        assert!(code.contains("pub entries: &'static [(&'static str, &'static str)],"), "{code}");
+        assert!(code.contains("entries: &[(\"consent_what\", \"c\"), (\"consent_lifetime\", \"c\"), (\"ga_what\", \"g\"),"), "{code}");
+        // A cookie's text missing, and one no cookie has: each told at its line.
+        let fi = fi.replace("ide_what = \"i\"\n", "").replace("[entries]\n", "[entries]\nfbp_what = \"f\"\n");
+        let dir = files(&fi);
+        for p in [check(dir.path(), "l", Some(&site)).unwrap_err(), generate(dir.path(), "l", Some(&site)).unwrap_err()] {
+            let told: Vec<(&str, Option<usize>)> = p.iter().map(|p| (p.field.as_str(), p.line)).collect();
+            assert_eq!(told, [("entries.ide_what", Some(line_of(&fi, "[entries]"))), ("entries.fbp_what", Some(line_of(&fi, "fbp_what")))], "{p:?}");
+            assert!(p[0].message.contains("site.toml has a cookie with this key"), "{}", p[0]);
+        }
+        // A language of the site without its file.
+        let dir = folder(&[("fi.toml", fi.as_str()), ("sv.toml", fi.as_str())]);
+        let p = generate(dir.path(), "l", Some(&site)).unwrap_err();
+        assert!(p.iter().any(|p| p.file == "l/en.toml" && p.message.contains("lists the language en")), "{p:?}");
+    }
+
     #[test]
     fn the_company_s_name_is_filled_in_each_language_s_forms() {
-        let site = crate::load_str(include_str!("../testdata/site.toml"), "site/site.toml").unwrap();
-        let fi = "[page]\nsend = \"Lähetä {company_short_allative}, {company}\"\n";
-        let sv = "[page]\nsend = \"Skicka till {company_short}\"\n";
-        let dir = folder(&[("fi.toml", fi), ("sv.toml", sv)]);
+        let site = test_site();
+        let fi = format!("[page]\nsend = \"Lähetä {{company_short_allative}}, {{company}}\"\n{ENTRIES_TEXTS}");
+        let sv = format!("[page]\nsend = \"Skicka till {{company_short}}\"\n{ENTRIES_TEXTS}");
+        let en = format!("[page]\nsend = \"Send\"\n{ENTRIES_TEXTS}");
+        let dir = folder(&[("fi.toml", fi.as_str()), ("sv.toml", sv.as_str()), ("en.toml", en.as_str())]);
         // The name forms differ between languages: not a placeholder mismatch.
-        assert!(check(dir.path(), "l").is_ok());
+        assert!(check(dir.path(), "l", None).is_ok());
         let code = generate(dir.path(), "l", Some(&site)).unwrap();
         assert!(
             code.contains("send: \"Lähetä Esimerkille, Esimerkki Oy\""),
@@ -675,8 +829,8 @@ mod tests {
             .unwrap()
             .contains("{company_short_allative}"));
         // Swedish has no partitive: told at the line, with the forms it has.
-        let sv = "[page]\n\nsend = \"Skicka till {company_short_partitive}\"\n";
-        let dir = folder(&[("fi.toml", fi), ("sv.toml", sv)]);
+        let sv = format!("[page]\n\nsend = \"Skicka till {{company_short_partitive}}\"\n{ENTRIES_TEXTS}");
+        let dir = folder(&[("fi.toml", fi.as_str()), ("sv.toml", sv.as_str()), ("en.toml", en.as_str())]);
         let p = generate(dir.path(), "l", Some(&site)).unwrap_err();
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(

@@ -11,7 +11,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 use super::gate;
 use super::storage;
-use portal_core::consent::catalogue::Purpose;
+use portal_core::consent::catalogue::{Purpose, PurposeExt, OPTIONAL};
 use portal_core::consent::receipt::{self, Receipt};
 use portal_core::consent::record::{self, Ask, Choices, Record, Revisions, Status};
 use portal_core::date::Instant;
@@ -98,7 +98,8 @@ fn restore_focus() {
 /// Applies `choices` to Google's tag and deletes the cookies of every refused purpose.
 fn enforce(choices: Choices) {
     gate::apply(choices);
-    let refused: Vec<Purpose> = Purpose::OPTIONAL
+    // Every purpose, also one the site no longer asks about: its cookies go too.
+    let refused: Vec<Purpose> = Purpose::ALL
         .into_iter()
         .filter(|p| !choices.allows(*p))
         .collect();
@@ -244,7 +245,7 @@ pub fn open_settings() {
     }) else {
         return;
     };
-    for purpose in Purpose::OPTIONAL {
+    for &purpose in OPTIONAL {
         if let Some(input) = switch(purpose) {
             input.set_checked(draft.allows(purpose));
         }
@@ -270,8 +271,9 @@ fn switch(purpose: Purpose) -> Option<HtmlInputElement> {
 
 /// The switches of the settings view, as choices.
 fn switches() -> Choices {
-    Purpose::OPTIONAL
-        .into_iter()
+    OPTIONAL
+        .iter()
+        .copied()
         .fold(Choices::NONE, |choices, purpose| {
             choices.with(purpose, switch(purpose).is_some_and(|input| input.checked()))
         })
@@ -281,7 +283,7 @@ fn switches() -> Choices {
 /// marketing not at all under Global Privacy Control.
 fn sync_switches(gpc: bool) {
     let on = switches();
-    for purpose in Purpose::OPTIONAL {
+    for &purpose in OPTIONAL {
         let Some(input) = switch(purpose) else { continue };
         let blocked = purpose.needs().is_some_and(|needed| !on.allows(needed))
             || (purpose == Purpose::Marketing && gpc);
@@ -493,7 +495,7 @@ fn sync() {
             set_text(Fact::SavedAt, &local_time(record.time, state.lang));
             set_text(Fact::ValidUntil, &local_time(record.expires().0, state.lang));
             set_text(Fact::Id, &record.id);
-            for purpose in Purpose::OPTIONAL {
+            for &purpose in OPTIONAL {
                 for element in all(&attribute_selector(FACT_ATTRIBUTE, Fact::Choice(purpose).key())) {
                     let attribute = if record.choices.allows(purpose) {
                         ALLOWED_TEXT_ATTRIBUTE

@@ -1,9 +1,18 @@
 //! The catalogue: every purpose and every cookie or storage entry the site uses, with who sets
 //! it, why and for how long. The single source for the banner's text, the settings view, the
-//! Google tag gate, what withdrawal deletes, and the cookie table in the notice. Its texts are in
-//! `locales/<lang>.toml` (`[purposes]`, `[entries]`); here is what they describe.
+//! Google tag gate, what withdrawal deletes, and the cookie table in the notice.
+//!
+//! It is the site folder's data (`site.toml`'s `[[services]]` and their `[[services.cookies]]`),
+//! plus the portal's own consent record; the texts are in `locales/<lang>.toml` (`[purposes]`,
+//! and `[entries]` by each cookie's `key`). The purposes a visitor is asked about are those the
+//! services use: a site whose services are all analytics asks about analytics only.
 
+use site_folder::{Service, ServiceKind};
+
+use crate::facts::{list, text, SERVICES};
 use crate::i18n::Strings;
+
+pub use site_folder::Purpose;
 
 /// The storage key of the consent record (`record`), the site's own entry in the catalogue: the
 /// product's own name, the same for every company.
@@ -11,7 +20,7 @@ pub const STORAGE_KEY: &str = "privacy-portal.consent";
 
 /// The Google Analytics 4 measurement ID ("G-" and letters and digits), from the site folder
 /// (`[[services]] settings.measurement_id` in `site.toml`, the one place to set it).
-pub const GA_MEASUREMENT_ID: &str = crate::facts::text(&crate::facts::GA.measurement_id);
+pub const GA_MEASUREMENT_ID: &str = text(&crate::facts::GA.measurement_id);
 
 /// How long Google Analytics keeps the event data, in months: the property's "data retention"
 /// setting (2 or 14), from the site folder; the banner and the cookie table say it.
@@ -25,30 +34,61 @@ pub fn google_tag_url() -> String {
 /// A text of the locale files, picked from a language's [`Strings`].
 pub type Pick = fn(&'static Strings) -> &'static str;
 
-/// Why something is stored. Only `Necessary` runs without consent.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Purpose {
-    Necessary,
-    Analytics,
-    Marketing,
+/// The purposes the site has, `Necessary` first (the consent record), then each optional
+/// purpose some service of the site folder uses, in [`Purpose::ALL`]'s order.
+pub const PURPOSES: &[Purpose] = PURPOSES_USED.0.split_at(PURPOSES_USED.1).0;
+
+/// The purposes a visitor chooses: [`PURPOSES`] without `Necessary`, which is always on.
+pub const OPTIONAL: &[Purpose] = PURPOSES.split_at(1).1;
+
+const PURPOSES_USED: ([Purpose; 3], usize) = {
+    let mut used = [Purpose::Necessary; 3];
+    let mut count = 1;
+    let mut p = 1;
+    while p < Purpose::ALL.len() {
+        if is_used(Purpose::ALL[p]) {
+            used[count] = Purpose::ALL[p];
+            count += 1;
+        }
+        p += 1;
+    }
+    (used, count)
+};
+
+/// Whether some cookie of some service serves `purpose`.
+const fn is_used(purpose: Purpose) -> bool {
+    let mut s = 0;
+    while s < SERVICES.len() {
+        let cookies = list(&SERVICES[s].cookies);
+        let mut c = 0;
+        while c < cookies.len() {
+            let of = match cookies[c].purpose {
+                Some(own) => own,
+                None => SERVICES[s].purpose,
+            };
+            if of as u8 == purpose as u8 {
+                return true;
+            }
+            c += 1;
+        }
+        s += 1;
+    }
+    false
 }
 
-impl Purpose {
-    pub const ALL: [Purpose; 3] = [Purpose::Necessary, Purpose::Analytics, Purpose::Marketing];
-    /// The purposes a visitor chooses; `Necessary` is always on.
-    pub const OPTIONAL: [Purpose; 2] = [Purpose::Analytics, Purpose::Marketing];
-
-    /// A stable key, used in the record and in element ids.
-    pub const fn key(self) -> &'static str {
-        match self {
-            Purpose::Necessary => "necessary",
-            Purpose::Analytics => "analytics",
-            Purpose::Marketing => "marketing",
-        }
-    }
-
+/// A purpose's texts, and what it depends on.
+pub trait PurposeExt {
     /// The purpose's name in the locale files.
-    pub const fn name(self) -> Pick {
+    fn name(self) -> Pick;
+    /// What the purpose covers, in the locale files (with `{retention}` for analytics).
+    fn description(self) -> Pick;
+    /// The purpose this one works through: a cookie of marketing set by a service loaded for
+    /// analytics (Google signals, through Google's tag) has no effect until analytics is allowed.
+    fn needs(self) -> Option<Purpose>;
+}
+
+impl PurposeExt for Purpose {
+    fn name(self) -> Pick {
         match self {
             Purpose::Necessary => |s| s.purposes.necessary,
             Purpose::Analytics => |s| s.purposes.analytics,
@@ -56,8 +96,7 @@ impl Purpose {
         }
     }
 
-    /// What the purpose covers, in the locale files (with `{retention}` for analytics).
-    pub const fn description(self) -> Pick {
+    fn description(self) -> Pick {
         match self {
             Purpose::Necessary => |s| s.purposes.necessary_description,
             Purpose::Analytics => |s| s.purposes.analytics_description,
@@ -65,13 +104,12 @@ impl Purpose {
         }
     }
 
-    /// The purpose this one works through: Google's tag loads only with analytics, so marketing
-    /// (Google signals) has no effect without it.
-    pub const fn needs(self) -> Option<Purpose> {
-        match self {
-            Purpose::Marketing => Some(Purpose::Analytics),
-            Purpose::Necessary | Purpose::Analytics => None,
-        }
+    fn needs(self) -> Option<Purpose> {
+        // The purposes of the services that set this purpose's entries: one other purpose, the
+        // same for all of them.
+        let mut through = entries(self).map(|entry| entry.service.map(|service| service.purpose));
+        let first = through.next()??;
+        (first != self && through.all(|of| of == Some(first))).then_some(first)
     }
 }
 
@@ -80,7 +118,7 @@ impl Purpose {
 pub enum Kept {
     /// The browser's local storage of this site.
     LocalStorage,
-    /// A cookie of this site's domain (Google's script sets it as a first-party cookie).
+    /// A cookie of this site's domain (the service's script sets it as a first-party cookie).
     Cookie,
     /// A cookie of another domain: the site cannot read or delete it; withdrawal stops its use.
     ThirdPartyCookie(&'static str),
@@ -92,32 +130,20 @@ pub enum Name {
     Exact(&'static str),
     /// Every name that starts with this (`_gcl_` matches `_gcl_au`).
     Prefix(&'static str),
-    /// Google Analytics 4's session cookie, `_ga_` and the measurement ID without "G-"; withdrawal
-    /// deletes every `_ga_…` (an older property's too).
-    Session,
 }
-
-/// The prefix of [`Name::Session`].
-const SESSION_PREFIX: &str = "_ga_";
 
 impl Name {
     pub fn matches(self, name: &str) -> bool {
         match self {
             Name::Exact(exact) => name == exact,
             Name::Prefix(prefix) => name.starts_with(prefix),
-            Name::Session => name.starts_with(SESSION_PREFIX),
-        }
-    }
-
-    /// The name as the cookie table shows it.
-    pub fn display(self) -> String {
-        match self {
-            Name::Exact(exact) => exact.to_owned(),
-            Name::Prefix(prefix) => format!("{prefix}*"),
-            Name::Session => format!("{SESSION_PREFIX}{}", GA_MEASUREMENT_ID.trim_start_matches("G-")),
         }
     }
 }
+
+/// Google Analytics 4's session cookie: `_ga_` and the measurement ID without "G-". The cookie
+/// table shows that name; withdrawal deletes every `_ga_…` (an older property's too).
+const GA_SESSION_PREFIX: &str = "_ga_";
 
 /// One cookie or storage entry the site uses.
 #[derive(Clone, Copy, Debug)]
@@ -126,106 +152,114 @@ pub struct Entry {
     pub kept: Kept,
     pub provider: &'static str,
     pub purpose: Purpose,
-    /// What it holds, in the locale files.
-    pub what: Pick,
-    /// How long it lasts, in the locale files (with `{valid}` for the consent record).
-    pub lifetime: Pick,
+    /// The stem of its texts in the locale files' `[entries]` (`<key>_what`, `<key>_lifetime`).
+    pub key: &'static str,
+    /// The service that sets it; `None` for the portal's own consent record.
+    pub service: Option<&'static Service>,
 }
 
-/// The controller keeps its own consent record; Google's service processes the rest (both named
-/// by the site folder).
-const CONTROLLER: &str = crate::facts::CONTROLLER_NAME;
-const GOOGLE: &str = crate::facts::GA_PROVIDER;
+impl Entry {
+    /// What it holds, in the locale files.
+    pub fn what(&self, strings: &'static Strings) -> &'static str {
+        strings.entry(self.key, "what")
+    }
 
-/// Everything the site stores, by purpose. Google Analytics 4 sets `_ga` and `_ga_<container>`
-/// only (see [`LEGACY_COOKIES`] for the older names withdrawal also deletes).
-pub const CATALOGUE: &[Entry] = &[
-    Entry {
-        name: Name::Exact(STORAGE_KEY),
-        kept: Kept::LocalStorage,
-        provider: CONTROLLER,
-        purpose: Purpose::Necessary,
-        what: |s| s.entries.consent_what,
-        lifetime: |s| s.entries.consent_lifetime,
-    },
-    Entry {
-        name: Name::Exact("_ga"),
-        kept: Kept::Cookie,
-        provider: GOOGLE,
-        purpose: Purpose::Analytics,
-        what: |s| s.entries.ga_what,
-        lifetime: |s| s.entries.ga_lifetime,
-    },
-    Entry {
-        name: Name::Session,
-        kept: Kept::Cookie,
-        provider: GOOGLE,
-        purpose: Purpose::Analytics,
-        what: |s| s.entries.ga_session_what,
-        lifetime: |s| s.entries.ga_session_lifetime,
-    },
-    Entry {
-        name: Name::Prefix("_gcl_"),
-        kept: Kept::Cookie,
-        provider: GOOGLE,
-        purpose: Purpose::Marketing,
-        what: |s| s.entries.gcl_what,
-        lifetime: |s| s.entries.gcl_lifetime,
-    },
-    Entry {
-        name: Name::Exact("IDE"),
-        kept: Kept::ThirdPartyCookie("doubleclick.net"),
-        provider: GOOGLE,
-        purpose: Purpose::Marketing,
-        what: |s| s.entries.ide_what,
-        lifetime: |s| s.entries.ide_lifetime,
-    },
-];
+    /// How long it lasts, in the locale files (with `{valid}` for the consent record).
+    pub fn lifetime(&self, strings: &'static Strings) -> &'static str {
+        strings.entry(self.key, "lifetime")
+    }
 
-/// Cookies of Universal Analytics (Google Analytics before GA4), which this site does not set:
-/// withdrawal deletes them too, because a visitor of the old site may still have them.
-pub const LEGACY_COOKIES: &[(Name, Purpose)] = &[
-    (Name::Exact("_gid"), Purpose::Analytics),
-    (Name::Prefix("_gat"), Purpose::Analytics),
-];
+    /// The name as the cookie table shows it: a prefix with `*`, except Google Analytics 4's
+    /// session cookie, whose full name the measurement ID gives.
+    pub fn display(&self) -> String {
+        match self.name {
+            Name::Exact(exact) => exact.to_owned(),
+            Name::Prefix(GA_SESSION_PREFIX)
+                if self.service.is_some_and(|s| s.kind == ServiceKind::GoogleAnalytics4) =>
+            {
+                let settings = &self.service.expect("checked above").settings;
+                [GA_SESSION_PREFIX, text(&settings.measurement_id).trim_start_matches("G-")].concat()
+            }
+            Name::Prefix(prefix) => format!("{prefix}*"),
+        }
+    }
+}
+
+/// The portal's own record of the choice, kept in local storage by the controller.
+const CONSENT_ENTRY: Entry = Entry {
+    name: Name::Exact(STORAGE_KEY),
+    kept: Kept::LocalStorage,
+    provider: crate::facts::CONTROLLER_NAME,
+    purpose: Purpose::Necessary,
+    key: "consent",
+    service: None,
+};
+
+/// Everything the site stores: the consent record, then each service's cookies in the site
+/// folder's order.
+pub fn catalogue() -> impl Iterator<Item = Entry> {
+    std::iter::once(CONSENT_ENTRY).chain(SERVICES.iter().flat_map(|service| {
+        list(&service.cookies).iter().map(move |cookie| Entry {
+            name: match (&cookie.name, &cookie.prefix) {
+                (Some(name), _) => Name::Exact(text(name)),
+                (None, Some(prefix)) => Name::Prefix(text(prefix)),
+                // The site folder's check refuses a cookie without either.
+                (None, None) => Name::Exact(""),
+            },
+            kept: match &cookie.domain {
+                Some(domain) => Kept::ThirdPartyCookie(text(domain)),
+                None => Kept::Cookie,
+            },
+            provider: text(&service.provider),
+            purpose: cookie.purpose_in(service),
+            key: text(&cookie.key),
+            service: Some(service),
+        })
+    }))
+}
 
 /// The entries of one purpose.
-pub fn entries(purpose: Purpose) -> impl Iterator<Item = &'static Entry> {
-    CATALOGUE.iter().filter(move |entry| entry.purpose == purpose)
+pub fn entries(purpose: Purpose) -> impl Iterator<Item = Entry> {
+    catalogue().filter(move |entry| entry.purpose == purpose)
+}
+
+/// Cookies a kind of service set in its older versions and no longer does, so the cookie table
+/// does not list them, but withdrawal deletes them, because a visitor of the old site may still
+/// have them: Universal Analytics' (Google Analytics before GA4) for a GA4 service.
+fn legacy_cookies() -> impl Iterator<Item = (Name, Purpose)> {
+    SERVICES
+        .iter()
+        .filter(|service| service.kind == ServiceKind::GoogleAnalytics4)
+        .flat_map(|service| [(Name::Exact("_gid"), service.purpose), (Name::Prefix("_gat"), service.purpose)])
+}
+
+/// The names of this site's cookies withdrawal of `purpose` deletes.
+fn deleted(purpose: Purpose) -> impl Iterator<Item = Name> {
+    entries(purpose)
+        .filter(|entry| entry.kept == Kept::Cookie)
+        .map(|entry| entry.name)
+        .chain(legacy_cookies().filter(move |(_, of)| *of == purpose).map(|(name, _)| name))
 }
 
 /// Whether a cookie of this site with `name` belongs to `purpose`: what withdrawal deletes.
 pub fn is_cookie_of(purpose: Purpose, name: &str) -> bool {
-    entries(purpose).any(|entry| entry.kept == Kept::Cookie && entry.name.matches(name))
-        || LEGACY_COOKIES
-            .iter()
-            .any(|(legacy, of)| *of == purpose && legacy.matches(name))
+    deleted(purpose).any(|deleted| deleted.matches(name))
 }
 
 /// A JavaScript regular expression literal matching the names [`is_cookie_of`] gives for
 /// `purpose`: the head script deletes them when the app cannot start (`consent::first_paint`).
 pub fn cookie_pattern(purpose: Purpose) -> String {
-    let names = entries(purpose)
-        .filter(|entry| entry.kept == Kept::Cookie)
-        .map(|entry| entry.name)
-        .chain(
-            LEGACY_COOKIES
-                .iter()
-                .filter(|(_, of)| *of == purpose)
-                .map(|(name, _)| *name),
-        );
-    let alternatives: Vec<String> = names
+    let alternatives: Vec<String> = deleted(purpose)
         .map(|name| match name {
             Name::Exact(exact) => [exact, "$"].concat(),
             Name::Prefix(prefix) => prefix.to_owned(),
-            Name::Session => SESSION_PREFIX.to_owned(),
         })
         .collect();
     assert!(
         alternatives.iter().all(|a| a
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$')),
-        "cookie names need no escaping in a regular expression"
+        "cookie names need no escaping in a regular expression (the site folder's check keeps them so)"
     );
     if alternatives.is_empty() {
         // Matches nothing (an empty alternation would match every name).
@@ -239,40 +273,91 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
 
+    /// The site folder's cookies of `purpose` on this site's domain, as (exact or prefix, name).
+    fn folder_cookies(purpose: Purpose) -> Vec<(bool, String)> {
+        crate::SITE
+            .services
+            .iter()
+            .flat_map(|service| service.cookies.iter().map(move |c| (service, c)))
+            .filter(|(service, c)| c.purpose_in(service) == purpose && c.domain.is_none())
+            .map(|(_, c)| match (&c.name, &c.prefix) {
+                (Some(name), _) => (true, name.to_string()),
+                (_, prefix) => (false, prefix.as_deref().unwrap_or_default().to_owned()),
+            })
+            .collect()
+    }
+
     #[test]
-    fn cookie_patterns_are_what_withdrawal_deletes() {
-        assert_eq!(cookie_pattern(Purpose::Analytics), "/^(?:_ga$|_ga_|_gid$|_gat)/");
-        assert_eq!(cookie_pattern(Purpose::Marketing), "/^(?:_gcl_)/");
-        assert_eq!(cookie_pattern(Purpose::Necessary), "/(?!)/");
-        // The same names as `is_cookie_of`, read as the regular expression reads them.
+    fn withdrawal_deletes_the_folder_s_cookies_and_the_pattern_says_the_same() {
         let matches = |pattern: &str, name: &str| {
+            if pattern == "/(?!)/" {
+                return false;
+            }
             let body = &pattern["/^(?:".len()..pattern.len() - ")/".len()];
             body.split('|').any(|alt| match alt.strip_suffix('$') {
                 Some(exact) => name == exact,
                 None => name.starts_with(alt),
             })
         };
-        let container = format!("_ga_{}", &GA_MEASUREMENT_ID[2..]);
-        for name in [
-            "_ga",
-            container.as_str(),
-            "_gid",
-            "_gat_gtag_x",
-            "_gcl_au",
-            "_gax",
-            "theme",
-            "IDE",
-            crate::consent::record::STORAGE_KEY,
-        ] {
-            for purpose in Purpose::OPTIONAL {
-                let pattern = cookie_pattern(purpose);
-                assert_eq!(
-                    matches(&pattern, name),
-                    is_cookie_of(purpose, name),
-                    "{name} {purpose:?}"
-                );
+        for purpose in Purpose::ALL {
+            let cookies = folder_cookies(purpose);
+            let mut names: Vec<String> = ["_gid", "_gat_gtag_x", "theme", "_gax", STORAGE_KEY, "IDE", "_fbp"]
+                .map(str::to_owned)
+                .to_vec();
+            for (exact, name) in &cookies {
+                // Each cookie of the folder is deleted: the exact name, or a name with the prefix.
+                let example = if *exact { name.clone() } else { format!("{name}x1") };
+                assert!(is_cookie_of(purpose, &example), "{example} {purpose:?}");
+                names.push(example);
+                names.push(format!("{name}-other"));
             }
+            let pattern = cookie_pattern(purpose);
+            for name in &names {
+                assert_eq!(matches(&pattern, name), is_cookie_of(purpose, name), "{name} {purpose:?} {pattern}");
+            }
+            // The consent record is never deleted by a withdrawal.
+            assert!(!is_cookie_of(purpose, STORAGE_KEY));
         }
+        // Universal Analytics' cookies go with the GA4 service's purpose.
+        let ga = crate::facts::SERVICES.iter().find(|s| s.kind == ServiceKind::GoogleAnalytics4).unwrap();
+        assert!(is_cookie_of(ga.purpose, "_gid") && is_cookie_of(ga.purpose, "_gat_gtag_G_X"));
+        assert_eq!(cookie_pattern(Purpose::Necessary), "/(?!)/");
+    }
+
+    #[test]
+    fn the_catalogue_is_the_folder_s_cookies_after_the_consent_record() {
+        let all: Vec<Entry> = catalogue().collect();
+        assert_eq!(all[0].name, Name::Exact(STORAGE_KEY));
+        assert_eq!((all[0].kept, all[0].purpose), (Kept::LocalStorage, Purpose::Necessary));
+        let folder: Vec<&str> = crate::SITE
+            .services
+            .iter()
+            .flat_map(|s| s.cookies.iter().map(|c| c.key.as_ref()))
+            .collect();
+        let keys: Vec<&str> = all[1..].iter().map(|e| e.key).collect();
+        assert_eq!(keys, folder);
+        // The session cookie is shown with the property's ID, other prefixes with a star.
+        let container = format!("_ga_{}", &GA_MEASUREMENT_ID[2..]);
+        let session = all.iter().find(|e| e.name == Name::Prefix("_ga_")).unwrap();
+        assert_eq!(session.display(), container);
+        let made = Entry { name: Name::Prefix("_pk_id."), service: None, ..CONSENT_ENTRY };
+        assert_eq!(made.display(), "_pk_id.*");
+    }
+
+    #[test]
+    fn the_purposes_asked_are_those_the_services_use() {
+        for purpose in [Purpose::Analytics, Purpose::Marketing] {
+            assert_eq!(OPTIONAL.contains(&purpose), entries(purpose).count() > 0, "{purpose:?}");
+        }
+        assert_eq!(PURPOSES[0], Purpose::Necessary);
+        assert!(!OPTIONAL.contains(&Purpose::Necessary));
+        // Marketing entries set by an analytics service (Google signals) need analytics.
+        for purpose in OPTIONAL {
+            let through: Vec<Purpose> = entries(*purpose).filter_map(|e| e.service.map(|s| s.purpose)).collect();
+            let expected = through.first().copied().filter(|first| first != purpose && through.iter().all(|p| p == first));
+            assert_eq!(purpose.needs(), expected, "{purpose:?}");
+        }
+        assert_eq!(Purpose::Necessary.needs(), None);
     }
 
     #[test]
@@ -288,41 +373,17 @@ mod tests {
     }
 
     #[test]
-    fn ga4_cookies_are_listed_and_universal_analytics_ones_only_deleted() {
-        let container = format!("_ga_{}", &GA_MEASUREMENT_ID[2..]);
-        for name in ["_ga", container.as_str(), "_gid", "_gat", "_gat_gtag_G_X"] {
-            assert!(is_cookie_of(Purpose::Analytics, name), "{name}");
-            assert!(!is_cookie_of(Purpose::Marketing, name), "{name}");
-        }
-        assert!(is_cookie_of(Purpose::Marketing, "_gcl_au"));
-        for name in [
-            "_gax",
-            "ga",
-            crate::consent::record::STORAGE_KEY,
-            "IDE",
-            "session",
-        ] {
-            assert!(!is_cookie_of(Purpose::Analytics, name), "{name}");
-        }
-        let listed: Vec<String> = entries(Purpose::Analytics).map(|e| e.name.display()).collect();
-        assert_eq!(listed, ["_ga".to_owned(), container]);
-        assert_eq!(Name::Prefix("_gcl_").display(), "_gcl_*");
-    }
-
-    #[test]
-    fn every_purpose_has_entries_and_texts_in_every_language() {
-        for purpose in Purpose::ALL {
-            assert!(entries(purpose).count() > 0, "{purpose:?}");
+    fn every_purpose_and_entry_has_texts_in_every_language() {
+        for purpose in PURPOSES {
+            assert!(entries(*purpose).count() > 0, "{purpose:?}");
             for lang in Lang::ALL {
                 let s = lang.strings();
                 assert!(!purpose.name()(s).is_empty());
                 assert!(!purpose.description()(s).is_empty());
-                for entry in entries(purpose) {
-                    assert!(!(entry.what)(s).is_empty() && !(entry.lifetime)(s).is_empty());
+                for entry in entries(*purpose) {
+                    assert!(!entry.what(s).is_empty() && !entry.lifetime(s).is_empty(), "{} {lang:?}", entry.key);
                 }
             }
         }
-        assert_eq!(Purpose::Marketing.needs(), Some(Purpose::Analytics));
-        assert_eq!(Purpose::Analytics.needs(), None);
     }
 }

@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::catalogue::Purpose;
+use super::catalogue::{Purpose, PurposeExt, OPTIONAL};
 use crate::date::Instant;
 use crate::i18n::Lang;
 
@@ -128,18 +128,31 @@ impl Choices {
         self.analytics || self.marketing
     }
 
-    /// The choices as they take effect: marketing works only through analytics (see
-    /// [`Purpose::needs`]), and Global Privacy Control refuses marketing without asking.
-    pub const fn effective(self, gpc: bool) -> Choices {
+    /// The choices as they take effect on this site: only the purposes it asks about
+    /// ([`OPTIONAL`]), each only with the purpose it works through ([`PurposeExt::needs`]), and
+    /// Global Privacy Control refuses marketing without asking.
+    pub fn effective(self, gpc: bool) -> Choices {
+        self.effective_for(gpc, OPTIONAL, PurposeExt::needs)
+    }
+
+    /// [`Choices::effective`] for a site asking about `offered`, where `needs` says what a
+    /// purpose works through.
+    pub fn effective_for(self, gpc: bool, offered: &[Purpose], needs: impl Fn(Purpose) -> Option<Purpose>) -> Choices {
+        let takes_effect = |purpose: Purpose| {
+            self.allows(purpose)
+                && offered.contains(&purpose)
+                && needs(purpose).is_none_or(|needed| self.allows(needed) && offered.contains(&needed))
+                && !(gpc && purpose == Purpose::Marketing)
+        };
         Choices {
-            analytics: self.analytics,
-            marketing: self.marketing && self.analytics && !gpc,
+            analytics: takes_effect(Purpose::Analytics),
+            marketing: takes_effect(Purpose::Marketing),
         }
     }
 
     /// The purposes `self` allows that `now` does not: what a change withdraws.
     pub fn withdrawn_in(self, now: Choices) -> Vec<Purpose> {
-        Purpose::OPTIONAL
+        Purpose::ALL
             .into_iter()
             .filter(|p| self.allows(*p) && !now.allows(*p))
             .collect()
@@ -526,18 +539,30 @@ mod tests {
     #[test]
     fn marketing_needs_analytics_and_gpc_refuses_it() {
         let under_gpc = Record::new(ID.into(), NOW, Choices::ALL, Lang::En, true, E1.into());
-        assert_eq!(
-            under_gpc.choices,
-            Choices {
-                analytics: true,
-                marketing: false
-            }
-        );
+        assert!(!under_gpc.choices.marketing);
+        assert_eq!(under_gpc.choices.analytics, OPTIONAL.contains(&Purpose::Analytics));
         assert!(under_gpc.gpc);
-        assert_eq!(Choices::ALL.effective(false), Choices::ALL);
+        // A site asking about both, marketing working through analytics (Google signals).
+        let both = [Purpose::Analytics, Purpose::Marketing];
+        let signals = |p: Purpose| (p == Purpose::Marketing).then_some(Purpose::Analytics);
+        assert_eq!(Choices::ALL.effective_for(false, &both, signals), Choices::ALL);
         assert_eq!(
-            Choices::NONE.with(Purpose::Marketing, true).effective(false),
-            Choices::NONE
+            Choices::ALL.effective_for(true, &both, signals),
+            Choices::NONE.with(Purpose::Analytics, true)
+        );
+        let marketing = Choices::NONE.with(Purpose::Marketing, true);
+        assert_eq!(marketing.effective_for(false, &both, signals), Choices::NONE);
+        // Marketing of its own (a pixel) holds without analytics.
+        assert_eq!(marketing.effective_for(false, &both, |_| None), marketing);
+        // A site asking about analytics only: "accept all" allows analytics, nothing else.
+        assert_eq!(
+            Choices::ALL.effective_for(false, &[Purpose::Analytics], |_| None),
+            Choices::NONE.with(Purpose::Analytics, true)
+        );
+        // This site's own rule is one of these.
+        assert_eq!(
+            Choices::ALL.effective(false),
+            Choices::ALL.effective_for(false, OPTIONAL, PurposeExt::needs)
         );
     }
 

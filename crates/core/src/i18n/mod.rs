@@ -16,6 +16,22 @@ mod generated {
 
 pub use generated::Strings;
 
+impl Strings {
+    /// A text of the cookie table, `[entries] <key>_<part>` (`part` is `what` or `lifetime`). The
+    /// build checks that the locale files have the texts of every cookie of the site folder, so
+    /// this is empty only for a key no cookie has.
+    pub fn entry(&self, key: &str, part: &str) -> &'static str {
+        self.entries
+            .iter()
+            .find(|(name, _)| {
+                name.strip_prefix(key)
+                    .and_then(|rest| rest.strip_prefix('_'))
+                    .is_some_and(|rest| rest == part)
+            })
+            .map_or("", |(_, text)| text)
+    }
+}
+
 /// A language the portal is offered in. Finnish is the authoritative language of the notice.
 /// Stored and exchanged as its code (`"fi"`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -10,7 +10,7 @@
 use super::table::{self, catalogue_text};
 use crate::html::Text;
 use maud::{html, Markup};
-use portal_core::consent::catalogue::{Purpose, CATALOGUE};
+use portal_core::consent::catalogue::{entries, Purpose, PurposeExt, OPTIONAL, PURPOSES};
 use portal_core::i18n::Lang;
 use portal_core::notice::COOKIE_TABLE_ID;
 use portal_core::vocabulary::{
@@ -92,7 +92,9 @@ pub fn html(lang: Lang) -> String {
                         (Text(&catalogue_text(lang, s.banner.intro))) " "
                         a href={ "#" (COOKIE_TABLE_ID) } { (Text(s.banner.more)) }
                     }
-                    (note(Note::Gpc, s.banner.gpc, None))
+                    @if gpc_applies() {
+                        (note(Note::Gpc, s.banner.gpc, None))
+                    }
                     (note(Note::NoStorage, s.messages.not_stored, None))
                 }
                 (choices(false))
@@ -105,9 +107,11 @@ pub fn html(lang: Lang) -> String {
                     (button(Action::Close, s.settings.close, "button button--quiet"))
                 }
                 p { (Text(s.settings.intro)) }
-                (note(Note::Gpc, s.banner.gpc, Some(GPC_NOTE_ID)))
-                @for purpose in Purpose::ALL {
-                    (purpose_block(lang, purpose))
+                @if gpc_applies() {
+                    (note(Note::Gpc, s.banner.gpc, Some(GPC_NOTE_ID)))
+                }
+                @for purpose in PURPOSES {
+                    (purpose_block(lang, *purpose))
                 }
                 (stored_choice(lang))
                 (note(Note::NoStorage, s.messages.not_stored, None))
@@ -116,6 +120,12 @@ pub fn html(lang: Lang) -> String {
         }
     }
     .into_string()
+}
+
+/// Whether the Global Privacy Control note belongs on the page: the signal refuses marketing,
+/// so a site that asks for none has nothing to say about it.
+fn gpc_applies() -> bool {
+    OPTIONAL.contains(&Purpose::Marketing)
 }
 
 /// A purpose in the settings view: its name and switch, what it covers, what it stores.
@@ -130,7 +140,7 @@ fn purpose_block(lang: Lang, purpose: Purpose) -> Markup {
         Some(needs) => format!("{description_id} {needs}"),
         None => description_id.clone(),
     };
-    let count = CATALOGUE.iter().filter(|e| e.purpose == purpose).count();
+    let count = entries(purpose).count();
     html! {
         div class="purpose" {
             div class="purpose__head" {
@@ -173,9 +183,9 @@ fn stored_choice(lang: Lang) -> Markup {
                     dt { (Text(s.record.saved_at)) } dd data-consent-fact=(Fact::SavedAt.key()) {}
                     dt { (Text(s.record.valid_until)) } dd data-consent-fact=(Fact::ValidUntil.key()) {}
                     dt { (Text(s.record.id)) } dd { code data-consent-fact=(Fact::Id.key()) {} }
-                    @for purpose in Purpose::OPTIONAL {
+                    @for purpose in OPTIONAL {
                         dt { (Text(purpose.name()(s))) }
-                        dd data-consent-fact=(Fact::Choice(purpose).key())
+                        dd data-consent-fact=(Fact::Choice(*purpose).key())
                             data-allowed=(Text(s.record.allowed)) data-refused=(Text(s.record.refused)) {}
                     }
                 }
@@ -274,7 +284,7 @@ mod tests {
                 assert!(actions.contains(&action.key()), "{action:?} has no button");
             }
             for purpose in values(&page, PURPOSE_ATTRIBUTE) {
-                assert!(Purpose::OPTIONAL.iter().any(|p| p.key() == purpose), "{purpose}");
+                assert!(OPTIONAL.iter().any(|p| p.key() == purpose), "{purpose}");
             }
             let shows = values(&page, SHOW_ATTRIBUTE);
             assert_eq!(
@@ -287,14 +297,14 @@ mod tests {
             for attribute in [ALLOWED_TEXT_ATTRIBUTE, REFUSED_TEXT_ATTRIBUTE] {
                 assert_eq!(
                     values(&page, attribute).len(),
-                    Purpose::OPTIONAL.len(),
+                    OPTIONAL.len(),
                     "{attribute}"
                 );
             }
             let facts = values(&page, FACT_ATTRIBUTE);
             for fact in [Fact::SavedAt, Fact::ValidUntil, Fact::Id]
                 .into_iter()
-                .chain(Purpose::OPTIONAL.map(Fact::Choice))
+                .chain(OPTIONAL.iter().copied().map(Fact::Choice))
             {
                 assert!(facts.contains(&fact.key()), "{fact:?}");
             }

@@ -7,7 +7,7 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use portal_core::consent::catalogue::{Kept, CATALOGUE, GA_DATA_RETENTION_MONTHS, GA_MEASUREMENT_ID};
+use portal_core::consent::catalogue::{catalogue, Kept, GA_DATA_RETENTION_MONTHS, GA_MEASUREMENT_ID};
 use portal_core::consent::record::{Revisions, CHOICE_MONTHS, RECORD_VERSION};
 use portal_core::i18n::Lang;
 
@@ -58,8 +58,7 @@ impl Published {
 
 /// The revision of `markup` (the banner's markup in `lang`) with the catalogue.
 pub fn publish(lang: Lang, markup: &str) -> Published {
-    let catalogue = CATALOGUE
-        .iter()
+    let catalogue = catalogue()
         .map(|entry| {
             let (kept, domain) = match entry.kept {
                 Kept::LocalStorage => ("local-storage", None),
@@ -67,7 +66,7 @@ pub fn publish(lang: Lang, markup: &str) -> Published {
                 Kept::ThirdPartyCookie(domain) => ("third-party-cookie", Some(domain)),
             };
             EntryData {
-                name: entry.name.display(),
+                name: entry.display(),
                 kept,
                 domain,
                 provider: entry.provider,
@@ -133,6 +132,6 @@ mod tests {
         assert_eq!(value["markup"], fi.as_str());
         assert_eq!(value["lang"], "fi");
         assert_eq!(value["measurement_id"], GA_MEASUREMENT_ID);
-        assert_eq!(value["catalogue"].as_array().unwrap().len(), CATALOGUE.len());
+        assert_eq!(value["catalogue"].as_array().unwrap().len(), catalogue().count());
     }
 }
