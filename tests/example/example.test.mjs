@@ -84,6 +84,19 @@ for (const code of LANGUAGES) {
       assert.ok(body.includes(fact), `${pathOf(SITE, code)} does not show ${fact}`);
     }
     assert.deepEqual(firstCompanyFacts(body), [], 'the first company on the page');
+    // The brand: its name and its logo beside it, from the site folder, at the logo's own
+    // proportions, decorative (the name says the same), loaded from the site itself.
+    const header = page.getByRole('banner');
+    assert.ok(fold(await header.innerText()).includes(SITE.brand.name));
+    const logo = header.locator('img.site-header__logo');
+    assert.equal(await logo.getAttribute('alt'), '');
+    const shown = await logo.evaluate(async (img) => {
+      await img.decode();
+      return { natural: [img.naturalWidth, img.naturalHeight], src: img.src };
+    });
+    assert.ok(shown.natural[0] > 0 && shown.natural[1] > 0, 'the logo did not load');
+    assert.match(shown.src, /\/brand\/logo-[0-9a-f]{16}\.svg$/);
+    assert.deepEqual([await logo.getAttribute('width'), await logo.getAttribute('height')], ['48', '48']);
     // The footer's contact details are the controller's.
     const footer = fold(await page.getByRole('contentinfo').innerText());
     assert.ok(footer.includes(C.name.full) && footer.includes(C.email), footer);

@@ -61,10 +61,21 @@ mod native {
                 .assets(),
             None => Vec::new(),
         };
+        let brand_logo = site::write_logo(
+            portal_core::SITE
+                .brand
+                .logo
+                .as_ref()
+                .map(|file| site_build::site_folder().join(file.as_ref()))
+                .as_deref(),
+            out_dir,
+        )
+        .map_err(|e| e.to_string())?;
         let context = site::page::Context {
             origin: portal_core::SITE.origin.to_string(),
             controller: portal_core::request::controller::Controller::of_site(),
             brand_name: portal_core::SITE.brand.name.to_string(),
+            brand_logo,
             public_url: std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into()),
             form_assets,
         };

@@ -26,6 +26,7 @@ fn context() -> page::Context {
         form_assets: Vec::new(),
         controller: Controller::of_site(),
         brand_name: portal_core::SITE.brand.name.to_string(),
+        brand_logo: None,
     }
 }
 

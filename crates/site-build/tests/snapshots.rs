@@ -27,6 +27,7 @@ fn site_context() -> page::Context {
         origin: "https://tietosuoja.example.fi".into(),
         controller: Controller::of_site(),
         brand_name: portal_core::SITE.brand.name.to_string(),
+        brand_logo: None,
         public_url: "/".into(),
         form_assets: vec![
             (FormAsset::Module, "form/request-form-0000.js".into()),

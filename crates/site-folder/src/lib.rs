@@ -28,6 +28,8 @@ pub use check::{
 mod load;
 #[cfg(feature = "load")]
 pub mod locales;
+#[cfg(feature = "logo")]
+pub mod logo;
 #[cfg(feature = "load")]
 pub use load::{check_folder, load, load_str, Problem};
 

@@ -81,6 +81,8 @@ pub fn load(dir: &Path) -> Result<Site, Vec<Problem>> {
                 &["brand", "logo"],
                 format!("there is no file \"{logo}\" in the site folder"),
             ));
+        } else if let Err(message) = crate::logo::read(&dir.join(logo_path)) {
+            problems.push(spans.problem(&file, &["brand", "logo"], format!("\"{logo}\" {message}")));
         }
     }
     if problems.is_empty() {
@@ -1176,6 +1178,15 @@ mod tests {
         std::fs::write(
             folder.join("logo.svg"),
             "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        )
+        .unwrap();
+        // A logo without a size cannot reserve its place in the header: told at its line.
+        let sizeless = load(&folder).unwrap_err();
+        assert_eq!((sizeless[0].field.as_str(), sizeless[0].line), ("brand.logo", Some(line_of(&text, "logo = \"logo.svg\""))));
+        assert!(sizeless[0].message.contains("has no size"), "{}", sizeless[0]);
+        std::fs::write(
+            folder.join("logo.svg"),
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 120 40\"/>",
         )
         .unwrap();
         assert!(load(&folder).is_ok());

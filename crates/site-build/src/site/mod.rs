@@ -219,6 +219,32 @@ pub fn render(site: &page::Site, style_dir: &Path, accent: &Accent, out: &Path) 
     Ok(())
 }
 
+/// Where the brand's logo is written, below the rendered files and the site's root.
+pub const BRAND_DIRECTORY: &str = "brand";
+
+/// Writes the site folder's logo `file` (if any) into `out/brand/` under a name with its digest
+/// (cached for a year, like every hashed file), and says how the header shows it. The directory
+/// is made even without a logo: trunk copies it either way.
+pub fn write_logo(file: Option<&Path>, out: &Path) -> Result<Option<page::BrandLogo>, SiteError> {
+    use sha2::{Digest, Sha256};
+    let dir = out.join(BRAND_DIRECTORY);
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).map_err(|e| SiteError::new(&dir, e))?;
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| SiteError::new(&dir, e))?;
+    let Some(file) = file else { return Ok(None) };
+    let logo = site_folder::logo::read(file).map_err(|e| SiteError::new(file, e))?;
+    let digest: String = Sha256::digest(&logo.bytes).iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let name = format!("logo-{digest}.{}", logo.extension);
+    let path = dir.join(&name);
+    std::fs::write(&path, &logo.bytes).map_err(|e| SiteError::new(&path, e))?;
+    Ok(Some(page::BrandLogo {
+        path: format!("{BRAND_DIRECTORY}/{name}"),
+        width: logo.width,
+        height: logo.height,
+    }))
+}
+
 /// Leaves an unchanged file alone, so a file watcher sees no change and does not rebuild.
 fn write_if_changed(path: &Path, content: &str) -> Result<(), SiteError> {
     if std::fs::read_to_string(path).is_ok_and(|old| old == content) {

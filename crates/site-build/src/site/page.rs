@@ -51,6 +51,18 @@ pub struct Context {
     pub controller: Controller,
     /// The name in the page's header: the site folder's `brand.name`.
     pub brand_name: String,
+    /// The logo beside it, if the site folder has one (`brand.logo`).
+    pub brand_logo: Option<BrandLogo>,
+}
+
+/// The logo as the header shows it: the file the build wrote below the site's root, and its
+/// intrinsic size, so its place is kept before it loads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BrandLogo {
+    /// Relative to the site's root: `brand/logo-<digest>.svg`.
+    pub path: String,
+    pub width: u32,
+    pub height: u32,
 }
 
 impl Context {
@@ -359,7 +371,13 @@ fn body(
         "\n"
         header class="site-header" { div class="site-header__inner" {
             div class="site-header__titles" {
-                p class="site-header__controller" { (context.brand_name) }
+                p class="site-header__controller" {
+                    // Decorative: the name beside it says the same.
+                    @if let Some(logo) = &context.brand_logo {
+                        img class="site-header__logo" src={ (context.base()) (logo.path) } alt="" width=(logo.width) height=(logo.height);
+                    }
+                    (context.brand_name)
+                }
                 p class="site-header__register" { (s.page.privacy_notice) " · " (s.page.register) ": " (front.register) }
             }
             div class="site-header__actions" {
@@ -552,6 +570,7 @@ lang = \"en\"\ntranslation_of = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"
                 contact_person: "Maija Meikäläinen".into(),
             },
             brand_name: "Esimerkki & <Brändi>".into(),
+            brand_logo: None,
         }
     }
 
@@ -796,6 +815,15 @@ lang = \"en\"\ntranslation_of = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"
             let header = &page.body[page.body.find("<header").unwrap()..page.body.find("</header>").unwrap()];
             assert!(header.contains(">Esimerkki &amp; &lt;Brändi&gt;</p>"), "{header}");
             assert!(!header.contains("Esimerkki &lt;Oy&gt;"), "{header}");
+            assert!(!header.contains("<img"), "{header}");
+        }
+        // With a logo: beside the name, at its intrinsic size, below the site's root.
+        let with_logo = Context {
+            brand_logo: Some(BrandLogo { path: "brand/logo-0123456789abcdef.svg".into(), width: 120, height: 40 }),
+            ..context("/tietosuoja/")
+        };
+        for page in &compose(&notices(FI, EN), &with_logo).unwrap().pages {
+            assert!(page.body.contains("<p class=\"site-header__controller\"><img class=\"site-header__logo\" src=\"/tietosuoja/brand/logo-0123456789abcdef.svg\" alt=\"\" width=\"120\" height=\"40\">Esimerkki &amp; &lt;Brändi&gt;</p>"), "{}", page.body);
         }
     }
 
