@@ -16,9 +16,9 @@ work="$root/target/form-build"
 
 rm -rf "$work" "$out"
 mkdir -p "$work" "$out"
-cargo build --quiet --locked --release --target wasm32-unknown-unknown -p portal-form
+cargo build --quiet --locked --profile wasm --target wasm32-unknown-unknown -p portal-form
 wasm-bindgen --target web --no-typescript --out-dir "$work" --out-name request-form \
-  target/wasm32-unknown-unknown/release/portal_form.wasm
+  target/wasm32-unknown-unknown/wasm/portal_form.wasm
 # Same optimiser as trunk's (npm binaryen, Trunk.toml); it reads the target features from the module.
 wasm-opt -Oz --strip-debug --strip-producers "$work/request-form_bg.wasm" -o "$work/request-form_bg.wasm"
 cp style/request.css "$work/request.css"

@@ -19,14 +19,14 @@ PATH="$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 hash() { sha256sum "$1" | cut -c1-16; }
 
-cargo build --quiet --locked --release --target wasm32-unknown-unknown -p portal-writer
+cargo build --quiet --locked --profile wasm --target wasm32-unknown-unknown -p portal-writer
 # The font cutter (crates/fonts), in the dev profile like the build tool of trunk's hooks.
 cargo build --quiet --locked --all-features --bin portal-fonts
 # What the writer's files are made from: its WebAssembly, this script (it writes the worker's
 # script), the tools, the code that cuts the fonts (not the whole crate: a changed text must not
 # cut them again) and the fonts.
 key="$( {
-  sha256sum target/wasm32-unknown-unknown/release/portal_writer.wasm "$root/scripts/build-writer.sh" \
+  sha256sum target/wasm32-unknown-unknown/wasm/portal_writer.wasm "$root/scripts/build-writer.sh" \
     crates/fonts/src/lib.rs crates/fonts/src/main.rs crates/core/src/request/fonts.rs Cargo.lock
   wasm-bindgen --version; wasm-opt --version
   ls -l /usr/share/fonts/truetype/dejavu /usr/share/fonts/truetype/noto /usr/share/fonts/opentype/noto 2>/dev/null
@@ -41,7 +41,7 @@ if [ ! -f "$cache/done" ]; then
   tmp="$(mktemp -d)"
   trap 'rm -rf "$tmp"' EXIT
   wasm-bindgen --target web --no-typescript --out-dir "$tmp" --out-name pdf-writer \
-    target/wasm32-unknown-unknown/release/portal_writer.wasm
+    target/wasm32-unknown-unknown/wasm/portal_writer.wasm
   # Same optimiser as trunk's (npm binaryen); it reads the target features from the module.
   wasm-opt -Oz --strip-debug --strip-producers "$tmp/pdf-writer_bg.wasm" -o "$tmp/pdf-writer_bg.wasm"
 

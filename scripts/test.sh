@@ -22,7 +22,7 @@ for crate in portal-app portal-form portal-writer; do
 done
 
 say "the WebAssembly modules are cdylib only"
-# With an rlib beside the cdylib, cargo silently builds a crate without the release profile's LTO
+# With an rlib beside the cdylib, cargo silently builds a crate without the wasm profile's LTO
 # (rust-lang/cargo#9672): the form and the writer grew by 28 and 48 KB brotli that way once.
 cargo metadata --locked --no-deps --format-version 1 | node -e '
   const meta = JSON.parse(require("fs").readFileSync(0, "utf8"));

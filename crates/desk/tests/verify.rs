@@ -132,7 +132,7 @@ fn finnish() -> &'static Read {
 fn chinese_english() -> Draft {
     let mut d = draft();
     d.request_lang = LetterLang::En;
-    d.name = "李小龙".into();
+    d.sender.name = "李小龙".into();
     d.rights = vec![Right::Erasure, Right::Objection];
     d.objection_reason = "我不同意 — my particular situation".into();
     d.signature = Signature::Typed("李小龙".into());
@@ -192,7 +192,7 @@ fn an_english_request_with_a_chinese_name_is_read_as_made() {
 fn an_arabic_name_unsigned_and_for_the_pen_is_read_as_made() {
     for signature in [Signature::None, Signature::Pen] {
         let mut d = draft();
-        d.name = "محمد العلي".into();
+        d.sender.name = "محمد العلي".into();
         d.rights = vec![Right::Restriction, Right::DirectMarketingObjection];
         d.restriction_reason = "Tiedot ovat virheelliset.".into();
         d.signature = signature.clone();
@@ -450,7 +450,7 @@ fn write_samples() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/samples/desk");
     std::fs::create_dir_all(&dir).unwrap();
     let mut arabic = draft();
-    arabic.name = "محمد العلي".into();
+    arabic.sender.name = "محمد العلي".into();
     arabic.signature = Signature::Typed("محمد العلي".into());
     for (name, draft) in [("fi", draft()), ("en-zh", chinese_english()), ("fi-ar", arabic)] {
         let context = context();

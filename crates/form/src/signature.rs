@@ -7,6 +7,7 @@ use super::fields::{text_field, Kind, Spec};
 use super::signature_pad;
 use super::state::{FormStateStoreFields, Method};
 use super::Form;
+use portal_core::request::draft::SenderStoreFields;
 use portal_core::request::letter_lang::LetterLang;
 use portal_core::request::validate::Field;
 
@@ -60,7 +61,7 @@ pub fn letter_language() -> impl IntoView {
 pub fn signature() -> impl IntoView {
     let form = Form::get();
     let method = form.state.method();
-    let (name, typed) = (form.state.name(), form.state.typed());
+    let (name, typed) = (form.state.sender().name(), form.state.typed());
     // Typing one's name as a signature starts from the name already given.
     let choose = move |m: Method| {
         if m == Method::Typed && typed.with_untracked(|t| t.trim().is_empty()) {

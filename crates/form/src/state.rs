@@ -7,7 +7,7 @@
 use reactive_stores::Store;
 
 use portal_core::i18n::Lang;
-use portal_core::request::draft::{Correction, Draft, Point, PortableFormat, Signature};
+use portal_core::request::draft::{Correction, Draft, Point, PortableFormat, Sender, Signature};
 use portal_core::request::letter_lang::LetterLang;
 use portal_core::request::right::Right;
 
@@ -54,12 +54,8 @@ pub struct Row {
 /// The whole form.
 #[derive(Clone, Debug, PartialEq, Eq, Store)]
 pub struct FormState {
-    pub name: String,
-    pub email: String,
-    pub postal_address: String,
-    pub phone: String,
-    pub organisation: String,
-    pub customer_number: String,
+    /// The customer's details, the core's own shape (each detail its own field of the store).
+    pub sender: Sender,
     /// The rights asked for, in [`Right::ALL`] order.
     pub rights: Vec<Right>,
     pub access_scope: String,
@@ -88,12 +84,7 @@ impl FormState {
     pub fn new(page_lang: Lang) -> FormState {
         let draft = Draft::new(LetterLang::for_page(page_lang));
         FormState {
-            name: draft.name,
-            email: draft.email,
-            postal_address: draft.postal_address,
-            phone: draft.phone,
-            organisation: draft.organisation,
-            customer_number: draft.customer_number,
+            sender: draft.sender,
             rights: draft.rights,
             access_scope: draft.access_scope,
             corrections: vec![Row::default()],
@@ -112,12 +103,7 @@ impl FormState {
     /// The request as the pure core takes it, with the drawn signature's `strokes`.
     pub fn draft(&self, strokes: Vec<Vec<Point>>) -> Draft {
         Draft {
-            name: self.name.clone(),
-            email: self.email.clone(),
-            postal_address: self.postal_address.clone(),
-            phone: self.phone.clone(),
-            organisation: self.organisation.clone(),
-            customer_number: self.customer_number.clone(),
+            sender: self.sender.clone(),
             rights: self.rights.clone(),
             access_scope: self.access_scope.clone(),
             corrections: self
@@ -148,12 +134,6 @@ impl FormState {
     /// to the form ticks one by itself).
     pub fn has_input(&self, drawn: bool) -> bool {
         let texts = [
-            &self.name,
-            &self.email,
-            &self.postal_address,
-            &self.phone,
-            &self.organisation,
-            &self.customer_number,
             &self.access_scope,
             &self.restriction_reason,
             &self.objection_reason,
@@ -161,7 +141,10 @@ impl FormState {
             &self.place,
             &self.typed,
         ];
-        texts.iter().any(|t| !t.trim().is_empty())
+        texts
+            .into_iter()
+            .chain(self.sender.texts())
+            .any(|t| !t.trim().is_empty())
             || drawn
             || self.corrections.iter().any(|r| {
                 !(r.current.trim().is_empty() && r.corrected.trim().is_empty() && r.reason.trim().is_empty())

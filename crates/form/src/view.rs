@@ -9,6 +9,7 @@ use super::fields::{text_field, Kind, Spec};
 use super::state::{FormStateStoreFields, Method};
 use super::writer::{Job, WriteError};
 use super::{browser, rights, signature, summary, Form};
+use portal_core::request::draft::SenderStoreFields;
 use portal_core::request::record::{Context, Recipient};
 use portal_core::request::send;
 use portal_core::request::validate::Field;
@@ -84,12 +85,12 @@ pub fn request_form() -> impl IntoView {
             <form novalidate on:submit=on_submit>
                 <fieldset class="rf-group">
                     <legend>{t.fields.contact}</legend>
-                    {text_field(|| Field::Name, Spec::new(Kind::Text).required().autocomplete("name"), s.name().into())}
-                    {text_field(|| Field::Email, Spec::new(Kind::Email).autocomplete("email").hint(t.fields.email_hint), s.email().into())}
-                    {text_field(|| Field::PostalAddress, Spec::new(Kind::Area).autocomplete("street-address"), s.postal_address().into())}
-                    {text_field(|| Field::Phone, Spec::new(Kind::Tel).autocomplete("tel"), s.phone().into())}
-                    {text_field(|| Field::Organisation, Spec::new(Kind::Text).autocomplete("organization").hint(t.fields.organisation_hint), s.organisation().into())}
-                    {text_field(|| Field::CustomerNumber, Spec::new(Kind::Text).hint(t.fields.customer_number_hint), s.customer_number().into())}
+                    {text_field(|| Field::Name, Spec::new(Kind::Text).required().autocomplete("name"), s.sender().name().into())}
+                    {text_field(|| Field::Email, Spec::new(Kind::Email).autocomplete("email").hint(t.fields.email_hint), s.sender().email().into())}
+                    {text_field(|| Field::PostalAddress, Spec::new(Kind::Area).autocomplete("street-address"), s.sender().postal_address().into())}
+                    {text_field(|| Field::Phone, Spec::new(Kind::Tel).autocomplete("tel"), s.sender().phone().into())}
+                    {text_field(|| Field::Organisation, Spec::new(Kind::Text).autocomplete("organization").hint(t.fields.organisation_hint), s.sender().organisation().into())}
+                    {text_field(|| Field::CustomerNumber, Spec::new(Kind::Text).hint(t.fields.customer_number_hint), s.sender().customer_number().into())}
                 </fieldset>
                 {rights::rights()}
                 {text_field(|| Field::Message, Spec::new(Kind::Area).hint(t.fields.message_hint), s.message().into())}
@@ -183,7 +184,12 @@ async fn attempt(
     let lang = draft.request_lang;
     let stamp_text = stamp.iso_utc().replace(['-', ':'], "");
     done.set(Some(Done {
-        mailto: send::mailto(&recipient.controller.email, &reference, draft.name.trim(), lang),
+        mailto: send::mailto(
+            &recipient.controller.email,
+            &reference,
+            draft.sender.name.trim(),
+            lang,
+        ),
         ics: send::ics(
             &deadline,
             &reference,

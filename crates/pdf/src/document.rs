@@ -89,12 +89,12 @@ pub fn compose(draft: &Draft, context: &Context, digest: &str) -> Document {
     let title = t(lang, "Tietosuojaan liittyvä pyyntö", "Data protection request");
     let date = context.created.display(lang.lang());
 
-    let mut sender = vec![draft.name.trim().to_owned()];
-    if !draft.organisation.trim().is_empty() {
-        sender.push(draft.organisation.trim().to_owned());
+    let mut sender = vec![draft.sender.name.trim().to_owned()];
+    if !draft.sender.organisation.trim().is_empty() {
+        sender.push(draft.sender.organisation.trim().to_owned());
     }
-    sender.extend(address_lines(&draft.postal_address));
-    for contact in [&draft.email, &draft.phone] {
+    sender.extend(address_lines(&draft.sender.postal_address));
+    for contact in [&draft.sender.email, &draft.sender.phone] {
         if !contact.trim().is_empty() {
             sender.push(contact.trim().to_owned());
         }
@@ -126,25 +126,28 @@ pub fn compose(draft: &Draft, context: &Context, digest: &str) -> Document {
         ),
         (t(lang, "Rekisteri", "Register"), context.register.clone()),
     ];
-    if !draft.customer_number.trim().is_empty() {
+    if !draft.sender.customer_number.trim().is_empty() {
         details.push((
             t(lang, "Asiakas- tai tilausnumero", "Customer or order number"),
-            draft.customer_number.trim().to_owned(),
+            draft.sender.customer_number.trim().to_owned(),
         ));
     }
     blocks.push(Block::Pairs(details));
     // The letterhead shows the sender; when it cannot show everything in its six rows, the
     // sender's details follow in full here.
     if !letterhead.sender_fits() {
-        let mut from = vec![(t(lang, "Nimi", "Name"), draft.name.trim().to_owned())];
+        let mut from = vec![(t(lang, "Nimi", "Name"), draft.sender.name.trim().to_owned())];
         let optional = [
             (
                 t(lang, "Edustamani yhteisö", "Organisation I represent"),
-                &draft.organisation,
+                &draft.sender.organisation,
             ),
-            (t(lang, "Postiosoite", "Postal address"), &draft.postal_address),
-            (t(lang, "Sähköposti", "E-mail"), &draft.email),
-            (t(lang, "Puhelin", "Phone"), &draft.phone),
+            (
+                t(lang, "Postiosoite", "Postal address"),
+                &draft.sender.postal_address,
+            ),
+            (t(lang, "Sähköposti", "E-mail"), &draft.sender.email),
+            (t(lang, "Puhelin", "Phone"), &draft.sender.phone),
         ];
         from.extend(
             optional
@@ -266,15 +269,15 @@ manifestly unfounded or excessive (Article 12(5)).",
         .get(lang));
     }
     blocks.push(Block::Paragraph(fees));
-    let email = draft.email.trim();
+    let email = draft.sender.email.trim();
     blocks.push(Block::Paragraph(match (lang, email.is_empty()) {
         (LetterLang::Fi, true) => format!(
             "Pyydän vastausta postitse osoitteeseen: {}.",
-            address_lines(&draft.postal_address).join(", ")
+            address_lines(&draft.sender.postal_address).join(", ")
         ),
         (LetterLang::En, true) => format!(
             "Please send the answer by post to: {}.",
-            address_lines(&draft.postal_address).join(", ")
+            address_lines(&draft.sender.postal_address).join(", ")
         ),
         (LetterLang::Fi, false) => format!("Pyydän vastausta sähköpostitse osoitteeseen {email}."),
         (LetterLang::En, false) => format!("Please send the answer by e-mail to {email}."),
@@ -346,7 +349,7 @@ must facilitate the exercise of the data subject's rights (Article 12(2)).",
     Block::Signature {
         signature: draft.signature.clone(),
         place_date,
-        name: draft.name.trim().to_owned(),
+        name: draft.sender.name.trim().to_owned(),
         note,
         alt,
     }
@@ -594,8 +597,8 @@ mod tests {
     #[test]
     fn a_sender_too_long_for_the_letterhead_follows_in_full() {
         let mut d = draft();
-        d.postal_address = "Pitkä katu 1 A 2, c/o Joku Muu, 20100 Turku, Suomi, Lisärivi".into();
-        d.phone = "040 123 4567".into();
+        d.sender.postal_address = "Pitkä katu 1 A 2, c/o Joku Muu, 20100 Turku, Suomi, Lisärivi".into();
+        d.sender.phone = "040 123 4567".into();
         let text = text(&d);
         assert!(
             text.contains(
@@ -609,7 +612,7 @@ mod tests {
     fn english_labels_and_answer_say_e_mail() {
         let mut d = draft();
         d.request_lang = LetterLang::En;
-        d.postal_address = "Pitkä katu 1 A 2, c/o Joku Muu, 20100 Turku, Suomi, Lisärivi".into();
+        d.sender.postal_address = "Pitkä katu 1 A 2, c/o Joku Muu, 20100 Turku, Suomi, Lisärivi".into();
         let text = text(&d);
         assert!(text.contains("\nE-mail: asa@example.fi\n"), "{text}");
         assert!(text.contains("Please send the answer by e-mail to asa@example.fi."));
@@ -658,7 +661,7 @@ mod tests {
     #[test]
     fn letterhead_puts_sender_and_recipient_on_their_lines() {
         let mut d = draft();
-        d.postal_address = "Esimerkkitie 1 A 2\n20100 Turku".into();
+        d.sender.postal_address = "Esimerkkitie 1 A 2\n20100 Turku".into();
         let head = compose(&d, &context(), "x").letterhead;
         assert_eq!(
             head.sender,
@@ -940,8 +943,8 @@ mod tests {
     fn a_pen_signature_leaves_a_line_and_says_so() {
         let mut draft = draft();
         draft.signature = Signature::Pen;
-        draft.email.clear();
-        draft.postal_address = "Esimerkkitie 1, 20100 Turku".into();
+        draft.sender.email.clear();
+        draft.sender.postal_address = "Esimerkkitie 1, 20100 Turku".into();
         let text = text(&draft);
         assert!(text.contains("Pyyntö allekirjoitetaan kynällä tulostettuna."));
         draft.request_lang = LetterLang::En;

@@ -328,10 +328,10 @@ fn signatures_are_drawn_typed_or_left_for_a_pen() {
 #[test]
 fn hostile_and_long_input_is_plain_text_over_several_pages() {
     let mut d = draft();
-    d.name = "<script>alert('x')</script> \"quoted\" (paren) \\ back".into();
+    d.sender.name = "<script>alert('x')</script> \"quoted\" (paren) \\ back".into();
     d.message = "Pitkä viesti ilman loppua. ".repeat(110) + &"x".repeat(100);
     d.access_scope = "y".repeat(3000);
-    d.postal_address = "Katu 1\n".repeat(20);
+    d.sender.postal_address = "Katu 1\n".repeat(20);
     let (pdf, _, _) = make(&d);
     let text = tool("pdftotext", &["-enc", "UTF-8"], &pdf);
     assert!(
@@ -347,7 +347,7 @@ fn hostile_and_long_input_is_plain_text_over_several_pages() {
 #[test]
 fn characters_no_font_has_are_refused_not_dropped() {
     let mut d = draft();
-    d.name = "Li \u{E000} \u{F0000}".into();
+    d.sender.name = "Li \u{E000} \u{F0000}".into();
     let err = make_with(&d, fonts()).unwrap_err();
     assert_eq!(err, PdfError::Unprintable(vec!['\u{E000}', '\u{F0000}']));
 }
@@ -392,7 +392,7 @@ fn every_script_comes_out_as_typed() {
     for name in NAMES {
         let mut d = draft();
         d.rights = vec![Right::Access];
-        d.name = name.into();
+        d.sender.name = name.into();
         d.signature = Signature::Typed(name.into());
         let (pdf, _, _) = make_with(&d, &fonts).unwrap_or_else(|e| panic!("{name}: {e}"));
         // poppler wraps right-to-left lines in directional embedding marks (U+202B … U+202C):
@@ -427,7 +427,7 @@ fn timings() {
     ] {
         let mut d = draft();
         d.rights = vec![Right::Access];
-        d.name = name.into();
+        d.sender.name = name.into();
         let start = std::time::Instant::now();
         let n = 5;
         let mut size = 0;
@@ -448,7 +448,7 @@ fn timings() {
 fn control_characters_never_stop_the_pdf() {
     use crate::writer::protocol::{Request, WriterError};
     let mut d = draft();
-    d.name = "Matti\u{0B}Meikäläinen".into();
+    d.sender.name = "Matti\u{0B}Meikäläinen".into();
     d.message = "Rivi\u{0C}sivu\u{0}nul\u{1B}[31mesc\u{7F}del\u{85}nel\u{9B}csi".into();
     d.place = "Tur\u{1}ku".into();
     // The layout alone: a PDF, with the text minus its controls.
@@ -480,7 +480,7 @@ fn control_characters_never_stop_the_pdf() {
     }
     // Cleaned as the form cleans what is typed: valid, and written.
     let cleaned = d.cleaned();
-    assert_eq!(cleaned.name, "Matti Meikäläinen");
+    assert_eq!(cleaned.sender.name, "Matti Meikäläinen");
     assert_eq!(cleaned.message, "Rivi\nsivunul[31mescdel\nnelcsi");
     let written = crate::writer::write(&request(cleaned), files()).unwrap();
     let text = tool("pdftotext", &["-enc", "UTF-8"], &written.pdf);
@@ -497,7 +497,7 @@ fn a_direction_override_reaches_no_further_than_its_field() {
     for place in ["Turku\u{202E}", "Turku\u{2069}\u{202E}", &deep] {
         let mut d = draft();
         d.place = place.into();
-        d.name = "\u{202E}Åsa\u{202B}".into();
+        d.sender.name = "\u{202E}Åsa\u{202B}".into();
         d.message = "Alku \u{202E}lopussa\nToinen rivi 12.3.".into();
         let (pdf, _, _) = make(&d);
         let text: String = tool("pdftotext", &["-enc", "UTF-8"], &pdf)
@@ -553,7 +553,7 @@ fn every_embedded_face_is_named() {
     let all: String = NAMES.concat();
     let fonts = built_fonts(&all);
     let mut d = draft();
-    d.name = NAMES.join(" ");
+    d.sender.name = NAMES.join(" ");
     let (pdf, _, _) = make_with(&d, &fonts).unwrap();
     let listed = tool("pdffonts", &[], &pdf);
     let names: Vec<&str> = listed
@@ -624,12 +624,12 @@ mod properties {
             typed in text(),
         ) {
             let mut d = draft();
-            d.name = format!("Åsa{name}");
+            d.sender.name = format!("Åsa{name}");
             d.place = place;
             d.message = message;
-            d.organisation = organisation;
-            d.postal_address = address;
-            d.email = email.to_owned();
+            d.sender.organisation = organisation;
+            d.sender.postal_address = address;
+            d.sender.email = email.to_owned();
             d.signature = Signature::Typed(format!("Å{typed}"));
             for draft in [d.cleaned(), d] {
                 let errors = validate(&draft, &|s: &str| fonts().missing(s));

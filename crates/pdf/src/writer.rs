@@ -24,12 +24,12 @@ pub fn fonts_for<'m>(manifest: &'m Manifest, request: &Request) -> Result<Vec<&'
 /// Everything the customer typed that the PDF shows.
 fn texts(d: &portal_core::request::draft::Draft) -> Vec<&str> {
     let mut out = vec![
-        d.name.as_str(),
-        &d.email,
-        &d.postal_address,
-        &d.phone,
-        &d.organisation,
-        &d.customer_number,
+        d.sender.name.as_str(),
+        &d.sender.email,
+        &d.sender.postal_address,
+        &d.sender.phone,
+        &d.sender.organisation,
+        &d.sender.customer_number,
         &d.access_scope,
         &d.restriction_reason,
         &d.objection_reason,
@@ -143,7 +143,7 @@ mod tests {
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         let asked = request();
         for expected in [
-            &asked.draft.name,
+            &asked.draft.sender.name,
             &asked.context.recipient.name,
             &asked.context.reference,
         ] {

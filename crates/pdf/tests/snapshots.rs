@@ -27,12 +27,12 @@ fn settings() -> insta::Settings {
 /// reference: the letter's whole wording shows in its snapshot.
 fn request(lang: LetterLang) -> (Draft, Context) {
     let mut draft = Draft::new(lang);
-    draft.name = "Åsa Łukasiewicz-Žemaitė".into();
-    draft.email = "asa@example.fi".into();
-    draft.postal_address = "Esimerkkikatu 1 A 2, 20100 Turku".into();
-    draft.phone = "040 123 4567".into();
-    draft.organisation = "Esimerkki Oy".into();
-    draft.customer_number = "12345".into();
+    draft.sender.name = "Åsa Łukasiewicz-Žemaitė".into();
+    draft.sender.email = "asa@example.fi".into();
+    draft.sender.postal_address = "Esimerkkikatu 1 A 2, 20100 Turku".into();
+    draft.sender.phone = "040 123 4567".into();
+    draft.sender.organisation = "Esimerkki Oy".into();
+    draft.sender.customer_number = "12345".into();
     draft.rights = Right::ALL.to_vec();
     draft.access_scope = "2024–2026".into();
     draft.corrections = vec![Correction {

@@ -103,7 +103,11 @@ pub fn check_folder(dir: &Path) -> Result<Site, Vec<Problem>> {
     };
     // A folder without locales/ is told below, file by file.
     if dir.join("locales").is_dir() {
-        if let Err(more) = crate::locales::check(&dir.join("locales"), &display_path(dir, "locales"), site.as_ref().ok()) {
+        if let Err(more) = crate::locales::check(
+            &dir.join("locales"),
+            &display_path(dir, "locales"),
+            site.as_ref().ok(),
+        ) {
             problems.extend(more);
         }
     }
@@ -1182,7 +1186,10 @@ mod tests {
         .unwrap();
         // A logo without a size cannot reserve its place in the header: told at its line.
         let sizeless = load(&folder).unwrap_err();
-        assert_eq!((sizeless[0].field.as_str(), sizeless[0].line), ("brand.logo", Some(line_of(&text, "logo = \"logo.svg\""))));
+        assert_eq!(
+            (sizeless[0].field.as_str(), sizeless[0].line),
+            ("brand.logo", Some(line_of(&text, "logo = \"logo.svg\"")))
+        );
         assert!(sizeless[0].message.contains("has no size"), "{}", sizeless[0]);
         std::fs::write(
             folder.join("logo.svg"),

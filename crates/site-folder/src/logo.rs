@@ -44,11 +44,16 @@ pub fn measure(extension: &'static str, bytes: Vec<u8>) -> Result<Logo, String> 
                 "png" => imagesize::ImageType::Png,
                 _ => imagesize::ImageType::Webp,
             };
-            let found = imagesize::image_type(&bytes).map_err(|_| format!("is not a {} image", extension.to_uppercase()))?;
+            let found = imagesize::image_type(&bytes)
+                .map_err(|_| format!("is not a {} image", extension.to_uppercase()))?;
             if found != kind {
-                return Err(format!("is not a {} image (its name says so, its content does not)", extension.to_uppercase()));
+                return Err(format!(
+                    "is not a {} image (its name says so, its content does not)",
+                    extension.to_uppercase()
+                ));
             }
-            let size = imagesize::blob_size(&bytes).map_err(|_| format!("is not a readable {} image", extension.to_uppercase()))?;
+            let size = imagesize::blob_size(&bytes)
+                .map_err(|_| format!("is not a readable {} image", extension.to_uppercase()))?;
             (
                 u32::try_from(size.width).unwrap_or(0),
                 u32::try_from(size.height).unwrap_or(0),
@@ -58,7 +63,12 @@ pub fn measure(extension: &'static str, bytes: Vec<u8>) -> Result<Logo, String> 
     if width == 0 || height == 0 {
         return Err("has no size (its width or height is 0)".into());
     }
-    Ok(Logo { extension, width, height, bytes })
+    Ok(Logo {
+        extension,
+        width,
+        height,
+        bytes,
+    })
 }
 
 /// An SVG's size in CSS pixels: its `width` and `height` (plain numbers or `px`), else its
@@ -113,16 +123,32 @@ mod tests {
 
     #[test]
     fn an_svg_is_measured_by_its_size_or_view_box() {
-        assert_eq!(svg("width=\"120\" height=\"40px\"").map(|l| (l.width, l.height)), Ok((120, 40)));
-        assert_eq!(svg("viewBox=\"0 0 96.5 32\"").map(|l| (l.width, l.height)), Ok((97, 32)));
+        assert_eq!(
+            svg("width=\"120\" height=\"40px\"").map(|l| (l.width, l.height)),
+            Ok((120, 40))
+        );
+        assert_eq!(
+            svg("viewBox=\"0 0 96.5 32\"").map(|l| (l.width, l.height)),
+            Ok((97, 32))
+        );
         // Percentages are no size: the viewBox decides.
-        assert_eq!(svg("width=\"100%\" viewBox=\"0,0,60,20\"").map(|l| (l.width, l.height)), Ok((60, 20)));
+        assert_eq!(
+            svg("width=\"100%\" viewBox=\"0,0,60,20\"").map(|l| (l.width, l.height)),
+            Ok((60, 20))
+        );
         assert!(svg("").unwrap_err().contains("viewBox"));
         assert!(svg("viewBox=\"0 0 0 10\"").unwrap_err().contains("viewBox"));
-        assert!(measure("svg", b"<html/>".to_vec()).unwrap_err().contains("root element"));
-        assert!(measure("svg", b"<svg".to_vec()).unwrap_err().contains("well-formed"));
-        let scripted = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><script>alert(1)</script></svg>";
-        assert!(measure("svg", scripted.as_bytes().to_vec()).unwrap_err().contains("<script>"));
+        assert!(measure("svg", b"<html/>".to_vec())
+            .unwrap_err()
+            .contains("root element"));
+        assert!(measure("svg", b"<svg".to_vec())
+            .unwrap_err()
+            .contains("well-formed"));
+        let scripted =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><script>alert(1)</script></svg>";
+        assert!(measure("svg", scripted.as_bytes().to_vec())
+            .unwrap_err()
+            .contains("<script>"));
     }
 
     #[test]
@@ -132,10 +158,15 @@ mod tests {
         png.extend(300u32.to_be_bytes());
         png.extend(80u32.to_be_bytes());
         png.extend([8, 6, 0, 0, 0, 0, 0, 0, 0]);
-        assert_eq!(measure("png", png.clone()).map(|l| (l.width, l.height)), Ok((300, 80)));
+        assert_eq!(
+            measure("png", png.clone()).map(|l| (l.width, l.height)),
+            Ok((300, 80))
+        );
         assert!(measure("webp", png).unwrap_err().contains("not a WEBP"));
         assert!(measure("png", b"GIF89a".to_vec()).unwrap_err().contains("PNG"));
-        assert!(measure("png", vec![0; MAX_BYTES + 1]).unwrap_err().contains("at most 100 KB"));
+        assert!(measure("png", vec![0; MAX_BYTES + 1])
+            .unwrap_err()
+            .contains("at most 100 KB"));
     }
 
     proptest::proptest! {

@@ -143,8 +143,8 @@ mod worker {
         use portal_core::request::record::{Context, Recipient};
         use portal_core::request::right::Right;
         let mut draft = Draft::new(LetterLang::Fi);
-        draft.name = "Åsa Łukasiewicz-Žemaitė".into();
-        draft.email = "asa@example.fi".into();
+        draft.sender.name = "Åsa Łukasiewicz-Žemaitė".into();
+        draft.sender.email = "asa@example.fi".into();
         draft.rights = vec![Right::Access, Right::Erasure];
         // Neutral sample data (the warm-up's PDF is thrown away): the same scripts and lengths as
         // a real recipient, no company's facts.

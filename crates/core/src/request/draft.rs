@@ -90,11 +90,13 @@ impl Signature {
     }
 }
 
-/// The whole form. It crosses to the PDF writer's worker as serde data (JSON), so what arrives
-/// there is checked as any outside input: unknown fields are refused.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Who makes the request: the customer's details, typed into the form, printed in the letter and
+/// attached in `request.json` (as [`super::record::Record::sender`], trimmed). One shape for the
+/// form's state, the draft and the record. Only the name is required (validation says so).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "store", derive(reactive_stores::Store))]
 #[serde(deny_unknown_fields)]
-pub struct Draft {
+pub struct Sender {
     pub name: String,
     pub email: String,
     pub postal_address: String,
@@ -102,6 +104,41 @@ pub struct Draft {
     /// The organisation the customer represents (the register holds contact persons of companies).
     pub organisation: String,
     pub customer_number: String,
+}
+
+impl Sender {
+    /// Each detail without the spaces around it, as the letter prints it and `request.json` holds it.
+    pub fn trimmed(&self) -> Sender {
+        let t = |text: &String| text.trim().to_owned();
+        Sender {
+            name: t(&self.name),
+            email: t(&self.email),
+            postal_address: t(&self.postal_address),
+            phone: t(&self.phone),
+            organisation: t(&self.organisation),
+            customer_number: t(&self.customer_number),
+        }
+    }
+
+    /// The details as texts, in the form's order.
+    pub fn texts(&self) -> [&String; 6] {
+        [
+            &self.name,
+            &self.email,
+            &self.postal_address,
+            &self.phone,
+            &self.organisation,
+            &self.customer_number,
+        ]
+    }
+}
+
+/// The whole form. It crosses to the PDF writer's worker as serde data (JSON), so what arrives
+/// there is checked as any outside input: unknown fields are refused.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    pub sender: Sender,
     /// The rights asked for, in [`Right::ALL`] order.
     pub rights: Vec<Right>,
     /// Access: optionally a period or the data categories.
@@ -124,12 +161,7 @@ impl Draft {
     /// An empty form whose document language starts as the page's language.
     pub fn new(request_lang: LetterLang) -> Draft {
         Draft {
-            name: String::new(),
-            email: String::new(),
-            postal_address: String::new(),
-            phone: String::new(),
-            organisation: String::new(),
-            customer_number: String::new(),
+            sender: Sender::default(),
             rights: Vec::new(),
             access_scope: String::new(),
             corrections: vec![Correction::default()],
@@ -162,12 +194,12 @@ impl Draft {
     pub fn cleaned(&self) -> Draft {
         let mut d = self.clone();
         for (field, text) in [
-            (Field::Name, &mut d.name),
-            (Field::Email, &mut d.email),
-            (Field::PostalAddress, &mut d.postal_address),
-            (Field::Phone, &mut d.phone),
-            (Field::Organisation, &mut d.organisation),
-            (Field::CustomerNumber, &mut d.customer_number),
+            (Field::Name, &mut d.sender.name),
+            (Field::Email, &mut d.sender.email),
+            (Field::PostalAddress, &mut d.sender.postal_address),
+            (Field::Phone, &mut d.sender.phone),
+            (Field::Organisation, &mut d.sender.organisation),
+            (Field::CustomerNumber, &mut d.sender.customer_number),
             (Field::AccessScope, &mut d.access_scope),
             (Field::RestrictionReason, &mut d.restriction_reason),
             (Field::ObjectionReason, &mut d.objection_reason),
@@ -195,12 +227,12 @@ impl Draft {
     pub fn isolated(&self) -> Draft {
         let mut d = self.clone();
         for text in [
-            &mut d.name,
-            &mut d.email,
-            &mut d.postal_address,
-            &mut d.phone,
-            &mut d.organisation,
-            &mut d.customer_number,
+            &mut d.sender.name,
+            &mut d.sender.email,
+            &mut d.sender.postal_address,
+            &mut d.sender.phone,
+            &mut d.sender.organisation,
+            &mut d.sender.customer_number,
             &mut d.access_scope,
             &mut d.restriction_reason,
             &mut d.objection_reason,

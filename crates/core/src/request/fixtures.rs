@@ -25,8 +25,8 @@ pub fn context() -> Context {
 
 pub fn draft() -> Draft {
     let mut draft = Draft::new(LetterLang::Fi);
-    draft.name = "Åsa Łukasiewicz-Žemaitė".into();
-    draft.email = "asa@example.fi".into();
+    draft.sender.name = "Åsa Łukasiewicz-Žemaitė".into();
+    draft.sender.email = "asa@example.fi".into();
     draft.rights = vec![Right::Access, Right::Rectification, Right::Portability];
     draft.corrections = vec![
         Correction {

@@ -131,16 +131,7 @@ pub struct RecordRecipient {
     pub register: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Sender {
-    pub name: String,
-    pub email: String,
-    pub postal_address: String,
-    pub phone: String,
-    pub organisation: String,
-    pub customer_number: String,
-}
+pub use super::draft::Sender;
 
 /// One right asked for, with what the customer added for it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -247,14 +238,7 @@ pub fn record(draft: &Draft, context: &Context) -> Record {
             email: s(&r.email),
             register: s(&context.register),
         },
-        sender: Sender {
-            name: s(&draft.name),
-            email: s(&draft.email),
-            postal_address: s(&draft.postal_address),
-            phone: s(&draft.phone),
-            organisation: s(&draft.organisation),
-            customer_number: s(&draft.customer_number),
-        },
+        sender: draft.sender.trimmed(),
         rights,
         message: s(&draft.message),
         place: s(&draft.place),
@@ -349,9 +333,9 @@ pub(crate) mod tests {
     #[test]
     fn hostile_text_is_only_data() {
         let mut draft = draft();
-        draft.name = "\"},\"x\":<script>alert(1)</script>\u{0}".into();
+        draft.sender.name = "\"},\"x\":<script>alert(1)</script>\u{0}".into();
         let record = parse(&bytes(&draft, &context())).unwrap();
-        assert_eq!(record.sender.name, draft.name);
+        assert_eq!(record.sender.name, draft.sender.name);
     }
 
     #[test]

@@ -283,21 +283,21 @@ pub fn validate(draft: &Draft, missing: &dyn Fn(&str) -> Vec<char>) -> Vec<Field
         }
     };
 
-    check(e, Field::Name, &draft.name, true);
-    let email = draft.email.trim();
-    if check(e, Field::Email, &draft.email, false) && !email.is_empty() && !is_email(email) {
+    check(e, Field::Name, &draft.sender.name, true);
+    let email = draft.sender.email.trim();
+    if check(e, Field::Email, &draft.sender.email, false) && !email.is_empty() && !is_email(email) {
         push(e, Field::Email, Problem::EmailShape);
     }
-    let postal_ok = check(e, Field::PostalAddress, &draft.postal_address, false);
-    if email.is_empty() && draft.postal_address.trim().is_empty() && postal_ok {
+    let postal_ok = check(e, Field::PostalAddress, &draft.sender.postal_address, false);
+    if email.is_empty() && draft.sender.postal_address.trim().is_empty() && postal_ok {
         push(e, Field::Email, Problem::NoWayToAnswer);
     }
-    let phone = draft.phone.trim();
-    if check(e, Field::Phone, &draft.phone, false) && !phone.is_empty() && !is_phone(phone) {
+    let phone = draft.sender.phone.trim();
+    if check(e, Field::Phone, &draft.sender.phone, false) && !phone.is_empty() && !is_phone(phone) {
         push(e, Field::Phone, Problem::PhoneShape);
     }
-    check(e, Field::Organisation, &draft.organisation, false);
-    check(e, Field::CustomerNumber, &draft.customer_number, false);
+    check(e, Field::Organisation, &draft.sender.organisation, false);
+    check(e, Field::CustomerNumber, &draft.sender.customer_number, false);
 
     if draft.rights.is_empty() {
         push(e, Field::Rights, Problem::NoRight);
@@ -423,8 +423,8 @@ mod tests {
 
     fn valid() -> Draft {
         let mut draft = Draft::new(LetterLang::Fi);
-        draft.name = "Åsa Łukasiewicz-Žemaitė".into();
-        draft.email = "asa@example.fi".into();
+        draft.sender.name = "Åsa Łukasiewicz-Žemaitė".into();
+        draft.sender.email = "asa@example.fi".into();
         draft.set_right(Right::Access, true);
         draft
     }
@@ -457,8 +457,8 @@ mod tests {
     #[test]
     fn a_postal_address_is_enough_to_be_answered() {
         let mut draft = valid();
-        draft.email.clear();
-        draft.postal_address = "Esimerkkitie 1, 20100 Turku".into();
+        draft.sender.email.clear();
+        draft.sender.postal_address = "Esimerkkitie 1, 20100 Turku".into();
         assert_eq!(problems(&draft), vec![]);
     }
 
@@ -487,7 +487,7 @@ mod tests {
             assert!(!is_email(bad), "{bad}");
         }
         let mut draft = valid();
-        draft.email = "not-an-address".into();
+        draft.sender.email = "not-an-address".into();
         assert_eq!(problems(&draft), vec![(Field::Email, Problem::EmailShape)]);
     }
 
@@ -504,14 +504,14 @@ mod tests {
     #[test]
     fn lengths_are_counted_in_characters() {
         let mut draft = valid();
-        draft.name = "Ä".repeat(200);
+        draft.sender.name = "Ä".repeat(200);
         assert_eq!(problems(&draft), vec![]);
-        draft.name.push('Ö');
+        draft.sender.name.push('Ö');
         assert_eq!(
             problems(&draft),
             vec![(Field::Name, Problem::TooLong { max: 200, len: 201 })]
         );
-        draft.name = "x".into();
+        draft.sender.name = "x".into();
         draft.message = "m".repeat(5000);
         draft.set_right(Right::Objection, true);
         draft.objection_reason = "r".repeat(3000);
@@ -576,7 +576,7 @@ mod tests {
     #[test]
     fn characters_the_font_lacks_are_reported_per_field() {
         let mut draft = valid();
-        draft.name = "Li 😀".into();
+        draft.sender.name = "Li 😀".into();
         let missing = |s: &str| s.chars().filter(|c| !c.is_ascii()).collect::<Vec<_>>();
         let errors = validate(&draft, &missing);
         assert_eq!(errors[0].field, Field::Name);
@@ -621,7 +621,7 @@ mod tests {
             '\u{0B}', '\u{0C}', '\u{0}', '\u{1B}', '\u{7F}', '\u{85}', '\u{9B}',
         ] {
             let mut draft = valid();
-            draft.name = format!("Matti{c}Meikäläinen");
+            draft.sender.name = format!("Matti{c}Meikäläinen");
             assert_eq!(
                 problems(&draft),
                 vec![(Field::Name, Problem::Control(vec![c]))],
@@ -638,7 +638,7 @@ mod tests {
         // A line break is a line in a field of several lines, a control in a field of one.
         let mut draft = valid();
         draft.message = "Rivi\ntoinen\tsarkain".into();
-        draft.postal_address = "Katu 1\n20100 Turku".into();
+        draft.sender.postal_address = "Katu 1\n20100 Turku".into();
         assert_eq!(problems(&draft), vec![]);
         draft.place = "Turku\n".into();
         assert_eq!(
@@ -654,10 +654,10 @@ mod tests {
     #[test]
     fn direction_controls_are_refused_in_addresses_and_numbers() {
         let mut draft = valid();
-        draft.email = "ab\u{202E}cd@example.fi".into();
-        draft.phone = "\u{2066}044 123 4567\u{2069}".into();
-        draft.postal_address = "Katu 1\u{202D}, 20100 Turku".into();
-        draft.customer_number = "A-1\u{202B}2".into();
+        draft.sender.email = "ab\u{202E}cd@example.fi".into();
+        draft.sender.phone = "\u{2066}044 123 4567\u{2069}".into();
+        draft.sender.postal_address = "Katu 1\u{202D}, 20100 Turku".into();
+        draft.sender.customer_number = "A-1\u{202B}2".into();
         assert_eq!(
             problems(&draft),
             vec![
@@ -670,7 +670,7 @@ mod tests {
         // Elsewhere a name or a text may hold them: the letter isolates each field instead.
         let mut draft = valid();
         draft.place = "Turku\u{202E}".into();
-        draft.name = "\u{2067}محمد\u{2069}".into();
+        draft.sender.name = "\u{2067}محمد\u{2069}".into();
         assert_eq!(problems(&draft), vec![]);
         assert_eq!(
             Problem::Direction(vec!['\u{202E}']).message(Lang::En),

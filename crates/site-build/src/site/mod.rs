@@ -234,7 +234,11 @@ pub fn write_logo(file: Option<&Path>, out: &Path) -> Result<Option<page::BrandL
     std::fs::create_dir_all(&dir).map_err(|e| SiteError::new(&dir, e))?;
     let Some(file) = file else { return Ok(None) };
     let logo = site_folder::logo::read(file).map_err(|e| SiteError::new(file, e))?;
-    let digest: String = Sha256::digest(&logo.bytes).iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let digest: String = Sha256::digest(&logo.bytes)
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect();
     let name = format!("logo-{digest}.{}", logo.extension);
     let path = dir.join(&name);
     std::fs::write(&path, &logo.bytes).map_err(|e| SiteError::new(&path, e))?;

@@ -819,7 +819,11 @@ lang = \"en\"\ntranslation_of = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"
         }
         // With a logo: beside the name, at its intrinsic size, below the site's root.
         let with_logo = Context {
-            brand_logo: Some(BrandLogo { path: "brand/logo-0123456789abcdef.svg".into(), width: 120, height: 40 }),
+            brand_logo: Some(BrandLogo {
+                path: "brand/logo-0123456789abcdef.svg".into(),
+                width: 120,
+                height: 40,
+            }),
             ..context("/tietosuoja/")
         };
         for page in &compose(&notices(FI, EN), &with_logo).unwrap().pages {
