@@ -108,16 +108,20 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// A request received on `received` asking for `rights` (each once, in the form's order).
-    pub fn new(reference: Reference, received: Date, rights: &[Right]) -> Entry {
-        let rights = Right::ALL.into_iter().filter(|r| rights.contains(r)).collect();
-        Entry {
+    /// A request received on `received` asking for `rights` (each once, in the form's order); a
+    /// request asks for at least one right, so none is refused.
+    pub fn new(reference: Reference, received: Date, rights: &[Right]) -> Result<Entry, NoRights> {
+        let rights: Vec<Right> = Right::ALL.into_iter().filter(|r| rights.contains(r)).collect();
+        if rights.is_empty() {
+            return Err(NoRights);
+        }
+        Ok(Entry {
             reference,
             received,
             rights,
             status: Status::Open,
             extended: false,
-        }
+        })
     }
 
     pub fn reference(&self) -> &Reference {
@@ -174,6 +178,11 @@ impl Entry {
             .then(|| self.due_now().unix_days() - today.unix_days())
     }
 }
+
+/// Why an entry was not made: it names no right (a request asks for at least one; one that came
+/// as free text is entered with the rights it asks for).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NoRights;
 
 /// The register: at most one entry per reference.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -250,7 +259,7 @@ pub enum Problem {
     NotText,
     /// Not a reference of the form `SAF-04HM-ASW9`.
     Reference { found: String },
-    /// Not a date `YYYY-MM-DD`, or no such day.
+    /// Not a date `YYYY-MM-DD` or `D.M.YYYY`, or no such day.
     Date { found: String },
     /// The due date is not the one computed from the date received.
     DueDate { found: String, computed: Date },
@@ -283,7 +292,7 @@ impl fmt::Display for ImportError {
             }
             Problem::NotText => f.write_str("not UTF-8 text"),
             Problem::Reference { found } => write!(f, "{found:?} is not a reference such as SAF-04HM-ASW9"),
-            Problem::Date { found } => write!(f, "{found:?} is not a date YYYY-MM-DD"),
+            Problem::Date { found } => write!(f, "{found:?} is not a date YYYY-MM-DD or D.M.YYYY"),
             Problem::DueDate { found, computed } => write!(
                 f,
                 "{found:?} is not the due date of a request received that day ({})",
@@ -339,12 +348,21 @@ impl Register {
     }
 
     /// Reads a register from CSV: every good row becomes an entry, and every bad row an error
-    /// naming its line and column; a bad row never drops the good ones. A byte order mark (as
-    /// spreadsheet programs write) is allowed.
+    /// naming its line and column; a bad row never drops the good ones. What spreadsheet programs
+    /// write when they save a file they opened is read too: a byte order mark, fields separated
+    /// by `;` (the Finnish and Swedish settings' list separator; told by the header row), dates as
+    /// `D.M.YYYY`.
     pub fn from_csv(bytes: &[u8]) -> (Register, Vec<ImportError>) {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let first_line = bytes.split(|&b| b == b'\n' || b == b'\r').next().unwrap_or_default();
+        let delimiter = if first_line.contains(&b';') && !first_line.contains(&b',') {
+            b';'
+        } else {
+            b','
+        };
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
+            .delimiter(delimiter)
             .flexible(true)
             .from_reader(bytes);
         let mut register = Register::new();
@@ -445,6 +463,21 @@ impl LineCounter {
     }
 }
 
+/// A date as the file writes it (`2026-03-05`) or as a Finnish or Swedish spreadsheet saves it
+/// (`5.3.2026`, `05.03.2026`).
+fn parse_date(text: &str) -> Option<Date> {
+    if let Ok(date) = Date::parse_iso(text) {
+        return Some(date);
+    }
+    let mut parts = text.split('.');
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    let short = |p: &str| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    if parts.next().is_some() || !short(day) || !short(month) || year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Date::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+}
+
 /// One data row as an entry, or the first field at fault.
 fn row(record: &csv::ByteRecord) -> Result<Entry, (Option<&'static str>, Problem)> {
     if record.len() != COLUMNS.len() {
@@ -466,7 +499,7 @@ fn row(record: &csv::ByteRecord) -> Result<Entry, (Option<&'static str>, Problem
         )
     })?;
     let date = |column: &'static str, found: &str| {
-        Date::parse_iso(found).map_err(|_| {
+        parse_date(found).ok_or_else(|| {
             (
                 Some(column),
                 Problem::Date {
@@ -529,7 +562,7 @@ fn row(record: &csv::ByteRecord) -> Result<Entry, (Option<&'static str>, Problem
     if (status == Status::Extended && !extended) || (extended && status == Status::Open) {
         return Err((Some("extended_due"), Problem::Extension));
     }
-    let mut entry = Entry::new(reference, received, &list);
+    let mut entry = Entry::new(reference, received, &list).map_err(|_| bad_rights())?;
     entry.extended = extended;
     entry.status = status;
     Ok(entry)
@@ -574,7 +607,7 @@ mod tests {
             r("SAF-0000-0001"),
             d(2026, 11, 25),
             &[Right::Portability, Right::Access],
-        );
+        ).unwrap();
         assert_eq!(
             e.rights(),
             [Right::Access, Right::Portability],
@@ -599,7 +632,7 @@ mod tests {
         let mut register = Register::new();
         let today = d(2026, 12, 20);
         let add = |register: &mut Register, code: &str, received: Date, status: Status| {
-            let mut e = Entry::new(r(code), received, &[Right::Erasure]);
+            let mut e = Entry::new(r(code), received, &[Right::Erasure]).unwrap();
             e.set_status(status);
             register.add(e).unwrap();
         };
@@ -629,7 +662,7 @@ mod tests {
                 ("SAF-0000-000D", None),
             ]
         );
-        let again = Entry::new(r("SAF-0000-000A"), d(2026, 1, 1), &[Right::Access]);
+        let again = Entry::new(r("SAF-0000-000A"), d(2026, 1, 1), &[Right::Access]).unwrap();
         assert_eq!(register.add(again), Err(Duplicate(r("SAF-0000-000A"))));
     }
 
@@ -640,11 +673,11 @@ mod tests {
             r("SAF-04HM-ASW9"),
             d(2026, 11, 25),
             &[Right::Access, Right::Rectification],
-        );
+        ).unwrap();
         e.set_status(Status::Extended);
         register.add(e).unwrap();
         register
-            .add(Entry::new(r("SAF-0000-0001"), d(2026, 2, 5), &[Right::Erasure]))
+            .add(Entry::new(r("SAF-0000-0001"), d(2026, 2, 5), &[Right::Erasure]).unwrap())
             .unwrap();
         assert_eq!(
             register.to_csv(),
@@ -712,6 +745,38 @@ SAF-0000-0009,2026-02-05,2026-03-05,2026-05-05,erasure,answered\r\n\
         assert_eq!(register.entries()[2].extended_due(), Some(d(2026, 5, 5)));
     }
 
+    /// A file saved by a spreadsheet on Finnish or Swedish settings: `;` between fields, dates as
+    /// D.M.YYYY. The same rows as the file the desk writes.
+    #[test]
+    fn a_spreadsheet_s_semicolons_and_finnish_dates_are_read() {
+        let text = "reference;received;due;extended_due;rights;status\r\n\
+SAF-0000-0001;5.2.2026;05.03.2026;;erasure access;open\r\n\
+SAF-0000-0002;5.2.2026;5.3.2026;5.5.2026;erasure;extended\r\n\
+SAF-0000-0003;31.2.2026;5.3.2026;;erasure;open\r\n\
+SAF-0000-0004;5.2.26;5.3.2026;;erasure;open\r\n";
+        let (register, errors) = Register::from_csv(text.as_bytes());
+        let found: Vec<(u64, Option<&str>)> = errors.iter().map(|e| (e.line, e.column)).collect();
+        assert_eq!(found, [(4, Some("received")), (5, Some("received"))], "{errors:#?}");
+        assert!(errors[0].to_string().contains("is not a date YYYY-MM-DD or D.M.YYYY"));
+        let (written, none) = Register::from_csv(register.to_csv().as_bytes());
+        assert_eq!((written, none.len()), (register.clone(), 0));
+        let entries = register.entries();
+        assert_eq!(entries.len(), 2);
+        assert_eq!((entries[0].received(), entries[0].rights()), (d(2026, 2, 5), &[Right::Access, Right::Erasure][..]));
+        assert_eq!(entries[1].extended_due(), Some(d(2026, 5, 5)));
+        // A comma in the header means commas, even with semicolons in a field.
+        let (_, errors) = Register::from_csv(b"reference,received,due,extended_due,rights,status\r\nSAF-0000-0001;x,2026-02-05,2026-03-05,,erasure,open\r\n");
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].column, Some("reference"));
+    }
+
+    #[test]
+    fn an_entry_asks_for_a_right() {
+        assert_eq!(Entry::new(r("SAF-0000-0001"), d(2026, 2, 5), &[]), Err(NoRights));
+        let e = Entry::new(r("SAF-0000-0001"), d(2026, 2, 5), &[Right::Erasure, Right::Access, Right::Erasure]).unwrap();
+        assert_eq!(e.rights(), [Right::Access, Right::Erasure]);
+    }
+
     #[test]
     fn a_file_without_the_header_is_refused_whole() {
         let (register, errors) = Register::from_csv(b"SAF-0000-0001,2026-02-05,2026-03-05,,erasure,open\r\n");
@@ -738,7 +803,7 @@ SAF-0000-0009,2026-02-05,2026-03-05,2026-05-05,erasure,answered\r\n\
                     Reference::parse(&format!("{prefix}-{a}-{b}")).unwrap(),
                     Date::from_unix_days(day),
                     &rights,
-                );
+                ).unwrap();
                 if extended_before {
                     e.set_status(Status::Extended);
                 }
