@@ -103,8 +103,9 @@ pub struct Entry {
     received: Date,
     rights: Vec<Right>,
     status: Status,
-    /// Whether the period was extended (kept after the answer, for the record).
-    extended: bool,
+    /// The day the data subject was told of the extension and its reasons, if the period was
+    /// extended (kept after the answer, for the record).
+    extension_notified: Option<Date>,
 }
 
 impl Entry {
@@ -120,7 +121,7 @@ impl Entry {
             received,
             rights,
             status: Status::Open,
-            extended: false,
+            extension_notified: None,
         })
     }
 
@@ -151,7 +152,36 @@ impl Entry {
 
     /// The extended due date, if the period was extended.
     pub fn extended_due(&self) -> Option<Date> {
-        self.extended.then(|| self.deadlines().extended_due)
+        self.extension_notified.map(|_| self.deadlines().extended_due)
+    }
+
+    /// The day the data subject was told of the extension, if the period was extended.
+    pub fn extension_notified(&self) -> Option<Date> {
+        self.extension_notified
+    }
+
+    /// Extends the period by two months (Art. 12(3)), the data subject having been told of it and
+    /// of the reasons on `notified`. The regulation allows it only when they are told "within one
+    /// month of receipt of the request": a later notice is refused (the answer is then due on
+    /// the first due date, and is late after it), as is one before the request arrived or on a
+    /// request no longer owed an answer.
+    pub fn extend(&mut self, notified: Date) -> Result<(), ExtensionError> {
+        if !self.status.is_pending() {
+            return Err(ExtensionError::Closed(self.status));
+        }
+        let due = self.due();
+        if notified > due {
+            return Err(ExtensionError::Late { notified, due });
+        }
+        if notified < self.received {
+            return Err(ExtensionError::BeforeReceipt {
+                notified,
+                received: self.received,
+            });
+        }
+        self.extension_notified = Some(notified);
+        self.status = Status::Extended;
+        Ok(())
     }
 
     /// The day the answer is due now: the extended date if extended, else the due date.
@@ -159,15 +189,17 @@ impl Entry {
         self.extended_due().unwrap_or_else(|| self.due())
     }
 
-    /// Sets the status. [`Status::Extended`] records the extension, which an answer, refusal
-    /// or withdrawal keeps; [`Status::Open`] (undoing a status set by mistake) clears it.
-    pub fn set_status(&mut self, status: Status) {
+    /// Sets the status. [`Status::Extended`] needs the day the data subject was told
+    /// ([`Entry::extend`]); an answer, refusal or withdrawal keeps a recorded extension, and
+    /// [`Status::Open`] (undoing a status set by mistake) clears it.
+    pub fn set_status(&mut self, status: Status) -> Result<(), ExtensionError> {
         match status {
-            Status::Extended => self.extended = true,
-            Status::Open => self.extended = false,
+            Status::Extended => return Err(ExtensionError::NeedsNoticeDate),
+            Status::Open => self.extension_notified = None,
             Status::Answered | Status::Refused | Status::Withdrawn => {}
         }
         self.status = status;
+        Ok(())
     }
 
     /// Days from `today` to the day the answer is due (0: due today, negative: late), while an
@@ -178,6 +210,42 @@ impl Entry {
             .then(|| self.due_now().unix_days() - today.unix_days())
     }
 }
+
+/// Why a period was not extended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExtensionError {
+    /// An extension is recorded with the day the data subject was told ([`Entry::extend`]).
+    NeedsNoticeDate,
+    /// Told after the first due date: Art. 12(3) requires the notice within one month of receipt.
+    Late { notified: Date, due: Date },
+    /// A notice dated before the request was received.
+    BeforeReceipt { notified: Date, received: Date },
+    /// The request is no longer owed an answer.
+    Closed(Status),
+}
+
+impl fmt::Display for ExtensionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExtensionError::NeedsNoticeDate => f.write_str("an extension needs the day the data subject was told of it"),
+            ExtensionError::Late { notified, due } => write!(
+                f,
+                "the data subject was told on {}, after the due date {}: GDPR Art. 12(3) allows an extension only when they are told within one month of receipt",
+                notified.iso(),
+                due.iso()
+            ),
+            ExtensionError::BeforeReceipt { notified, received } => write!(
+                f,
+                "the notice ({}) is dated before the request was received ({})",
+                notified.iso(),
+                received.iso()
+            ),
+            ExtensionError::Closed(status) => write!(f, "the request is {}: no answer is owed", status.key()),
+        }
+    }
+}
+
+impl std::error::Error for ExtensionError {}
 
 /// Why an entry was not made: it names no right (a request asks for at least one; one that came
 /// as free text is entered with the rights it asks for).
@@ -236,7 +304,15 @@ impl Register {
 }
 
 /// The CSV file's columns, in order (its header row).
-pub const COLUMNS: [&str; 6] = ["reference", "received", "due", "extended_due", "rights", "status"];
+pub const COLUMNS: [&str; 7] = [
+    "reference",
+    "received",
+    "due",
+    "extended_due",
+    "extension_notified",
+    "rights",
+    "status",
+];
 
 /// A row of an imported CSV file that could not be read, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -267,8 +343,11 @@ pub enum Problem {
     Rights { found: String },
     /// Not a status's key.
     Status { found: String },
-    /// An extended due date with a status that needs none, or an extended status without one.
+    /// An extended due date with a status that needs none, or an extended status without one,
+    /// or one of the extended due date and the notice's day without the other.
     Extension,
+    /// The extension was notified after the first due date or before receipt (Art. 12(3)).
+    LateExtension(ExtensionError),
     /// The reference is already on an earlier line.
     Duplicate { first_line: u64 },
 }
@@ -309,8 +388,9 @@ impl fmt::Display for ImportError {
                 Status::ALL.map(Status::key).join(", ")
             ),
             Problem::Extension => f.write_str(
-                "an extended due date needs a request that was extended, and status extended needs one",
+                "an extended due date needs a request that was extended and the day the data subject was told (extension_notified), and status extended needs both",
             ),
+            Problem::LateExtension(error) => write!(f, "{error}"),
             Problem::Duplicate { first_line } => {
                 write!(f, "this reference is already on line {first_line}")
             }
@@ -335,6 +415,7 @@ impl Register {
                 e.received.iso(),
                 e.due().iso(),
                 e.extended_due().map(Date::iso).unwrap_or_default(),
+                e.extension_notified.map(Date::iso).unwrap_or_default(),
                 e.rights.iter().map(|r| r.key()).collect::<Vec<_>>().join(" "),
                 e.status.key().to_owned(),
             ]);
@@ -354,7 +435,10 @@ impl Register {
     /// `D.M.YYYY`.
     pub fn from_csv(bytes: &[u8]) -> (Register, Vec<ImportError>) {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let first_line = bytes.split(|&b| b == b'\n' || b == b'\r').next().unwrap_or_default();
+        let first_line = bytes
+            .split(|&b| b == b'\n' || b == b'\r')
+            .next()
+            .unwrap_or_default();
         let delimiter = if first_line.contains(&b';') && !first_line.contains(&b',') {
             b';'
         } else {
@@ -472,7 +556,12 @@ fn parse_date(text: &str) -> Option<Date> {
     let mut parts = text.split('.');
     let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
     let short = |p: &str| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
-    if parts.next().is_some() || !short(day) || !short(month) || year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+    if parts.next().is_some()
+        || !short(day)
+        || !short(month)
+        || year.len() != 4
+        || !year.bytes().all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     Date::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
@@ -483,13 +572,13 @@ fn row(record: &csv::ByteRecord) -> Result<Entry, (Option<&'static str>, Problem
     if record.len() != COLUMNS.len() {
         return Err((None, Problem::FieldCount { found: record.len() }));
     }
-    let mut fields = [""; 6];
+    let mut fields = [""; COLUMNS.len()];
     for (i, (field, column)) in record.iter().zip(COLUMNS).enumerate() {
         fields[i] = std::str::from_utf8(field)
             .map_err(|_| (Some(column), Problem::NotText))?
             .trim();
     }
-    let [reference, received, due, extended_due, rights, status] = fields;
+    let [reference, received, due, extended_due, notified, rights, status] = fields;
     let reference = Reference::parse(reference).ok_or_else(|| {
         (
             Some("reference"),
@@ -521,6 +610,8 @@ fn row(record: &csv::ByteRecord) -> Result<Entry, (Option<&'static str>, Problem
     }
     let extended = if extended_due.is_empty() {
         false
+    } else if notified.is_empty() {
+        return Err((Some("extension_notified"), Problem::Extension));
     } else if date("extended_due", extended_due)? != deadlines.extended_due {
         return Err((
             Some("extended_due"),
@@ -563,7 +654,14 @@ fn row(record: &csv::ByteRecord) -> Result<Entry, (Option<&'static str>, Problem
         return Err((Some("extended_due"), Problem::Extension));
     }
     let mut entry = Entry::new(reference, received, &list).map_err(|_| bad_rights())?;
-    entry.extended = extended;
+    if extended {
+        let notified = date("extension_notified", notified)?;
+        entry
+            .extend(notified)
+            .map_err(|e| (Some("extension_notified"), Problem::LateExtension(e)))?;
+    } else if !notified.is_empty() {
+        return Err((Some("extended_due"), Problem::Extension));
+    }
     entry.status = status;
     Ok(entry)
 }
@@ -607,7 +705,8 @@ mod tests {
             r("SAF-0000-0001"),
             d(2026, 11, 25),
             &[Right::Portability, Right::Access],
-        ).unwrap();
+        )
+        .unwrap();
         assert_eq!(
             e.rights(),
             [Right::Access, Right::Portability],
@@ -616,14 +715,39 @@ mod tests {
         assert_eq!(e.due(), d(2026, 12, 28));
         assert_eq!(e.extended_due(), None);
         assert_eq!(e.days_left(d(2026, 12, 1)), Some(27));
-        e.set_status(Status::Extended);
+        assert_eq!(
+            e.set_status(Status::Extended),
+            Err(ExtensionError::NeedsNoticeDate)
+        );
+        // Told after the first due date: too late (Art. 12(3)); or before the request came.
+        assert_eq!(
+            e.extend(d(2026, 12, 29)),
+            Err(ExtensionError::Late {
+                notified: d(2026, 12, 29),
+                due: d(2026, 12, 28)
+            })
+        );
+        assert!(matches!(
+            e.extend(d(2026, 11, 24)),
+            Err(ExtensionError::BeforeReceipt { .. })
+        ));
+        assert_eq!(e.extended_due(), None);
+        e.extend(d(2026, 12, 28)).unwrap();
+        assert_eq!(
+            (e.status(), e.extension_notified()),
+            (Status::Extended, Some(d(2026, 12, 28)))
+        );
         assert_eq!(e.extended_due(), Some(d(2027, 2, 25)));
         assert_eq!(e.days_left(d(2026, 12, 1)), Some(86));
         assert_eq!(e.days_left(d(2027, 2, 26)), Some(-1), "late");
-        e.set_status(Status::Answered);
+        e.set_status(Status::Answered).unwrap();
         assert_eq!(e.extended_due(), Some(d(2027, 2, 25)), "kept for the record");
         assert_eq!(e.days_left(d(2026, 12, 1)), None);
-        e.set_status(Status::Open);
+        assert_eq!(
+            e.extend(d(2026, 12, 1)),
+            Err(ExtensionError::Closed(Status::Answered))
+        );
+        e.set_status(Status::Open).unwrap();
         assert_eq!(e.extended_due(), None, "undone");
     }
 
@@ -633,7 +757,10 @@ mod tests {
         let today = d(2026, 12, 20);
         let add = |register: &mut Register, code: &str, received: Date, status: Status| {
             let mut e = Entry::new(r(code), received, &[Right::Erasure]).unwrap();
-            e.set_status(status);
+            match status {
+                Status::Extended => e.extend(received).unwrap(),
+                other => e.set_status(other).unwrap(),
+            }
             register.add(e).unwrap();
         };
         // Due 28 December (8 days left).
@@ -673,24 +800,25 @@ mod tests {
             r("SAF-04HM-ASW9"),
             d(2026, 11, 25),
             &[Right::Access, Right::Rectification],
-        ).unwrap();
-        e.set_status(Status::Extended);
+        )
+        .unwrap();
+        e.extend(d(2026, 12, 10)).unwrap();
         register.add(e).unwrap();
         register
             .add(Entry::new(r("SAF-0000-0001"), d(2026, 2, 5), &[Right::Erasure]).unwrap())
             .unwrap();
         assert_eq!(
             register.to_csv(),
-            "reference,received,due,extended_due,rights,status\r\n\
-SAF-04HM-ASW9,2026-11-25,2026-12-28,2027-02-25,access rectification,extended\r\n\
-SAF-0000-0001,2026-02-05,2026-03-05,,erasure,open\r\n"
+            "reference,received,due,extended_due,extension_notified,rights,status\r\n\
+SAF-04HM-ASW9,2026-11-25,2026-12-28,2027-02-25,2026-12-10,access rectification,extended\r\n\
+SAF-0000-0001,2026-02-05,2026-03-05,,,erasure,open\r\n"
         );
         let (back, errors) = Register::from_csv(register.to_csv().as_bytes());
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(back, register);
         // Quoted fields (as a spreadsheet may write them), a BOM and LF line ends are read too.
-        let quoted = "\u{FEFF}reference,received,due,extended_due,rights,status\n\
-\"SAF-0000-0001\",\"2026-02-05\",\"2026-03-05\",\"\",\"erasure\",\"open\"\n";
+        let quoted = "\u{FEFF}reference,received,due,extended_due,extension_notified,rights,status\n\
+\"SAF-0000-0001\",\"2026-02-05\",\"2026-03-05\",\"\",\"\",\"erasure\",\"open\"\n";
         let (back, errors) = Register::from_csv(quoted.as_bytes());
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(back.entries().len(), 1);
@@ -698,18 +826,20 @@ SAF-0000-0001,2026-02-05,2026-03-05,,erasure,open\r\n"
 
     #[test]
     fn a_bad_row_is_named_by_line_and_column_and_drops_no_good_row() {
-        let text = "reference,received,due,extended_due,rights,status\r\n\
-SAF-0000-0001,2026-02-05,2026-03-05,,erasure,open\r\n\
-Matti Meikäläinen,2026-02-05,2026-03-05,,erasure,open\r\n\
-SAF-0000-0002,2026-02-30,2026-03-05,,erasure,open\r\n\
-SAF-0000-0003,2026-02-05,2026-03-06,,erasure,open\r\n\
-SAF-0000-0004,2026-02-05,2026-03-05,,erasure access,open\r\n\
-\"SAF-0000-0005\",\"2026-02-05\",\"2026-03-05\",\"\",\"forget me,\r\nplease\",\"open\"\r\n\
-SAF-0000-0006,2026-02-05,2026-03-05,,erasure,closed\r\n\
-SAF-0000-0007,2026-02-05,2026-03-05,,erasure\r\n\
-SAF-0000-0001,2026-02-06,2026-03-06,,erasure,open\r\n\
-SAF-0000-0008,2026-02-05,2026-03-05,,erasure,extended\r\n\
-SAF-0000-0009,2026-02-05,2026-03-05,2026-05-05,erasure,answered\r\n\
+        let text = "reference,received,due,extended_due,extension_notified,rights,status\r\n\
+SAF-0000-0001,2026-02-05,2026-03-05,,,erasure,open\r\n\
+Matti Meikäläinen,2026-02-05,2026-03-05,,,erasure,open\r\n\
+SAF-0000-0002,2026-02-30,2026-03-05,,,erasure,open\r\n\
+SAF-0000-0003,2026-02-05,2026-03-06,,,erasure,open\r\n\
+SAF-0000-0004,2026-02-05,2026-03-05,,,erasure access,open\r\n\
+\"SAF-0000-0005\",\"2026-02-05\",\"2026-03-05\",\"\",\"\",\"forget me,\r\nplease\",\"open\"\r\n\
+SAF-0000-0006,2026-02-05,2026-03-05,,,erasure,closed\r\n\
+SAF-0000-0007,2026-02-05,2026-03-05,,,erasure\r\n\
+SAF-0000-0001,2026-02-06,2026-03-06,,,erasure,open\r\n\
+SAF-0000-0008,2026-02-05,2026-03-05,,,erasure,extended\r\n\
+SAF-0000-0009,2026-02-05,2026-03-05,2026-05-05,2026-02-20,erasure,answered\r\n\
+SAF-0000-000A,2026-02-05,2026-03-05,2026-05-05,2026-03-06,erasure,extended\r\n\
+SAF-0000-000B,2026-02-05,2026-03-05,2026-05-05,,erasure,extended\r\n\
 \r\n";
         let (register, errors) = Register::from_csv(text.as_bytes());
         let good: Vec<&str> = register
@@ -730,6 +860,8 @@ SAF-0000-0009,2026-02-05,2026-03-05,2026-05-05,erasure,answered\r\n\
                 (10, None),
                 (11, Some("reference")),
                 (12, Some("extended_due")),
+                (14, Some("extension_notified")),
+                (15, Some("extension_notified")),
             ],
             "{errors:#?}"
         );
@@ -737,7 +869,11 @@ SAF-0000-0009,2026-02-05,2026-03-05,2026-05-05,erasure,answered\r\n\
             errors[2].to_string(),
             "line 5, column due: \"2026-03-06\" is not the due date of a request received that day (2026-03-05)"
         );
-        assert_eq!(errors[5].to_string(), "line 10: 5 fields instead of 6");
+        assert_eq!(errors[5].to_string(), "line 10: 6 fields instead of 7");
+        assert_eq!(
+            errors[8].to_string(),
+            "line 14, column extension_notified: the data subject was told on 2026-03-06, after the due date 2026-03-05: GDPR Art. 12(3) allows an extension only when they are told within one month of receipt"
+        );
         assert_eq!(
             errors[6].to_string(),
             "line 11, column reference: this reference is already on line 2"
@@ -749,23 +885,32 @@ SAF-0000-0009,2026-02-05,2026-03-05,2026-05-05,erasure,answered\r\n\
     /// D.M.YYYY. The same rows as the file the desk writes.
     #[test]
     fn a_spreadsheet_s_semicolons_and_finnish_dates_are_read() {
-        let text = "reference;received;due;extended_due;rights;status\r\n\
-SAF-0000-0001;5.2.2026;05.03.2026;;erasure access;open\r\n\
-SAF-0000-0002;5.2.2026;5.3.2026;5.5.2026;erasure;extended\r\n\
-SAF-0000-0003;31.2.2026;5.3.2026;;erasure;open\r\n\
-SAF-0000-0004;5.2.26;5.3.2026;;erasure;open\r\n";
+        let text = "reference;received;due;extended_due;extension_notified;rights;status\r\n\
+SAF-0000-0001;5.2.2026;05.03.2026;;;erasure access;open\r\n\
+SAF-0000-0002;5.2.2026;5.3.2026;5.5.2026;2.3.2026;erasure;extended\r\n\
+SAF-0000-0003;31.2.2026;5.3.2026;;;erasure;open\r\n\
+SAF-0000-0004;5.2.26;5.3.2026;;;erasure;open\r\n";
         let (register, errors) = Register::from_csv(text.as_bytes());
         let found: Vec<(u64, Option<&str>)> = errors.iter().map(|e| (e.line, e.column)).collect();
-        assert_eq!(found, [(4, Some("received")), (5, Some("received"))], "{errors:#?}");
-        assert!(errors[0].to_string().contains("is not a date YYYY-MM-DD or D.M.YYYY"));
+        assert_eq!(
+            found,
+            [(4, Some("received")), (5, Some("received"))],
+            "{errors:#?}"
+        );
+        assert!(errors[0]
+            .to_string()
+            .contains("is not a date YYYY-MM-DD or D.M.YYYY"));
         let (written, none) = Register::from_csv(register.to_csv().as_bytes());
         assert_eq!((written, none.len()), (register.clone(), 0));
         let entries = register.entries();
         assert_eq!(entries.len(), 2);
-        assert_eq!((entries[0].received(), entries[0].rights()), (d(2026, 2, 5), &[Right::Access, Right::Erasure][..]));
+        assert_eq!(
+            (entries[0].received(), entries[0].rights()),
+            (d(2026, 2, 5), &[Right::Access, Right::Erasure][..])
+        );
         assert_eq!(entries[1].extended_due(), Some(d(2026, 5, 5)));
         // A comma in the header means commas, even with semicolons in a field.
-        let (_, errors) = Register::from_csv(b"reference,received,due,extended_due,rights,status\r\nSAF-0000-0001;x,2026-02-05,2026-03-05,,erasure,open\r\n");
+        let (_, errors) = Register::from_csv(b"reference,received,due,extended_due,extension_notified,rights,status\r\nSAF-0000-0001;x,2026-02-05,2026-03-05,,,erasure,open\r\n");
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].column, Some("reference"));
     }
@@ -773,7 +918,12 @@ SAF-0000-0004;5.2.26;5.3.2026;;erasure;open\r\n";
     #[test]
     fn an_entry_asks_for_a_right() {
         assert_eq!(Entry::new(r("SAF-0000-0001"), d(2026, 2, 5), &[]), Err(NoRights));
-        let e = Entry::new(r("SAF-0000-0001"), d(2026, 2, 5), &[Right::Erasure, Right::Access, Right::Erasure]).unwrap();
+        let e = Entry::new(
+            r("SAF-0000-0001"),
+            d(2026, 2, 5),
+            &[Right::Erasure, Right::Access, Right::Erasure],
+        )
+        .unwrap();
         assert_eq!(e.rights(), [Right::Access, Right::Erasure]);
     }
 
@@ -803,11 +953,15 @@ SAF-0000-0004;5.2.26;5.3.2026;;erasure;open\r\n";
                     Reference::parse(&format!("{prefix}-{a}-{b}")).unwrap(),
                     Date::from_unix_days(day),
                     &rights,
-                ).unwrap();
-                if extended_before {
-                    e.set_status(Status::Extended);
+                )
+                .unwrap();
+                let received = e.received();
+                if extended_before || status == Status::Extended {
+                    e.extend(received).unwrap();
                 }
-                e.set_status(status);
+                if status != Status::Extended {
+                    e.set_status(status).unwrap();
+                }
                 e
             })
     }
