@@ -14,7 +14,7 @@
 use portal_core::date::Date;
 use portal_core::request::deadline::response_deadline;
 use portal_core::request::letter_lang::LetterLang;
-use portal_core::request::record::{self, Record, RightRecord, Sender, SignatureRecord, FORMAT};
+use portal_core::request::record::{self, Recipient, Record, RightRecord, Sender, SignatureRecord, FORMAT};
 use portal_core::request::right::Right;
 use serde::Deserialize;
 
@@ -129,11 +129,24 @@ pub enum Mismatch {
     RightNotInFile { right: Right },
     /// A detail of a right in the file (scope, rectification item, reason) is not in the letter.
     DetailNotInLetter { right: Right, detail: String },
+    /// Another of the file's texts (the sender's e-mail, postal address, phone, organisation or
+    /// customer number, the message, the place) is not in the letter; `field` is its name in
+    /// `request.json`.
+    TextNotInLetter { field: &'static str, value: String },
+    /// The request is addressed to another controller than the desk's (`controller` and `email`
+    /// as the file names them).
+    OtherController { controller: String, email: String },
 }
 
 /// Checks a received request: `json`, the bytes of the PDF's `request.json`; `text`, the
-/// letter's text as extracted from the PDF.
-pub fn verify(json: &[u8], text: &str) -> Result<Received, Vec<Mismatch>> {
+/// letter's text as extracted from the PDF; `ours`, the controller the desk works for (the site
+/// folder's, `Recipient::from(&Controller::of_site())`).
+///
+/// This checks that the file and the letter agree with each other and were made for `ours`:
+/// consistency, not identity. Whether the person is who the letter says is the controller's
+/// judgement; it may ask for more information only when it has reasonable doubts (GDPR
+/// Art. 12(6)).
+pub fn verify(json: &[u8], text: &str, ours: &Recipient) -> Result<Received, Vec<Mismatch>> {
     let letter = Letter::new(text);
     let digest = record::sha256_hex(json);
     let mut mismatches = Vec::new();
@@ -154,6 +167,13 @@ pub fn verify(json: &[u8], text: &str) -> Result<Received, Vec<Mismatch>> {
     };
     let created = consistent(&record, &mut mismatches);
     compare(&record, &letter, &mut mismatches);
+    let recipient = &record.recipient;
+    if recipient.controller != ours.name || recipient.email != ours.email {
+        mismatches.push(Mismatch::OtherController {
+            controller: recipient.controller.clone(),
+            email: recipient.email.clone(),
+        });
+    }
     match created {
         Some(created) if mismatches.is_empty() => Ok(Received {
             record,
@@ -289,6 +309,26 @@ fn compare(record: &Record, letter: &Letter, mismatches: &mut Vec<Mismatch>) {
             (true, false) => mismatches.push(Mismatch::RightNotInLetter { right }),
             (false, true) => mismatches.push(Mismatch::RightNotInFile { right }),
             _ => {}
+        }
+    }
+    let s = &record.sender;
+    let texts = [
+        ("sender.email", &s.email),
+        ("sender.postal_address", &s.postal_address),
+        ("sender.phone", &s.phone),
+        ("sender.organisation", &s.organisation),
+        ("sender.customer_number", &s.customer_number),
+        ("message", &record.message),
+        ("place", &record.place),
+    ];
+    for (field, value) in texts {
+        // An address is printed a line per line or comma-separated part: each part is looked for.
+        let parts = value.split(['\n', ',']).map(str::trim).filter(|p| !p.is_empty());
+        if parts.into_iter().any(|part| letter.count(part) == 0) {
+            mismatches.push(Mismatch::TextNotInLetter {
+                field,
+                value: value.clone(),
+            });
         }
     }
     for right in &record.rights {

@@ -7,7 +7,12 @@ use portal_core::request::fixtures::{context, draft};
 use portal_core::request::letter_lang::LetterLang;
 use portal_core::request::record::{self, Record};
 use portal_core::request::right::Right;
-use portal_desk::verify::{verify, Mismatch, SignatureKind};
+use portal_desk::verify::{Mismatch, Received, SignatureKind};
+
+/// The desk's check for the fixture's controller (the one the fixture's requests are made for).
+fn verify(json: &[u8], text: &str) -> Result<Received, Vec<Mismatch>> {
+    portal_desk::verify::verify(json, text, &context().recipient)
+}
 use portal_pdf::document::compose;
 use portal_pdf::text::{Face, FontSet};
 use proptest::prelude::*;
@@ -318,6 +323,63 @@ fn a_changed_letter_says_what_no_longer_matches() {
         letter: Some(LetterLang::En),
     }));
     assert!(matches!(mismatches[0], Mismatch::DigestDiffers { .. }));
+}
+
+/// Every text the customer typed is compared with the letter, not only the name and the rights:
+/// a letter whose e-mail, address, phone, organisation, customer number, message or place was
+/// changed says which.
+#[test]
+fn every_typed_text_is_looked_for_in_the_letter() {
+    let mut d = draft();
+    d.sender.postal_address = "Esimerkkitie 12 B 7\n20100 Turku".into();
+    d.sender.phone = "+358 40 123 4567".into();
+    d.sender.organisation = "Esimerkki Oy".into();
+    d.sender.customer_number = "A-10042".into();
+    d.message = "Toivon vastausta sähköpostitse.".into();
+    d.place = "Turku".into();
+    let read = made(&d);
+    let received = verify(&read.json, &read.text).unwrap_or_else(|m| panic!("{m:?}\n{}", read.text));
+    assert_eq!(received.who().customer_number, "A-10042");
+    for (field, from, to) in [
+        ("sender.email", "asa@example.fi", "asa@example.com"),
+        (
+            "sender.postal_address",
+            "Esimerkkitie 12 B 7",
+            "Esimerkkitie 21 B 7",
+        ),
+        ("sender.phone", "+358 40 123 4567", "+358 40 765 4321"),
+        ("sender.organisation", "Esimerkki Oy", "Toinen Oy"),
+        ("sender.customer_number", "A-10042", "A-10043"),
+        ("message", "sähköpostitse", "kirjeitse"),
+    ] {
+        assert!(
+            read.text.contains(from),
+            "{from} is not in the letter:\n{}",
+            read.text
+        );
+        let mismatches = verify(&read.json, &read.text.replace(from, to)).unwrap_err();
+        assert!(
+            mismatches
+                .iter()
+                .any(|m| matches!(m, Mismatch::TextNotInLetter { field: f, .. } if *f == field)),
+            "{field}: {mismatches:?}"
+        );
+    }
+    // A request made for another controller.
+    let mut record = parsed(&read.json);
+    record.recipient.controller = "Muu Yhtiö Oy".into();
+    let json = written(&record);
+    let text = read
+        .text
+        .replace(&record::sha256_hex(&read.json), &record::sha256_hex(&json));
+    let mismatches = verify(&json, &text).unwrap_err();
+    assert!(
+        mismatches.contains(&Mismatch::OtherController {
+            controller: "Muu Yhtiö Oy".into(),
+            email: record.recipient.email.clone(),
+        }),
+        "{mismatches:?}"
+    );
 }
 
 #[test]
