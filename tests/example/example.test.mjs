@@ -151,6 +151,37 @@ for (const code of LANGUAGES) {
     }
   });
 
+  // Without the app (its WebAssembly answers 404), the head script's fallback answers the
+  // buttons: with the example's one purpose, its settings open, and "accept all" stores what the
+  // app would (analytics, no marketing, which the site does not ask about).
+  test(`${code}: without the app, the settings open and the choice is stored as the app would`, async () => {
+    const { page, context, watch } = await openPage(env, null);
+    try {
+      await context.route(/\.wasm$/, (route) => route.fulfill({ status: 404, body: '' }));
+      const gaveUp = page.waitForEvent('console', (message) => message.text().startsWith('The app did not start'));
+      await page.goto(env.url + pathOf(SITE, code));
+      await gaveUp;
+      await banner(page, code).getByRole('button', { name: T(code, 'banner.settings') }).click();
+      const dialog = page.getByRole('dialog', { name: T(code, 'settings.title') });
+      await dialog.waitFor();
+      assert.deepEqual(await dialog.getByRole('switch').evaluateAll((inputs) => inputs.map((i) => [i.labels[0].textContent.trim(), i.checked, i.disabled])), [[T(code, 'purposes.analytics'), false, false]]);
+      await dialog.getByRole('switch').check();
+      await dialog.getByRole('button', { name: T(code, 'settings.save') }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const stored = () => page.evaluate((key) => JSON.parse(localStorage.getItem(key)), STORAGE_KEY);
+      assert.deepEqual((await stored()).choices, { analytics: true, marketing: false });
+      await page.getByRole('contentinfo').getByRole('button', { name: T(code, 'page.cookie_settings') }).click();
+      await dialog.waitFor();
+      assert.equal(await dialog.getByRole('switch').isChecked(), true, 'shows the choice in force');
+      await dialog.getByRole('button', { name: T(code, 'banner.accept_all') }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      assert.deepEqual((await stored()).choices, { analytics: true, marketing: false }, 'accept all allows only what the site asks about');
+      assert.deepEqual(watch.pageErrors, [], 'the fallback threw');
+    } finally {
+      await context.close();
+    }
+  });
+
   test(`${code}: first visit, the banner asks; refusing loads nothing and is remembered`, async () => {
     const { page, context, watch, google } = await openWithGoogleStub(pathOf(SITE, code));
     const first = banner(page, code);

@@ -753,6 +753,11 @@ impl Checker<'_, '_> {
             self.not_empty(&at("provider"), &service.provider);
             if service.kind == ServiceKind::GoogleAnalytics4 && service.purpose == Purpose::Necessary {
                 self.say(&at("purpose"), "Google Analytics is not necessary for the site to work, so it needs consent: use \"analytics\" (ePrivacy Directive Art. 5(3))".into());
+            } else if service.kind == ServiceKind::GoogleAnalytics4 && service.purpose != Purpose::Analytics {
+                // The gate loads Google's tag with analytics consent: a service of another purpose
+                // would ask for a consent that loads nothing. Google signals' cookies are marketing
+                // within an analytics service (`purpose` on the cookie).
+                self.say(&at("purpose"), "a google-analytics-4 service is loaded for analytics: use \"analytics\" (give its advertising cookies purpose = \"marketing\" each)".into());
             }
             let s = &service.settings;
             let setting = |field: &'static str| [Key("services"), Index(i), Key("settings"), Key(field)];
@@ -813,11 +818,11 @@ impl Checker<'_, '_> {
                         if value.is_empty()
                             || !value
                                 .bytes()
-                                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+                                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
                         {
                             self.say(
                                 &cookie_at(field),
-                                format!("\"{value}\" must be letters, digits, _ and -"),
+                                format!("\"{value}\" must be letters, digits, _, - and ."),
                             );
                         }
                     }
@@ -980,6 +985,24 @@ mod tests {
         assert_eq!(p.field, "services[0].settings.measurement_id");
         assert_eq!(p.line, Some(line_of(&text, "UA-1234567-1")));
         assert!(p.message.contains("GA4 measurement IDs start with G-"), "{p}");
+    }
+
+    #[test]
+    fn google_analytics_is_loaded_for_analytics_and_cookie_names_may_have_dots() {
+        let (p, text) = problem("purpose = \"analytics\"\n# Who", "purpose = \"marketing\"\n# Who");
+        assert_eq!(
+            (p.field.as_str(), p.line),
+            (
+                "services[0].purpose",
+                Some(line_of(&text, "purpose = \"marketing\"\n# Who"))
+            )
+        );
+        assert!(p.message.contains("loaded for analytics"), "{p}");
+        // Matomo's `_pk_id.` prefix is a name; a space or a slash is not.
+        let text = FIXTURE.replacen("prefix = \"_gcl_\"", "prefix = \"_pk_id.\"", 1);
+        assert!(load_str(&text, FILE).is_ok());
+        let (p, _) = problem("prefix = \"_gcl_\"", "prefix = \"_gcl /\"");
+        assert!(p.message.contains("letters, digits, _, - and ."), "{p}");
     }
 
     #[test]

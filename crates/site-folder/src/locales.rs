@@ -236,7 +236,7 @@ pub fn generate(dir: &Path, shown: &str, site: Option<&crate::Site>) -> Result<S
         .expect("write to string");
     }
     // A language the engine knows but the folder has no texts for (not one of the site's
-    // languages: `site_problems` requires those) gets the authoritative texts as a stand-in, so
+    // languages: `missing_languages` requires those) gets the authoritative texts as a stand-in, so
     // that the code naming every language compiles; no page, banner or form is made in it.
     for language in crate::Language::ALL {
         if !locales.iter().any(|l| l.code == language.code()) {

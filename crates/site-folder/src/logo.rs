@@ -80,8 +80,55 @@ fn svg_size(bytes: &[u8]) -> Result<(u32, u32), String> {
     if root.tag_name().name() != "svg" {
         return Err("is not an SVG (its root element is not <svg>)".into());
     }
-    if root.descendants().any(|n| n.tag_name().name() == "script") {
-        return Err("holds a <script>: a logo must be a plain picture".into());
+    // A logo is a picture: nothing that runs, loads another file or embeds a document, also
+    // when the file is opened on its own (on a host without the site's headers).
+    const ACTIVE: &[&str] = &[
+        "script",
+        "foreignObject",
+        "iframe",
+        "embed",
+        "object",
+        "audio",
+        "video",
+        "animate",
+        "set",
+        "animateMotion",
+        "animateTransform",
+        "handler",
+        "listener",
+    ];
+    for node in root.descendants().filter(|n| n.is_element()) {
+        let name = node.tag_name().name();
+        if ACTIVE.contains(&name) {
+            return Err(format!("holds a <{name}>: a logo must be a plain picture"));
+        }
+        for attribute in node.attributes() {
+            let (key, value) = (attribute.name(), attribute.value().trim());
+            if key.to_ascii_lowercase().starts_with("on") {
+                return Err(format!(
+                    "has an event handler ({key}=…): a logo must be a plain picture"
+                ));
+            }
+            let data_image = name == "image" && value.starts_with("data:image/");
+            if key == "href" && !value.starts_with('#') && !data_image {
+                return Err(format!(
+                    "links to \"{value}\": a logo may link only inside itself (#…) or embed a data:image"
+                ));
+            }
+            let lower = value.to_ascii_lowercase();
+            let outside_url = lower.contains("url(") && !lower.replace(' ', "").contains("url(#");
+            if lower.contains("javascript:") || lower.contains("@import") || outside_url {
+                return Err(format!(
+                    "has {key}=\"{value}\", which may load or run something: a logo must be a plain picture"
+                ));
+            }
+        }
+        if name == "style" {
+            let css = node.text().unwrap_or_default().to_ascii_lowercase();
+            if css.contains("@import") || css.contains("url(") {
+                return Err("has a <style> that loads another file (@import or url()): a logo must be a plain picture".into());
+            }
+        }
     }
     let pixels = |name: &str| -> Option<f64> {
         let value = root.attribute(name)?.trim();
@@ -144,11 +191,35 @@ mod tests {
         assert!(measure("svg", b"<svg".to_vec())
             .unwrap_err()
             .contains("well-formed"));
-        let scripted =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><script>alert(1)</script></svg>";
-        assert!(measure("svg", scripted.as_bytes().to_vec())
-            .unwrap_err()
-            .contains("<script>"));
+        let svg_with = |inner: &str| {
+            measure("svg", format!("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"0 0 1 1\">{inner}</svg>").into_bytes())
+        };
+        for (inner, told) in [
+            ("<script>alert(1)</script>", "<script>"),
+            ("<rect onload=\"alert(1)\"/>", "event handler"),
+            ("<a href=\"javascript:alert(1)\"><rect/></a>", "links to"),
+            ("<use xlink:href=\"https://example.com/x.svg#a\"/>", "links to"),
+            ("<image href=\"https://example.com/x.png\"/>", "links to"),
+            ("<foreignObject><div/></foreignObject>", "<foreignObject>"),
+            (
+                "<set attributeName=\"href\" to=\"javascript:alert(1)\"/>",
+                "<set>",
+            ),
+            ("<rect style=\"fill: url(https://example.com/p)\"/>", "may load"),
+            (
+                "<style>@import url(https://example.com/x.css);</style>",
+                "<style>",
+            ),
+        ] {
+            let error = svg_with(inner).unwrap_err();
+            assert!(error.contains(told), "{inner}: {error}");
+        }
+        // What a logo does use is allowed: gradients by #id, an embedded picture.
+        assert!(svg_with(
+            "<defs><linearGradient id=\"g\"/></defs><rect fill=\"url(#g)\"/><use href=\"#g\"/>"
+        )
+        .is_ok());
+        assert!(svg_with("<image href=\"data:image/png;base64,iVBORw0KGgo=\"/>").is_ok());
     }
 
     #[test]

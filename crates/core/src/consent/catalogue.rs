@@ -156,6 +156,9 @@ pub struct Entry {
     pub key: &'static str,
     /// The service that sets it; `None` for the portal's own consent record.
     pub service: Option<&'static Service>,
+    /// How long it lasts, as the site folder gives it (`None` for the consent record, which
+    /// lasts as long as a choice holds).
+    pub lifetime: Option<site_folder::Lifetime>,
 }
 
 impl Entry {
@@ -199,6 +202,7 @@ const CONSENT_ENTRY: Entry = Entry {
     purpose: Purpose::Necessary,
     key: "consent",
     service: None,
+    lifetime: None,
 };
 
 /// Everything the site stores: the consent record, then each service's cookies in the site
@@ -220,6 +224,7 @@ pub fn catalogue() -> impl Iterator<Item = Entry> {
             purpose: cookie.purpose_in(service),
             key: text(&cookie.key),
             service: Some(service),
+            lifetime: Some(cookie.lifetime),
         })
     }))
 }
@@ -264,18 +269,15 @@ pub fn is_cookie_of(purpose: Purpose, name: &str) -> bool {
 /// A JavaScript regular expression literal matching the names [`is_cookie_of`] gives for
 /// `purpose`: the head script deletes them when the app cannot start (`consent::first_paint`).
 pub fn cookie_pattern(purpose: Purpose) -> String {
+    // The site folder's check allows letters, digits, `_`, `-` and `.` in a name: only the dot
+    // means something in a regular expression (outside a class), and is escaped.
+    let escaped = |name: &str| name.replace('.', "\\.");
     let alternatives: Vec<String> = deleted(purpose)
         .map(|name| match name {
-            Name::Exact(exact) => [exact, "$"].concat(),
-            Name::Prefix(prefix) => prefix.to_owned(),
+            Name::Exact(exact) => [escaped(exact), "$".into()].concat(),
+            Name::Prefix(prefix) => escaped(prefix),
         })
         .collect();
-    assert!(
-        alternatives.iter().all(|a| a
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$')),
-        "cookie names need no escaping in a regular expression (the site folder's check keeps them so)"
-    );
     if alternatives.is_empty() {
         // Matches nothing (an empty alternation would match every name).
         return "/(?!)/".to_owned();

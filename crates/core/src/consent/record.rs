@@ -567,11 +567,6 @@ mod tests {
             Choices::ALL.effective_for(false, &[Purpose::Analytics], |_| None),
             Choices::NONE.with(Purpose::Analytics, true)
         );
-        // This site's own rule is one of these.
-        assert_eq!(
-            Choices::ALL.effective(false),
-            Choices::ALL.effective_for(false, OPTIONAL, PurposeExt::needs)
-        );
     }
 
     #[test]

@@ -121,24 +121,48 @@
   function toggle(purpose) {
     return document.querySelector('[' + %PURPOSE_ATTRIBUTE% + '="' + purpose + '"]');
   }
-  // Marketing needs analytics, and is off under Global Privacy Control (controller::sync_switches).
-  function syncSwitches() {
-    var marketing = toggle(%MARKETING%);
-    var blocked = gpc || !toggle(%ANALYTICS%).checked;
-    var described = marketing.getAttribute('aria-describedby') || '';
-    if (blocked) marketing.checked = false;
-    marketing.disabled = blocked;
-    if (gpc && described.split(' ').indexOf(%GPC_NOTE_ID%) < 0) {
-      marketing.setAttribute('aria-describedby', described + ' ' + %GPC_NOTE_ID%);
-    }
+  // The purposes the site asks about (catalogue::OPTIONAL), each as [its key, the purpose it
+  // works through or null (PurposeExt::needs), whether Global Privacy Control refuses it]; the
+  // settings view has a switch for each, and for no other.
+  var asked = %ASKED%;
+  function isAsked(key) {
+    return asked.some(function (p) { return p[0] === key; });
   }
+  // What `wanted` allows as it takes effect (record.rs, Choices::effective_for): only what the
+  // site asks about, each with what it works through, nothing GPC refuses. Every key of the
+  // record, so the stored record has its shape.
+  function effective(wanted) {
+    var choices = {};
+    %CHOICE_KEYS%.forEach(function (key) { choices[key] = false; });
+    asked.forEach(function (p) {
+      choices[p[0]] = !!wanted[p[0]] && (!p[1] || !!wanted[p[1]] && isAsked(p[1])) && !(p[2] && gpc);
+    });
+    return choices;
+  }
+  // A switch is off and disabled while what it works through is off, or under GPC when it
+  // refuses it (controller::sync_switches).
+  function syncSwitches() {
+    asked.forEach(function (p) {
+      var input = toggle(p[0]);
+      var blocked = p[2] && gpc || !!p[1] && !toggle(p[1]).checked;
+      var described = input.getAttribute('aria-describedby') || '';
+      if (blocked) input.checked = false;
+      input.disabled = blocked;
+      if (p[2] && gpc && described.split(' ').indexOf(%GPC_NOTE_ID%) < 0) {
+        input.setAttribute('aria-describedby', described + ' ' + %GPC_NOTE_ID%);
+      }
+    });
+  }
+  // The cookies of each optional purpose, asked or not (catalogue::cookie_pattern): what a
+  // refusal deletes.
+  var cookiesOf = %COOKIES%;
   // Deletes the cookies of every purpose `choices` does not allow: host-only, then on every
   // domain the host is in (the browser ignores those it cannot be).
   function deleteRefused(choices) {
     var labels = location.hostname.split('.');
     document.cookie.split(';').forEach(function (pair) {
       var name = pair.split('=')[0].trim();
-      if (!choices.analytics && %ANALYTICS_COOKIES%.test(name) || !choices.marketing && %MARKETING_COOKIES%.test(name)) {
+      if (cookiesOf.some(function (c) { return !choices[c[0]] && c[1].test(name); })) {
         for (var i = -1; i < labels.length; i++) {
           document.cookie = name + %COOKIE_EXPIRY% + (i < 0 ? '' : '; Domain=' + labels.slice(i).join('.'));
         }
@@ -149,8 +173,7 @@
     var dialog = byId(%SETTINGS_ID%);
     if (action === %ACTION_SETTINGS%) {
       // The switches show the choice in force (all off without one).
-      toggle(%ANALYTICS%).checked = !!previous.analytics;
-      toggle(%MARKETING%).checked = !!previous.marketing;
+      asked.forEach(function (p) { toggle(p[0]).checked = !!previous[p[0]]; });
       syncSwitches();
       return dialog.open || dialog.showModal();
     }
@@ -158,11 +181,11 @@
     // Only the three choices are stored; anything else (the receipt, which needs the app and
     // shows only with it) is left alone.
     if (action !== %ACTION_ACCEPT_ALL% && action !== %ACTION_REJECT_ALL% && action !== %ACTION_SAVE%) return;
-    function allowed(purpose) {
-      return action === %ACTION_ACCEPT_ALL% || action === %ACTION_SAVE% && toggle(purpose).checked;
-    }
-    var analytics = allowed(%ANALYTICS%);
-    var choices = { analytics: analytics, marketing: analytics && !gpc && allowed(%MARKETING%) };
+    var wanted = {};
+    asked.forEach(function (p) {
+      wanted[p[0]] = action === %ACTION_ACCEPT_ALL% || action === %ACTION_SAVE% && toggle(p[0]).checked;
+    });
+    var choices = effective(wanted);
     var lang = html.lang;
     var message = %MESSAGE_NOT_STORED%;
     try {
@@ -175,7 +198,7 @@
     } catch (notStored) {
       html.classList.add(%NO_STORAGE_CLASS%);
     }
-    if (previous.analytics && !analytics || previous.marketing && !choices.marketing) message = %MESSAGE_WITHDRAWN%;
+    if (%CHOICE_KEYS%.some(function (key) { return previous[key] && !choices[key]; })) message = %MESSAGE_WITHDRAWN%;
     previous = choices;
     deleteRefused(choices);
     html.classList.remove(%ASK_CLASS%);
@@ -216,7 +239,7 @@
       // click made while the app was loading, if any).
       // What the stored choice in force does not allow goes now, as the app would have done.
       failed = true;
-      deleteRefused({ analytics: previous.analytics, marketing: previous.marketing && previous.analytics && !gpc });
+      deleteRefused(effective(previous));
       byId(%SETTINGS_ID%).addEventListener('change', syncSwitches);
       if (early.length) fallback(early.pop());
       console.warn('The app did not start; the consent buttons work without it.', error);

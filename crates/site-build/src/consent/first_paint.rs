@@ -3,7 +3,7 @@
 //! the banner before the first paint and the WebAssembly that decides it afterwards read the same
 //! record with the same names, and a renamed constant renames both.
 
-use portal_core::consent::catalogue::{cookie_pattern, Purpose};
+use portal_core::consent::catalogue::{cookie_pattern, Purpose, PurposeExt, OPTIONAL};
 use portal_core::consent::record::{
     Ask, CHOICE_KEYS, CHOICE_MONTHS, FUTURE_SLACK_MS, ID_LENGTH, MAX_RECORD_LENGTH, RECORD_KEYS,
     RECORD_VERSION, STORAGE_KEY,
@@ -60,16 +60,35 @@ fn names() -> Vec<(&'static str, String)> {
         ("ACTION_ACCEPT_ALL", literal(Action::AcceptAll.key())),
         ("ACTION_REJECT_ALL", literal(Action::RejectAll.key())),
         ("ACTION_SAVE", literal(Action::Save.key())),
-        ("ANALYTICS", literal(Purpose::Analytics.key())),
-        ("MARKETING", literal(Purpose::Marketing.key())),
-        ("ANALYTICS_COOKIES", cookie_pattern(Purpose::Analytics)),
-        ("MARKETING_COOKIES", cookie_pattern(Purpose::Marketing)),
+        ("ASKED", asked()),
+        ("COOKIES", cookies()),
         ("COOKIE_EXPIRY", literal(portal_core::consent::cookies::EXPIRY)),
         ("MESSAGE_SAVED", literal(Message::Saved.attribute())),
         ("MESSAGE_WITHDRAWN", literal(Message::Withdrawn.attribute())),
         ("MESSAGE_NOT_STORED", literal(Message::NotStored.attribute())),
         ("GPC_NOTE_ID", literal(v::GPC_NOTE_ID)),
     ]
+}
+
+/// The purposes the site asks about, as the script's `asked`: `[key, needed key or null, GPC
+/// refuses it]` each.
+fn asked() -> String {
+    let asked: Vec<(&str, Option<&str>, bool)> = OPTIONAL
+        .iter()
+        .map(|p| (p.key(), p.needs().map(Purpose::key), *p == Purpose::Marketing))
+        .collect();
+    literal(asked)
+}
+
+/// Every optional purpose's cookies, as the script's `cookiesOf`: `[key, /pattern/]` each (a
+/// regular expression literal, not a string).
+fn cookies() -> String {
+    let pairs: Vec<String> = Purpose::ALL
+        .into_iter()
+        .filter(|p| *p != Purpose::Necessary)
+        .map(|p| format!("[{}, {}]", literal(p.key()), cookie_pattern(p)))
+        .collect();
+    format!("[{}]", pairs.join(", "))
 }
 
 /// The filled-in script, without its comments (they are for the template's readers; every byte of
@@ -116,12 +135,18 @@ mod tests {
         // Nothing longer than a record is parsed, the same limit as the WebAssembly's.
         assert!(script.contains(&format!("text.length > {MAX_RECORD_LENGTH} ?")));
         // Without the app, the fallback deletes what withdrawal deletes.
-        for pattern in [
-            cookie_pattern(Purpose::Analytics),
-            cookie_pattern(Purpose::Marketing),
-        ] {
-            assert!(script.contains(&format!("{pattern}.test(name)")), "{pattern}");
+        for purpose in [Purpose::Analytics, Purpose::Marketing] {
+            let pair = format!("[\"{}\", {}]", purpose.key(), cookie_pattern(purpose));
+            assert!(script.contains(&pair), "{pair}");
         }
+        // What the site asks about, as the catalogue says.
+        assert!(script.contains(&format!("var asked = {};", asked())));
+        let keys: Vec<&str> = serde_json::from_str::<Vec<(String, Option<String>, bool)>>(&asked())
+            .unwrap()
+            .iter()
+            .map(|(key, _, _)| Purpose::ALL.into_iter().find(|p| p.key() == key).unwrap().key())
+            .collect();
+        assert_eq!(keys, OPTIONAL.iter().map(|p| p.key()).collect::<Vec<_>>());
         // Shipped without the template's comments: every byte is in every first load.
         assert!(!script.lines().any(|line| line.trim_start().starts_with("//")));
         assert!(

@@ -24,6 +24,10 @@ struct EntryData {
     domain: Option<&'static str>,
     provider: &'static str,
     purpose: &'static str,
+    /// The texts' key and the lifetime the site folder gives (`site.toml`), so that a changed
+    /// lifetime is a new revision even where a translation says it in the same words.
+    key: &'static str,
+    lifetime: Option<String>,
 }
 
 /// What one revision is of.
@@ -71,6 +75,8 @@ pub fn publish(lang: Lang, markup: &str) -> Published {
                 domain,
                 provider: entry.provider,
                 purpose: entry.purpose.key(),
+                key: entry.key,
+                lifetime: entry.lifetime.map(|l| l.to_string()),
             }
         })
         .collect();

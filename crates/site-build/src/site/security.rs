@@ -194,6 +194,7 @@ pub const HASHED_HEADERS_PATTERNS: &[&str] = &[
     "/first-paint-*",
     "/favicon-*",
     "/form/*",
+    "/brand/*",
 ];
 
 /// `deploy/nginx-security-headers.conf`: the headers, included in the server block and again in
