@@ -253,7 +253,7 @@ test('withdraw from the footer: cookies deleted and stay gone, the message tells
   await dialog.getByRole('button', { name: 'Tallenna valinnat' }).click();
   await dialog.waitFor({ state: 'hidden' });
   const status = await page.getByRole('status').innerText();
-  assert.match(status, /^Suostumus on peruutettu, ja sivuston Google-evästeet on poistettu\./);
+  assert.match(status, /^Suostumus on peruutettu, ja peruutettujen käyttötarkoitusten evästeet on poistettu tästä selaimesta\. Ennen peruutusta kerätyt tiedot säilyvät Googlella/);
   assert.match(status, /IDE-evästettä/);
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Evästeasetukset', 'focus back on the footer button');
   assert.deepEqual(await cookieNames(context), ['theme'], 'GA cookies (and the old _gid) deleted, the site cookie kept');
@@ -332,6 +332,8 @@ test('a choice holds 12 months, refusal and consent alike: still after 11, asked
   assert.equal(await reload(page), true, 'a 12-month-old refusal asks again');
   assert.equal(await page.locator('html').getAttribute('data-consent-ask'), 'expired');
   assert.ok(await banner(page).getByText('Edellinen valintasi on vanhentunut. Valitse uudelleen.').isVisible());
+  // An expired record is deleted, so the storage keeps no choice longer than the table says.
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY), null, 'the expired record is still stored');
   await store(page, { ...refusal, choices: { analytics: true, marketing: false }, time: monthsAgo(11) });
   assert.equal(await reload(page), false, 'an 11-month-old consent holds');
   await store(page, { ...refusal, choices: { analytics: true, marketing: false }, time: monthsAgo(12) - 60_000 });

@@ -140,7 +140,14 @@ pub fn start(lang: Lang) -> bool {
             state.applied = stored.choices.effective(gpc);
             state.record = Some(stored);
         }
-        Status::Ask(reason) => state.ask = Some(reason),
+        Status::Ask(reason) => {
+            // An expired choice is not kept longer than the cookie table says; the banner still
+            // says why it asks.
+            if reason == Ask::Expired {
+                storage::remove();
+            }
+            state.ask = Some(reason);
+        }
     }
     // Without a valid choice this denies everything and deletes leftovers of an old one.
     enforce(state.applied);

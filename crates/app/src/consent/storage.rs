@@ -24,6 +24,13 @@ pub fn load() -> Stored {
     }
 }
 
+/// Deletes the stored record (one that expired: the cookie table says how long it is kept).
+pub fn remove() {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(STORAGE_KEY);
+    }
+}
+
 /// Stores the record; `false` if the browser refused (the choice then holds for this page view).
 pub fn save(record: &Record) -> bool {
     match (local_storage(), record::to_json(record)) {

@@ -240,6 +240,10 @@
       // What the stored choice in force does not allow goes now, as the app would have done.
       failed = true;
       deleteRefused(effective(previous));
+      // An expired choice is not kept (as the app does on start).
+      if (reason === %ASK_EXPIRED%) {
+        try { localStorage.removeItem(%STORAGE_KEY%); } catch (blocked) {}
+      }
       byId(%SETTINGS_ID%).addEventListener('change', syncSwitches);
       if (early.length) fallback(early.pop());
       console.warn('The app did not start; the consent buttons work without it.', error);
