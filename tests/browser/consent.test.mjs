@@ -317,6 +317,33 @@ for (const [name, value, reason] of [
   });
 }
 
+test('nothing is measured while a request is written: the tag stops when the form opens, and a page opened at the form loads none', async () => {
+  const { page, context, watch, google } = await openWithGoogleStub();
+  await banner(page).getByRole('button', { name: FI.banner.accept }).click();
+  await page.waitForFunction(() => window.__stubTag === 1);
+  assert.equal(await page.evaluate((id) => window[`ga-disable-${id}`], ID), false);
+  // Opening the form from the header: Google's tag is disabled for the rest of the page view.
+  await page.getByRole('banner').getByRole('link', { name: 'Tee pyyntö' }).click();
+  await page.getByRole('heading', { name: 'Tee tietosuojapyyntö' }).waitFor();
+  assert.equal(await page.evaluate((id) => window[`ga-disable-${id}`], ID), true, 'the tag still measures while the form is open');
+  // A page opened at the form: no tag at all in that page view, with consent given.
+  await page.goto('about:blank');
+  await page.goto(env.url + '/#pyynto');
+  await appReady(page);
+  await page.getByRole('heading', { name: 'Tee tietosuojapyyntö' }).waitFor();
+  assert.equal(google.length, 1, 'Google\'s tag was loaded on a page opened at the form');
+  assert.equal(await page.locator('script[src*="googletagmanager"]').count(), 0);
+  assert.equal(await page.evaluate((id) => window[`ga-disable-${id}`], ID), true);
+  // The next page view without the form measures again, as the choice allows.
+  await page.goto('about:blank');
+  await page.goto(env.url + '/');
+  await appReady(page);
+  await page.waitForFunction(() => window.__stubTag === 1);
+  assert.equal(google.length, 2);
+  await assertClean(assert, env, watch);
+  await context.close();
+});
+
 test('a choice holds 12 months, refusal and consent alike: still after 11, asked after 12', async () => {
   const { page, context, watch } = await openWithGoogleStub();
   await banner(page).getByRole('button', { name: FI.banner.reject }).click();

@@ -31,15 +31,20 @@ pub fn start() {
         return;
     };
     listen(&document);
-    // Consent first: it decides whether Google's tag may load in this page view.
-    controller::start(portal_dom::page_lang(&document));
-    enhance::open_contents_on_wide_screens(&document);
-    enhance::track_current_section(&document);
     let hash = document
         .location()
         .and_then(|l| l.hash().ok())
         .unwrap_or_default();
-    if hash.strip_prefix('#') == Some(portal_core::request::SECTION_ID) {
+    let form_shown = hash.strip_prefix('#') == Some(portal_core::request::SECTION_ID);
+    if form_shown {
+        // Opened at the form: this page view is not measured at all (no page view of the form).
+        consent::gate::pause();
+    }
+    // Consent first: it decides whether Google's tag may load in this page view.
+    controller::start(portal_dom::page_lang(&document));
+    enhance::open_contents_on_wide_screens(&document);
+    enhance::track_current_section(&document);
+    if form_shown {
         request_form::open(None);
     }
     // Last: until now, the head script answers the buttons if the start fails.

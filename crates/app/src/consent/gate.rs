@@ -40,6 +40,17 @@ fn gtag_function() -> Option<js_sys::Function> {
 thread_local! {
     /// Whether this page view has added Google's tag already.
     static TAG_ADDED: Cell<bool> = const { Cell::new(false) };
+    /// Whether measurement is stopped for the rest of this page view: the request form was opened
+    /// in it (a customer writing a rights request is not measured: GDPR Art. 5(1)(c), 25).
+    static PAUSED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Stops measurement for the rest of this page view: Google's tag, if it runs, is disabled
+/// (`ga-disable-…`: it sends nothing more, no page view of the form), and it is not loaded if it
+/// has not been. The next page view without the form measures again, as the choice allows.
+pub fn pause() {
+    PAUSED.with(|p| p.set(true));
+    set_tag_disabled(true);
 }
 
 fn object<'a, V: Into<JsValue> + Copy + 'a>(
@@ -63,7 +74,7 @@ fn set_tag_disabled(disabled: bool) {
 /// it what is granted, and disables it when analytics is not.
 pub fn apply(choices: Choices) {
     let added = TAG_ADDED.with(Cell::get);
-    if !choices.analytics {
+    if !choices.analytics || PAUSED.with(Cell::get) {
         if added {
             gtag3("consent", "update", &object(&gtag::consent_types(choices)));
         }
