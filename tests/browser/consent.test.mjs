@@ -101,6 +101,22 @@ test('first visit: the banner asks in the first paint, with three equal buttons,
   assert.ok(Math.abs(box.y + box.height - viewport.height) <= 1, `banner at y=${box.y}, h=${box.height}`);
   assert.ok(box.height <= 0.62 * viewport.height, `banner is ${box.height}px high`);
   assert.ok(await page.getByRole('heading', { level: 1 }).isVisible());
+  // On a phone of today's height and on a laptop, in every language: at most half the screen,
+  // with its three choices whole and in view.
+  for (const lang of LANGS) {
+    for (const size of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+      const { page: other, context: otherContext } = await openPage(env, lang.path, { viewport: size });
+      const region = banner(other, lang);
+      await region.waitFor();
+      const area = await region.boundingBox();
+      assert.ok(area.height <= size.height / 2, `${lang.code} ${size.width}×${size.height}: the banner is ${area.height}px high`);
+      for (const button of await region.getByRole('button').all()) {
+        const b = await button.boundingBox();
+        assert.ok(b.y >= area.y && b.y + b.height <= size.height, `${lang.code}: a choice is cut off`);
+      }
+      await otherContext.close();
+    }
+  }
   // In the frame that made the first contentful paint, and in every frame after it.
   const record = await paintRecord(page);
   assert.equal(record.fcpFrame?.banner, true, 'reject button visible in the first contentful paint');
