@@ -1263,7 +1263,9 @@ mod tests {
     fn a_folder_lacking_a_language_s_notice_or_locale_is_told_each() {
         let dir = tempfile::tempdir().unwrap();
         let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/kahvila-kuu");
-        std::fs::copy(example.join("site.toml"), dir.path().join("site.toml")).unwrap();
+        for file in ["site.toml", "logo.svg"] {
+            std::fs::copy(example.join(file), dir.path().join(file)).unwrap();
+        }
         for folder in ["notice", "locales"] {
             std::fs::create_dir(dir.path().join(folder)).unwrap();
         }

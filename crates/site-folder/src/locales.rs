@@ -321,7 +321,13 @@ fn entries_problems(locales: &[Locale], site: &crate::Site) -> Vec<Problem> {
             problems.push(reference.problem(
                 entries.span(),
                 &format!("{ENTRIES}.{key}"),
-                "missing: site.toml has a cookie with this key, and the cookie table needs its text".into(),
+                if key.starts_with("consent_") {
+                    "missing: the cookie table's row for the portal's own record of the choice needs it"
+                        .into()
+                } else {
+                    "missing: site.toml has a cookie with this key, and the cookie table needs its text"
+                        .into()
+                },
             ));
         }
     }

@@ -23,11 +23,7 @@ impl Strings {
     pub fn entry(&self, key: &str, part: &str) -> &'static str {
         self.entries
             .iter()
-            .find(|(name, _)| {
-                name.strip_prefix(key)
-                    .and_then(|rest| rest.strip_prefix('_'))
-                    .is_some_and(|rest| rest == part)
-            })
+            .find(|(name, _)| name.strip_prefix(key).and_then(|rest| rest.strip_prefix('_')) == Some(part))
             .map_or("", |(_, text)| text)
     }
 }
