@@ -8,10 +8,18 @@ use crate::request::validate::is_line_break;
 /// The calendar's `PRODID`.
 pub const PRODID: &str = "-//privacy-portal//Privacy portal//EN";
 
+/// A globally unique event id (RFC 5545, 3.8.4.7): `local` at the site's own host (the site
+/// folder's `origin`), e.g. `SAF-04HM-ASW9-deadline@tietosuoja.safrent.fi`.
+pub fn uid(local: &str) -> String {
+    let origin: &str = &crate::SITE.origin;
+    let host = origin.strip_prefix("https://").unwrap_or(origin);
+    format!("{local}@{host}")
+}
+
 /// One all-day event.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Event {
-    /// Globally unique (RFC 5545, 3.8.4.7), e.g. `SAF-04HM-ASW9-deadline@privacy-portal`.
+    /// Globally unique (RFC 5545, 3.8.4.7): [`uid`].
     pub uid: String,
     pub day: Date,
     pub summary: String,
@@ -118,6 +126,17 @@ pub fn events(unfolded: &str) -> Vec<Vec<&str>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_id_is_at_the_site_s_host() {
+        let id = uid("SAF-04HM-ASW9-deadline");
+        let (local, host) = id.split_once('@').unwrap();
+        assert_eq!(local, "SAF-04HM-ASW9-deadline");
+        assert!(
+            host.contains('.') && !host.contains('/') && !host.contains(':'),
+            "{host}"
+        );
+    }
 
     #[test]
     fn escapes_every_line_break_and_drops_other_controls() {

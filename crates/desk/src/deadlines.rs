@@ -178,7 +178,7 @@ that the period was extended, the answer is due today, {extended} ({extended_rul
         ),
     };
     let event = |id: &str, day: Date, summary: String, description: String| Event {
-        uid: format!("{reference}-desk-{id}@privacy-portal"),
+        uid: portal_core::ics::uid(&format!("{reference}-desk-{id}")),
         day,
         summary,
         description,
@@ -320,9 +320,9 @@ mod tests {
             assert_eq!(events.len(), 2, "{unfolded}");
             let (due, extended) = (&events[0], &events[1]);
             assert!(due.contains(&"DTSTART;VALUE=DATE:20261228"), "{due:?}");
-            assert!(due.contains(&"UID:SAF-04HM-ASW9-desk-due@privacy-portal"));
+            assert!(due.contains(&portal_core::ics::uid("UID:SAF-04HM-ASW9-desk-due").as_str()));
             assert!(extended.contains(&"DTSTART;VALUE=DATE:20270225"), "{extended:?}");
-            assert!(extended.contains(&"UID:SAF-04HM-ASW9-desk-extended@privacy-portal"));
+            assert!(extended.contains(&portal_core::ics::uid("UID:SAF-04HM-ASW9-desk-extended").as_str()));
             for event in [due, extended] {
                 assert!(event.contains(&"TRIGGER;RELATED=START:-P7D"));
                 assert!(event.contains(&"TRIGGER;RELATED=START:PT9H"));

@@ -370,7 +370,11 @@ impl fmt::Display for ImportError {
                 write!(f, "{found} fields instead of {}", COLUMNS.len())
             }
             Problem::NotText => f.write_str("not UTF-8 text"),
-            Problem::Reference { found } => write!(f, "{found:?} is not a reference such as SAF-04HM-ASW9"),
+            Problem::Reference { found } => write!(
+                f,
+                "{found:?} is not a reference such as {}-04HM-ASW9",
+                portal_core::facts::REFERENCE_PREFIX
+            ),
             Problem::Date { found } => write!(f, "{found:?} is not a date YYYY-MM-DD or D.M.YYYY"),
             Problem::DueDate { found, computed } => write!(
                 f,

@@ -120,7 +120,7 @@ If the period has been extended, the answer is due by {extended}.\n{complaint}"
         ),
     };
     let event = |id: &str, day: Date, summary: String, description: String| Event {
-        uid: format!("{reference}-{id}@privacy-portal"),
+        uid: crate::ics::uid(&format!("{reference}-{id}")),
         day,
         summary,
         description,
@@ -203,10 +203,10 @@ mod tests {
         let (due, extended) = (&events[0], &events[1]);
         assert!(due.contains(&"DTSTART;VALUE=DATE:20261228"), "{due:?}");
         assert!(due.contains(&"DTEND;VALUE=DATE:20261229"));
-        assert!(due.contains(&"UID:SAF-04HM-ASW9-deadline@privacy-portal"));
+        assert!(due.contains(&crate::ics::uid("UID:SAF-04HM-ASW9-deadline").as_str()));
         assert!(extended.contains(&"DTSTART;VALUE=DATE:20270225"), "{extended:?}");
         assert!(extended.contains(&"DTEND;VALUE=DATE:20270226"));
-        assert!(extended.contains(&"UID:SAF-04HM-ASW9-extended@privacy-portal"));
+        assert!(extended.contains(&crate::ics::uid("UID:SAF-04HM-ASW9-extended").as_str()));
         for event in [due, extended] {
             assert!(event.contains(&"TRIGGER;RELATED=START:PT9H"));
             let description = event.iter().find(|l| l.starts_with("DESCRIPTION:")).unwrap();
