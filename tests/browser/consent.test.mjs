@@ -12,7 +12,7 @@ import {
   STORAGE_KEY, GOOGLE, stubGoogle,
 } from './harness.mjs';
 import { LANGS } from './languages.mjs';
-import { MEASUREMENT_ID, CONTAINER_COOKIE, THROTTLE_COOKIE, CONTROLLER, RETENTION_MONTHS, CHOICE_MONTHS } from './site.mjs';
+import { MEASUREMENT_ID, CONTAINER_COOKIE, THROTTLE_COOKIE, CONTROLLER, RETENTION_MONTHS, CHOICE_MONTHS, SHARE_COOKIES } from './site.mjs';
 
 let env;
 before(async () => {
@@ -214,7 +214,8 @@ test('accept all: consent default before the tag and before config, then the tag
   assert.deepEqual(commands, ['consent default', 'js', 'consent update', `config ${ID}`]);
   assert.deepEqual(layer[0][2], { analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' });
   assert.deepEqual(layer[2][2], { analytics_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' });
-  assert.deepEqual(layer[3][2], { allow_google_signals: true, allow_ad_personalization_signals: true });
+  // Google's cookies on this host only, unless the site folder shares them with the parent domain.
+  assert.deepEqual(layer[3][2], { allow_google_signals: true, allow_ad_personalization_signals: true, cookie_domain: SHARE_COOKIES ? 'auto' : 'none' });
   assert.deepEqual(await cookieNames(context), ['_ga', CONTAINER_COOKIE, '_gid', 'theme'].sort());
   assert.deepEqual((await stored(page)).choices, { analytics: true, marketing: true });
   await assertClean(assert, env, watch);

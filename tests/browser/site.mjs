@@ -23,7 +23,7 @@ const site = FOLDER.site;
 /** The site's Google Analytics 4 service (the tests drive its tag). */
 const ga4 = (site.services ?? []).find((s) => s.kind === 'google-analytics-4');
 if (!ga4) throw new Error(`${file}: no [[services]] of kind "google-analytics-4" (the tests drive its tag)`);
-const gaFact = (dotted) => fact(ga4, dotted, { where: `[[services]] id = "${ga4.id}": ` });
+const gaFact = (dotted, { optional = false } = {}) => fact(ga4, dotted, { optional, where: `[[services]] id = "${ga4.id}": ` });
 
 /** The controller as the pages, the banner and the letter name it. */
 export const CONTROLLER = {
@@ -53,6 +53,8 @@ export const REFERENCE_PREFIX = fact(site, 'reference_prefix');
 export const RETENTION_MONTHS = gaFact('settings.data_retention_months');
 export const CHOICE_MONTHS = fact(site, 'consent.record_months');
 
+/** Whether Google's cookies are shared with the parent domain (default: this host only). */
+export const SHARE_COOKIES = gaFact('settings.share_cookies_with_parent_domain', { optional: true }) ?? false;
 /** The measurement ID, "G-…". */
 export const MEASUREMENT_ID = gaFact('settings.measurement_id');
 /** The session cookie GA4 sets for it: `_ga_` and the ID without "G-". */

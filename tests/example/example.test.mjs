@@ -214,6 +214,14 @@ for (const code of LANGUAGES) {
     const commands = layer.map((entry) => (entry[0] === 'js' ? 'js' : `${entry[0]} ${entry[1]}`));
     assert.deepEqual(commands.filter((c) => c.startsWith('config')), [`config ${ID}`]);
     assert.ok(commands.indexOf('consent default') < commands.indexOf(`config ${ID}`), commands.join(', '));
+    // The example shares Google's cookies with its parent domain (site.toml): Google's default
+    // cookie domain, and the cookie table names the domain.
+    const config = layer.find((entry) => entry[0] === 'config')[2];
+    assert.equal(config.cookie_domain, 'auto');
+    assert.equal(config.allow_google_signals, false, 'Google signals on a site without marketing');
+    const parent = new URL(SITE.origin).hostname.split('.').slice(1).join('.');
+    const table = fold(await page.getByRole('region', { name: T(code, 'cookies.heading') }).getByRole('table').innerText());
+    assert.ok(table.includes(`${T(code, 'cookies.cookie')} (${parent})`), table);
     await assertClean(assert, env, watch);
     await context.close();
   });

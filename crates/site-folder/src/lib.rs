@@ -354,6 +354,11 @@ pub struct Settings {
     pub image_hosts: List<Text>,
     /// Hosts it sends to (`connect-src`).
     pub connect_hosts: List<Text>,
+    /// Google's cookies on the site's own host only (`false`, the default: not shared with the
+    /// company's other sites, and withdrawing here deletes nothing of theirs), or on its parent
+    /// domain (`true`: shared with the shop on the same domain; the cookie table says so).
+    #[serde(default)]
+    pub share_cookies_with_parent_domain: bool,
 }
 
 /// One cookie or storage entry of a service.

@@ -150,12 +150,13 @@ fn settings(s: &Settings) -> String {
     let hosts = |h: &[Text]| list(h, |t| text(t));
     format!(
         "{CRATE}::Settings {{ measurement_id: {}, data_retention_months: {}, script_hosts: {}, image_hosts: {}, \
-         connect_hosts: {} }}",
+         connect_hosts: {}, share_cookies_with_parent_domain: {} }}",
         text(&s.measurement_id),
         s.data_retention_months,
         hosts(&s.script_hosts),
         hosts(&s.image_hosts),
-        hosts(&s.connect_hosts)
+        hosts(&s.connect_hosts),
+        s.share_cookies_with_parent_domain
     )
 }
 

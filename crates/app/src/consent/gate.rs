@@ -92,11 +92,14 @@ pub fn apply(choices: Choices) {
     gtag3("consent", "default", &object(&gtag::consent_default()));
     gtag2("js", &js_sys::Date::new_0().into());
     gtag3("consent", "update", &object(&gtag::consent_types(choices)));
-    gtag3(
-        "config",
-        GA_MEASUREMENT_ID,
-        &object(&gtag::config_params(choices)),
+    let config = object(&gtag::config_params(choices));
+    let share = portal_core::facts::GA.share_cookies_with_parent_domain;
+    let _ = Reflect::set(
+        &config,
+        &"cookie_domain".into(),
+        &gtag::cookie_domain(share).into(),
     );
+    gtag3("config", GA_MEASUREMENT_ID, &config);
     add_tag_script();
     TAG_ADDED.with(|cell| cell.set(true));
 }

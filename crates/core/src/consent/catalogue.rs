@@ -172,6 +172,20 @@ impl Entry {
         strings.entry(self.key, "lifetime")
     }
 
+    /// The domain a cookie of this site is shared on, if its service shares its cookies with the
+    /// parent domain (`share_cookies_with_parent_domain`): the site's host without its first
+    /// label (`tietosuoja.safrent.fi` → `safrent.fi`). `None`: the site's own host only.
+    pub fn shared_domain(&self) -> Option<String> {
+        let service = self.service?;
+        if self.kept != Kept::Cookie || !service.settings.share_cookies_with_parent_domain {
+            return None;
+        }
+        let origin: &str = &crate::SITE.origin;
+        let host = origin.strip_prefix("https://").unwrap_or(origin);
+        let parent = host.split_once('.').map_or(host, |(_, parent)| parent);
+        Some(if parent.contains('.') { parent } else { host }.to_owned())
+    }
+
     /// The name as the cookie table shows it: a prefix with `*`, except Google Analytics 4's
     /// session cookie, whose full name the measurement ID gives.
     pub fn display(&self) -> String {

@@ -40,6 +40,17 @@ pub fn config_params(choices: Choices) -> [(&'static str, bool); 2] {
     ]
 }
 
+/// The `config` parameter `cookie_domain`: `none` keeps Google's cookies on the site's own host;
+/// `auto` (Google's default) puts them on the highest domain it can, shared with the company's
+/// other sites there (the site folder's `share_cookies_with_parent_domain`).
+pub const fn cookie_domain(share_with_parent_domain: bool) -> &'static str {
+    if share_with_parent_domain {
+        "auto"
+    } else {
+        "none"
+    }
+}
+
 /// The window property that stops the tag for this measurement ID (`ga-disable-G-…`).
 pub fn disable_property(measurement_id: &str) -> String {
     ["ga-disable-", measurement_id].concat()

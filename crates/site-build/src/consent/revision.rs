@@ -21,7 +21,7 @@ pub const LENGTH: usize = portal_core::consent::record::REVISION_LENGTH;
 struct EntryData {
     name: String,
     kept: &'static str,
-    domain: Option<&'static str>,
+    domain: Option<String>,
     provider: &'static str,
     purpose: &'static str,
     /// The texts' key and the lifetime the site folder gives (`site.toml`), so that a changed
@@ -66,8 +66,8 @@ pub fn publish(lang: Lang, markup: &str) -> Published {
         .map(|entry| {
             let (kept, domain) = match entry.kept {
                 Kept::LocalStorage => ("local-storage", None),
-                Kept::Cookie => ("cookie", None),
-                Kept::ThirdPartyCookie(domain) => ("third-party-cookie", Some(domain)),
+                Kept::Cookie => ("cookie", entry.shared_domain()),
+                Kept::ThirdPartyCookie(domain) => ("third-party-cookie", Some(domain.to_owned())),
             };
             EntryData {
                 name: entry.display(),

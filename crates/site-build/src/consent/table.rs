@@ -26,7 +26,10 @@ pub fn kept(lang: Lang, entry: &Entry) -> String {
     let s = &lang.strings().cookies;
     match entry.kept {
         Kept::LocalStorage => s.local_storage.to_owned(),
-        Kept::Cookie => s.cookie.to_owned(),
+        Kept::Cookie => match entry.shared_domain() {
+            Some(domain) => format!("{} ({domain})", s.cookie),
+            None => s.cookie.to_owned(),
+        },
         Kept::ThirdPartyCookie(domain) => format!("{} ({domain})", s.third_party),
     }
 }
