@@ -245,7 +245,7 @@ test('analytics only, from the settings view; marketing cannot be chosen without
   await page.waitForFunction(() => window.__stubTag === 1);
   const layer = await page.evaluate(() => window.__dataLayerAtLoad);
   assert.deepEqual(layer[2][2], { analytics_storage: 'granted', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' });
-  assert.deepEqual(layer[3][2], { allow_google_signals: false, allow_ad_personalization_signals: false });
+  assert.deepEqual(layer[3][2], { allow_google_signals: false, allow_ad_personalization_signals: false, cookie_domain: SHARE_COOKIES ? 'auto' : 'none' });
   assert.equal(google.length, 1);
   assert.deepEqual((await stored(page)).choices, { analytics: true, marketing: false });
   await assertClean(assert, env, watch);
@@ -430,7 +430,7 @@ test('Global Privacy Control: marketing refused without asking, and the banner s
   const layer = await page.evaluate(() => window.__dataLayerAtLoad);
   assert.equal(layer[2][2].analytics_storage, 'granted');
   assert.equal(layer[2][2].ad_storage, 'denied');
-  assert.deepEqual(layer[3][2], { allow_google_signals: false, allow_ad_personalization_signals: false });
+  assert.deepEqual(layer[3][2], { allow_google_signals: false, allow_ad_personalization_signals: false, cookie_domain: SHARE_COOKIES ? 'auto' : 'none' });
   const record = await stored(page);
   assert.deepEqual(record.choices, { analytics: true, marketing: false });
   assert.equal(record.gpc, true);
