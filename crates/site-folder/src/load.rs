@@ -101,7 +101,11 @@ pub fn check_folder(dir: &Path) -> Result<Site, Vec<Problem>> {
     };
     // A folder without locales/ is told below, file by file.
     if dir.join("locales").is_dir() {
-        if let Err(more) = crate::locales::check(&dir.join("locales"), &display_path(dir, "locales"), site.as_ref().ok()) {
+        if let Err(more) = crate::locales::check(
+            &dir.join("locales"),
+            &display_path(dir, "locales"),
+            site.as_ref().ok(),
+        ) {
             problems.extend(more);
         }
     }

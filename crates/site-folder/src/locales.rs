@@ -146,7 +146,9 @@ pub fn read(dir: &Path, shown: &str, rerun: bool) -> Result<Vec<Locale>, Vec<Pro
 pub fn check(dir: &Path, shown: &str, site: Option<&crate::Site>) -> Result<(), Vec<Problem>> {
     let locales = read(dir, shown, false)?;
     check_locales(&locales)?;
-    let problems = site.map(|site| entries_problems(&locales, site)).unwrap_or_default();
+    let problems = site
+        .map(|site| entries_problems(&locales, site))
+        .unwrap_or_default();
     if problems.is_empty() {
         Ok(())
     } else {
@@ -270,7 +272,11 @@ pub const ENTRIES: &str = "entries";
 /// each cookie's, in `site.toml`'s order.
 pub fn entry_keys(site: &crate::Site) -> Vec<String> {
     std::iter::once("consent")
-        .chain(site.services.iter().flat_map(|s| s.cookies.iter().map(|c| c.key.as_ref())))
+        .chain(
+            site.services
+                .iter()
+                .flat_map(|s| s.cookies.iter().map(|c| c.key.as_ref())),
+        )
         .flat_map(|key| [format!("{key}_what"), format!("{key}_lifetime")])
         .collect()
 }
@@ -321,11 +327,14 @@ fn entries_problems(locales: &[Locale], site: &crate::Site) -> Vec<Problem> {
     }
     for (key, _) in entries.iter() {
         if !wanted.iter().any(|w| w == key) {
-            problems.push(reference.problem(
-                key_span(entries, key),
-                &format!("{ENTRIES}.{key}"),
-                "no cookie in site.toml has this key: remove the text, or add the cookie to its service".into(),
-            ));
+            problems.push(
+                reference.problem(
+                    key_span(entries, key),
+                    &format!("{ENTRIES}.{key}"),
+                    "no cookie in site.toml has this key: remove the text, or add the cookie to its service"
+                        .into(),
+                ),
+            );
         }
     }
     problems
@@ -443,7 +452,8 @@ fn shape(table: &Table, name: &str, out: &mut String, locale: &Locale) {
         fields.push_str(&docs(table, key, locale));
         match item {
             Item::Table(_) if name == "Strings" && key == ENTRIES => {
-                writeln!(fields, "    pub {key}: &'static [(&'static str, &'static str)],").expect("write to string")
+                writeln!(fields, "    pub {key}: &'static [(&'static str, &'static str)],")
+                    .expect("write to string")
             }
             Item::Table(inner) => {
                 let inner_name = type_name(name, key);
@@ -620,10 +630,14 @@ fn text(
     match forms {
         Some(forms) => fill_company(text, forms).unwrap_or_else(|unknown| {
             let offered: Vec<String> = forms.iter().map(|(n, _)| format!("{{{n}}}")).collect();
-            problems.push(locale.problem(key_span(table, key), full, format!(
+            problems.push(locale.problem(
+                key_span(table, key),
+                full,
+                format!(
                 "the placeholder {{{unknown}}} is not one of the company's name forms in this language: {}",
                 offered.join(", ")
-            )));
+            ),
+            ));
             text.to_owned()
         }),
         None => text.to_owned(),
@@ -793,29 +807,62 @@ mod tests {
         let dir = files(&fi);
         assert!(check(dir.path(), "l", Some(&site)).is_ok());
         let code = generate(dir.path(), "l", Some(&site)).unwrap();
-        assert!(code.contains("pub entries: &'static [(&'static str, &'static str)],"), "{code}");
-        assert!(code.contains("entries: &[(\"consent_what\", \"c\"), (\"consent_lifetime\", \"c\"), (\"ga_what\", \"g\"),"), "{code}");
+        assert!(
+            code.contains("pub entries: &'static [(&'static str, &'static str)],"),
+            "{code}"
+        );
+        assert!(
+            code.contains(
+                "entries: &[(\"consent_what\", \"c\"), (\"consent_lifetime\", \"c\"), (\"ga_what\", \"g\"),"
+            ),
+            "{code}"
+        );
         // A cookie's text missing, and one no cookie has: each told at its line.
-        let fi = fi.replace("ide_what = \"i\"\n", "").replace("[entries]\n", "[entries]\nfbp_what = \"f\"\n");
+        let fi = fi
+            .replace("ide_what = \"i\"\n", "")
+            .replace("[entries]\n", "[entries]\nfbp_what = \"f\"\n");
         let dir = files(&fi);
-        for p in [check(dir.path(), "l", Some(&site)).unwrap_err(), generate(dir.path(), "l", Some(&site)).unwrap_err()] {
+        for p in [
+            check(dir.path(), "l", Some(&site)).unwrap_err(),
+            generate(dir.path(), "l", Some(&site)).unwrap_err(),
+        ] {
             let told: Vec<(&str, Option<usize>)> = p.iter().map(|p| (p.field.as_str(), p.line)).collect();
-            assert_eq!(told, [("entries.ide_what", Some(line_of(&fi, "[entries]"))), ("entries.fbp_what", Some(line_of(&fi, "fbp_what")))], "{p:?}");
-            assert!(p[0].message.contains("site.toml has a cookie with this key"), "{}", p[0]);
+            assert_eq!(
+                told,
+                [
+                    ("entries.ide_what", Some(line_of(&fi, "[entries]"))),
+                    ("entries.fbp_what", Some(line_of(&fi, "fbp_what")))
+                ],
+                "{p:?}"
+            );
+            assert!(
+                p[0].message.contains("site.toml has a cookie with this key"),
+                "{}",
+                p[0]
+            );
         }
         // A language of the site without its file.
         let dir = folder(&[("fi.toml", fi.as_str()), ("sv.toml", fi.as_str())]);
         let p = generate(dir.path(), "l", Some(&site)).unwrap_err();
-        assert!(p.iter().any(|p| p.file == "l/en.toml" && p.message.contains("lists the language en")), "{p:?}");
+        assert!(
+            p.iter()
+                .any(|p| p.file == "l/en.toml" && p.message.contains("lists the language en")),
+            "{p:?}"
+        );
     }
 
     #[test]
     fn the_company_s_name_is_filled_in_each_language_s_forms() {
         let site = test_site();
-        let fi = format!("[page]\nsend = \"Lähetä {{company_short_allative}}, {{company}}\"\n{ENTRIES_TEXTS}");
+        let fi =
+            format!("[page]\nsend = \"Lähetä {{company_short_allative}}, {{company}}\"\n{ENTRIES_TEXTS}");
         let sv = format!("[page]\nsend = \"Skicka till {{company_short}}\"\n{ENTRIES_TEXTS}");
         let en = format!("[page]\nsend = \"Send\"\n{ENTRIES_TEXTS}");
-        let dir = folder(&[("fi.toml", fi.as_str()), ("sv.toml", sv.as_str()), ("en.toml", en.as_str())]);
+        let dir = folder(&[
+            ("fi.toml", fi.as_str()),
+            ("sv.toml", sv.as_str()),
+            ("en.toml", en.as_str()),
+        ]);
         // The name forms differ between languages: not a placeholder mismatch.
         assert!(check(dir.path(), "l", None).is_ok());
         let code = generate(dir.path(), "l", Some(&site)).unwrap();
@@ -830,7 +877,11 @@ mod tests {
             .contains("{company_short_allative}"));
         // Swedish has no partitive: told at the line, with the forms it has.
         let sv = format!("[page]\n\nsend = \"Skicka till {{company_short_partitive}}\"\n{ENTRIES_TEXTS}");
-        let dir = folder(&[("fi.toml", fi.as_str()), ("sv.toml", sv.as_str()), ("en.toml", en.as_str())]);
+        let dir = folder(&[
+            ("fi.toml", fi.as_str()),
+            ("sv.toml", sv.as_str()),
+            ("en.toml", en.as_str()),
+        ]);
         let p = generate(dir.path(), "l", Some(&site)).unwrap_err();
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(

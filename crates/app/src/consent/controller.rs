@@ -99,10 +99,7 @@ fn restore_focus() {
 fn enforce(choices: Choices) {
     gate::apply(choices);
     // Every purpose, also one the site no longer asks about: its cookies go too.
-    let refused: Vec<Purpose> = Purpose::ALL
-        .into_iter()
-        .filter(|p| !choices.allows(*p))
-        .collect();
+    let refused: Vec<Purpose> = Purpose::ALL.into_iter().filter(|p| !choices.allows(*p)).collect();
     gate::delete_cookies(&refused);
 }
 
@@ -271,12 +268,9 @@ fn switch(purpose: Purpose) -> Option<HtmlInputElement> {
 
 /// The switches of the settings view, as choices.
 fn switches() -> Choices {
-    OPTIONAL
-        .iter()
-        .copied()
-        .fold(Choices::NONE, |choices, purpose| {
-            choices.with(purpose, switch(purpose).is_some_and(|input| input.checked()))
-        })
+    OPTIONAL.iter().copied().fold(Choices::NONE, |choices, purpose| {
+        choices.with(purpose, switch(purpose).is_some_and(|input| input.checked()))
+    })
 }
 
 /// A purpose that needs another (marketing needs analytics) can be switched on only with it, and

@@ -175,10 +175,16 @@ impl Entry {
         match self.name {
             Name::Exact(exact) => exact.to_owned(),
             Name::Prefix(GA_SESSION_PREFIX)
-                if self.service.is_some_and(|s| s.kind == ServiceKind::GoogleAnalytics4) =>
+                if self
+                    .service
+                    .is_some_and(|s| s.kind == ServiceKind::GoogleAnalytics4) =>
             {
                 let settings = &self.service.expect("checked above").settings;
-                [GA_SESSION_PREFIX, text(&settings.measurement_id).trim_start_matches("G-")].concat()
+                [
+                    GA_SESSION_PREFIX,
+                    text(&settings.measurement_id).trim_start_matches("G-"),
+                ]
+                .concat()
             }
             Name::Prefix(prefix) => format!("{prefix}*"),
         }
@@ -230,7 +236,12 @@ fn legacy_cookies() -> impl Iterator<Item = (Name, Purpose)> {
     SERVICES
         .iter()
         .filter(|service| service.kind == ServiceKind::GoogleAnalytics4)
-        .flat_map(|service| [(Name::Exact("_gid"), service.purpose), (Name::Prefix("_gat"), service.purpose)])
+        .flat_map(|service| {
+            [
+                (Name::Exact("_gid"), service.purpose),
+                (Name::Prefix("_gat"), service.purpose),
+            ]
+        })
 }
 
 /// The names of this site's cookies withdrawal of `purpose` deletes.
@@ -238,7 +249,11 @@ fn deleted(purpose: Purpose) -> impl Iterator<Item = Name> {
     entries(purpose)
         .filter(|entry| entry.kept == Kept::Cookie)
         .map(|entry| entry.name)
-        .chain(legacy_cookies().filter(move |(_, of)| *of == purpose).map(|(name, _)| name))
+        .chain(
+            legacy_cookies()
+                .filter(move |(_, of)| *of == purpose)
+                .map(|(name, _)| name),
+        )
 }
 
 /// Whether a cookie of this site with `name` belongs to `purpose`: what withdrawal deletes.
@@ -313,13 +328,20 @@ mod tests {
             }
             let pattern = cookie_pattern(purpose);
             for name in &names {
-                assert_eq!(matches(&pattern, name), is_cookie_of(purpose, name), "{name} {purpose:?} {pattern}");
+                assert_eq!(
+                    matches(&pattern, name),
+                    is_cookie_of(purpose, name),
+                    "{name} {purpose:?} {pattern}"
+                );
             }
             // The consent record is never deleted by a withdrawal.
             assert!(!is_cookie_of(purpose, STORAGE_KEY));
         }
         // Universal Analytics' cookies go with the GA4 service's purpose.
-        let ga = crate::facts::SERVICES.iter().find(|s| s.kind == ServiceKind::GoogleAnalytics4).unwrap();
+        let ga = crate::facts::SERVICES
+            .iter()
+            .find(|s| s.kind == ServiceKind::GoogleAnalytics4)
+            .unwrap();
         assert!(is_cookie_of(ga.purpose, "_gid") && is_cookie_of(ga.purpose, "_gat_gtag_G_X"));
         assert_eq!(cookie_pattern(Purpose::Necessary), "/(?!)/");
     }
@@ -328,7 +350,10 @@ mod tests {
     fn the_catalogue_is_the_folder_s_cookies_after_the_consent_record() {
         let all: Vec<Entry> = catalogue().collect();
         assert_eq!(all[0].name, Name::Exact(STORAGE_KEY));
-        assert_eq!((all[0].kept, all[0].purpose), (Kept::LocalStorage, Purpose::Necessary));
+        assert_eq!(
+            (all[0].kept, all[0].purpose),
+            (Kept::LocalStorage, Purpose::Necessary)
+        );
         let folder: Vec<&str> = crate::SITE
             .services
             .iter()
@@ -340,21 +365,34 @@ mod tests {
         let container = format!("_ga_{}", &GA_MEASUREMENT_ID[2..]);
         let session = all.iter().find(|e| e.name == Name::Prefix("_ga_")).unwrap();
         assert_eq!(session.display(), container);
-        let made = Entry { name: Name::Prefix("_pk_id."), service: None, ..CONSENT_ENTRY };
+        let made = Entry {
+            name: Name::Prefix("_pk_id."),
+            service: None,
+            ..CONSENT_ENTRY
+        };
         assert_eq!(made.display(), "_pk_id.*");
     }
 
     #[test]
     fn the_purposes_asked_are_those_the_services_use() {
         for purpose in [Purpose::Analytics, Purpose::Marketing] {
-            assert_eq!(OPTIONAL.contains(&purpose), entries(purpose).count() > 0, "{purpose:?}");
+            assert_eq!(
+                OPTIONAL.contains(&purpose),
+                entries(purpose).count() > 0,
+                "{purpose:?}"
+            );
         }
         assert_eq!(PURPOSES[0], Purpose::Necessary);
         assert!(!OPTIONAL.contains(&Purpose::Necessary));
         // Marketing entries set by an analytics service (Google signals) need analytics.
         for purpose in OPTIONAL {
-            let through: Vec<Purpose> = entries(*purpose).filter_map(|e| e.service.map(|s| s.purpose)).collect();
-            let expected = through.first().copied().filter(|first| first != purpose && through.iter().all(|p| p == first));
+            let through: Vec<Purpose> = entries(*purpose)
+                .filter_map(|e| e.service.map(|s| s.purpose))
+                .collect();
+            let expected = through
+                .first()
+                .copied()
+                .filter(|first| first != purpose && through.iter().all(|p| p == first));
             assert_eq!(purpose.needs(), expected, "{purpose:?}");
         }
         assert_eq!(Purpose::Necessary.needs(), None);
@@ -381,7 +419,11 @@ mod tests {
                 assert!(!purpose.name()(s).is_empty());
                 assert!(!purpose.description()(s).is_empty());
                 for entry in entries(*purpose) {
-                    assert!(!entry.what(s).is_empty() && !entry.lifetime(s).is_empty(), "{} {lang:?}", entry.key);
+                    assert!(
+                        !entry.what(s).is_empty() && !entry.lifetime(s).is_empty(),
+                        "{} {lang:?}",
+                        entry.key
+                    );
                 }
             }
         }

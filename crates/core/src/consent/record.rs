@@ -137,7 +137,12 @@ impl Choices {
 
     /// [`Choices::effective`] for a site asking about `offered`, where `needs` says what a
     /// purpose works through.
-    pub fn effective_for(self, gpc: bool, offered: &[Purpose], needs: impl Fn(Purpose) -> Option<Purpose>) -> Choices {
+    pub fn effective_for(
+        self,
+        gpc: bool,
+        offered: &[Purpose],
+        needs: impl Fn(Purpose) -> Option<Purpose>,
+    ) -> Choices {
         let takes_effect = |purpose: Purpose| {
             self.allows(purpose)
                 && offered.contains(&purpose)
@@ -540,7 +545,10 @@ mod tests {
     fn marketing_needs_analytics_and_gpc_refuses_it() {
         let under_gpc = Record::new(ID.into(), NOW, Choices::ALL, Lang::En, true, E1.into());
         assert!(!under_gpc.choices.marketing);
-        assert_eq!(under_gpc.choices.analytics, OPTIONAL.contains(&Purpose::Analytics));
+        assert_eq!(
+            under_gpc.choices.analytics,
+            OPTIONAL.contains(&Purpose::Analytics)
+        );
         assert!(under_gpc.gpc);
         // A site asking about both, marketing working through analytics (Google signals).
         let both = [Purpose::Analytics, Purpose::Marketing];

@@ -295,11 +295,7 @@ mod tests {
                 assert_eq!(values(&page, message.attribute()).len(), 1, "{message:?}");
             }
             for attribute in [ALLOWED_TEXT_ATTRIBUTE, REFUSED_TEXT_ATTRIBUTE] {
-                assert_eq!(
-                    values(&page, attribute).len(),
-                    OPTIONAL.len(),
-                    "{attribute}"
-                );
+                assert_eq!(values(&page, attribute).len(), OPTIONAL.len(), "{attribute}");
             }
             let facts = values(&page, FACT_ATTRIBUTE);
             for fact in [Fact::SavedAt, Fact::ValidUntil, Fact::Id]

@@ -3,7 +3,9 @@
 
 use crate::html::Text;
 use maud::{html, Markup};
-use portal_core::consent::catalogue::{entries, Entry, Kept, Purpose, PurposeExt, GA_DATA_RETENTION_MONTHS, PURPOSES};
+use portal_core::consent::catalogue::{
+    entries, Entry, Kept, Purpose, PurposeExt, GA_DATA_RETENTION_MONTHS, PURPOSES,
+};
 use portal_core::consent::record::CHOICE_MONTHS;
 use portal_core::i18n::{fill, Lang};
 use portal_core::notice::COOKIE_TABLE_ID;
@@ -134,7 +136,11 @@ mod tests {
                 _ => None,
             })
             .collect();
-        assert_eq!(en.matches("third-party cookie (").count(), third_party.len(), "{en}");
+        assert_eq!(
+            en.matches("third-party cookie (").count(),
+            third_party.len(),
+            "{en}"
+        );
         for domain in third_party {
             assert!(en.contains(&format!("third-party cookie ({domain})")), "{en}");
         }
