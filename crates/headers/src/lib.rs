@@ -173,8 +173,8 @@ fn generated(comment: &str, what: &str) -> String {
     )
 }
 
-/// `deploy/_headers` (Netlify, Cloudflare Pages; the build copies it into `dist/`, and
-/// `scripts/serve.mjs` serves by it). These hosts compress by themselves. The hashed files are
+/// `deploy/_headers` (Netlify, Cloudflare Pages; the build copies it into `dist/`). These hosts
+/// compress by themselves. The hashed files are
 /// named by pattern (trunk's at the root, everything under `form/`); everything else is
 /// revalidated (both hosts' default for files without a rule, stated for the pages).
 pub fn headers_file(site: &Site, langs: &[String]) -> String {
