@@ -24,7 +24,7 @@ import { mkdir, readFile, writeFile, cp, rm } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { startServer } from './serve.mjs';
+import { startServer } from '../tests/browser/server.mjs';
 import { launchBrowser, CHROMIUM_ARGS, ROOT, STORAGE_KEY } from '../tests/browser/harness.mjs';
 import { LANGS } from '../tests/browser/languages.mjs';
 
@@ -70,7 +70,7 @@ const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTL
 
 /**
  * Writes a peer's file with the `.br` and `.gz` beside it, as the build writes them: the server
- * (scripts/serve.mjs) sends those siblings, so a changed page with stale siblings would send the
+ * (crates/server, the portal's own) sends those siblings, so a changed page with stale siblings would send the
  * portal's own page, and a new file without them would travel uncompressed.
  */
 async function writeServed(file, content) {
@@ -307,12 +307,11 @@ const FI = LANGS[0];
 await makeStaticPeer(dist, staticDir);
 const bannerText = (await readFile(join(dist, 'index.html'), 'utf8')).match(/<p class="consent__text">([^<]*)/)[1];
 await makeCookieConsentPeer(staticDir, ccDir, { ...FI.banner, text: bannerText });
-// The peers get no CSP: vanilla-cookieconsent is measured as its documentation sets it up.
-const peerHeaders = join(out, 'peer-headers');
-await writeFile(peerHeaders, '/*\n  X-Content-Type-Options: nosniff\n');
+// The peers get no CSP (only nosniff: `plain`): vanilla-cookieconsent is measured as its
+// documentation sets it up.
 const ours = await startServer({ root: dist, port: 0 });
-const staticPeer = await startServer({ root: staticDir, port: 0, headersFile: peerHeaders });
-const ccPeer = await startServer({ root: ccDir, port: 0, headersFile: peerHeaders });
+const staticPeer = await startServer({ root: staticDir, port: 0, plain: true });
+const ccPeer = await startServer({ root: ccDir, port: 0, plain: true });
 const browser = await launchBrowser();
 
 const results = {};

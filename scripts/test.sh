@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every test: formatting and lints, the native Rust tests,
-# then the browser tests in Debian's Chromium against the release build under the deploy headers,
+# then the browser tests in Debian's Chromium against the release build served by the portal's own
+# server (crates/server) with the deploy headers,
 # and the deploy tests on Debian's nginx, Apache and Caddy (tests/servers/).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -51,6 +52,11 @@ example_started=$SECONDS
 say "the example company: PORTAL_SITE=examples/kahvila-kuu scripts/build.sh --dist dist-example"
 PORTAL_SITE=examples/kahvila-kuu "$ROOT/scripts/build.sh" --dist dist-example
 example_build=$((SECONDS - example_started))
+
+say "the portal's server: cargo build -p portal-server (what the browser tests and serve.sh run)"
+# The dev profile (its dependencies at opt-level 2): the tests spawn target/debug/portal-server
+# (tests/browser/server.mjs, which would build it too; here it is built once, its time shown).
+cargo build --locked --quiet -p portal-server
 
 say "browser and server tests (Chromium $(chromium --version 2>/dev/null | awk '{print $2}'), nginx, Apache, Caddy)"
 # The servers the tests start are stopped by the tests; whatever a crashed run left, here.

@@ -1,12 +1,13 @@
 // Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, against the
-// release build in dist/ served on 127.0.0.1 with the deploy headers (scripts/serve.mjs).
+// release build in dist/ served on 127.0.0.1 by the portal's own server (crates/server, through
+// ./server.mjs) with the site's headers.
 //
 // Every page a test opens is watched: each request (anything not to our server is blocked and
 // recorded), console errors, uncaught exceptions and `securitypolicyviolation` events.
 
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { startServer } from '../../scripts/serve.mjs';
+import { startServer } from './server.mjs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -49,15 +50,22 @@ export async function launchBrowser() {
  */
 export async function setUp({ dist = process.env.PORTAL_DIST ?? 'dist', prefix = '' } = {}) {
   const server = await startServer({ root: resolve(ROOT, dist), port: 0, prefix });
-  const browser = await launchBrowser();
+  // A browser that cannot start must not leave the server running.
+  const browser = await launchBrowser().catch(async (error) => {
+    await server.close();
+    throw error;
+  });
   return {
     server,
     browser,
     url: server.url,
     origin: new URL(server.url).origin,
+    /** Closes the browser and stops the server, which must end cleanly (SIGTERM: it answers
+     * what is under way and exits 0). */
     async tearDown() {
       await browser.close();
-      await server.close();
+      const exit = await server.close();
+      if (exit.code !== 0) throw new Error(`portal-server did not stop cleanly: ${JSON.stringify(exit)} ${server.stderr()}`);
     },
   };
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import {
   setUp, openPage, appReady, settled, rejectCookies, assertClean, axeViolations, fold, recordPaint, paintRecord, ROOT,
 } from './harness.mjs';
-import { parseHeadersFile } from '../../scripts/serve.mjs';
+import { parseHeadersFile } from './server.mjs';
 import { originalSentences } from './sentences.mjs';
 import { LANGS } from './languages.mjs';
 import { CONTROLLER } from './site.mjs';

@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, constants } from 'node:zlib';
-import { parseHeadersFile } from '../../scripts/serve.mjs';
+import { parseHeadersFile } from '../browser/server.mjs';
 import { launchBrowser, openPage, appReady, rejectCookies, assertClean } from '../browser/harness.mjs';
 import { ROOT, SERVERS, startNginx, startApache, get, filesOf, underPrefix } from './servers.mjs';
 

@@ -1,6 +1,8 @@
-// The local server (scripts/serve.mjs, which the browser tests and the benchmark use) on a small
-// site of its own: it outlives malformed addresses, serves the build's .br and .gz files as the
-// deploy configurations do, and sends the cache headers of deploy/_headers.
+// The portal's own server (crates/server: what scripts/serve.sh, the browser tests and the
+// benchmark run) as a process, on a small site of its own: it outlives malformed addresses,
+// serves the build's .br and .gz files as the deploy configurations do, sends the cache headers
+// of deploy/_headers, logs without personal data and stops cleanly on SIGTERM, finishing the
+// answer under way. (Each answer is tested in detail natively: crates/server/tests/http.rs.)
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
 import { brotliCompressSync, gzipSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { startServer } from '../../scripts/serve.mjs';
+import { startServer } from '../browser/server.mjs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -38,8 +40,8 @@ after(async () => {
 });
 
 /** A raw GET (no fetch: it would refuse or fix malformed addresses and decompress). */
-function get(path, headers = {}) {
-  const { hostname, port } = new URL(server.url);
+function get(path, headers = {}, from = server) {
+  const { hostname, port } = new URL(from.url);
   return new Promise((ok, fail) => {
     const req = request({ hostname, port, path, headers }, (res) => {
       const chunks = [];
@@ -89,4 +91,72 @@ test('hashed files are cached for a year, pages and consent revisions revalidate
 
 test('the configuration files are not served', async () => {
   for (const path of ['/_headers', '/.htaccess', '/%2ehtaccess']) assert.equal((await get(path)).status, 404, path);
+});
+
+/** The first line of the server's log that matches `pattern`, as soon as it is written. */
+function logLine(from, pattern) {
+  const found = from.log.find((line) => pattern.test(line));
+  if (found) return Promise.resolve(found);
+  return new Promise((ok) => {
+    const seen = (line) => {
+      if (!pattern.test(line)) return;
+      from.lines.off('line', seen);
+      ok(line);
+    };
+    from.lines.on('line', seen);
+  });
+}
+
+test('the health check answers, and each request is one log line without query, address or agent', { timeout: 10_000 }, async () => {
+  const health = await get('/healthz');
+  assert.equal(health.status, 200);
+  assert.equal(health.body.toString(), 'ok\n');
+  await get('/en?name=Maija&email=maija%40example.fi', { 'User-Agent': 'secret-agent/1.0' });
+  const line = await logLine(server, /^GET \/en /);
+  assert.match(line, /^GET \/en 404 \S+ [\d.]+ms$/);
+  for (const line of server.log) {
+    assert.doesNotMatch(line, /Maija|maija|secret-agent|127\.0\.0\.1:\d+ /, line);
+  }
+});
+
+test('SIGTERM: the answer under way is finished, then the server exits 0', async () => {
+  // A file larger than the socket buffers, so its answer is still being written when the signal comes.
+  const big = Buffer.alloc(64 * 1024 * 1024, 'x');
+  writeFileSync(join(dir, 'big.txt'), big);
+  const own = await startServer({ root: dir, port: 0 });
+  const { hostname, port } = new URL(own.url);
+  const received = await new Promise((ok, fail) => {
+    const req = request({ hostname, port, path: '/big.txt' }, (res) => {
+      let bytes = 0;
+      let signalled = false;
+      res.on('data', (chunk) => {
+        bytes += chunk.length;
+        if (signalled) return;
+        signalled = true;
+        // Reading stops until the server says it is stopping: the answer is under way then.
+        res.pause();
+        own.process.stdout.on('data', function onData(data) {
+          if (!String(data).includes('stopping')) return;
+          own.process.stdout.off('data', onData);
+          res.resume();
+        });
+        own.process.kill('SIGTERM');
+      });
+      res.on('end', () => ok(bytes));
+      res.on('error', fail);
+    });
+    req.on('error', fail);
+    req.end();
+  });
+  assert.equal(received, big.length);
+  assert.deepEqual(await own.close(), { code: 0, signal: null });
+});
+
+test('a server whose test process is gone stops by itself (its stdin closes) and exits 0', async () => {
+  const own = await startServer({ root: dir, port: 0 });
+  assert.equal((await get('/', {}, own)).status, 200);
+  own.process.stdin.end();
+  const exit = await new Promise((ok) => own.process.once('exit', (code, signal) => ok({ code, signal })));
+  assert.deepEqual(exit, { code: 0, signal: null });
+  assert.ok(own.log.includes('stopped'), own.log.join('\n'));
 });
