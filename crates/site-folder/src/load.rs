@@ -796,6 +796,17 @@ impl Checker<'_, '_> {
             }
             if service.cookies.is_empty() {
                 self.say(&at("cookies"), "lists no cookie: list everything the service stores, as [[services.cookies]] with key, name or prefix, and lifetime".into());
+            } else if service
+                .cookies
+                .iter()
+                .all(|c| c.purpose.is_some_and(|p| p != service.purpose))
+            {
+                // The visitor is asked about the purposes the cookies serve: with none of the
+                // service's own, its purpose is never asked, and the service never loads.
+                self.say(&at("purpose"), format!(
+                    "\"{}\", but none of its cookies serves it: give the cookies the service sets for its own purpose no other purpose",
+                    service.purpose.key()
+                ));
             }
             for (j, cookie) in service.cookies.iter().enumerate() {
                 let cookie_at =
@@ -985,6 +996,30 @@ mod tests {
         assert_eq!(p.field, "services[0].settings.measurement_id");
         assert_eq!(p.line, Some(line_of(&text, "UA-1234567-1")));
         assert!(p.message.contains("GA4 measurement IDs start with G-"), "{p}");
+    }
+
+    #[test]
+    fn a_service_has_a_cookie_of_its_own_purpose() {
+        // Every cookie of the fixture's analytics service marked marketing: analytics would never
+        // be asked, and the service never load.
+        let text = FIXTURE
+            .replacen("key = \"ga\"\n", "key = \"ga\"\npurpose = \"marketing\"\n", 1)
+            .replacen(
+                "key = \"ga_session\"\n",
+                "key = \"ga_session\"\npurpose = \"marketing\"\n",
+                1,
+            );
+        let problems = load_str(&text, FILE).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(problems[0].field, "services[0].purpose");
+        assert!(
+            problems[0].message.contains("none of its cookies serves it"),
+            "{}",
+            problems[0]
+        );
+        // One cookie of its own purpose is enough (Google signals' are marketing beside it).
+        let text = FIXTURE.replacen("key = \"ga\"\n", "key = \"ga\"\npurpose = \"marketing\"\n", 1);
+        assert!(load_str(&text, FILE).is_ok());
     }
 
     #[test]
