@@ -509,16 +509,22 @@ mod tests {
         assert!(policy.contains("connect-src 'self';"), "{policy}");
     }
 
+    /// The patterns that tell a hashed file (cached for a year) from the others (revalidated),
+    /// tried on the names the build makes, as the server and the deploy configurations decide.
     #[test]
     fn the_servers_decisions_follow_the_patterns() {
-        assert_eq!(
-            cache_control("/privacy-portal-3f2a9c01d4e5b6a7_bg.wasm"),
-            CACHE_HASHED
-        );
-        assert_eq!(
-            cache_control("/tietosuoja/site-0123456789abcdef.css"),
-            CACHE_HASHED
-        );
+        for path in [
+            "/privacy-portal-3f2a9c01d4e5b6a7_bg.wasm",
+            "/privacy-portal-f2a9c01d4e5b6a7.js",
+            "/site-0123456789abcdef.css",
+            "/tietosuoja/site-0123456789abcdef.css",
+            "/form/request-form-0123456789abcdef.js",
+            "/form/writer/DejaVuSans.0123456789abcdef.otf",
+            "/form/writer/fonts.0123456789abcdef.json",
+            "/form/snippets/snippets-0123456789abcdef/inline0.js",
+        ] {
+            assert_eq!(cache_control(path), CACHE_HASHED, "{path}");
+        }
         for path in [
             "/",
             "/index.html",

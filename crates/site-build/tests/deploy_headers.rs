@@ -206,33 +206,6 @@ fn apache_and_nginx_state_the_types_of_fonts_webassembly_and_calendars() {
     }
 }
 
-/// The patterns that tell a hashed file, tried on the names the build makes.
-#[test]
-fn hashed_files_are_told_from_the_others() {
-    let pattern = regex::Regex::new(security::HASHED_PATH).unwrap();
-    let hashed = |path: &str| pattern.is_match(path);
-    for path in [
-        "/privacy-portal-3f2a9c01d4e5b6a7_bg.wasm",
-        "/privacy-portal-f2a9c01d4e5b6a7.js",
-        "/site-0123456789abcdef.css",
-        "/form/request-form-0123456789abcdef.js",
-        "/form/writer/DejaVuSans.0123456789abcdef.otf",
-        "/form/writer/fonts.0123456789abcdef.json",
-        "/form/snippets/snippets-0123456789abcdef/inline0.js",
-    ] {
-        assert!(hashed(path), "{path}");
-    }
-    for path in [
-        "/",
-        "/index.html",
-        "/en/",
-        "/consent/0123456789abcdef.json",
-        "/form/manifest.json",
-    ] {
-        assert!(!hashed(path), "{path}");
-    }
-}
-
 #[test]
 fn csp_is_strict() {
     let csp = &expected()["content-security-policy"];
