@@ -62,6 +62,14 @@ pub const GA_PROVIDER: &str = {
     }
 };
 
+/// [`SITE`] with a `'static` lifetime, for the methods that borrow from it.
+const SITE_STATIC: &site_folder::Site = &SITE;
+
+/// The host the site is published at, e.g. `tietosuoja.safrent.fi`.
+pub fn host() -> &'static str {
+    SITE_STATIC.host()
+}
+
 /// The controller's registered name, e.g. `Esimerkki Oy`.
 pub const CONTROLLER_NAME: &str = text(&SITE.controller.name.full);
 

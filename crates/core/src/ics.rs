@@ -11,9 +11,7 @@ pub const PRODID: &str = "-//privacy-portal//Privacy portal//EN";
 /// A globally unique event id (RFC 5545, 3.8.4.7): `local` at the site's own host (the site
 /// folder's `origin`), e.g. `SAF-04HM-ASW9-deadline@tietosuoja.safrent.fi`.
 pub fn uid(local: &str) -> String {
-    let origin: &str = &crate::SITE.origin;
-    let host = origin.strip_prefix("https://").unwrap_or(origin);
-    format!("{local}@{host}")
+    format!("{local}@{}", crate::facts::host())
 }
 
 /// One all-day event.

@@ -441,6 +441,12 @@ impl<'de> Deserialize<'de> for Lifetime {
 }
 
 impl Site {
+    /// The host the site is published at: `origin` without its `https://` (the check allows
+    /// nothing else in it), e.g. `tietosuoja.safrent.fi`.
+    pub fn host(&self) -> &str {
+        self.origin.strip_prefix("https://").unwrap_or(&self.origin)
+    }
+
     /// The default language: the first of `languages` (served at `/`).
     pub fn default_language(&self) -> Language {
         self.languages.first().copied().unwrap_or(Language::Fi)

@@ -910,6 +910,7 @@ mod tests {
         assert_eq!(site.controller.address(), "Testikatu 1, Turku");
         assert_eq!(site.reference_prefix, "ESI");
         assert_eq!(site.default_language(), Language::Fi);
+        assert_eq!(site.host(), "tietosuoja.esimerkki.example");
         assert_eq!(site.services[0].settings.measurement_id, "G-ESIMERKKI0");
         assert_eq!(
             site.services[0].cookies[3].purpose_in(&site.services[0]),

@@ -180,8 +180,7 @@ impl Entry {
         if self.kept != Kept::Cookie || !service.settings.share_cookies_with_parent_domain {
             return None;
         }
-        let origin: &str = &crate::SITE.origin;
-        let host = origin.strip_prefix("https://").unwrap_or(origin);
+        let host = crate::facts::host();
         let parent = host.split_once('.').map_or(host, |(_, parent)| parent);
         Some(if parent.contains('.') { parent } else { host }.to_owned())
     }
