@@ -128,6 +128,16 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// The same day `months` calendar months earlier, or the last day of that month if it is
+    /// shorter (31 March - 1 month = 28 or 29 February).
+    pub fn sub_months(self, months: u32) -> Date {
+        let index = i64::from(self.year) * 12 + i64::from(self.month - 1) - i64::from(months);
+        let year = index.div_euclid(12) as i32;
+        let month = (index.rem_euclid(12) + 1) as u8;
+        let day = self.day.min(days_in_month(year, month));
+        Date { year, month, day }
+    }
+
     /// The day after this one.
     pub fn next_day(self) -> Date {
         Date::from_unix_days(self.unix_days() + 1)
@@ -214,6 +224,12 @@ impl Instant {
         Instant(self.date().add_months(months).unix_days() * MS_PER_DAY + time_of_day)
     }
 
+    /// The same UTC time of day, `months` calendar months earlier (clamped to the month's end).
+    pub fn sub_months(self, months: u32) -> Instant {
+        let time_of_day = self.0.rem_euclid(MS_PER_DAY);
+        Instant(self.date().sub_months(months).unix_days() * MS_PER_DAY + time_of_day)
+    }
+
     /// The UTC time of day: (hours, minutes, seconds).
     pub fn time_of_day(self) -> (u8, u8, u8) {
         let seconds = self.0.rem_euclid(MS_PER_DAY) / 1000;
@@ -253,6 +269,18 @@ mod tests {
         assert_eq!(d(2026, 11, 25).add_months(12), d(2027, 11, 25));
         assert_eq!(d(2026, 8, 31).add_months(6), d(2027, 2, 28));
         assert_eq!(d(2024, 2, 29).add_months(12), d(2025, 2, 28));
+    }
+
+    #[test]
+    fn sub_months_clamps_to_month_end() {
+        let d = |y, m, day| Date::new(y, m, day).unwrap();
+        assert_eq!(d(2026, 3, 31).sub_months(1), d(2026, 2, 28));
+        assert_eq!(d(2026, 1, 15).sub_months(1), d(2025, 12, 15));
+        assert_eq!(d(2026, 12, 7).sub_months(36), d(2023, 12, 7));
+        assert_eq!(d(2028, 2, 29).sub_months(12), d(2027, 2, 28));
+        let t = Instant(1_796_000_000_000);
+        assert_eq!(t.sub_months(0), t);
+        assert_eq!(t.sub_months(12).add_months(12).iso_utc(), t.iso_utc());
     }
 
     #[test]

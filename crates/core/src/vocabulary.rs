@@ -25,6 +25,10 @@ pub const REVISIONS_META: &str = "consent-revisions";
 /// The attribute of [`REVISIONS_META`] that says where each revision's texts are published
 /// (`consent/<revision>.json`), relative to the page.
 pub const REVISIONS_TEXTS_ATTRIBUTE: &str = "data-texts";
+/// The attribute of [`REVISIONS_META`] that says where the company's consent log takes each
+/// choice (`api/consent`, relative to the page: [`crate::consent::log::PATH`]); written only when
+/// the site folder turns the log on (`[consent] log = true`), so without it nothing is sent.
+pub const LOG_ATTRIBUTE: &str = "data-log";
 /// `<meta name=… content="<app module URL>" data-wasm="<wasm URL>">`, written by trunk from
 /// `pattern_script` in `Trunk.toml`: where the head script loads the app from.
 pub const APP_META: &str = "portal-app";

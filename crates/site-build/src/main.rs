@@ -76,6 +76,10 @@ mod native {
             controller: portal_core::request::controller::Controller::of_site(),
             brand_name: portal_core::SITE.brand.name.to_string(),
             brand_logo,
+            consent_log: portal_core::SITE
+                .consent
+                .log
+                .then_some(portal_core::SITE.consent.log_months.unwrap_or(36)),
             public_url: std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into()),
             form_assets,
         };

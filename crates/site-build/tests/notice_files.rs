@@ -27,6 +27,7 @@ fn context() -> page::Context {
         controller: Controller::of_site(),
         brand_name: portal_core::SITE.brand.name.to_string(),
         brand_logo: None,
+        consent_log: None,
     }
 }
 

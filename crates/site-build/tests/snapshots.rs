@@ -28,6 +28,7 @@ fn site_context() -> page::Context {
         controller: Controller::of_site(),
         brand_name: portal_core::SITE.brand.name.to_string(),
         brand_logo: None,
+        consent_log: None,
         public_url: "/".into(),
         form_assets: vec![
             (FormAsset::Module, "form/request-form-0000.js".into()),

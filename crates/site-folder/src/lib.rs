@@ -284,6 +284,16 @@ pub struct Consent {
     /// How long a choice holds, in months, before the banner asks again: 1 to 13 (the loader
     /// refuses others; today's portal keeps a choice 12 months).
     pub record_months: u32,
+    /// Whether the pages send each choice to the company's consent log (`portal-server`'s
+    /// `POST /api/consent`), so that the company can show that a visitor consented (Art. 7(1)
+    /// GDPR) after the visitor's browser has forgotten. Off unless the site folder says `true`: a
+    /// static host keeps no log.
+    #[serde(default)]
+    pub log: bool,
+    /// How long the log keeps an entry, in months after it was made (required when [`Self::log`]
+    /// is on: 1 to 120). Entries older than this are deleted daily.
+    #[serde(default)]
+    pub log_months: Option<u32>,
 }
 
 /// Why a service stores something: one of the catalogue's purposes. Only `necessary` runs without

@@ -557,6 +557,18 @@ impl Checker<'_, '_> {
                 ),
             );
         }
+        match (site.consent.log, site.consent.log_months) {
+            (true, None) => self.say(
+                &[Key("consent"), Key("log_months")],
+                "the consent log is on (log = true): say how long it keeps an entry, e.g. log_months = 36"
+                    .into(),
+            ),
+            (_, Some(months)) if !(1..=120).contains(&months) => self.say(
+                &[Key("consent"), Key("log_months")],
+                format!("{months} months: the consent log keeps an entry 1 to 120 months"),
+            ),
+            _ => {}
+        }
         self.services(site);
         self.problems
     }
@@ -1178,6 +1190,29 @@ mod tests {
         let problems = load_str(&text, FILE).unwrap_err();
         let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
         assert_eq!(fields, ["origin", "reference_prefix", "controller.email"]);
+    }
+
+    #[test]
+    fn a_consent_log_needs_its_retention() {
+        let site = load_str(FIXTURE, FILE).unwrap();
+        assert!(!site.consent.log, "off unless the folder says so");
+        let (p, _) = problem("record_months = 12", "record_months = 12\nlog = true");
+        assert_eq!(p.field, "consent.log_months", "{p}");
+        assert!(p.message.contains("log_months = 36"), "{p}");
+        assert!(p.line.is_some(), "{p}");
+        let (p, _) = problem(
+            "record_months = 12",
+            "record_months = 12\nlog = true\nlog_months = 0",
+        );
+        assert_eq!(p.field, "consent.log_months", "{p}");
+        assert!(p.message.contains("1 to 120"), "{p}");
+        let on = FIXTURE.replacen(
+            "record_months = 12",
+            "record_months = 12\nlog = true\nlog_months = 36",
+            1,
+        );
+        let site = load_str(&on, FILE).unwrap();
+        assert_eq!((site.consent.log, site.consent.log_months), (true, Some(36)));
     }
 
     #[test]

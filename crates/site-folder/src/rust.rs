@@ -176,10 +176,14 @@ fn service(s: &Service) -> String {
 }
 
 pub(crate) fn site(s: &Site) -> String {
-    let Consent { record_months } = &s.consent;
+    let Consent {
+        record_months,
+        log,
+        log_months,
+    } = &s.consent;
     format!(
         "{CRATE}::Site {{\n    origin: {},\n    languages: {},\n    letter_languages: {},\n    reference_prefix: {},\n    \
-         controller: {},\n    brand: {},\n    consent: {CRATE}::Consent {{ record_months: {record_months} }},\n    \
+         controller: {},\n    brand: {},\n    consent: {CRATE}::Consent {{ record_months: {record_months}, log: {log}, log_months: {log_months:?} }},\n    \
          services: {},\n}}",
         text(&s.origin),
         list(&s.languages, language),
@@ -238,7 +242,11 @@ mod tests {
                     dark: t("#ffffff"),
                 },
             },
-            consent: Consent { record_months: 6 },
+            consent: Consent {
+                record_months: 6,
+                log: true,
+                log_months: Some(24),
+            },
             services: Cow::Owned(vec![]),
         }
     }
@@ -337,7 +345,7 @@ mod tests {
     reference_prefix: ::std::borrow::Cow::Borrowed(\"KUU\"),
     controller: ::site_folder::Controller { name: ::site_folder::Name { full: ::std::borrow::Cow::Borrowed(\"\\\"Kuu\\\" Oy\"), short: ::std::borrow::Cow::Borrowed(\"Kuu\\\\\"), fi: ::core::option::Option::None, sv: ::core::option::Option::None }, business_id: ::core::option::Option::Some(::std::borrow::Cow::Borrowed(\"1234567-1\")), street: ::std::borrow::Cow::Borrowed(\"Katu 1\\nB\"), postcode: ::core::option::Option::None, town: ::std::borrow::Cow::Borrowed(\"Tampere – Tammerfors\"), country: ::core::option::Option::None, phone: ::std::borrow::Cow::Borrowed(\"03 123\"), email: ::std::borrow::Cow::Borrowed(\"a@b.example\"), contact_person: ::std::borrow::Cow::Borrowed(\"Åsa\\u{202e}x\"), dpo: ::core::option::Option::None, registers: ::std::borrow::Cow::Borrowed(&[::site_folder::Register { name: ::site_folder::Texts { fi: ::core::option::Option::Some(::std::borrow::Cow::Borrowed(\"Asiakkaat\")), sv: ::core::option::Option::None, en: ::core::option::Option::None } }]) },
     brand: ::site_folder::Brand { name: ::std::borrow::Cow::Borrowed(\"Kuu\"), logo: ::core::option::Option::None, accent: ::site_folder::Accent { light: ::std::borrow::Cow::Borrowed(\"#000000\"), dark: ::std::borrow::Cow::Borrowed(\"#ffffff\") } },
-    consent: ::site_folder::Consent { record_months: 6 },
+    consent: ::site_folder::Consent { record_months: 6, log: true, log_months: Some(24) },
     services: ::std::borrow::Cow::Borrowed(&[]),
 }";
         assert_eq!(code, expected);

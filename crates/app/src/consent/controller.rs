@@ -19,7 +19,7 @@ use portal_core::i18n::Lang;
 use portal_core::vocabulary::{
     Action, Fact, Message, Show, ALLOWED_TEXT_ATTRIBUTE, APP_READY, ASK_CLASS, ASK_REASON_ATTRIBUTE,
     BANNER_ID, CONSENT_ROOT_ID, EARLY_CLICKS, FACT_ATTRIBUTE, FIRST_PAINT_NOW, GPC_CLASS, GPC_NOTE_ID,
-    NOTICE_ID, NO_STORAGE_CLASS, PURPOSE_ATTRIBUTE, REFUSED_TEXT_ATTRIBUTE, REVISIONS_META,
+    LOG_ATTRIBUTE, NOTICE_ID, NO_STORAGE_CLASS, PURPOSE_ATTRIBUTE, REFUSED_TEXT_ATTRIBUTE, REVISIONS_META,
     REVISIONS_TEXTS_ATTRIBUTE, SETTINGS_ID, SHOW_ATTRIBUTE, STATUS_ID,
 };
 use portal_dom::{attribute_selector, document, elements};
@@ -29,6 +29,9 @@ struct State {
     revisions: Revisions,
     /// Where the revisions' texts are published (`consent/`, relative to the page).
     texts: String,
+    /// Where the company's consent log takes each choice (`api/consent`, relative to the page),
+    /// when the site folder turns it on.
+    log: Option<String>,
     gpc: bool,
     /// Why the first layer is shown; `None` when a valid choice holds.
     ask: Option<Ask>,
@@ -117,11 +120,13 @@ pub fn start(lang: Lang) -> bool {
     };
     let revisions = Revisions::parse(&attribute("content"));
     let texts = attribute(REVISIONS_TEXTS_ATTRIBUTE);
+    let log = meta.as_ref().and_then(|m| m.get_attribute(LOG_ATTRIBUTE));
     let gpc = gate::global_privacy_control();
     let mut state = State {
         lang,
         revisions,
         texts,
+        log,
         gpc,
         ask: None,
         settings_open: false,
@@ -308,7 +313,11 @@ fn sync_switches(gpc: bool) {
 
 /// Stores and applies a choice, closes the banner and the settings view, and says so.
 fn choose(choices: Choices) {
-    let id = random_id();
+    // A change of a choice that holds keeps its id (so the company's log can tell a withdrawal
+    // from a first refusal); a first choice, or one after the banner asked again, gets a new one.
+    let id = with_state(|state| state.record.as_ref().map(|r| r.id.clone()))
+        .flatten()
+        .or_else(random_id);
     let Some((record, previous)) = with_state(|state| {
         let record = Record::new(
             id.clone().unwrap_or_default(),
@@ -323,6 +332,9 @@ fn choose(choices: Choices) {
         return;
     };
     let saved = id.is_some() && storage::save(&record);
+    if id.is_some() {
+        send_to_log(&record);
+    }
     let withdrawn = !previous.withdrawn_in(record.choices).is_empty();
     enforce(record.choices);
     with_state(|state| {
@@ -339,6 +351,20 @@ fn choose(choices: Choices) {
     });
     sync();
     restore_focus();
+}
+
+/// Sends the record to the company's consent log, when the site has one, with the page's path (no
+/// query, no fragment). `sendBeacon` queues it and returns: the page never waits, and a log that
+/// is down or refuses changes nothing here (the record is in the visitor's storage and receipt).
+fn send_to_log(record: &Record) {
+    let Some(Some(log)) = with_state(|state| state.log.clone()) else {
+        return;
+    };
+    let Some(window) = web_sys::window() else { return };
+    let path = window.location().pathname().unwrap_or_default();
+    if let Some(body) = portal_core::consent::log::beacon_json(&path, record) {
+        let _ = window.navigator().send_beacon_with_opt_str(&log, Some(&body));
+    }
 }
 
 /// The record's time as the page's language writes a date and time (the browser's `Intl`).

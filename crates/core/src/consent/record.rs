@@ -170,7 +170,10 @@ impl Choices {
 pub struct Record {
     pub version: u32,
     /// 128 random bits as 32 lowercase hex digits, so that the receipt and any later question
-    /// can refer to this choice.
+    /// can refer to this choice. A change of a choice that still holds keeps the id (with a new
+    /// time): the visitor's choices in one browser are one history in the company's consent log,
+    /// where a withdrawal shows as such. A first choice, or one after the banner asked again,
+    /// gets a new id.
     pub id: String,
     /// When the choice was made, in milliseconds since 1970 (UTC).
     pub time: i64,
@@ -213,6 +216,11 @@ impl Record {
 /// Whether `id` has the shape the portal writes: 32 lowercase hex digits.
 pub fn is_record_id(id: &str) -> bool {
     is_lower_hex(id, ID_LENGTH)
+}
+
+/// Whether `revision` has the shape of a banner's revision: 16 lowercase hex digits.
+pub fn is_revision(revision: &str) -> bool {
+    is_lower_hex(revision, REVISION_LENGTH)
 }
 
 /// Exactly `len` lowercase hex digits: the shape of the portal's ids and revisions.

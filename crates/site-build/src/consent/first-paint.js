@@ -58,6 +58,7 @@
     if (revisions[record.lang] !== record.revision) return %ASK_CHANGED%;
     if (now >= addMonths(record.time, %CHOICE_MONTHS%)) return %ASK_EXPIRED%;
     previous = choices;
+    previousId = record.id;
     return null;
   }
 
@@ -65,6 +66,9 @@
   var now = Date.now();
   // The choices of the valid stored record, if any (what a choice made here would withdraw).
   var previous = {};
+  // Its id: a new choice in this browser keeps it (record.rs, Record::id), so the company's log
+  // can tell a withdrawal from a first refusal.
+  var previousId = null;
   window[%FIRST_PAINT_NOW%] = now;
   var reason = %ASK_FIRST_VISIT%;
   var text = null;
@@ -189,17 +193,25 @@
     var lang = html.lang;
     var message = %MESSAGE_NOT_STORED%;
     try {
-      var id = Array.prototype.map.call(crypto.getRandomValues(new Uint8Array(%ID_LENGTH% / 2)), function (b) {
+      var id = previousId || Array.prototype.map.call(crypto.getRandomValues(new Uint8Array(%ID_LENGTH% / 2)), function (b) {
         return (b + 256).toString(16).slice(1);
       }).join('');
-      localStorage.setItem(%STORAGE_KEY%, JSON.stringify({ version: %RECORD_VERSION%, id: id, time: Date.now(),
-        choices: choices, revision: revisions[lang], lang: lang, gpc: gpc }));
+      var text = JSON.stringify({ version: %RECORD_VERSION%, id: id, time: Date.now(),
+        choices: choices, revision: revisions[lang], lang: lang, gpc: gpc });
+      localStorage.setItem(%STORAGE_KEY%, text);
       message = %MESSAGE_SAVED%;
+      // The company's consent log, when the site has one (consent::log): the record as stored and
+      // the page's path, queued by the browser; nothing waits for it.
+      var log = revisionsMeta && revisionsMeta.getAttribute(%LOG_ATTRIBUTE%);
+      if (log && navigator.sendBeacon) {
+        navigator.sendBeacon(log, '{"path":' + JSON.stringify(location.pathname) + ',"record":' + text + '}');
+      }
     } catch (notStored) {
       html.classList.add(%NO_STORAGE_CLASS%);
     }
     if (%CHOICE_KEYS%.some(function (key) { return previous[key] && !choices[key]; })) message = %MESSAGE_WITHDRAWN%;
     previous = choices;
+    if (message !== %MESSAGE_NOT_STORED%) previousId = id;
     deleteRefused(choices);
     html.classList.remove(%ASK_CLASS%);
     html.removeAttribute(%ASK_REASON_ATTRIBUTE%);

@@ -26,6 +26,7 @@ fn names() -> Vec<(&'static str, String)> {
         ("GPC_CLASS", literal(v::GPC_CLASS)),
         ("NO_STORAGE_CLASS", literal(v::NO_STORAGE_CLASS)),
         ("REVISIONS_META", literal(v::REVISIONS_META)),
+        ("LOG_ATTRIBUTE", literal(v::LOG_ATTRIBUTE)),
         ("APP_META", literal(v::APP_META)),
         ("APP_WASM_ATTRIBUTE", literal(v::APP_WASM_ATTRIBUTE)),
         ("EARLY_CLICKS", literal(v::EARLY_CLICKS)),

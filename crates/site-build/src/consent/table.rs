@@ -77,8 +77,9 @@ pub fn purpose_table(lang: Lang, purpose: Purpose, labelled_by: &str) -> Markup 
 }
 
 /// The notice's table: its own heading (the banner links to it), a caption, a row group per
-/// purpose, and a note saying where it comes from.
-pub fn html(lang: Lang) -> String {
+/// purpose, a note saying where it comes from and, when the site keeps a consent log
+/// (`log_months`: how long), what the log keeps, why and for how long.
+pub fn html(lang: Lang, log_months: Option<u32>) -> String {
     let s = &lang.strings().cookies;
     html! {
         h3 id=(COOKIE_TABLE_ID) class="cookie-table__heading" tabindex="-1" { (Text(s.heading)) }
@@ -97,6 +98,11 @@ pub fn html(lang: Lang) -> String {
             }
         }
         p class="cookie-table__note" { (Text(s.note)) }
+        @if let Some(months) = log_months {
+            p class="cookie-table__note" {
+                (Text(&fill(s.log_note, &[("months", &fill(lang.strings().units.months, &[("n", &months.to_string())]))])))
+            }
+        }
         p class="cookie-table__settings needs-js" {
             (crate::consent::markup::button(Action::Settings, lang.strings().page.cookie_settings, "button button--quiet"))
         }
@@ -112,7 +118,7 @@ mod tests {
     #[test]
     fn one_row_per_catalogue_entry_in_every_language() {
         for lang in Lang::ALL {
-            let table = html(lang);
+            let table = html(lang, None);
             assert_eq!(
                 table.matches("<tr role=\"row\"><td").count(),
                 catalogue().count(),
@@ -121,7 +127,7 @@ mod tests {
             assert_eq!(table.matches("scope=\"rowgroup\"").count(), PURPOSES.len());
             assert!(!table.contains('{'), "a placeholder is left in {lang}: {table}");
         }
-        let fi = html(Lang::Fi);
+        let fi = html(Lang::Fi, None);
         assert!(fi.starts_with(&format!(
             "<h3 id=\"{COOKIE_TABLE_ID}\" class=\"cookie-table__heading\" tabindex=\"-1\">Sivustolla käytettävät evästeet</h3>"
         )));
@@ -132,7 +138,7 @@ mod tests {
         assert!(fi.contains(&container), "{fi}");
         assert!(fi.contains("data-label=\"Voimassaoloaika\">12 kuukautta</td>"));
         // Another site's cookie says whose it is; a site without any says nothing of them.
-        let en = html(Lang::En);
+        let en = html(Lang::En, None);
         let third_party: Vec<&str> = catalogue()
             .filter_map(|e| match e.kept {
                 Kept::ThirdPartyCookie(domain) => Some(domain),
@@ -151,5 +157,21 @@ mod tests {
             !fi.contains("_gid"),
             "Universal Analytics cookies are not listed as used"
         );
+    }
+
+    #[test]
+    fn with_a_consent_log_the_table_says_what_it_keeps_and_how_long() {
+        for lang in Lang::ALL {
+            assert!(!html(lang, None).contains("GDPR") && !html(lang, None).contains("7 artiklan"));
+            let logged = html(lang, Some(36));
+            assert!(!logged.contains('{'), "a placeholder is left in {lang}: {logged}");
+            let expected = match lang {
+                Lang::Fi => "Merkintöjä säilytetään 36 kuukautta.",
+                Lang::Sv => "Posterna sparas i 36 månader.",
+                Lang::En => "Entries are kept for 36 months.",
+            };
+            assert!(logged.contains(expected), "{lang}: {logged}");
+            assert!(logged.contains("Global Privacy Control"), "{lang}");
+        }
     }
 }

@@ -53,6 +53,9 @@ pub struct Context {
     pub brand_name: String,
     /// The logo beside it, if the site folder has one (`brand.logo`).
     pub brand_logo: Option<BrandLogo>,
+    /// When the pages send each choice to the company's consent log (`[consent] log`): how long
+    /// the log keeps an entry, in months (`log_months`); `None` without a log.
+    pub consent_log: Option<u32>,
 }
 
 /// The logo as the header shows it: the file the build wrote below the site's root, and its
@@ -304,8 +307,10 @@ fn head(notice: &Notice, context: &Context, langs: &[Lang], revisions: &str) -> 
         meta property="og:locale" content=(og_locale(lang));
         "\n"
         // data-texts: REVISIONS_TEXTS_ATTRIBUTE (the tests check the names the templates write).
+        // data-log: LOG_ATTRIBUTE, only when the site folder turns the consent log on.
         meta name=(REVISIONS_META) content=(revisions)
-            data-texts=(context.relative_to_page(lang, &format!("{}/", revision::DIRECTORY)));
+            data-texts=(context.relative_to_page(lang, &format!("{}/", revision::DIRECTORY)))
+            data-log=[context.consent_log.map(|_| context.relative_to_page(lang, portal_core::consent::log::PATH))];
         "\n"
     }
     .into_string()
@@ -363,7 +368,7 @@ fn body(
         " · " (s.page.version) "\u{a0}" (front.version)
     };
     let notice_html = with_request_links(
-        &with_cookie_table(&notice.rendered.html, lang),
+        &with_cookie_table(&notice.rendered.html, lang, context.consent_log),
         s.request.make_request,
     );
     html! {
@@ -509,11 +514,11 @@ fn with_request_links(html: &str, label: &str) -> String {
 }
 
 /// The notice body with the catalogue's cookie table at the end of the cookie section.
-fn with_cookie_table(html: &str, lang: Lang) -> String {
+fn with_cookie_table(html: &str, lang: Lang, log_months: Option<u32>) -> String {
     at_section_end(
         html,
         COOKIE_SECTION_ID,
-        &format!("{}\n", crate::consent::table::html(lang)),
+        &format!("{}\n", crate::consent::table::html(lang, log_months)),
     )
 }
 
@@ -532,7 +537,8 @@ mod tests {
     use super::*;
     use crate::site::load_notice;
     use portal_core::vocabulary::{
-        RecipientField, LANG_LINK_ATTRIBUTE, REQUEST_RIGHT_ATTRIBUTE, REVISIONS_TEXTS_ATTRIBUTE,
+        RecipientField, LANG_LINK_ATTRIBUTE, LOG_ATTRIBUTE, REQUEST_RIGHT_ATTRIBUTE,
+        REVISIONS_TEXTS_ATTRIBUTE,
     };
 
     /// `text` escaped as the templates escape it.
@@ -571,6 +577,7 @@ lang = \"en\"\ntranslation_of = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"
             },
             brand_name: "Esimerkki & <Brändi>".into(),
             brand_logo: None,
+            consent_log: None,
         }
     }
 
@@ -783,6 +790,22 @@ lang = \"en\"\ntranslation_of = \"fi\"\ndrawn_up = 2020-09-30\nversion = \"1.1\"
         assert!(fi
             .head
             .contains(&format!(" {REVISIONS_TEXTS_ATTRIBUTE}=\"consent/\"")));
+        // The consent log's address only when the site folder turns the log on.
+        assert!(!fi.head.contains(LOG_ATTRIBUTE), "{}", fi.head);
+        let logged = compose(
+            &notices(FI, EN),
+            &Context {
+                consent_log: Some(36),
+                ..context("/")
+            },
+        )
+        .unwrap();
+        assert!(logged.pages[0]
+            .head
+            .contains(&format!(" {LOG_ATTRIBUTE}=\"api/consent\"")));
+        assert!(logged.pages[1]
+            .head
+            .contains(&format!(" {LOG_ATTRIBUTE}=\"../api/consent\"")));
         assert!(fi.body.contains(&format!(" {LANG_LINK_ATTRIBUTE}=\"en\"")));
         assert!(fi.body.contains(&format!(" {REQUEST_RIGHT_ATTRIBUTE}=\"\"")));
         assert!(fi
