@@ -96,6 +96,12 @@ pub fn meta_content_security_policy(site: &Site) -> String {
     policy(site, |name| name != "frame-ancestors")
 }
 
+/// The `Content-Security-Policy` of the consent log's admin pages (`portal-server`): no script at
+/// all, no vendor, the page's own stylesheet, and forms that post only to the page itself. It
+/// replaces the site's policy there; the other headers stay the site's.
+pub const ADMIN_CONTENT_SECURITY_POLICY: &str =
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
 /// `Strict-Transport-Security`: one year, this host only. `includeSubDomains` would bind every
 /// other host under the same domain (the shop's too) to HTTPS for a year; add it only where the
 /// whole domain is known to be on HTTPS (README, "Building for a static host or CDN").

@@ -6,22 +6,31 @@
 //!
 //! One router ([`router`]), its state by `State` ([`AppState`]):
 //! - `GET /healthz`: `200 ok`;
+//! - the consent log ([`consent`]), below the prefix, when the site folder turns it on:
+//!   `POST /api/consent`, and with an admin token the DPO's `GET /api/consent/<id>` and
+//!   `GET /api/consent/export`, and the DPO's page ([`admin`]: `/admin/`); its database is
+//!   [`store`], its chart [`stats`];
 //! - everything else: the site's files ([`files`]), below an optional prefix (`/tietosuoja`).
 //!
 //! Every answer is logged as one line on stdout ([`log`]): method, path without the query,
 //! status, bytes and time. No IP address, no user agent, no query string, no header.
 
+pub mod admin;
+pub mod consent;
 pub mod files;
 pub mod log;
+pub mod stats;
+pub mod store;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use axum::extract::DefaultBodyLimit;
 use axum::extract::State;
-use axum::http::header::{HeaderName, HeaderValue, CACHE_CONTROL, CONTENT_TYPE};
+use axum::http::header::{HeaderName, HeaderValue, CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 
 /// What the server is started with.
@@ -33,6 +42,8 @@ pub struct Config {
     pub prefix: String,
     /// The headers every answer carries (normally [`security_headers`] of the site folder).
     pub headers: Vec<(&'static str, String)>,
+    /// The consent log, when the site folder turns it on.
+    pub consent: Option<consent::ConsentLog>,
 }
 
 /// A prefix as given on the command line (`/tietosuoja`, `/tietosuoja/`, `""`) as the server keeps
@@ -71,6 +82,7 @@ pub struct AppState {
     pub prefix: String,
     /// [`Config::headers`], ready to copy into each answer.
     pub headers: HeaderMap,
+    pub consent: Option<consent::ConsentLog>,
 }
 
 /// A header of [`Config::headers`] that HTTP cannot carry (a name or value with a control
@@ -94,14 +106,28 @@ impl AppState {
             root: config.root,
             prefix: config.prefix,
             headers,
+            consent: config.consent,
         })
     }
 }
 
 /// The server's one router.
 pub fn router(state: Arc<AppState>) -> Router {
-    Router::new()
-        .route("/healthz", get(healthz))
+    let mut router = Router::new().route("/healthz", get(healthz));
+    if let Some(log) = &state.consent {
+        let path = format!("{}/{}", state.prefix, portal_core::consent::log::PATH);
+        router = router.route(
+            &path,
+            post(consent::receive).layer(DefaultBodyLimit::max(portal_core::consent::log::MAX_BODY)),
+        );
+        if log.admin_token.is_some() {
+            router = router
+                .route(&format!("{path}/export"), get(consent::export))
+                .route(&format!("{path}/{{id}}"), get(consent::entries));
+            router = admin::routes(router, &state.prefix, &log.languages);
+        }
+    }
+    router
         .fallback(files::serve)
         .layer(axum::middleware::map_response_with_state(
             state.clone(),
@@ -128,6 +154,10 @@ async fn healthz() -> Response {
 async fn with_site_headers(State(state): State<Arc<AppState>>, mut response: Response) -> Response {
     let headers = response.headers_mut();
     for (name, value) in &state.headers {
+        // A page with a policy of its own (the admin pages': portal_headers) keeps it.
+        if name == CONTENT_SECURITY_POLICY && headers.contains_key(CONTENT_SECURITY_POLICY) {
+            continue;
+        }
         headers.insert(name.clone(), value.clone());
     }
     if !headers.contains_key(CACHE_CONTROL) {

@@ -6,7 +6,7 @@
 use std::io::Write;
 use std::time::Instant;
 
-use axum::extract::Request;
+use axum::extract::{MatchedPath, Request};
 use axum::http::header::CONTENT_LENGTH;
 use axum::middleware::Next;
 use axum::response::Response;
@@ -15,7 +15,12 @@ use axum::response::Response;
 pub async fn log(request: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = request.method().clone();
-    let path = request.uri().path().to_owned();
+    // A route's pattern when it has one (`/api/consent/{id}`: a visitor's record id is not
+    // logged), else the path asked for.
+    let path = match request.extensions().get::<MatchedPath>() {
+        Some(route) => route.as_str().to_owned(),
+        None => without_ids(request.uri().path()),
+    };
     let response = next.run(request).await;
     let bytes = response
         .headers()
@@ -34,6 +39,16 @@ pub async fn log(request: Request, next: Next) -> Response {
         started.elapsed().as_secs_f64() * 1000.0
     ));
     response
+}
+
+/// A path asked for, with a consent record's id (32 hex digits: a visitor's pseudonym) after
+/// `/api/consent/` written as `{id}`, as the route's pattern says it when the route exists.
+fn without_ids(path: &str) -> String {
+    const LOG: &str = "/api/consent/";
+    match path.find(LOG) {
+        Some(at) if path.len() > at + LOG.len() => format!("{}{{id}}", &path[..at + LOG.len()]),
+        _ => path.to_owned(),
+    }
 }
 
 /// A path as one word of a log line: anything outside printable ASCII, and spaces, escaped, so a
@@ -64,5 +79,17 @@ mod tests {
     fn a_path_stays_one_word() {
         assert_eq!(printable("/en/"), "/en/");
         assert_eq!(printable("/a b\nc"), "/a\\u{20}b\\u{a}c");
+    }
+
+    #[test]
+    fn a_record_id_is_never_logged() {
+        let id = "0123456789abcdef0123456789abcdef";
+        assert_eq!(without_ids(&format!("/api/consent/{id}")), "/api/consent/{id}");
+        assert_eq!(
+            without_ids(&format!("/tietosuoja/api/consent/{id}")),
+            "/tietosuoja/api/consent/{id}"
+        );
+        assert_eq!(without_ids("/api/consent"), "/api/consent");
+        assert_eq!(without_ids("/en/"), "/en/");
     }
 }

@@ -1,12 +1,15 @@
 //! `portal-server`: serves a built site with the site folder's headers.
 //!
 //! ```text
-//! portal-server [--root dist] [--site site] [--host 127.0.0.1] [--port 8080] [--prefix /tietosuoja]
+//! portal-server [--root dist] [--site site] [--host 127.0.0.1] [--port 8080] [--prefix /tietosuoja] [--data data]
 //! ```
 //!
 //! `--port` defaults to `PORT`, else 8080; port 0 takes any free port. `--site` (default
 //! `PORTAL_SITE`, else `site`) is the site folder the build was made from: its services make the
-//! Content-Security-Policy. The first line on stdout is the address it listens on
+//! Content-Security-Policy, and its `[consent] log` turns the consent log on: kept in SQLite at
+//! `--data` (default `data/`)`/consent.sqlite`, or in the PostgreSQL database `DATABASE_URL`
+//! names; `PORTAL_ADMIN_TOKEN` (or the file `PORTAL_ADMIN_TOKEN_FILE` names) opens the DPO's
+//! routes. The first line on stdout is the address it listens on
 //! (`listening on http://127.0.0.1:8080/`), then one line per request. SIGTERM or SIGINT stops
 //! it after the requests under way have been answered; so does the end of stdin with
 //! `--until-stdin-closes` (a test's server then ends with the test process, however it ends).
@@ -17,10 +20,13 @@ use std::sync::Arc;
 
 use anyhow::{bail, Context};
 
+use portal_core::i18n::Lang;
+use portal_server::consent::{AdminToken, ConsentLog};
+use portal_server::store::Store;
 use portal_server::{normalise_prefix, router, security_headers, AppState, Config};
 
 const USAGE: &str =
-    "usage: portal-server [--root DIR] [--site DIR] [--host ADDRESS] [--port N] [--prefix /PATH] [--plain] [--until-stdin-closes]";
+    "usage: portal-server [--root DIR] [--site DIR] [--host ADDRESS] [--port N] [--prefix /PATH] [--data DIR] [--plain] [--until-stdin-closes]";
 
 struct Args {
     root: PathBuf,
@@ -28,6 +34,8 @@ struct Args {
     host: String,
     port: u16,
     prefix: String,
+    /// Where the consent log's SQLite file is kept when `DATABASE_URL` names no database.
+    data: PathBuf,
     /// Only `X-Content-Type-Options: nosniff` instead of the site's headers: for pages that are
     /// not this site's (the benchmark's peers, whose scripts are inline).
     plain: bool,
@@ -47,6 +55,7 @@ fn parse_args() -> anyhow::Result<Args> {
             Err(_) => 8080,
         },
         prefix: String::new(),
+        data: PathBuf::from("data"),
         plain: false,
         until_stdin_closes: false,
     };
@@ -70,6 +79,7 @@ fn parse_args() -> anyhow::Result<Args> {
         match flag.as_str() {
             "--root" => args.root = value.into(),
             "--site" => args.site = value.into(),
+            "--data" => args.data = value.into(),
             "--host" => args.host = value,
             "--port" => {
                 args.port = value
@@ -104,8 +114,8 @@ async fn run() -> anyhow::Result<()> {
             args.root.display()
         );
     }
-    let headers = if args.plain {
-        vec![("X-Content-Type-Options", "nosniff".to_owned())]
+    let (headers, site) = if args.plain {
+        (vec![("X-Content-Type-Options", "nosniff".to_owned())], None)
     } else {
         let site = site_folder::load(&args.site).map_err(|problems| {
             anyhow::anyhow!(
@@ -118,13 +128,19 @@ async fn run() -> anyhow::Result<()> {
                     .join("\n")
             )
         })?;
-        security_headers(&site)
+        (security_headers(&site), Some(site))
     };
-    let state = AppState::new(Config {
+    let consent = match site.filter(|site| site.consent.log) {
+        Some(site) => Some(consent_log(&site, &args).await?),
+        None => None,
+    };
+    let store = consent.as_ref().map(|log| log.store.clone());
+    let state = Arc::new(AppState::new(Config {
         root: args.root.clone(),
         prefix: args.prefix.clone(),
         headers,
-    })?;
+        consent,
+    })?);
     let address = format!("{}:{}", args.host, args.port);
     let listener = tokio::net::TcpListener::bind(&address)
         .await
@@ -132,12 +148,71 @@ async fn run() -> anyhow::Result<()> {
     let bound: SocketAddr = listener.local_addr()?;
     // The first line: what a test or a script reads to find the server.
     portal_server::log::event(&format!("listening on http://{bound}{}/", args.prefix));
-    axum::serve(listener, router(Arc::new(state)))
+    if let Some(log) = &state.consent {
+        portal_server::log::event(&format!(
+            "consent log: {} (entries kept {} months; the DPO's routes {})",
+            log.store.shown(),
+            log.keep_months,
+            if log.admin_token.is_some() {
+                "on"
+            } else {
+                "off: no PORTAL_ADMIN_TOKEN"
+            }
+        ));
+        tokio::spawn(portal_server::consent::delete_expired_daily(state.clone()));
+    }
+    axum::serve(listener, router(state))
         .with_graceful_shutdown(stopped(args.until_stdin_closes))
         .await
         .context("the server stopped with an error")?;
+    if let Some(store) = store {
+        store.close().await;
+    }
     portal_server::log::event("stopped");
     Ok(())
+}
+
+/// The consent log of `site` (its `[consent] log` is on): `DATABASE_URL`, else SQLite at
+/// `--data`/consent.sqlite; the DPO's token from `PORTAL_ADMIN_TOKEN`, or the file
+/// `PORTAL_ADMIN_TOKEN_FILE` names.
+async fn consent_log(site: &site_folder::Site, args: &Args) -> anyhow::Result<ConsentLog> {
+    let database_url = std::env::var("DATABASE_URL").ok().filter(|url| !url.is_empty());
+    let store = Store::open(database_url.as_deref(), &args.data.join("consent.sqlite")).await?;
+    let admin_token = match (
+        std::env::var("PORTAL_ADMIN_TOKEN").ok().filter(|t| !t.is_empty()),
+        std::env::var_os("PORTAL_ADMIN_TOKEN_FILE").filter(|f| !f.is_empty()),
+    ) {
+        (Some(token), _) => {
+            Some(AdminToken::new(&token).map_err(|e| anyhow::anyhow!("PORTAL_ADMIN_TOKEN: {e}"))?)
+        }
+        (None, Some(file)) => {
+            let token = std::fs::read_to_string(&file).with_context(|| {
+                format!(
+                    "PORTAL_ADMIN_TOKEN_FILE: cannot read {}",
+                    PathBuf::from(&file).display()
+                )
+            })?;
+            Some(AdminToken::new(&token).map_err(|e| {
+                anyhow::anyhow!("PORTAL_ADMIN_TOKEN_FILE {}: {e}", PathBuf::from(&file).display())
+            })?)
+        }
+        (None, None) => None,
+    };
+    Ok(ConsentLog {
+        store,
+        origin: site.origin.to_string(),
+        keep_months: site.consent.log_months.unwrap_or(36),
+        admin_token,
+        languages: site
+            .languages
+            .iter()
+            .map(|language| match language {
+                site_folder::Language::Fi => Lang::Fi,
+                site_folder::Language::Sv => Lang::Sv,
+                site_folder::Language::En => Lang::En,
+            })
+            .collect(),
+    })
 }
 
 /// Resolves on SIGTERM or SIGINT (Ctrl+C), or when stdin ends if `watch_stdin`; the server then

@@ -46,6 +46,7 @@ fn app(dir: &Path, prefix: &str) -> axum::Router {
         root: dir.join("dist"),
         prefix: prefix.to_owned(),
         headers: security_headers(&portal_core::SITE),
+        consent: None,
     })
     .unwrap();
     router(Arc::new(state))
