@@ -127,6 +127,71 @@ ensure_servers() {
   fi
 }
 
+# Debian's PostgreSQL, for the consent log's tests on PostgreSQL (issue 17). Installed without
+# starting Debian's own cluster; the tests run a cluster of their own (start_postgres).
+ensure_postgres() {
+  postgres_bin >/dev/null 2>&1 && return 0
+  local sudo= guard=
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  apt_update
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | $sudo tee /usr/sbin/policy-rc.d >/dev/null
+    $sudo chmod +x /usr/sbin/policy-rc.d
+    guard=1
+  fi
+  apt_install postgresql || { [ -z "$guard" ] || $sudo rm -f /usr/sbin/policy-rc.d; return 1; }
+  [ -z "$guard" ] || $sudo rm -f /usr/sbin/policy-rc.d
+  if [ -d /run/systemd/system ]; then
+    $sudo systemctl disable --now postgresql >/dev/null 2>&1 || true
+  fi
+}
+
+# The folder of PostgreSQL's programs (initdb, pg_ctl), the newest installed.
+postgres_bin() {
+  local dir
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [ -n "$dir" ] && [ -x "$dir/initdb" ] && echo "$dir"
+}
+
+# Starts a throwaway PostgreSQL cluster in a temporary folder, listening on 127.0.0.1 only (a free
+# port) with no password (trust, loopback only), creates the database `consent_test` and exports
+# PORTAL_TEST_POSTGRES_URL. As root, the cluster runs as the user `postgres` (PostgreSQL refuses
+# root). stop_postgres stops it and deletes the folder.
+PG_DIR=
+start_postgres() {
+  local bin port as=()
+  bin=$(postgres_bin) || { echo "error: PostgreSQL is not installed (ensure_postgres)" >&2; return 1; }
+  PG_DIR=$(mktemp -d /tmp/portal-pg.XXXXXX)
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres: "$PG_DIR"
+    as=(runuser -u postgres --)
+  fi
+  port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+  say "PostgreSQL ($("$bin/postgres" --version | awk '{print $3}')) on 127.0.0.1:$port, in $PG_DIR"
+  "${as[@]}" "$bin/initdb" -D "$PG_DIR/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+  # `$PG_DIR/ctl start|stop`: the cluster started or stopped as the tests need (the fault tests
+  # stop and start it under load).
+  cat >"$PG_DIR/ctl" <<CTL
+#!/bin/sh
+case "\$1" in
+  start) exec ${as[*]} "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w -t 60 -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_DIR" start ;;
+  stop) exec ${as[*]} "$bin/pg_ctl" -D "$PG_DIR/data" -m fast -w -t 60 stop ;;
+  *) echo "usage: \$0 start|stop" >&2; exit 2 ;;
+esac
+CTL
+  chmod +x "$PG_DIR/ctl"
+  "$PG_DIR/ctl" start >/dev/null
+  "${as[@]}" "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres consent_test
+  export PORTAL_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$port/consent_test"
+  export PORTAL_TEST_POSTGRES_CTL="$PG_DIR/ctl"
+}
+stop_postgres() {
+  [ -n "$PG_DIR" ] || return 0
+  "$PG_DIR/ctl" stop >/dev/null 2>&1 || true
+  rm -rf "$PG_DIR"
+  PG_DIR=
+}
+
 # Builds the release site into dist/ (scripts/build.sh: trunk runs the hooks in Trunk.toml: the
 # form and the PDF writer, every language's page, the consent revisions).
 build_release() {

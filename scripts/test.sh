@@ -10,6 +10,7 @@ ensure_browser
 ensure_pdf_tools
 ensure_cargo_deny
 ensure_servers
+ensure_postgres
 cd "$ROOT"
 
 say "cargo fmt --check"
@@ -40,6 +41,13 @@ say "cargo test (native)"
 # A changed or missing snapshot fails; nothing is accepted here (tests/snapshots/ under the crates).
 INSTA_UPDATE=no INSTA_FORCE_PASS= cargo test --workspace --all-features --quiet --locked
 
+# The consent log's tests once more, on PostgreSQL: a cluster of its own on 127.0.0.1, kept for
+# the browser tests below and stopped when this script ends.
+start_postgres
+trap stop_postgres EXIT
+say "the consent log's tests on PostgreSQL (cargo test -p portal-server --test consent)"
+DATABASE_URL="$PORTAL_TEST_POSTGRES_URL" cargo test --quiet --locked -p portal-server --test consent
+
 say "cargo deny (licences, bans, sources; the advisories check is a release step: README.md)"
 cargo deny --locked check licenses bans sources
 
@@ -64,6 +72,7 @@ export SERVERS_PIDFILE="$(mktemp)"
 stop_servers() {
   while read -r pid; do kill "$pid" 2>/dev/null || true; done <"$SERVERS_PIDFILE"
   rm -f "$SERVERS_PIDFILE"
+  stop_postgres
 }
 trap stop_servers EXIT
 node --test --test-concurrency=1 tests/browser/ tests/servers/

@@ -620,6 +620,8 @@ for (const how of Object.keys(BREAKS)) {
     assert.equal(await banner(page).isVisible(), false, 'the stored consent holds');
 
     // Withdraw from the footer, without the app.
+    const logged = env.server.log.filter((line) => line.startsWith('POST /api/consent 204')).length;
+    const beacon = page.waitForRequest((request) => request.url() === `${env.url}/api/consent`);
     await footerSettings(page).click();
     const dialog = settings(page);
     await dialog.waitFor();
@@ -631,6 +633,12 @@ for (const how of Object.keys(BREAKS)) {
     assert.deepEqual(Object.keys(record), ['version', 'id', 'time', 'choices', 'revision', 'lang', 'gpc']);
     assert.deepEqual(record.choices, { analytics: false, marketing: false });
     assert.match(record.id, /^[0-9a-f]{32}$/);
+    // The head script sends the withdrawal to the company's log too (site/ turns it on), which
+    // accepts it: its record is in the portal's canonical form.
+    assert.deepEqual(JSON.parse((await beacon).postData()), { path: '/', record });
+    while (env.server.log.filter((line) => line.startsWith('POST /api/consent 204')).length === logged) {
+      await new Promise((tick) => env.server.lines.once('line', tick));
+    }
     await page.getByRole('status').filter({ hasText: /^Suostumus on peruutettu/ }).waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), FI.banner.settings, 'focus back on the footer button');
     assert.equal(google.length, 1, 'no tag without the app');

@@ -46,10 +46,11 @@ export async function launchBrowser() {
 /**
  * Starts the browser and the server once for a test file. `dist` is the build to serve (default
  * `PORTAL_DIST`, else dist/; relative to the repository) and `prefix` the path it is served under
- * (a build made with `--public-url <prefix>/`).
+ * (a build made with `--public-url <prefix>/`); `serverEnv` adds to the server's environment
+ * (the consent log's DATABASE_URL, PORTAL_ADMIN_TOKEN).
  */
-export async function setUp({ dist = process.env.PORTAL_DIST ?? 'dist', prefix = '' } = {}) {
-  const server = await startServer({ root: resolve(ROOT, dist), port: 0, prefix });
+export async function setUp({ dist = process.env.PORTAL_DIST ?? 'dist', prefix = '', serverEnv = {} } = {}) {
+  const server = await startServer({ root: resolve(ROOT, dist), port: 0, prefix, env: serverEnv });
   // A browser that cannot start must not leave the server running.
   const browser = await launchBrowser().catch(async (error) => {
     await server.close();

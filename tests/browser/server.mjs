@@ -9,7 +9,8 @@
 // when it is fresh, unless PORTAL_SERVER names a binary to use instead.
 
 import { spawn, execFileSync } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,32 +29,47 @@ export function buildServer() {
 /**
  * Starts the server on `root` (relative to the repository) below `prefix`, with the headers of the
  * site folder `site` (default PORTAL_SITE, else site/), or only `nosniff` with `plain` (pages that
- * are not the portal's). Resolves to { url, log, close() }: `url` ends with the prefix (no
+ * are not the portal's). `data` is the consent log's folder (default: a new temporary one) and
+ * `env` what the server's environment adds (DATABASE_URL, PORTAL_ADMIN_TOKEN). Resolves to { url, log, close() }: `url` ends with the prefix (no
  * trailing slash), `log` keeps the server's last lines, `close()` stops it and resolves to its
  * exit ({ code, signal }) once it has exited.
  */
-export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1', prefix = '', site = process.env.PORTAL_SITE ?? 'site', plain = false } = {}) {
+export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1', prefix = '', site = process.env.PORTAL_SITE ?? 'site', plain = false, data, env = {} } = {}) {
   buildServer();
-  const args = ['--root', resolve(ROOT, root), '--site', resolve(ROOT, site), '--host', host, '--port', String(port)];
+  // The consent log's SQLite file (when the site folder turns the log on): a folder of this
+  // server's own unless one is given, never the repository's data/.
+  data ??= mkdtempSync(join(tmpdir(), 'portal-data-'));
+  const args = ['--root', resolve(ROOT, root), '--site', resolve(ROOT, site), '--host', host, '--port', String(port), '--data', data];
   if (prefix) args.push('--prefix', prefix);
   if (plain) args.push('--plain');
   args.push('--until-stdin-closes');
-  const child = spawn(SERVER_BINARY, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  // The log's database and the DPO's token come from the environment, as in production: only
+  // what a test names (DATABASE_URL, PORTAL_ADMIN_TOKEN), never the test runner's own.
+  const { DATABASE_URL: _url, PORTAL_ADMIN_TOKEN: _token, PORTAL_ADMIN_TOKEN_FILE: _file, ...inherited } = process.env;
+  const child = spawn(SERVER_BINARY, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...inherited, ...env } });
   if (process.env.SERVERS_PIDFILE && child.pid) appendFileSync(process.env.SERVERS_PIDFILE, `${child.pid}\n`);
   const exited = new Promise((ok) => child.once('exit', (code, signal) => ok({ code, signal })));
   let stderr = '';
   child.stderr.on('data', (data) => (stderr += data));
   const log = [];
   const lines = createInterface({ input: child.stdout });
-  const first = await new Promise((ok, fail) => {
-    lines.once('line', ok);
-    child.once('error', fail);
-    exited.then(({ code, signal }) => fail(new Error(`portal-server ended (${code ?? signal}) before listening: ${stderr}`)));
-  });
-  // Every later line is read (a full pipe would stall the server) and the last ones kept.
+  // Every line is read (a full pipe would stall the server): the first is the address, the last
+  // 1000 of the others are kept. One listener from the start, so no line is missed between them.
+  let onFirst;
+  const firstLine = new Promise((ok) => (onFirst = ok));
   lines.on('line', (line) => {
+    if (onFirst) {
+      const ok = onFirst;
+      onFirst = null;
+      return ok(line);
+    }
     log.push(line);
     if (log.length > 1000) log.shift();
+  });
+  const first = await new Promise((ok, fail) => {
+    firstLine.then(ok);
+    child.once('error', fail);
+    exited.then(({ code, signal }) => fail(new Error(`portal-server ended (${code ?? signal}) before listening: ${stderr}`)));
   });
   const address = /^listening on (http:\/\/\S+?)\/?$/.exec(first)?.[1];
   if (!address) {
@@ -65,6 +81,8 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1',
   return {
     url: address,
     log,
+    /** The folder of the consent log's SQLite file. */
+    data,
     /** The readline interface of its stdout ('line' events after the first). */
     lines,
     process: child,

@@ -222,6 +222,11 @@ for (const code of LANGUAGES) {
     const parent = new URL(SITE.origin).hostname.split('.').slice(1).join('.');
     const table = fold(await page.getByRole('region', { name: T(code, 'cookies.heading') }).getByRole('table').innerText());
     assert.ok(table.includes(`${T(code, 'cookies.cookie')} (${parent})`), table);
+    // The example keeps no consent log (its site.toml leaves it off): the page says no address
+    // for one, and the choice went nowhere but the visitor's storage.
+    assert.equal(SITE.consent.log ?? false, false);
+    assert.equal(await page.locator('meta[name="consent-revisions"]').getAttribute('data-log'), null);
+    assert.deepEqual(watch.requests.filter((url) => url.includes('/api/')), []);
     await assertClean(assert, env, watch);
     await context.close();
   });

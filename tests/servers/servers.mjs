@@ -22,7 +22,7 @@ function replaceOnce(text, from, to) {
   return parts.join(to);
 }
 
-async function freePort() {
+export async function freePort() {
   const server = createServer();
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
