@@ -13,7 +13,8 @@
 // PostgreSQL: the cluster PORTAL_TEST_POSTGRES_URL names (scripts/bench-log.sh starts one, as the
 // test command does). The server: PORTAL_SERVER, else target/release/portal-server.
 
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { startServer } from '../tests/browser/server.mjs';
@@ -67,8 +68,10 @@ async function beacons(name, servers) {
 }
 
 /** `ab -k` on `url` with brotli: { perSecond, p99 } (ab's percentiles are whole milliseconds). */
-function ab(url) {
-  const out = execFileSync('ab', ['-q', '-k', '-n', String(PAGE_REQUESTS), '-c', '16', '-H', 'Accept-Encoding: br, gzip', url], { encoding: 'utf8' });
+// Run without blocking this process: it reads the servers' log lines, and a server whose stdout
+// pipe is full waits.
+async function ab(url) {
+  const { stdout: out } = await promisify(execFile)('ab', ['-q', '-k', '-n', String(PAGE_REQUESTS), '-c', '16', '-H', 'Accept-Encoding: br, gzip', url], { encoding: 'utf8' });
   const perSecond = Number(/Requests per second:\s+([\d.]+)/.exec(out)?.[1]);
   const p99 = Number(/^\s+99%\s+(\d+)/m.exec(out)?.[1]);
   const failed = Number(/Failed requests:\s+(\d+)/.exec(out)?.[1]);
@@ -92,13 +95,13 @@ const env = { PORTAL_ADMIN_TOKEN: TOKEN };
   const server = await startServer({ root: DIST, env });
   await beacons('SQLite, 1 server', [server]);
   const pages = [];
-  pages.push(['portal-server (release)', ab(`${server.url}/`)]);
+  pages.push(['portal-server (release)', await ab(`${server.url}/`)]);
   await server.close();
   const node = await nodePeer();
-  pages.push(['Node server (before crates/server)', ab(`${node.url}/`)]);
+  pages.push(['Node server (before crates/server)', await ab(`${node.url}/`)]);
   await node.close();
   const nginx = await startNginx(DIST);
-  pages.push(['nginx, deploy/nginx.conf', ab(`${nginx.url}/`)]);
+  pages.push(['nginx, deploy/nginx.conf', await ab(`${nginx.url}/`)]);
   await nginx.stop();
   rows.pages = pages;
   const [ours, nodeRow] = [pages[0][1], pages[1][1]];

@@ -154,9 +154,11 @@ postgres_bin() {
 }
 
 # Starts a throwaway PostgreSQL cluster in a temporary folder, listening on 127.0.0.1 only (a free
-# port) with no password (trust, loopback only), creates the database `consent_test` and exports
-# PORTAL_TEST_POSTGRES_URL. As root, the cluster runs as the user `postgres` (PostgreSQL refuses
-# root). stop_postgres stops it and deletes the folder.
+# port) with no password (trust, loopback only), with a database per kind of test, each in its own
+# variable: PORTAL_TEST_POSTGRES_URL (the browser tests, the benchmark), _CARGO_URL (the HTTP
+# tests, over TLS: `sslmode=require`) and _FAULTS_URL (the fault tests, which stop and start the cluster with
+# PORTAL_TEST_POSTGRES_CTL). As root, the cluster runs as the user `postgres` (PostgreSQL refuses
+# root), from a folder that user can enter. stop_postgres stops it and deletes the folder.
 PG_DIR=
 start_postgres() {
   local bin port as=()
@@ -168,11 +170,19 @@ start_postgres() {
   fi
   port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
   say "PostgreSQL ($("$bin/postgres" --version | awk '{print $3}')) on 127.0.0.1:$port, in $PG_DIR"
-  "${as[@]}" "$bin/initdb" -D "$PG_DIR/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+  (cd "$PG_DIR" && "${as[@]}" "$bin/initdb" -D "$PG_DIR/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null)
+  # TLS with a certificate made for the run: the HTTP tests connect with `sslmode=require`, as to
+  # a managed database; the others without.
+  openssl req -new -x509 -days 2 -nodes -subj /CN=127.0.0.1 -keyout "$PG_DIR/data/server.key" \
+    -out "$PG_DIR/data/server.crt" 2>/dev/null
+  chmod 600 "$PG_DIR/data/server.key"
+  [ "$(id -u)" -eq 0 ] && chown postgres: "$PG_DIR/data/server.key" "$PG_DIR/data/server.crt"
+  printf "ssl = on\nssl_cert_file = 'server.crt'\nssl_key_file = 'server.key'\n" >>"$PG_DIR/data/postgresql.conf"
   # `$PG_DIR/ctl start|stop`: the cluster started or stopped as the tests need (the fault tests
   # stop and start it under load).
   cat >"$PG_DIR/ctl" <<CTL
 #!/bin/sh
+cd "$PG_DIR" || exit 1
 case "\$1" in
   start) exec ${as[*]} "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w -t 60 -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_DIR" start ;;
   stop) exec ${as[*]} "$bin/pg_ctl" -D "$PG_DIR/data" -m fast -w -t 60 stop ;;
@@ -181,8 +191,13 @@ esac
 CTL
   chmod +x "$PG_DIR/ctl"
   "$PG_DIR/ctl" start >/dev/null
-  "${as[@]}" "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres consent_test
+  local db
+  for db in consent_test consent_cargo consent_faults; do
+    (cd "$PG_DIR" && "${as[@]}" "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres "$db")
+  done
   export PORTAL_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$port/consent_test"
+  export PORTAL_TEST_POSTGRES_CARGO_URL="postgres://postgres@127.0.0.1:$port/consent_cargo?sslmode=require"
+  export PORTAL_TEST_POSTGRES_FAULTS_URL="postgres://postgres@127.0.0.1:$port/consent_faults"
   export PORTAL_TEST_POSTGRES_CTL="$PG_DIR/ctl"
 }
 stop_postgres() {

@@ -46,7 +46,7 @@ INSTA_UPDATE=no INSTA_FORCE_PASS= cargo test --workspace --all-features --quiet 
 start_postgres
 trap stop_postgres EXIT
 say "the consent log's tests on PostgreSQL (cargo test -p portal-server --test consent)"
-DATABASE_URL="$PORTAL_TEST_POSTGRES_URL" cargo test --quiet --locked -p portal-server --test consent
+DATABASE_URL="$PORTAL_TEST_POSTGRES_CARGO_URL" cargo test --quiet --locked -p portal-server --test consent
 
 say "cargo deny (licences, bans, sources; the advisories check is a release step: README.md)"
 cargo deny --locked check licenses bans sources

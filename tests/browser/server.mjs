@@ -52,6 +52,7 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1',
   let stderr = '';
   child.stderr.on('data', (data) => (stderr += data));
   const log = [];
+  const tally = new Map();
   const lines = createInterface({ input: child.stdout });
   // Every line is read (a full pipe would stall the server): the first is the address, the last
   // 1000 of the others are kept. One listener from the start, so no line is missed between them.
@@ -65,6 +66,9 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1',
     }
     log.push(line);
     if (log.length > 1000) log.shift();
+    // A running count of each answer's method, path and status (`POST /api/consent 204`).
+    const key = line.split(' ', 3).join(' ');
+    tally.set(key, (tally.get(key) ?? 0) + 1);
   });
   const first = await new Promise((ok, fail) => {
     firstLine.then(ok);
@@ -83,6 +87,8 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1',
     log,
     /** The folder of the consent log's SQLite file. */
     data,
+    /** How many answers so far were `method path status` (e.g. `POST /api/consent 204`). */
+    count: (answer) => tally.get(answer) ?? 0,
     /** The readline interface of its stdout ('line' events after the first). */
     lines,
     process: child,

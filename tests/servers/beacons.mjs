@@ -88,6 +88,15 @@ export async function sendBeacons({ url, revision, concurrency = 16, until }) {
   return result;
 }
 
+/** Resolves once `condition()` holds (checked every 5 ms); throws naming `what` after `ms`. */
+export async function until(condition, what, ms = 30_000) {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`not within ${ms / 1000} s: ${what}`);
+    await new Promise((tick) => setTimeout(tick, 5));
+  }
+}
+
 /** The `q` quantile (0..1) of `values`, in their unit. */
 export function quantile(values, q) {
   if (values.length === 0) return NaN;

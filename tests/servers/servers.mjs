@@ -4,7 +4,7 @@
 // stopped after (scripts/test.sh also kills what a crashed run left, from SERVERS_PIDFILE).
 
 import { spawn } from 'node:child_process';
-import { appendFileSync, chmodSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -122,6 +122,40 @@ ${site}
 `,
   );
   return run('nginx', '/usr/sbin/nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir, '-g', 'daemon off;'], port, dir);
+}
+
+/**
+ * nginx with deploy/portal-server/nginx-proxy.conf in front of `upstream` (portal-server's
+ * address), without TLS (the test listens on 127.0.0.1 over HTTP) and with its access log in its
+ * own folder (`accessLog()` reads it).
+ */
+export async function startNginxProxy(upstream) {
+  const dir = mkdtempSync(join(tmpdir(), 'nginx-proxy-'));
+  const port = await freePort();
+  let site = readFileSync(join(ROOT, 'deploy/portal-server/nginx-proxy.conf'), 'utf8');
+  site = replaceOnce(site, 'listen 443 ssl http2;', `listen 127.0.0.1:${port};`);
+  site = site.replace(/^\s*ssl_certificate.*$/gm, '');
+  site = site.replaceAll('proxy_pass http://127.0.0.1:8080;', `proxy_pass ${upstream};`);
+  for (const temp of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, temp));
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    `worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 256; }
+http {
+    access_log ${dir}/access.log;
+    client_body_temp_path ${dir}/body;
+    proxy_temp_path ${dir}/proxy;
+    fastcgi_temp_path ${dir}/fastcgi;
+    uwsgi_temp_path ${dir}/uwsgi;
+    scgi_temp_path ${dir}/scgi;
+${site}
+}
+`,
+  );
+  const server = await run('nginx', '/usr/sbin/nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir, '-g', 'daemon off;'], port, dir);
+  return { ...server, accessLog: () => (existsSync(join(dir, 'access.log')) ? readFileSync(join(dir, 'access.log'), 'utf8') : '') };
 }
 
 /**

@@ -90,11 +90,11 @@ struct Texts {
 
 const FI: Texts = Texts {
     title: "Suostumusloki",
-    intro: "Loki sisältää sivuston kävijöiden evästevalinnat sellaisina kuin heidän selaimensa ne tallensivat, ilman IP-osoitteita ja selaintietoja. Merkinnät poistetaan {months} kuukauden kuluttua vastaanotosta.",
+    intro: "Loki sisältää sivuston kävijöiden evästevalinnat sellaisina kuin heidän selaimensa ne tallensivat, ilman IP-osoitteita ja selaintietoja. Tunniste yhdistää saman selaimen valinnat, joten merkinnät ovat henkilötietoja: käytä niitä vain suostumusten osoittamiseen ja tietosuojapyyntöihin. Merkinnät poistetaan {months} kuukauden kuluttua vastaanotosta.",
     receipt_heading: "Tarkista kävijän kuitti",
     receipt_file: "Kuittitiedosto (JSON)",
     receipt_text: "tai liitä kuitin teksti",
-    receipt_hint: "Kävijä voi ladata kuitin evästeasetuksista. Voit pudottaa tiedoston valintakenttään.",
+    receipt_hint: "Kävijä voi ladata kuitin evästeasetuksista. Voit myös vetää tiedoston kenttään.",
     check: "Tarkista",
     not_a_receipt: "Tämä ei ole portaalin suostumuskuitti: siitä puuttuu tallennettu valinta tai sen muoto on toinen.",
     found: "Loki sisältää tämän valinnan, ja se on sama kuin kuitissa.",
@@ -110,13 +110,13 @@ const FI: Texts = Texts {
     page: "Sivu",
     texts: "Näytetyt tekstit",
     yes: "sallittu",
-    no: "kielletty",
+    no: "ei sallittu",
     this_one: "kuitin valinta",
     chart_heading: "Valinnat",
     from: "Alkaen",
     to: "Päättyen",
     show: "Näytä",
-    bad_period: "Anna ajanjakso päivämäärinä (alku enintään loppu, enintään 400 päivää).",
+    bad_period: "Anna ajanjakso päivämäärinä: alkupäivä ei voi olla loppupäivän jälkeen, ja jakso voi olla enintään 400 päivää.",
     csv: "Lataa ajanjakson merkinnät (CSV)",
     per_day: "Päivittäin (UTC)",
     per_revision: "Tekstiversioittain",
@@ -129,18 +129,18 @@ const FI: Texts = Texts {
     refused: "Kieltäytyi",
     withdrawals: "Peruutuksia",
     total: "Yhteensä",
-    rates: "Suostui: sallitti vähintään yhden valinnaisen käyttötarkoituksen. Kieltäytyi: ei sallinut yhtään. Peruutus: salli vähemmän kuin saman kävijän edellinen valinta.",
+    rates: "Suostui: salli vähintään yhden valinnaisen käyttötarkoituksen. Kieltäytyi: ei sallinut yhtään. Peruutus: salli vähemmän käyttötarkoituksia kuin saman kävijän edellinen valinta.",
     unavailable: "Lokin tietokanta ei vastaa juuri nyt. Yritä hetken kuluttua uudelleen.",
     languages: "Kieli",
 };
 
 const SV: Texts = Texts {
     title: "Samtyckeslogg",
-    intro: "Loggen innehåller besökarnas val om kakor så som deras webbläsare sparade dem, utan IP-adresser och webbläsaruppgifter. Posterna raderas {months} månader efter att de togs emot.",
+    intro: "Loggen innehåller besökarnas val om kakor så som deras webbläsare sparade dem, utan IP-adresser och webbläsaruppgifter. Identifieraren kopplar ihop valen från samma webbläsare, så posterna är personuppgifter: använd dem bara för att visa samtycken och för att besvara begäranden från registrerade. Posterna raderas {months} månader efter att de togs emot.",
     receipt_heading: "Kontrollera en besökares kvitto",
     receipt_file: "Kvittofil (JSON)",
     receipt_text: "eller klistra in kvittots text",
-    receipt_hint: "Besökaren kan ladda ned kvittot i inställningarna för kakor. Du kan släppa filen på fältet.",
+    receipt_hint: "Besökaren kan ladda ned kvittot i inställningarna för kakor. Du kan också dra filen till fältet.",
     check: "Kontrollera",
     not_a_receipt: "Det här är inte portalens samtyckeskvitto: det saknar ett sparat val eller har ett annat format.",
     found: "Loggen innehåller det här valet, och det är detsamma som i kvittot.",
@@ -156,13 +156,13 @@ const SV: Texts = Texts {
     page: "Sida",
     texts: "Texter som visades",
     yes: "tillåten",
-    no: "avböjd",
+    no: "inte tillåten",
     this_one: "kvittots val",
     chart_heading: "Val",
     from: "Från",
     to: "Till",
     show: "Visa",
-    bad_period: "Ange perioden som datum (början högst slutet, högst 400 dagar).",
+    bad_period: "Ange perioden som datum: startdatumet får inte vara senare än slutdatumet, och perioden får vara högst 400 dagar.",
     csv: "Ladda ned periodens poster (CSV)",
     per_day: "Per dag (UTC)",
     per_revision: "Per textversion",
@@ -175,24 +175,24 @@ const SV: Texts = Texts {
     refused: "Avböjde",
     withdrawals: "Återkallelser",
     total: "Totalt",
-    rates: "Samtyckte: tillät minst ett valfritt ändamål. Avböjde: tillät inget. Återkallelse: tillät mindre än samma besökares föregående val.",
+    rates: "Samtyckte: tillät minst ett valfritt ändamål. Avböjde: tillät inget. Återkallelse: tillät färre ändamål än samma besökares föregående val.",
     unavailable: "Loggens databas svarar inte just nu. Försök igen om en stund.",
     languages: "Språk",
 };
 
 const EN: Texts = Texts {
     title: "Consent log",
-    intro: "The log holds the site's visitors' cookie choices as their browsers stored them, without IP addresses or browser details. Entries are deleted {months} months after they were received.",
+    intro: "The log holds the cookie choices of the site's visitors as their browsers stored them, without IP addresses or browser details. The ID links the choices made in one browser, so the entries are personal data: use them only to demonstrate consent and to answer data subjects' requests. Entries are deleted {months} months after they were received.",
     receipt_heading: "Check a visitor's receipt",
     receipt_file: "Receipt file (JSON)",
     receipt_text: "or paste the receipt's text",
-    receipt_hint: "Visitors can download the receipt from the cookie settings. You can drop the file on the field.",
+    receipt_hint: "Visitors can download the receipt from the cookie settings. You can also drag the file onto the field.",
     check: "Check",
     not_a_receipt: "This is not the portal's consent receipt: it has no stored choice, or another format.",
     found: "The log holds this choice, and it is the same as in the receipt.",
     differs: "The log holds a choice with the same id and time, but its content differs from the receipt. The receipt or the log has been changed.",
     not_found_others: "The log does not hold this choice, but the same visitor's other choices are below.",
-    none: "The log holds no choice of this visitor. They may have been deleted when the retention period ended, or the choice never arrived (for example, the log was not in use, or the connection broke right after the choice).",
+    none: "The log holds no choices by this visitor. They may have been deleted when the retention period ended, or the choice never arrived (for example, the log was not in use, or the connection broke right after the choice).",
     visitor_heading: "The visitor's choices in the log",
     made: "Made (UTC)",
     received: "Received (UTC)",
@@ -202,13 +202,13 @@ const EN: Texts = Texts {
     page: "Page",
     texts: "Texts shown",
     yes: "allowed",
-    no: "refused",
+    no: "not allowed",
     this_one: "the receipt's choice",
     chart_heading: "Choices",
     from: "From",
     to: "To",
     show: "Show",
-    bad_period: "Give the period as dates (the start no later than the end, at most 400 days).",
+    bad_period: "Give the period as dates: the start date cannot be after the end date, and the period can be at most 400 days.",
     csv: "Download the period's entries (CSV)",
     per_day: "Per day (UTC)",
     per_revision: "Per version of the texts",
@@ -221,7 +221,7 @@ const EN: Texts = Texts {
     refused: "Refused",
     withdrawals: "Withdrawals",
     total: "Total",
-    rates: "Consented: allowed at least one optional purpose. Refused: allowed none. Withdrawal: allowed less than the same visitor's previous choice.",
+    rates: "Consented: allowed at least one optional purpose. Refused: allowed none. Withdrawal: allowed fewer purposes than the same visitor's previous choice.",
     unavailable: "The log's database is not answering right now. Try again in a moment.",
     languages: "Language",
 };
@@ -265,11 +265,15 @@ pub fn has_token(log: &ConsentLog, headers: &HeaderMap) -> bool {
     else {
         return false;
     };
-    if let Some(given) = value.strip_prefix("Bearer ") {
-        return token.matches(given);
+    // The scheme's name in any case (RFC 9110, 11.1).
+    let Some((scheme, credentials)) = value.split_once(' ') else {
+        return false;
+    };
+    if scheme.eq_ignore_ascii_case("bearer") {
+        return token.matches(credentials.trim());
     }
-    value
-        .strip_prefix("Basic ")
+    Some(credentials)
+        .filter(|_| scheme.eq_ignore_ascii_case("basic"))
         .and_then(|encoded| base64_decode(encoded.trim()))
         .and_then(|decoded| String::from_utf8(decoded).ok())
         .and_then(|pair| pair.split_once(':').map(|(_, password)| token.matches(password)))
@@ -661,10 +665,12 @@ pub fn routes(mut router: Router<Arc<AppState>>, prefix: &str, languages: &[Lang
                 Some(_) => return ask_for_token(),
                 None => return StatusCode::NOT_FOUND.into_response(),
             }
-            let from_page = headers
-                .get("sec-fetch-site")
-                .and_then(|v| v.to_str().ok())
-                .is_none_or(|site| site == "same-origin");
+            // The browser sends the page's Basic credentials with another site's form too: only
+            // the page itself may post (a lookup only, but it is the DPO's).
+            let from_page = state
+                .consent
+                .as_ref()
+                .is_some_and(|log| crate::consent::same_origin(&headers, &log.origin));
             if !from_page {
                 return (StatusCode::FORBIDDEN, "only from the admin page itself\n").into_response();
             }

@@ -109,7 +109,7 @@ fn unavailable(error: &StoreError) -> Response {
 /// Whether the request comes from the site's own pages. Browsers say so in `Sec-Fetch-Site`
 /// (which the pages' `Referrer-Policy: no-referrer` leaves alone, while it makes their `Origin`
 /// `null`); without it, an `Origin` must be the site's or the one the request was addressed to.
-fn same_origin(headers: &HeaderMap, site_origin: &str) -> bool {
+pub(crate) fn same_origin(headers: &HeaderMap, site_origin: &str) -> bool {
     let header = |name| headers.get(name).and_then(|v: &HeaderValue| v.to_str().ok());
     if let Some(site) = header("sec-fetch-site") {
         return site == "same-origin";

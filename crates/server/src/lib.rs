@@ -5,7 +5,7 @@
 //! beside each file, as the deploy configurations do.
 //!
 //! One router ([`router`]), its state by `State` ([`AppState`]):
-//! - `GET /healthz`: `200 ok`;
+//! - `GET /healthz`: `200 ok` (`503` while the consent log's database does not answer);
 //! - the consent log ([`consent`]), below the prefix, when the site folder turns it on:
 //!   `POST /api/consent`, and with an admin token the DPO's `GET /api/consent/<id>` and
 //!   `GET /api/consent/export`, and the DPO's page ([`admin`]: `/admin/`); its database is
@@ -137,14 +137,28 @@ pub fn router(state: Arc<AppState>) -> Router {
         .with_state(state)
 }
 
-/// `GET /healthz`: the server is up and answering.
-async fn healthz() -> Response {
+/// `GET /healthz`: the server is up and answering, and its consent log's database too when it
+/// keeps one (503 otherwise: a load balancer then sends the beacons to another instance).
+async fn healthz(State(state): State<Arc<AppState>>) -> Response {
+    let database_up = match &state.consent {
+        Some(log) => log.store.ping().await,
+        None => true,
+    };
+    let (status, text) = if database_up {
+        (axum::http::StatusCode::OK, "ok\n")
+    } else {
+        (
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            "the consent log's database is not answering\n",
+        )
+    };
     (
+        status,
         [(
             CONTENT_TYPE,
             HeaderValue::from_static("text/plain; charset=utf-8"),
         )],
-        "ok\n",
+        text,
     )
         .into_response()
 }

@@ -5,7 +5,8 @@
 //! Writes go through one task that commits whatever has arrived meanwhile in one transaction
 //! ([`Store::keep`] waits for it): a beacon is answered only once its row is committed, so what the
 //! server acknowledged survives a killed process, and a busy log pays one commit per batch, not one
-//! per beacon.
+//! per beacon. A full queue, a commit that fails or takes over 5 s, and what waits behind a failed
+//! commit are answered at once with an error (the server says 503), never left hanging.
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -33,6 +34,13 @@ const BATCH: usize = 512;
 /// How long a request waits for a connection before the server answers 503.
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(3);
 
+/// The longest a batch's commit may take (a database that stops answering without closing the
+/// connection): then the batch and everything queued behind it are answered 503.
+const COMMIT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The longest a beacon waits for its commit, queue included.
+const KEEP_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// The database the log is kept in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -55,6 +63,8 @@ pub enum StoreError {
     Unavailable(sqlx::Error),
     #[error("the consent log's writer has stopped")]
     Stopped,
+    #[error("the consent log is busy: {0} beacons wait for their commit")]
+    Busy(usize),
 }
 
 /// One entry of the log, as the DPO's routes give it back.
@@ -201,18 +211,22 @@ impl Store {
     /// committed. The same record (id and time) kept twice is one entry.
     pub async fn keep(&self, logged: Logged, received: i64) -> Result<(), StoreError> {
         let (done, answer) = oneshot::channel();
+        // A full queue is answered at once (503), not waited for.
         self.writer
-            .send(Job {
+            .try_send(Job {
                 logged,
                 received,
                 done,
             })
-            .await
-            .map_err(|_| StoreError::Stopped)?;
-        match answer.await {
-            Ok(Ok(())) => Ok(()),
-            Ok(Err(message)) => Err(StoreError::Unavailable(sqlx::Error::Protocol(message))),
-            Err(_) => Err(StoreError::Stopped),
+            .map_err(|error| match error {
+                mpsc::error::TrySendError::Full(_) => StoreError::Busy(self.writer.max_capacity()),
+                mpsc::error::TrySendError::Closed(_) => StoreError::Stopped,
+            })?;
+        match tokio::time::timeout(KEEP_TIMEOUT, answer).await {
+            Ok(Ok(Ok(()))) => Ok(()),
+            Ok(Ok(Err(message))) => Err(StoreError::Unavailable(sqlx::Error::Protocol(message))),
+            Ok(Err(_)) => Err(StoreError::Stopped),
+            Err(_) => Err(StoreError::Unavailable(sqlx::Error::PoolTimedOut)),
         }
     }
 
@@ -287,17 +301,34 @@ impl Store {
         Ok(result.rows_affected())
     }
 
-    /// Whether the database answers (a trivial query).
-    pub async fn ping(&self) -> bool {
-        sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+    /// Whether the connection to the database is encrypted (PostgreSQL's `pg_stat_ssl`; SQLite
+    /// is a local file: `false`).
+    pub async fn tls(&self) -> Result<bool, StoreError> {
+        if self.kind == Kind::Sqlite {
+            return Ok(false);
+        }
+        let row =
+            sqlx::query("SELECT CAST(ssl AS INTEGER) AS ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+                .fetch_one(&self.pool)
+                .await
+                .map_err(StoreError::Unavailable)?;
+        Ok(row.try_get::<i32, _>("ssl").map_err(StoreError::Unavailable)? != 0)
     }
 
-    /// Waits for the writer to commit what it has been given, then closes the connections.
+    /// Whether the database answers a trivial query within 2 seconds.
+    pub async fn ping(&self) -> bool {
+        let query = sqlx::query("SELECT 1").execute(&self.pool);
+        matches!(
+            tokio::time::timeout(Duration::from_secs(2), query).await,
+            Ok(Ok(_))
+        )
+    }
+
+    /// Closes the connections, once the server has stopped taking requests. Every beacon it
+    /// acknowledged is committed already (each is answered only after its commit); a beacon still
+    /// queued belongs to a request whose answer was never sent.
     pub async fn close(self) {
-        let Store { pool, writer, .. } = self;
-        drop(writer);
-        // The writer ends when every sender is gone; the pool closes after its last commit.
-        pool.close().await;
+        self.pool.close().await;
     }
 }
 
@@ -330,9 +361,19 @@ fn entry(row: &sqlx::any::AnyRow) -> Result<Entry, StoreError> {
 async fn write(pool: AnyPool, mut jobs: mpsc::Receiver<Job>) {
     let mut batch = Vec::with_capacity(BATCH);
     while jobs.recv_many(&mut batch, BATCH).await > 0 {
-        let result = commit(&pool, &batch).await.map_err(|e| e.to_string());
+        let result = match tokio::time::timeout(COMMIT_TIMEOUT, commit(&pool, &batch)).await {
+            Ok(result) => result.map_err(|e| e.to_string()),
+            Err(_) => Err(format!("no commit within {} s", COMMIT_TIMEOUT.as_secs())),
+        };
         for job in batch.drain(..) {
             let _ = job.done.send(result.clone());
+        }
+        // A database that failed fails what waits behind too, at once: each would wait for a
+        // connection as long again. The next beacon tries again.
+        if let Err(error) = &result {
+            while let Ok(job) = jobs.try_recv() {
+                let _ = job.done.send(Err(error.clone()));
+            }
         }
     }
 }

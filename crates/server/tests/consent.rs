@@ -26,8 +26,9 @@ struct Log {
     _dir: tempfile::TempDir,
 }
 
-/// A site with one published revision, and a log on this run's database (emptied first, so each
-/// test sees only its own entries). Tests share one PostgreSQL database: each uses its own ids.
+/// A site with one published revision, and a log on this run's database: a new SQLite file per
+/// test, or the one PostgreSQL database all tests share (each test then looks only at its own
+/// ids, or at a day of its own).
 async fn log(token: Option<&str>, prefix: &str) -> Log {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("dist");
@@ -46,6 +47,10 @@ async fn log(token: Option<&str>, prefix: &str) -> Log {
             Kind::Sqlite
         }
     );
+    // The test command's PostgreSQL URL asks for TLS: the connection must have it.
+    if let Some(url) = url.as_deref().filter(|u| u.contains("sslmode=require")) {
+        assert!(store.tls().await.unwrap(), "no TLS to {url}");
+    }
     let consent = ConsentLog {
         store: store.clone(),
         origin: ORIGIN.into(),
@@ -67,15 +72,18 @@ async fn log(token: Option<&str>, prefix: &str) -> Log {
     }
 }
 
-/// A fresh id for each test's records (PostgreSQL's database is shared by the tests).
+/// A fresh id for each test's records (PostgreSQL's database is shared by the tests): the time,
+/// the process and a counter, so no two are alike.
 fn fresh_id() -> String {
-    let mut random = [0u8; 16];
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
-        .as_nanos();
-    random[..16].copy_from_slice(&nanos.to_le_bytes());
-    random[15] = std::process::id() as u8;
+        .as_nanos() as u64;
+    let count = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let mut random = [0u8; 16];
+    random[..8].copy_from_slice(&(nanos ^ (u64::from(std::process::id()) << 40)).to_le_bytes());
+    random[8..].copy_from_slice(&count.to_le_bytes());
     record::record_id(random)
 }
 
@@ -641,7 +649,7 @@ async fn a_receipt_dropped_on_the_dpos_page_is_found_or_not() {
     };
     let page = body(admin_post(&log, "/admin/en/", &auth, "receipt", &receipt_of(&other)).await).await;
     assert!(
-        page.contains("The log holds no choice of this visitor."),
+        page.contains("The log holds no choices by this visitor."),
         "{page}"
     );
     // Not a receipt at all.
@@ -652,7 +660,7 @@ async fn a_receipt_dropped_on_the_dpos_page_is_found_or_not() {
             "{garbage}: {page}"
         );
     }
-    // Without the token, or from another site: nothing is looked up.
+    // Without the token: nothing is looked up (from another site: the test below).
     let response = admin_post(
         &log,
         "/admin/en/",
@@ -667,6 +675,10 @@ async fn a_receipt_dropped_on_the_dpos_page_is_found_or_not() {
 #[tokio::test]
 async fn the_dpos_chart_counts_the_days_choices() {
     let log = log(Some(TOKEN), "").await;
+    // Received on a day of this test's own (2001-01-0N, N from the process), so the counts are
+    // exact on the shared PostgreSQL database too: a consent, then its withdrawal, and a refusal.
+    let day = portal_core::date::Date::new(2001, 1, 1 + (std::process::id() % 28) as u8).unwrap();
+    let at = day.unix_days() * 86_400_000;
     let id = fresh_id();
     let first = record(&id, Choices::ALL);
     let withdrawn = Record {
@@ -674,57 +686,124 @@ async fn the_dpos_chart_counts_the_days_choices() {
         choices: Choices::NONE,
         ..first.clone()
     };
-    for record in [&first, &withdrawn] {
-        let response = post(&log, "/api/consent", FROM_PAGE, beacon_json("/", record).unwrap()).await;
-        assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    let other = record(&fresh_id(), Choices::NONE);
+    for (i, record) in [&first, &withdrawn, &other].into_iter().enumerate() {
+        let beacon = beacon_json("/", record).unwrap();
+        let logged = portal_core::consent::log::read_beacon(beacon.as_bytes(), now_ms()).unwrap();
+        log.store.keep(logged, at + 1000 * i as i64).await.unwrap();
     }
-    let today = Instant(now_ms()).date().iso();
+    let day = day.iso();
     let page = body(
         admin_get(
             &log,
-            &format!("/admin/en/?from={today}&to={today}"),
+            &format!("/admin/en/?from={day}&to={day}"),
             Some(&basic(TOKEN)),
         )
         .await,
     )
     .await;
+    let row = page
+        .split(&format!("<time datetime=\"{day}\">{day}</time>"))
+        .nth(1)
+        .unwrap_or_else(|| panic!("{page}"));
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.starts_with("</th><td>3</td>"), "three choices: {row}");
     assert!(
-        page.contains(&format!("<time datetime=\"{today}\">{today}</time>")),
-        "{page}"
+        row.contains("<td>1 <span class=\"rate\">(33 %)</span>"),
+        "one consent: {row}"
     );
-    assert!(page.contains("export.csv?from="), "{page}");
+    assert!(
+        row.contains("<td>2 <span class=\"rate\">(67 %)</span>"),
+        "two refusals: {row}"
+    );
+    assert!(row.ends_with("<td>1</td>"), "one withdrawal: {row}");
     assert!(
         page.contains(&format!("{ORIGIN}/consent/{REVISION}.json")),
         "{page}"
     );
-    // On SQLite the log is this test's alone: the row is exactly its two choices.
-    if std::env::var("DATABASE_URL").is_err() {
-        let row = page
-            .split(&format!("<time datetime=\"{today}\">"))
-            .nth(1)
-            .unwrap();
-        let row = &row[..row.find("</tr>").unwrap()];
-        assert!(row.contains("<td>2</td>"), "two choices: {row}");
-        assert!(
-            row.contains("1 <span class=\"rate\">(50 %)</span>"),
-            "one consent, one refusal: {row}"
-        );
-        assert!(row.ends_with("<td>1</td>"), "one withdrawal: {row}");
-    }
+    assert!(page.contains("export.csv?from="), "{page}");
     for bad in [
         "?from=2026-02-30",
         "?from=2026-03-02&to=2026-03-01",
         "?from=2020-01-01&to=2026-01-01",
     ] {
         let page = body(admin_get(&log, &format!("/admin/en/{bad}"), Some(&basic(TOKEN))).await).await;
-        assert!(page.contains("Give the period as dates"), "{bad}");
+        assert!(page.contains("Give the period as dates: "), "{bad}");
     }
     let csv = admin_get(
         &log,
-        &format!("/admin/export.csv?from={today}&to={today}"),
+        &format!("/admin/export.csv?from={day}&to={day}"),
         Some(&basic(TOKEN)),
     )
     .await;
     assert_eq!(csv.status(), StatusCode::OK);
-    assert!(body(csv).await.contains(&id));
+    let csv = body(csv).await;
+    assert_eq!(csv.lines().filter(|l| l.contains(&id)).count(), 2, "{csv}");
+}
+
+#[tokio::test]
+async fn the_dpos_page_takes_receipts_only_from_itself_and_the_scheme_in_any_case() {
+    let log = log(Some(TOKEN), "").await;
+    let record = record(&fresh_id(), Choices::ALL);
+    let form = |site: Option<&'static str>, origin: Option<&'static str>| {
+        let boundary = "b";
+        let body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n{}\r\n--{boundary}--\r\n",
+            receipt_of(&record)
+        );
+        let mut request = Request::builder()
+            .method("POST")
+            .uri("/admin/en/")
+            .header("authorization", basic(TOKEN))
+            .header("host", "tietosuoja.example.fi")
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={boundary}"),
+            );
+        if let Some(site) = site {
+            request = request.header("sec-fetch-site", site);
+        }
+        if let Some(origin) = origin {
+            request = request.header("origin", origin);
+        }
+        request.body(Body::from(body)).unwrap()
+    };
+    for (site, origin) in [
+        (Some("cross-site"), None),
+        (None, Some("https://evil.example")),
+        (None, None),
+    ] {
+        let response = log.app.clone().oneshot(form(site, origin)).await.unwrap();
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{site:?} {origin:?}");
+    }
+    for (site, origin) in [(Some("same-origin"), None), (None, Some(ORIGIN))] {
+        let response = log.app.clone().oneshot(form(site, origin)).await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{site:?} {origin:?}");
+    }
+    for scheme in ["bearer", "BEARER"] {
+        let response = admin_get(&log, "/admin/en/", Some(&format!("{scheme} {TOKEN}"))).await;
+        assert_eq!(response.status(), StatusCode::OK, "{scheme}");
+    }
+    let response = admin_get(
+        &log,
+        "/admin/en/",
+        Some(&basic(TOKEN).replacen("Basic", "basic", 1)),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn the_health_check_says_whether_the_database_answers() {
+    let log = log(None, "").await;
+    let response = admin_get(&log, "/healthz", None).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    log.store.clone().close().await;
+    let response = admin_get(&log, "/healthz", None).await;
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    // A beacon while the database is away: 503, not a hang.
+    let beacon = beacon_json("/", &record(&fresh_id(), Choices::ALL)).unwrap();
+    let response = post(&log, "/api/consent", FROM_PAGE, beacon).await;
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(response.headers()["retry-after"], "5");
 }

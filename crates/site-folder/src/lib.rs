@@ -290,8 +290,8 @@ pub struct Consent {
     /// static host keeps no log.
     #[serde(default)]
     pub log: bool,
-    /// How long the log keeps an entry, in months after it was made (required when [`Self::log`]
-    /// is on: 1 to 120). Entries older than this are deleted daily.
+    /// How long the log keeps an entry, in months after the log received it (required when
+    /// [`Self::log`] is on: 1 to 120). Entries older than this are deleted daily.
     #[serde(default)]
     pub log_months: Option<u32>,
 }

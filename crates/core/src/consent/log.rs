@@ -225,6 +225,24 @@ mod tests {
             }
         }
 
+        /// A beacon the page would send, with one byte changed, one inserted or the end cut off:
+        /// read without panicking, and accepted only as a record the portal could have written.
+        #[test]
+        fn a_beacon_mutated_is_read_or_refused(at in 0usize..400, byte in any::<u8>(), how in 0u8..3) {
+            let mut body = beacon_json("/en/", &record()).unwrap().into_bytes();
+            let at = at % body.len();
+            match how {
+                0 => body[at] = byte,
+                1 => body.insert(at, byte),
+                _ => body.truncate(at),
+            }
+            if let Ok(logged) = read_beacon(&body, NOW) {
+                prop_assert_eq!(record::to_json(&logged.record), Some(logged.text.clone()));
+                prop_assert!(is_page_path(&logged.path));
+                prop_assert!(is_record_id(&logged.record.id) && is_revision(&logged.record.revision));
+            }
+        }
+
         #[test]
         fn any_path_in_a_beacon_is_read_or_refused(path in "\\PC{0,40}") {
             let record = record();

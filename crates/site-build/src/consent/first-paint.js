@@ -192,22 +192,24 @@
     var choices = effective(wanted);
     var lang = html.lang;
     var message = %MESSAGE_NOT_STORED%;
+    var text = null;
     try {
       var id = previousId || Array.prototype.map.call(crypto.getRandomValues(new Uint8Array(%ID_LENGTH% / 2)), function (b) {
         return (b + 256).toString(16).slice(1);
       }).join('');
-      var text = JSON.stringify({ version: %RECORD_VERSION%, id: id, time: Date.now(),
+      text = JSON.stringify({ version: %RECORD_VERSION%, id: id, time: Date.now(),
         choices: choices, revision: revisions[lang], lang: lang, gpc: gpc });
       localStorage.setItem(%STORAGE_KEY%, text);
       message = %MESSAGE_SAVED%;
-      // The company's consent log, when the site has one (consent::log): the record as stored and
-      // the page's path, queued by the browser; nothing waits for it.
-      var log = revisionsMeta && revisionsMeta.getAttribute(%LOG_ATTRIBUTE%);
-      if (log && navigator.sendBeacon) {
-        navigator.sendBeacon(log, '{"path":' + JSON.stringify(location.pathname) + ',"record":' + text + '}');
-      }
     } catch (notStored) {
       html.classList.add(%NO_STORAGE_CLASS%);
+    }
+    // The company's consent log, when the site has one (consent::log): the record and the page's
+    // path, queued by the browser; nothing waits for it. Also when storage refused it (the choice
+    // then holds for this page view), as the app does; not without an id.
+    var log = revisionsMeta && revisionsMeta.getAttribute(%LOG_ATTRIBUTE%);
+    if (text && log && navigator.sendBeacon) {
+      navigator.sendBeacon(log, '{"path":' + JSON.stringify(location.pathname) + ',"record":' + text + '}');
     }
     if (%CHOICE_KEYS%.some(function (key) { return previous[key] && !choices[key]; })) message = %MESSAGE_WITHDRAWN%;
     previous = choices;

@@ -166,9 +166,9 @@ mod tests {
             let logged = html(lang, Some(36));
             assert!(!logged.contains('{'), "a placeholder is left in {lang}: {logged}");
             let expected = match lang {
-                Lang::Fi => "Merkintöjä säilytetään 36 kuukautta.",
-                Lang::Sv => "Posterna sparas i 36 månader.",
-                Lang::En => "Entries are kept for 36 months.",
+                Lang::Fi => "Merkinnät poistetaan 36 kuukautta valinnan jälkeen.",
+                Lang::Sv => "Posterna raderas 36 månader efter valet.",
+                Lang::En => "Entries are deleted 36 months after the choice.",
             };
             assert!(logged.contains(expected), "{lang}: {logged}");
             assert!(logged.contains("Global Privacy Control"), "{lang}");
