@@ -40,6 +40,25 @@ pub struct ConsentLog {
     pub admin_token: Option<AdminToken>,
     /// The languages of the DPO's page (the site's), the first at `admin/`.
     pub languages: Vec<portal_core::i18n::Lang>,
+    /// The revisions found published so far (a revision is never unpublished while the log
+    /// keeps its entries), so that a beacon costs no file lookup once its revision is known.
+    pub published: Published,
+}
+
+/// The set of revisions known to be published, shared by the server's tasks.
+#[derive(Clone, Debug, Default)]
+pub struct Published(Arc<std::sync::RwLock<std::collections::HashSet<String>>>);
+
+impl Published {
+    fn contains(&self, revision: &str) -> bool {
+        self.0.read().is_ok_and(|set| set.contains(revision))
+    }
+
+    fn insert(&self, revision: &str) {
+        if let Ok(mut set) = self.0.write() {
+            set.insert(revision.to_owned());
+        }
+    }
 }
 
 /// The DPO's token: at least 32 characters (e.g. `openssl rand -hex 32`).
@@ -155,16 +174,17 @@ pub async fn receive(State(state): State<Arc<AppState>>, headers: HeaderMap, bod
         Err(why @ Refused::TooLarge) => return text(StatusCode::PAYLOAD_TOO_LARGE, why.message()),
         Err(why) => return text(StatusCode::BAD_REQUEST, why.message()),
     };
-    // The revision is 16 hex digits (read_beacon checked): a file name, never a path.
-    let texts = state
-        .root
-        .join("consent")
-        .join(format!("{}.json", logged.record.revision));
-    if !tokio::fs::try_exists(&texts).await.unwrap_or(false) {
-        return text(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "the record's revision is not one this site publishes",
-        );
+    let revision = &logged.record.revision;
+    if !log.published.contains(revision) {
+        // The revision is 16 hex digits (read_beacon checked): a file name, never a path.
+        let texts = state.root.join("consent").join(format!("{revision}.json"));
+        if !tokio::fs::try_exists(&texts).await.unwrap_or(false) {
+            return text(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "the record's revision is not one this site publishes",
+            );
+        }
+        log.published.insert(revision);
     }
     match log.store.keep(logged, now_ms()).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),

@@ -212,6 +212,7 @@ async fn consent_log(site: &site_folder::Site, args: &Args) -> anyhow::Result<Co
                 site_folder::Language::En => Lang::En,
             })
             .collect(),
+        published: Default::default(),
     })
 }
 

@@ -378,27 +378,47 @@ async fn write(pool: AnyPool, mut jobs: mpsc::Receiver<Job>) {
     }
 }
 
+/// The most rows one INSERT statement carries (10 parameters each: far below SQLite's and
+/// PostgreSQL's limits).
+const ROWS_PER_STATEMENT: usize = 64;
+
+/// `INSERT … VALUES ($1, …, $10), ($11, …), … ON CONFLICT (id, time) DO NOTHING` for `rows` rows.
+fn insert_statement(rows: usize) -> String {
+    let values: Vec<String> = (0..rows)
+        .map(|row| {
+            let params: Vec<String> = (1..=10).map(|n| format!("${}", row * 10 + n)).collect();
+            format!("({})", params.join(", "))
+        })
+        .collect();
+    format!(
+        "INSERT INTO consent_log (id, time, received, revision, lang, analytics, marketing, gpc, path, record) \
+         VALUES {} ON CONFLICT (id, time) DO NOTHING",
+        values.join(", ")
+    )
+}
+
+/// Commits `batch` in one transaction, [`ROWS_PER_STATEMENT`] rows per statement (one round trip
+/// each, not one per beacon).
 async fn commit(pool: &AnyPool, batch: &[Job]) -> Result<(), sqlx::Error> {
     let mut transaction = pool.begin().await?;
-    for job in batch {
-        let record = &job.logged.record;
-        sqlx::query(
-            "INSERT INTO consent_log \
-             (id, time, received, revision, lang, analytics, marketing, gpc, path, record) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id, time) DO NOTHING",
-        )
-        .bind(record.id.clone())
-        .bind(record.time)
-        .bind(job.received)
-        .bind(record.revision.clone())
-        .bind(record.lang.code().to_owned())
-        .bind(i64::from(record.choices.analytics))
-        .bind(i64::from(record.choices.marketing))
-        .bind(i64::from(record.gpc))
-        .bind(job.logged.path.clone())
-        .bind(job.logged.text.clone())
-        .execute(&mut *transaction)
-        .await?;
+    for chunk in batch.chunks(ROWS_PER_STATEMENT) {
+        let sql = insert_statement(chunk.len());
+        let mut query = sqlx::query(&sql);
+        for job in chunk {
+            let record = &job.logged.record;
+            query = query
+                .bind(record.id.clone())
+                .bind(record.time)
+                .bind(job.received)
+                .bind(record.revision.clone())
+                .bind(record.lang.code().to_owned())
+                .bind(i64::from(record.choices.analytics))
+                .bind(i64::from(record.choices.marketing))
+                .bind(i64::from(record.gpc))
+                .bind(job.logged.path.clone())
+                .bind(job.logged.text.clone());
+        }
+        query.execute(&mut *transaction).await?;
     }
     transaction.commit().await
 }
@@ -432,6 +452,16 @@ impl MigrationSource<'static> for Embedded {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_insert_numbers_its_parameters_row_by_row() {
+        let sql = insert_statement(2);
+        assert!(
+            sql.contains("VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10), ($11, $12,"),
+            "{sql}"
+        );
+        assert!(sql.ends_with("$20) ON CONFLICT (id, time) DO NOTHING"), "{sql}");
+    }
 
     #[test]
     fn passwords_are_not_shown() {

@@ -57,6 +57,7 @@ async fn log(token: Option<&str>, prefix: &str) -> Log {
         keep_months: 36,
         admin_token: token.map(|t| AdminToken::new(t).unwrap()),
         languages: vec![Lang::Fi, Lang::Sv, Lang::En],
+        published: Default::default(),
     };
     let state = AppState::new(Config {
         root,
