@@ -92,6 +92,14 @@ async function flow(server) {
   for (const expected of ['Matti Meikäläinen', 'matti@example.fi', reference]) {
     assert.ok(text.includes(expected), `${expected} not in the PDF's text: ${text}`);
   }
+  // These hosts serve files only, and site/ keeps a consent log (site.toml, [consent] log): the
+  // refusal's beacon to /api/consent is answered 404 (README, "The consent log": such a host
+  // needs portal-server behind /api/consent, or `log = false`). The visitor notices nothing: the
+  // form and its PDF above worked; only the browser's console names the 404.
+  const beacons = watch.requests.filter((url) => url === `${server.url}/api/consent`);
+  assert.equal(beacons.length, 1, 'one beacon for the refusal');
+  assert.deepEqual(watch.consoleErrors, ['Failed to load resource: the server responded with a status of 404 (Not Found)']);
+  watch.consoleErrors = [];
   await assertClean(assert, env, watch);
   await context.close();
   return paths;
