@@ -101,17 +101,25 @@ export async function startNginx(root) {
     'include /etc/nginx/snippets/privacy-portal-security-headers.conf;',
     `include ${join(ROOT, 'deploy/nginx-security-headers.conf')};`,
   );
+  return runNginx(dir, port, site, {
+    head: 'load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;',
+    http: 'access_log off;\n    default_type application/octet-stream;',
+  });
+}
+
+/** nginx in `dir` on `port` with `site` in its http block (and `head`, `http` lines): every path
+ * it writes in `dir`, as Debian's nginx.conf would have them elsewhere. */
+function runNginx(dir, port, site, { head = '', http = '' }) {
   for (const temp of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, temp));
   writeFileSync(
     join(dir, 'nginx.conf'),
-    `load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
+    `${head}
 worker_processes 1;
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
 events { worker_connections 256; }
 http {
-    access_log off;
-    default_type application/octet-stream;
+    ${http}
     client_body_temp_path ${dir}/body;
     proxy_temp_path ${dir}/proxy;
     fastcgi_temp_path ${dir}/fastcgi;
@@ -136,25 +144,7 @@ export async function startNginxProxy(upstream) {
   site = replaceOnce(site, 'listen 443 ssl http2;', `listen 127.0.0.1:${port};`);
   site = site.replace(/^\s*ssl_certificate.*$/gm, '');
   site = site.replaceAll('proxy_pass http://127.0.0.1:8080;', `proxy_pass ${upstream};`);
-  for (const temp of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, temp));
-  writeFileSync(
-    join(dir, 'nginx.conf'),
-    `worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 256; }
-http {
-    access_log ${dir}/access.log;
-    client_body_temp_path ${dir}/body;
-    proxy_temp_path ${dir}/proxy;
-    fastcgi_temp_path ${dir}/fastcgi;
-    uwsgi_temp_path ${dir}/uwsgi;
-    scgi_temp_path ${dir}/scgi;
-${site}
-}
-`,
-  );
-  const server = await run('nginx', '/usr/sbin/nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir, '-g', 'daemon off;'], port, dir);
+  const server = await runNginx(dir, port, site, { http: `access_log ${dir}/access.log;` });
   return { ...server, accessLog: () => (existsSync(join(dir, 'access.log')) ? readFileSync(join(dir, 'access.log'), 'utf8') : '') };
 }
 

@@ -116,6 +116,12 @@ const FROM_PAGE: &[(&str, &str)] = &[
     ("content-type", "text/plain;charset=UTF-8"),
 ];
 
+/// Sends `record`'s beacon from the page at `path`, as the site's pages do; it must be kept.
+async fn send(log: &Log, path: &str, record: &Record) {
+    let response = post(log, "/api/consent", FROM_PAGE, beacon_json(path, record).unwrap()).await;
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+}
+
 async fn get(log: &Log, path: &str, token: Option<&str>) -> Response<Body> {
     let mut request = Request::builder().uri(path);
     if let Some(token) = token {
@@ -168,14 +174,7 @@ async fn a_choice_is_kept_once() {
         choices: Choices::NONE,
         ..later
     };
-    let response = post(
-        &log,
-        "/api/consent",
-        FROM_PAGE,
-        beacon_json("/", &withdrawn).unwrap(),
-    )
-    .await;
-    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    send(&log, "/", &withdrawn).await;
     let entries = log.store.entries(&id).await.unwrap();
     assert_eq!(entries.len(), 2);
     assert!(!entries[1].analytics && !entries[1].marketing);
@@ -332,14 +331,7 @@ async fn the_dpo_finds_a_visitors_entries_with_the_token() {
         &id,
         Choices::ALL.with(portal_core::consent::catalogue::Purpose::Marketing, false),
     );
-    let response = post(
-        &log,
-        "/api/consent",
-        FROM_PAGE,
-        beacon_json("/", &record).unwrap(),
-    )
-    .await;
-    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    send(&log, "/", &record).await;
     let path = format!("/api/consent/{id}");
     for token in [
         None,
@@ -380,14 +372,7 @@ async fn the_export_is_csv_of_the_days_asked() {
     let log = log(Some(TOKEN), "").await;
     let id = fresh_id();
     let record = record(&id, Choices::NONE);
-    let response = post(
-        &log,
-        "/api/consent",
-        FROM_PAGE,
-        beacon_json("/en/", &record).unwrap(),
-    )
-    .await;
-    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    send(&log, "/en/", &record).await;
     let today = Instant(now_ms()).date();
     let path = format!(
         "/api/consent/export?from={}&to={}",
@@ -599,14 +584,7 @@ async fn a_receipt_dropped_on_the_dpos_page_is_found_or_not() {
     let log = log(Some(TOKEN), "").await;
     let id = fresh_id();
     let record = record(&id, Choices::ALL);
-    let response = post(
-        &log,
-        "/api/consent",
-        FROM_PAGE,
-        beacon_json("/en/", &record).unwrap(),
-    )
-    .await;
-    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    send(&log, "/en/", &record).await;
     let auth = basic(TOKEN);
 
     let page = body(admin_post(&log, "/admin/en/", &auth, "receipt", &receipt_of(&record)).await).await;
