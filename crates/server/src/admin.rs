@@ -51,6 +51,9 @@ struct Texts {
     receipt_hint: &'static str,
     check: &'static str,
     not_a_receipt: &'static str,
+    no_receipt: &'static str,
+    sent: &'static str,
+    not_sent: &'static str,
     found: &'static str,
     differs: &'static str,
     not_found_others: &'static str,
@@ -96,6 +99,9 @@ const FI: Texts = Texts {
     receipt_text: "tai liitä kuitin teksti",
     receipt_hint: "Kävijä voi ladata kuitin evästeasetuksista. Voit myös vetää tiedoston kenttään.",
     check: "Tarkista",
+    no_receipt: "Valitse kuittitiedosto tai liitä kuitin teksti.",
+    sent: "lähetti",
+    not_sent: "ei",
     not_a_receipt: "Tämä ei ole portaalin suostumuskuitti: siitä puuttuu tallennettu valinta tai sen muoto on toinen.",
     found: "Loki sisältää tämän valinnan, ja se on sama kuin kuitissa.",
     differs: "Lokissa on valinta samalla tunnisteella ja ajalla, mutta sen sisältö eroaa kuitista. Kuitti tai loki on muuttunut.",
@@ -142,6 +148,9 @@ const SV: Texts = Texts {
     receipt_text: "eller klistra in kvittots text",
     receipt_hint: "Besökaren kan ladda ned kvittot i inställningarna för kakor. Du kan också dra filen till fältet.",
     check: "Kontrollera",
+    no_receipt: "Välj en kvittofil eller klistra in kvittots text.",
+    sent: "skickade",
+    not_sent: "nej",
     not_a_receipt: "Det här är inte portalens samtyckeskvitto: det saknar ett sparat val eller har ett annat format.",
     found: "Loggen innehåller det här valet, och det är detsamma som i kvittot.",
     differs: "Loggen har ett val med samma id och tid, men innehållet skiljer sig från kvittot. Kvittot eller loggen har ändrats.",
@@ -188,6 +197,9 @@ const EN: Texts = Texts {
     receipt_text: "or paste the receipt's text",
     receipt_hint: "Visitors can download the receipt from the cookie settings. You can also drag the file onto the field.",
     check: "Check",
+    no_receipt: "Choose a receipt file or paste the receipt's text.",
+    sent: "sent",
+    not_sent: "no",
     not_a_receipt: "This is not the portal's consent receipt: it has no stored choice, or another format.",
     found: "The log holds this choice, and it is the same as in the receipt.",
     differs: "The log holds a choice with the same id and time, but its content differs from the receipt. The receipt or the log has been changed.",
@@ -342,8 +354,13 @@ const DAY_MS: i64 = 86_400_000;
 
 /// What the receipt check found.
 enum Check {
+    /// The form was sent with neither a file nor a text.
+    Empty,
     NotAReceipt,
-    Looked { receipt: Record, entries: Vec<Entry> },
+    Looked {
+        receipt: Record,
+        entries: Vec<Entry>,
+    },
 }
 
 /// Reads a receipt's text: its `record` as the portal writes records.
@@ -386,7 +403,7 @@ pub async fn page(
                 }
             },
         },
-        (true, None) => Some(Check::NotAReceipt),
+        (true, None) => Some(Check::Empty),
         _ => None,
     };
     let period = period(&query);
@@ -423,6 +440,7 @@ pub async fn page(
                 meta name="robots" content="noindex";
                 title { (t.title) }
                 link rel="stylesheet" href={ (up) "admin.css" };
+                link rel="icon" href={ (up) "favicon.svg" } type="image/svg+xml";
             }
             body {
                 header {
@@ -502,15 +520,15 @@ pub async fn page(
     )
 }
 
-fn texts_link(log: &ConsentLog, prefix: &str, revision: &str) -> String {
-    format!(
-        "{}{prefix}/consent/{revision}.json",
-        log.origin.trim_end_matches('/')
-    )
+/// A revision's texts on this server (the page may run where the site's public address does not
+/// answer, e.g. while testing; the API and the CSV give the published address).
+fn texts_link(_log: &ConsentLog, prefix: &str, revision: &str) -> String {
+    format!("{prefix}/consent/{revision}.json")
 }
 
 fn result(t: &Texts, log: &ConsentLog, prefix: &str, check: &Check) -> Markup {
     let (receipt, entries) = match check {
+        Check::Empty => return html! { p class="message message--error" role="alert" { (t.no_receipt) } },
         Check::NotAReceipt => {
             return html! { p class="message message--error" role="alert" { (t.not_a_receipt) } }
         }
@@ -547,7 +565,7 @@ fn result(t: &Texts, log: &ConsentLog, prefix: &str, check: &Check) -> Markup {
                                 td { (Instant(entry.received).iso_utc()) }
                                 td { (allowed(entry.analytics)) }
                                 td { (allowed(entry.marketing)) }
-                                td { (if entry.gpc { t.yes } else { "–" }) }
+                                td { (if entry.gpc { t.sent } else { t.not_sent }) }
                                 td { code { (entry.path) } }
                                 td { a href=(texts_link(log, prefix, &entry.revision)) { code { (entry.revision) } } }
                             }
@@ -690,6 +708,7 @@ pub fn routes(mut router: Router<Arc<AppState>>, prefix: &str, languages: &[Lang
     }
     router
         .route(&format!("{prefix}/admin/admin.css"), get(style))
+        .route(&format!("{prefix}/admin/favicon.svg"), get(favicon))
         .route(&format!("{prefix}/admin/export.csv"), get(export))
 }
 
@@ -707,6 +726,21 @@ pub async fn export(
         Some(_) => ask_for_token(),
         None => StatusCode::NOT_FOUND.into_response(),
     }
+}
+
+/// The admin pages' icon: a ledger line on the accent colour (so the browser asks for no other).
+pub const FAVICON: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\"><rect width=\"16\" height=\"16\" rx=\"3\" fill=\"#0b5563\"/><path d=\"M4 5h8M4 8h8M4 11h5\" stroke=\"#fff\" stroke-width=\"1.5\"/></svg>";
+
+/// `GET admin/favicon.svg`.
+pub async fn favicon() -> Response {
+    (
+        [
+            (CONTENT_TYPE, HeaderValue::from_static("image/svg+xml")),
+            (CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+        ],
+        FAVICON,
+    )
+        .into_response()
 }
 
 /// `GET admin/admin.css`.

@@ -15,7 +15,7 @@ use std::time::Duration;
 use portal_core::consent::log::Logged;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::{Migration, MigrationSource, MigrationType, Migrator};
-use sqlx::{AnyPool, Executor, Row};
+use sqlx::{AnyPool, Connection, Executor, Row};
 use std::future::Future;
 use std::pin::Pin;
 use tokio::sync::{mpsc, oneshot};
@@ -146,7 +146,13 @@ impl Store {
             Some(url) => return Err(StoreError::UnknownDatabase(without_password(url))),
             None => {
                 if let Some(folder) = default_file.parent().filter(|f| !f.as_os_str().is_empty()) {
-                    std::fs::create_dir_all(folder)
+                    // Readable by the server's user only: the log is personal data.
+                    let mut builder = std::fs::DirBuilder::new();
+                    builder.recursive(true);
+                    #[cfg(unix)]
+                    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+                    builder
+                        .create(folder)
                         .map_err(|e| StoreError::Folder(folder.display().to_string(), e))?;
                 }
                 (
@@ -157,6 +163,14 @@ impl Store {
         };
         let shown = without_password(&url);
         let options: AnyConnectOptions = url.parse().map_err(|e| StoreError::Open(shown.clone(), e))?;
+        // One connection first, so that a database that cannot be reached says why (refused,
+        // unknown host, wrong password) rather than the pool's "timed out".
+        sqlx::AnyConnection::connect_with(&options)
+            .await
+            .map_err(|e| StoreError::Open(shown.clone(), e))?
+            .close()
+            .await
+            .map_err(|e| StoreError::Open(shown.clone(), e))?;
         let pool = AnyPoolOptions::new()
             .max_connections(match kind {
                 Kind::Sqlite => 4,

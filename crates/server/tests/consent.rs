@@ -592,10 +592,12 @@ async fn a_receipt_dropped_on_the_dpos_page_is_found_or_not() {
         page.contains("The log holds this choice, and it is the same as in the receipt."),
         "{page}"
     );
+    // The texts on this server (the API and the CSV give the published address).
     assert!(
-        page.contains(&format!("{ORIGIN}/consent/{REVISION}.json")),
+        page.contains(&format!("href=\"/consent/{REVISION}.json\"")),
         "{page}"
     );
+    assert!(page.contains("<td>no</td>"), "GPC not sent: {page}");
     assert!(page.contains("/en/"), "{page}");
     // Pasted instead of a file: the same.
     let page = body(admin_post(&log, "/admin/", &auth, "text", &receipt_of(&record)).await).await;
@@ -629,6 +631,12 @@ async fn a_receipt_dropped_on_the_dpos_page_is_found_or_not() {
     let page = body(admin_post(&log, "/admin/en/", &auth, "receipt", &receipt_of(&other)).await).await;
     assert!(
         page.contains("The log holds no choices by this visitor."),
+        "{page}"
+    );
+    // Nothing chosen: the page asks for a receipt.
+    let page = body(admin_post(&log, "/admin/en/", &auth, "receipt", "").await).await;
+    assert!(
+        page.contains("Choose a receipt file or paste the receipt's text."),
         "{page}"
     );
     // Not a receipt at all.
@@ -697,7 +705,7 @@ async fn the_dpos_chart_counts_the_days_choices() {
     );
     assert!(row.ends_with("<td>1</td>"), "one withdrawal: {row}");
     assert!(
-        page.contains(&format!("{ORIGIN}/consent/{REVISION}.json")),
+        page.contains(&format!("href=\"/consent/{REVISION}.json\"")),
         "{page}"
     );
     assert!(page.contains("export.csv?from="), "{page}");
