@@ -17,6 +17,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseHeadersFile } from '../../tests/browser/server.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -63,22 +64,6 @@ async function pick(file, accept) {
   return { path: file, encoding: null };
 }
 
-/** Parses the `_headers` format: a path pattern line, then indented `Name: value` lines. */
-export function parseHeadersFile(text) {
-  const rules = [];
-  for (const raw of text.split('\n')) {
-    const line = raw.replace(/\r$/, '');
-    if (!line.trim() || line.trim().startsWith('#')) continue;
-    if (!/^\s/.test(line)) {
-      rules.push({ pattern: line.trim(), headers: {} });
-      continue;
-    }
-    const colon = line.indexOf(':');
-    if (colon < 0 || rules.length === 0) throw new Error(`_headers: cannot read line "${line}"`);
-    rules.at(-1).headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
-  }
-  return rules;
-}
 
 function matches(pattern, path) {
   if (pattern.endsWith('*')) return path.startsWith(pattern.slice(0, -1));

@@ -138,6 +138,11 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// The instant this day begins, 00:00 UTC.
+    pub fn start(self) -> Instant {
+        Instant(self.unix_days() * MS_PER_DAY)
+    }
+
     /// The day after this one.
     pub fn next_day(self) -> Date {
         Date::from_unix_days(self.unix_days() + 1)
@@ -269,6 +274,14 @@ mod tests {
         assert_eq!(d(2026, 11, 25).add_months(12), d(2027, 11, 25));
         assert_eq!(d(2026, 8, 31).add_months(6), d(2027, 2, 28));
         assert_eq!(d(2024, 2, 29).add_months(12), d(2025, 2, 28));
+    }
+
+    #[test]
+    fn a_day_starts_at_midnight_utc() {
+        let d = Date::new(2026, 12, 7).unwrap();
+        assert_eq!(d.start().iso_utc(), "2026-12-07T00:00:00Z");
+        assert_eq!(d.start().date(), d);
+        assert_eq!(d.next_day().start().0 - d.start().0, 86_400_000);
     }
 
     #[test]

@@ -350,8 +350,6 @@ fn period(query: &Period) -> Result<(Date, Date), ()> {
     Ok((from, to))
 }
 
-const DAY_MS: i64 = 86_400_000;
-
 /// What the receipt check found.
 enum Check {
     /// The form was sent with neither a file nor a text.
@@ -410,7 +408,7 @@ pub async fn page(
     let chart = match period {
         Ok((from, to)) => match log
             .store
-            .choices_between(from.unix_days() * DAY_MS, (to.unix_days() + 1) * DAY_MS)
+            .choices_between(from.start().0, to.next_day().start().0)
             .await
         {
             Ok(rows) => {

@@ -302,10 +302,9 @@ pub async fn export_csv(state: &AppState, log: &ConsentLog, period: &ExportPerio
         (Ok(_), Ok(_)) => return text(StatusCode::BAD_REQUEST, "from must not be after to"),
         (Err(message), _) | (_, Err(message)) => return text(StatusCode::BAD_REQUEST, &message),
     };
-    const DAY_MS: i64 = 86_400_000;
     let entries = match log
         .store
-        .received_between(from.unix_days() * DAY_MS, (to.unix_days() + 1) * DAY_MS)
+        .received_between(from.start().0, to.next_day().start().0)
         .await
     {
         Ok(entries) => entries,

@@ -134,7 +134,7 @@ mod tests {
     #[test]
     fn days_and_revisions_count_consent_refusal_and_withdrawal() {
         let from = Date::parse_iso("2026-12-01").unwrap();
-        let start = from.unix_days() * DAY;
+        let start = from.start().0;
         let choices = [
             choice(start + 10, "aaaa", (true, true), None),
             choice(start + 20, "aaaa", (false, false), None),

@@ -665,7 +665,7 @@ async fn the_dpos_chart_counts_the_days_choices() {
     // Received on a day of this test's own (2001-01-0N, N from the process), so the counts are
     // exact on the shared PostgreSQL database too: a consent, then its withdrawal, and a refusal.
     let day = portal_core::date::Date::new(2001, 1, 1 + (std::process::id() % 28) as u8).unwrap();
-    let at = day.unix_days() * 86_400_000;
+    let at = day.start().0;
     let id = fresh_id();
     let first = record(&id, Choices::ALL);
     let withdrawn = Record {
