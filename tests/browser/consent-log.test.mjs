@@ -79,7 +79,7 @@ for (const database of ['SQLite', 'PostgreSQL']) {
 
       const [entry] = await entriesOnceThere(env, id, 1);
       assert.ok(entry, `the log holds ${id}`);
-      assert.deepEqual(entry.choices, { analytics: true, marketing: true });
+      assert.deepEqual(entry.choices, { analytics: true, marketing: false });
       assert.equal(entry.path, '/en/');
       assert.equal(entry.lang, 'en');
       assert.equal(entry.time_utc, new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z'));

@@ -87,8 +87,12 @@ test('first visit: the banner asks in the first paint, with three equal buttons,
   );
   assert.equal(new Set(looks).size, 1, `buttons differ: ${looks.join(' | ')}`);
   const text = await first.innerText();
-  for (const needed of [CONTROLLER.name, 'Google Analytics 4', 'IP-osoitettasi', `${CONTROLLER.fi.genitive} lukuun`, 'itsenäisenä rekisterinpitäjänä', `${RETENTION_MONTHS} kuukautta`, `${CHOICE_MONTHS} kuukautta`, 'Yhdysvaltoihin', 'peruuttaa']) {
+  for (const needed of [CONTROLLER.name, 'Google Analytics 4', 'IP-osoitettasi', `${CONTROLLER.fi.genitive} lukuun`, `${RETENTION_MONTHS} kuukautta`, `${CHOICE_MONTHS} kuukautta`, 'Yhdysvaltoihin', 'peruuttaa']) {
     assert.ok(text.includes(needed), `banner does not say "${needed}"`);
+  }
+  // Safrent offers analytics only: the first layer speaks of nothing else.
+  for (const absent of ['markkinoin', 'Google-signaal', 'itsenäisenä rekisterinpitäjänä']) {
+    assert.ok(!text.includes(absent), `banner says "${absent}" on a site without marketing`);
   }
   assert.equal(
     await first.getByRole('link', { name: 'Sivustolla käytettävät evästeet' }).getAttribute('href'),
@@ -152,7 +156,7 @@ for (const lang of LANGS) {
   }
 }
 
-test('the cookie section has its own table heading, which the banner links to; only GA4 cookies are listed', async () => {
+test('the cookie section has its own table heading, which the banner links to; only GA4 cookies are listed (Google signals off)', async () => {
   const { page, context } = await openWithGoogleStub();
   await banner(page).getByRole('link', { name: 'Sivustolla käytettävät evästeet' }).click();
   const heading = page.getByRole('heading', { level: 3, name: 'Sivustolla käytettävät evästeet' });
@@ -161,7 +165,7 @@ test('the cookie section has its own table heading, which the banner links to; o
   assert.equal(await page.locator('section[data-section="evasteet"] #sivustolla-kaytettavat-evasteet').count(), 1, 'inside the cookie section');
   const table = page.getByRole('region', { name: 'Sivustolla käytettävät evästeet' }).getByRole('table');
   const names = await table.locator('code').allInnerTexts();
-  assert.deepEqual(names, [STORAGE_KEY, '_ga', CONTAINER_COOKIE, '_gcl_*', 'IDE']);
+  assert.deepEqual(names, [STORAGE_KEY, '_ga', CONTAINER_COOKIE]);
   await context.close();
 });
 
@@ -195,7 +199,7 @@ test('the published revision is the exact banner the visitor saw, named by its d
   assert.ok(createHash('sha256').update(body).digest('hex').startsWith(revision));
   const published = JSON.parse(body.toString('utf8'));
   assert.equal(published.lang, 'fi');
-  assert.equal(published.measurement_id, ID);
+  assert.deepEqual(published.services.map((s) => s.measurement_id), [ID]);
   const shown = await page.locator('#consent-root').evaluate((root) => root.outerHTML);
   const normalise = (html) => html.replace(/\s(hidden|open|disabled)(="")?/g, '').replace(/<dd([^>]*)>[^<]*<\/dd>/g, '<dd$1></dd>').replace(/<code([^>]*)>[^<]*<\/code>/g, '<code$1></code>').replace(/(role="status"[^>]*>)[^<]*/, '$1').replace(/\saria-describedby="[^"]*"/g, '')
     // The DOM writes a no-break space as an entity; the published markup has the character.
@@ -213,38 +217,32 @@ test('accept all: consent default before the tag and before config, then the tag
   const commands = layer.map((entry) => (entry[0] === 'js' ? 'js' : `${entry[0]} ${entry[1]}`));
   assert.deepEqual(commands, ['consent default', 'js', 'consent update', `config ${ID}`]);
   assert.deepEqual(layer[0][2], { analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' });
-  assert.deepEqual(layer[2][2], { analytics_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' });
+  // Analytics only: the ad types stay denied and Google signals off (Safrent offers no marketing).
+  assert.deepEqual(layer[2][2], ACCEPTED);
   // Google's cookies on this host only, unless the site folder shares them with the parent domain.
-  assert.deepEqual(layer[3][2], { allow_google_signals: true, allow_ad_personalization_signals: true, cookie_domain: SHARE_COOKIES ? 'auto' : 'none' });
+  assert.deepEqual(layer[3][2], { allow_google_signals: false, allow_ad_personalization_signals: false, cookie_domain: SHARE_COOKIES ? 'auto' : 'none' });
   assert.deepEqual(await cookieNames(context), ['_ga', CONTAINER_COOKIE, '_gid', 'theme'].sort());
-  assert.deepEqual((await stored(page)).choices, { analytics: true, marketing: true });
+  assert.deepEqual((await stored(page)).choices, { analytics: true, marketing: false });
   await assertClean(assert, env, watch);
   await context.close();
 });
 
-test('analytics only, from the settings view; marketing cannot be chosen without analytics', async () => {
+test('the settings view asks about analytics only: one switch, off by default, no marketing and no note about it', async () => {
   const { page, context, watch, google } = await openWithGoogleStub();
   await banner(page).getByRole('button', { name: FI.banner.settings }).click();
   const dialog = settings(page);
   await dialog.waitFor();
-  const analytics = dialog.getByRole('switch', { name: 'Analytiikka' });
-  const marketing = dialog.getByRole('switch', { name: 'Markkinointi' });
-  assert.equal(await analytics.isChecked(), false, 'off by default');
-  assert.equal(await marketing.isChecked(), false, 'off by default');
-  assert.equal(await marketing.isDisabled(), true, 'marketing works only with analytics');
-  assert.ok(await dialog.getByText('vasta, kun sallit analytiikan').isVisible());
+  const switches = await dialog.getByRole('switch').evaluateAll((inputs) => inputs.map((i) => [i.labels[0].textContent.trim(), i.checked, i.disabled]));
+  assert.deepEqual(switches, [['Analytiikka', false, false]], 'one switch, off by default');
   assert.ok(await dialog.getByText('Aina käytössä', { exact: true }).isVisible(), 'necessary shown as always on');
-  await analytics.check();
-  assert.equal(await marketing.isDisabled(), false);
-  await marketing.check();
-  await analytics.uncheck();
-  assert.equal(await marketing.isChecked(), false, 'marketing goes off with analytics');
-  await analytics.check();
+  assert.equal(await page.getByText('Markkinointi', { exact: true }).count(), 0, 'marketing named on a site without it');
+  assert.equal(await page.getByText('joten markkinointi on pois käytöstä', { exact: false }).count(), 0, 'a note about marketing on a site without it');
+  await dialog.getByRole('switch', { name: 'Analytiikka' }).check();
   await dialog.getByRole('button', { name: 'Tallenna valinnat' }).click();
   await dialog.waitFor({ state: 'hidden' });
   await page.waitForFunction(() => window.__stubTag === 1);
   const layer = await page.evaluate(() => window.__dataLayerAtLoad);
-  assert.deepEqual(layer[2][2], { analytics_storage: 'granted', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' });
+  assert.deepEqual(layer[2][2], ACCEPTED);
   assert.deepEqual(layer[3][2], { allow_google_signals: false, allow_ad_personalization_signals: false, cookie_domain: SHARE_COOKIES ? 'auto' : 'none' });
   assert.equal(google.length, 1);
   assert.deepEqual((await stored(page)).choices, { analytics: true, marketing: false });
@@ -271,7 +269,7 @@ test('withdraw from the footer: cookies deleted and stay gone, the message tells
   await dialog.waitFor({ state: 'hidden' });
   const status = await page.getByRole('status').innerText();
   assert.match(status, /^Suostumus on peruutettu, ja peruutettujen käyttötarkoitusten evästeet on poistettu tästä selaimesta\. Ennen peruutusta kerätyt tiedot säilyvät Googlella/);
-  assert.match(status, /IDE-evästettä/);
+  assert.doesNotMatch(status, /IDE/, 'a cookie the site no longer sets named');
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Evästeasetukset', 'focus back on the footer button');
   assert.deepEqual(await cookieNames(context), ['theme'], 'GA cookies (and the old _gid) deleted, the site cookie kept');
   assert.equal(await page.evaluate((id) => window[`ga-disable-${id}`], ID), true);
@@ -285,11 +283,13 @@ test('withdraw from the footer: cookies deleted and stay gone, the message tells
   await context.close();
 });
 
-test('GA cookies left from an unreadable choice are deleted on load', async () => {
+test('GA cookies (and a left-over _gcl_au of Google\'s ads) from an unreadable choice are deleted on load', async () => {
   const { page, context, google } = await openWithGoogleStub('/', {
     initScript: { content: `if (!sessionStorage.getItem('seeded')) {
         sessionStorage.setItem('seeded', '1');
         document.cookie = '_ga=GA1.1.9.9; Path=/; Max-Age=600';
+        // Google's ads cookie from a visit when the site still offered marketing: it goes too.
+        document.cookie = '_gcl_au=1.1.9.9; Path=/; Max-Age=600';
         document.cookie = '${THROTTLE_COOKIE}=1; Path=/; Max-Age=600';
         localStorage.setItem(${JSON.stringify(STORAGE_KEY)}, '{"version":2,"id":"x"');
       }` },
@@ -414,30 +414,21 @@ test('a browser that refuses random numbers: no record with a made-up id, the ch
   await context.close();
 });
 
-test('Global Privacy Control: marketing refused without asking, and the banner says so', async () => {
+test('Global Privacy Control on a site without marketing: nothing to refuse, no note, analytics as the visitor chooses, the record says GPC was sent', async () => {
   const gpc = { content: `Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true });` };
   const { page, context, watch } = await openWithGoogleStub('/', { initScript: gpc });
   await banner(page).waitFor();
-  assert.ok(await banner(page).getByText('Global Privacy Control', { exact: false }).isVisible());
-  await banner(page).getByRole('button', { name: FI.banner.settings }).click();
-  const dialog = settings(page);
-  await dialog.getByRole('switch', { name: 'Analytiikka' }).check();
-  const marketing = dialog.getByRole('switch', { name: 'Markkinointi' });
-  assert.equal(await marketing.isDisabled(), true);
-  assert.equal(await marketing.isChecked(), false);
-  await dialog.getByRole('button', { name: FI.banner.accept }).click();
+  assert.equal(await page.getByText('joten markkinointi on pois käytöstä', { exact: false }).count(), 0, 'a note about marketing on a site without it');
+  await banner(page).getByRole('button', { name: FI.banner.accept }).click();
   await page.waitForFunction(() => window.__stubTag === 1);
   const layer = await page.evaluate(() => window.__dataLayerAtLoad);
-  assert.equal(layer[2][2].analytics_storage, 'granted');
-  assert.equal(layer[2][2].ad_storage, 'denied');
-  assert.deepEqual(layer[3][2], { allow_google_signals: false, allow_ad_personalization_signals: false, cookie_domain: SHARE_COOKIES ? 'auto' : 'none' });
+  assert.deepEqual(layer[2][2], ACCEPTED);
   const record = await stored(page);
   assert.deepEqual(record.choices, { analytics: true, marketing: false });
   assert.equal(record.gpc, true);
   await assertClean(assert, env, watch);
   await context.close();
 });
-
 for (const lang of LANGS.slice(1)) {
   test(`${lang.code}: the banner in its language; a choice made there holds on every page`, async () => {
     const { page, context, watch } = await openWithGoogleStub(lang.path);
@@ -469,7 +460,8 @@ test('the receipt: the stored choice is shown and downloads as JSON naming the p
   const record = await stored(page);
   assert.ok(await dialog.getByText(record.id).isVisible(), 'id shown');
   const facts = await dialog.locator('.stored-choice__facts').innerText();
-  assert.match(facts, /Analytiikka\s+ei sallittu\s+Markkinointi\s+ei sallittu/);
+  assert.match(facts, /Analytiikka\s+ei sallittu/);
+  assert.doesNotMatch(facts, /Markkinointi/, 'the receipt names a purpose the site does not ask about');
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Lataa kuitti (JSON)' }).click()]);
   assert.match(download.suggestedFilename(), /^consent-receipt-[0-9a-f]{8}\.json$/);
   const receipt = JSON.parse(await readFile(await download.path(), 'utf8'));
@@ -667,7 +659,7 @@ for (const how of Object.keys(BREAKS)) {
     await footerSettings(page).click();
     await settings(page).getByRole('button', { name: FI.banner.accept }).click();
     await settings(page).waitFor({ state: 'hidden' });
-    assert.deepEqual((await stored(page)).choices, { analytics: true, marketing: true });
+    assert.deepEqual((await stored(page)).choices, { analytics: true, marketing: false });
     assert.equal(google.length, 1);
     assert.deepEqual(watch.pageErrors, []);
     assert.deepEqual(await watch.collectCsp(), []);
@@ -695,7 +687,7 @@ test('a click on the banner before the app fails to start is answered without it
   await context.close();
 });
 
-test('the app cannot start: Google\'s cookies that no stored choice allows go without a click, unknown buttons store nothing, the switches stay consistent', async () => {
+test('the app cannot start: Google\'s cookies that no stored choice allows go without a click, unknown buttons store nothing, the settings store what they show', async () => {
   const { page, context, watch } = await openPage(env, null);
   // An unreadable record (no choice in force) and a left-over _ga from an earlier consent.
   await context.addInitScript({ content: `localStorage.getItem(${JSON.stringify(STORAGE_KEY)}) === null && localStorage.setItem(${JSON.stringify(STORAGE_KEY)}, '{"version":1,');` });
@@ -715,19 +707,14 @@ test('the app cannot start: Google\'s cookies that no stored choice allows go wi
   assert.equal(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY), '{"version":1,', 'nothing stored');
   assert.ok(await banner(page).isVisible(), 'the banner still asks');
 
-  // Marketing needs analytics, also without the app.
+  // The settings without the app: the one switch the site asks about, its choice stored.
   await banner(page).getByRole('button', { name: FI.banner.settings }).click();
   const dialog = settings(page);
   await dialog.waitFor();
-  const analytics = dialog.getByRole('switch', { name: 'Analytiikka' });
-  const marketing = dialog.getByRole('switch', { name: 'Markkinointi' });
-  assert.equal(await marketing.isDisabled(), true, 'marketing off while analytics is off');
-  await analytics.check();
-  assert.equal(await marketing.isDisabled(), false);
-  await marketing.check();
-  await analytics.uncheck();
-  assert.equal(await marketing.isDisabled(), true);
-  assert.equal(await marketing.isChecked(), false);
+  const switches = await dialog.getByRole('switch').evaluateAll((inputs) => inputs.map((i) => [i.labels[0].textContent.trim(), i.checked, i.disabled]));
+  assert.deepEqual(switches, [['Analytiikka', false, false]]);
+  await dialog.getByRole('switch', { name: 'Analytiikka' }).check();
+  await dialog.getByRole('switch', { name: 'Analytiikka' }).uncheck();
   await dialog.getByRole('button', { name: 'Tallenna valinnat' }).click();
   await dialog.waitFor({ state: 'hidden' });
   assert.deepEqual((await stored(page)).choices, { analytics: false, marketing: false });
@@ -753,7 +740,8 @@ test('the app sets its ready flag and then fails: the head script still answers 
 
 const footerSettings = (page, lang = FI) => page.getByRole('contentinfo').getByRole('button', { name: lang.banner.settings });
 const DENIED = { analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' };
-const GRANTED = { analytics_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' };
+// What Google is told after "accept all" on a site that asks about analytics only.
+const ACCEPTED = { analytics_storage: 'granted', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' };
 const lastCommand = (page) => page.evaluate(() => JSON.parse(JSON.stringify(Array.from(window.dataLayer.at(-1)))));
 
 test('a stored value nested 11,000 deep: the app starts, the banner asks, and every consent button works', async () => {
@@ -765,7 +753,7 @@ test('a stored value nested 11,000 deep: the app starts, the banner asks, and ev
   await banner(page).getByRole('button', { name: FI.banner.accept }).click();
   await banner(page).waitFor({ state: 'hidden' });
   await page.waitForFunction(() => window.__stubTag === 1);
-  assert.deepEqual((await stored(page)).choices, { analytics: true, marketing: true });
+  assert.deepEqual((await stored(page)).choices, { analytics: true, marketing: false });
 
   // The footer's settings: shows the choice, withdraws it, downloads the receipt, closes.
   await footerSettings(page).click();
@@ -787,7 +775,7 @@ test('a stored value nested 11,000 deep: the app starts, the banner asks, and ev
   for (const [open, button, choices] of [
     [null, FI.banner.reject, { analytics: false, marketing: false }],
     [FI.banner.settings, FI.banner.reject, { analytics: false, marketing: false }],
-    [FI.banner.settings, FI.banner.accept, { analytics: true, marketing: true }],
+    [FI.banner.settings, FI.banner.accept, { analytics: true, marketing: false }],
   ]) {
     await page.evaluate(([key, v]) => localStorage.setItem(key, v), [STORAGE_KEY, value]);
     assert.equal(await reload(page), true, 'the banner asks again');
@@ -831,7 +819,7 @@ test('a choice made in another tab reaches this one: withdrawn there, the tag he
   await settings(b).getByRole('button', { name: FI.banner.accept }).click();
   await settings(b).waitFor({ state: 'hidden' });
   await a.waitForFunction((id) => window[`ga-disable-${id}`] === false, ID);
-  assert.deepEqual((await a.evaluate(() => window.dataLayer.map((e) => Array.from(e)).filter((e) => e[0] === 'consent').at(-1)))[2], GRANTED);
+  assert.deepEqual((await a.evaluate(() => window.dataLayer.map((e) => Array.from(e)).filter((e) => e[0] === 'consent').at(-1)))[2], ACCEPTED);
   assert.equal(await a.evaluate(() => window.__stubTag), 1);
   await a.evaluate(() => window.__stubHit());
   assert.ok((await cookieNames(context)).includes('_ga'));

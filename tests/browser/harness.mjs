@@ -105,26 +105,112 @@ export async function openPage(env, path = '/', contextOptions = {}) {
   return { page, context, watch };
 }
 
-/** Waits until the app has started (it sets `window.__portalReady`, crate::vocabulary::APP_READY). */
 /** Google's hosts (the tag, its hits, ads): a test never reaches them. */
 export const GOOGLE = /^https:\/\/([a-z0-9-]+\.)*(googletagmanager|google-analytics|doubleclick|google)\.(com|net|fi)\//;
 
 /**
- * Answers every request of `context` to Google's hosts: the tag's script with `tag` (a stub's
- * source), anything else with 204. Returns the list the requests' addresses are pushed to.
+ * Answers every request of `context` to a vendor's hosts (`hosts`, what `context.route` takes):
+ * its script (the address `isScript` picks) with `script` (a stub's source), anything else (its
+ * hits) with 204. Returns the list the requests' addresses are pushed to.
  */
-export async function stubGoogle(context, tag) {
-  const google = [];
-  await context.route(GOOGLE, (route) => {
-    google.push(route.request().url());
-    if (route.request().url().startsWith('https://www.googletagmanager.com/gtag/js')) {
-      return route.fulfill({ status: 200, contentType: 'text/javascript', body: tag });
-    }
+async function stubVendor(context, hosts, isScript, script) {
+  const asked = [];
+  await context.route(hosts, (route) => {
+    const url = route.request().url();
+    asked.push(url);
+    if (isScript(url)) return route.fulfill({ status: 200, contentType: 'text/javascript', body: script });
     return route.fulfill({ status: 204, body: '' });
   });
-  return google;
+  return asked;
 }
 
+/** Google's hosts answered by a stub: the tag's script with `tag`. */
+export const stubGoogle = (context, tag) =>
+  stubVendor(context, GOOGLE, (url) => url.startsWith('https://www.googletagmanager.com/gtag/js'), tag);
+
+/** Meta's hosts (the pixel's script, its hits): a test never reaches them. */
+export const META = /^https:\/\/([a-z0-9-]+\.)*(facebook\.net|facebook\.com)\//;
+
+/** Meta's hosts answered by a stub: the pixel's script (fbevents.js) with `pixel`. */
+export const stubMeta = (context, pixel) =>
+  stubVendor(context, META, (url) => url.startsWith('https://connect.facebook.net/'), pixel);
+
+/**
+ * A stand-in for Meta's fbevents.js that behaves as its documented API does: it takes the calls
+ * queued in `fbq.queue` and every later one through `fbq.callMethod` (recorded in
+ * `window.__pixelCalls`), sets `_fbp` at `init`, and sends a hit for `track` only while consent is
+ * granted (`fbq('consent', 'revoke')` stops it).
+ */
+export const STUB_PIXEL = `(function () {
+  var fbq = window.fbq;
+  window.__stubPixel = (window.__stubPixel || 0) + 1;
+  window.__pixelCalls = [];
+  var granted = true;
+  var id = null;
+  fbq.callMethod = function () {
+    var args = Array.prototype.slice.call(arguments);
+    window.__pixelCalls.push(args);
+    if (args[0] === 'consent') granted = args[1] === 'grant';
+    if (args[0] === 'init') {
+      id = args[1];
+      document.cookie = '_fbp=fb.1.' + Date.now() + '.42; path=/; max-age=7776000';
+    }
+    if (args[0] === 'track' && granted) new Image().src = 'https://www.facebook.com/tr?id=' + id + '&ev=' + args[1];
+  };
+  fbq.queue.forEach(function (args) { fbq.callMethod.apply(fbq, args); });
+  fbq.queue.length = 0;
+})();`;
+
+/** The Matomo at `url` (its address, ending in /) answered by a stub: matomo.js with `tracker`. */
+export const stubMatomo = (context, url, tracker) =>
+  stubVendor(context, (address) => address.href.startsWith(url), (address) => address === `${url}matomo.js`, tracker);
+
+/**
+ * A stand-in for matomo.js that behaves as its documented consent API does: it runs the commands
+ * queued in `_paq` (recorded as found in `window.__matomoQueued`) and every later `_paq.push` (all
+ * recorded as run in `window.__matomoCalls`); with consent
+ * required, a `track…` command sends a hit (and sets `_pk_id.…`) only after `setConsentGiven`;
+ * `requireConsent` takes a consent of this page view back; `forgetConsentGiven` also deletes the
+ * `_pk_` cookies and sets `mtm_consent_removed`. The queue's set-up and consent commands run
+ * before its others, as matomo.js runs them.
+ */
+export const STUB_MATOMO = `(function () {
+  var queued = Array.isArray(window._paq) ? window._paq : [];
+  window.__stubMatomo = (window.__stubMatomo || 0) + 1;
+  window.__matomoCalls = [];
+  window.__matomoQueued = queued.map(function (args) { return args.join(' '); });
+  var required = false, given = false, tracker = null, site = null;
+  function run(args) {
+    window.__matomoCalls.push(args.join(' '));
+    var name = args[0];
+    if (name === 'requireConsent') { required = true; given = false; }
+    else if (name === 'setConsentGiven') given = true;
+    else if (name === 'forgetConsentGiven') {
+      // As Matomo's own: stops, deletes its cookies, and remembers the removal for 30 years.
+      given = false;
+      document.cookie.split(';').map(function (c) { return c.split('=')[0].trim(); })
+        .filter(function (n) { return n.indexOf('_pk_') === 0; })
+        .forEach(function (n) { document.cookie = n + '=; path=/; max-age=0'; });
+      document.cookie = 'mtm_consent_removed=' + Date.now() + '; path=/; max-age=946080000';
+    }
+    else if (name === 'setTrackerUrl') tracker = args[1];
+    else if (name === 'setSiteId') site = args[1];
+    else if (name.indexOf('track') === 0 && (!required || given)) {
+      document.cookie = '_pk_id.' + site + '.1a2b=0123456789abcdef.1; path=/; max-age=34190000';
+      new Image().src = tracker + '?idsite=' + site + '&rec=1&action=' + name + (args[1] ? '&e=' + encodeURIComponent(args[1]) : '');
+    }
+  }
+  // Like matomo.js, the queue's set-up and consent commands run first, in this order, then the
+  // others in the queue's order.
+  var first = ['setTrackerUrl', 'setSiteId', 'requireConsent', 'setConsentGiven'];
+  first.forEach(function (name) {
+    queued.filter(function (args) { return args[0] === name; }).forEach(run);
+  });
+  queued.filter(function (args) { return first.indexOf(args[0]) < 0; }).forEach(run);
+  window._paq = { push: function (args) { run(args); } };
+})();`;
+
+/** Waits until the app has started (it sets `window.__portalReady`, crate::vocabulary::APP_READY). */
 export async function appReady(page) {
   await page.waitForFunction(() => window.__portalReady === true, null, { timeout: 10_000 });
 }

@@ -1,8 +1,8 @@
 // The example company (PORTAL_SITE, default examples/kahvila-kuu) in Chromium against its release
 // build (PORTAL_DIST, default dist-example/), served with its deploy headers like the main site.
 // Every text is the example folder's (its notices and locale files), every fact its site.toml's;
-// none is Safrent's. Google is never reached: its tag is answered by a stub (as in
-// tests/browser/consent.test.mjs).
+// none is Safrent's. Neither Google nor Meta is ever reached: Google's tag and Meta's pixel are
+// answered by stubs (harness.mjs).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +11,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setUp, openPage, appReady, settled, assertClean, fold, GOOGLE, stubGoogle, STORAGE_KEY } from '../browser/harness.mjs';
+import { setUp, openPage, appReady, settled, assertClean, fold, GOOGLE, stubGoogle, META, stubMeta, STUB_PIXEL, stubMatomo, STUB_MATOMO, STORAGE_KEY } from '../browser/harness.mjs';
 import { DIST_PATH, EXAMPLE, FIRST, factsOf, measurementId, pathOf, text } from './folder.mjs';
 
 let env;
@@ -49,14 +49,25 @@ const firstCompanyFacts = (content) =>
 const STUB_TAG = `window.__stubTag = (window.__stubTag || 0) + 1;
 window.__dataLayerAtLoad = (window.dataLayer || []).map((entry) => JSON.parse(JSON.stringify(Array.from(entry))));`;
 
-/** Opens `path` with Google's hosts answered by the stub; `google` lists what was asked of them. */
-async function openWithGoogleStub(path) {
-  const opened = await openPage(env, null);
+/** The example's Meta pixel and Matomo services (site.toml). */
+const PIXEL = SITE.services.find((s) => s.kind === 'meta-pixel');
+const MATOMO = SITE.services.find((s) => s.kind === 'matomo');
+
+/**
+ * Opens `path` with Google's, Meta's and the café's Matomo's hosts answered by stubs; `google`,
+ * `meta` and `matomo` list what was asked of each (and `watch.requests` leaves them out).
+ */
+async function openWithGoogleStub(path, contextOptions = {}) {
+  const opened = await openPage(env, null, contextOptions);
   const google = await stubGoogle(opened.context, STUB_TAG);
+  const meta = await stubMeta(opened.context, STUB_PIXEL);
+  const matomo = await stubMatomo(opened.context, MATOMO.settings.url, STUB_MATOMO);
   await opened.page.goto(env.url + path);
   await appReady(opened.page);
-  opened.watch.requests = opened.watch.requests.filter((url) => !GOOGLE.test(url));
-  return { ...opened, google };
+  const vendor = (url) => GOOGLE.test(url) || META.test(url) || url.startsWith(MATOMO.settings.url);
+  opened.watch.requests = opened.watch.requests.filter((url) => !vendor(url));
+  const clean = () => assertClean(assert, env, { ...opened.watch, requests: opened.watch.requests.filter((url) => !vendor(url)) });
+  return { ...opened, google, meta, matomo, clean };
 }
 
 const banner = (page, code) => page.getByRole('region', { name: T(code, 'banner.title') });
@@ -111,24 +122,19 @@ for (const code of LANGUAGES) {
   });
 
   // The catalogue is the folder's: the table lists the example's cookies and no other company's,
-  // and the settings ask about the purposes its services use (analytics only: no marketing switch,
-  // no Global Privacy Control note, which is about marketing).
+  // and the settings ask about the purposes its services use (analytics with Google, marketing
+  // with Meta's pixel, which works on its own: no "needs analytics" note).
   test(`${code}: the cookie table and the settings list only the example's cookies and purposes`, async () => {
-    const { page, context, watch } = await openWithGoogleStub(pathOf(SITE, code));
+    const { page, context, clean } = await openWithGoogleStub(pathOf(SITE, code));
     try {
-      const table = fold(await page.getByRole('region', { name: T(code, 'cookies.heading') }).getByRole('table').innerText());
-      const own = SITE.services.flatMap((s) => s.cookies.map((c) => c.name ?? c.prefix));
-      for (const cookie of own) {
-        assert.ok(table.includes(cookie), `the cookie table lacks ${cookie}: ${table}`);
-      }
-      const others = FIRST.site.services.flatMap((s) => s.cookies.map((c) => c.name ?? c.prefix)).filter((n) => !own.includes(n));
-      assert.ok(others.length > 0, 'the first company sets no cookie the example does not: nothing to compare');
-      for (const cookie of others) {
-        assert.ok(!table.includes(cookie), `the cookie table lists ${cookie}, which ${EXAMPLE.path} does not set`);
-      }
+      // Exactly the example's cookies (a prefix shown with *, GA4's session cookie by its full
+      // name), after the portal's own record.
+      const names = await page.getByRole('region', { name: T(code, 'cookies.heading') }).getByRole('table').locator('code').allInnerTexts();
+      const shown = (service, c) => c.name ?? (service.kind === 'google-analytics-4' && c.prefix === '_ga_' ? `_ga_${ID.slice(2)}` : `${c.prefix}*`);
+      assert.deepEqual(names.slice(1), SITE.services.flatMap((s) => s.cookies.map((c) => shown(s, c))), 'the table lists other cookies than the example\'s');
       const used = new Set(SITE.services.flatMap((s) => s.cookies.map((c) => c.purpose ?? s.purpose)));
       const asked = ['analytics', 'marketing'].filter((p) => used.has(p));
-      assert.deepEqual(asked, ['analytics'], `${EXAMPLE.path} is meant to use analytics only`);
+      assert.deepEqual(asked, ['analytics', 'marketing'], `${EXAMPLE.path} is meant to use analytics and marketing`);
       const first = banner(page, code);
       await first.getByRole('button', { name: T(code, 'banner.settings') }).click();
       const dialog = page.getByRole('dialog', { name: T(code, 'settings.title') });
@@ -137,23 +143,23 @@ for (const code of LANGUAGES) {
       assert.deepEqual(switches, asked.map((p) => T(code, `purposes.${p}`)));
       const rowgroups = await page.getByRole('region', { name: T(code, 'cookies.heading') }).getByRole('rowheader').allInnerTexts();
       assert.deepEqual(rowgroups.map(fold), ['necessary', ...asked].map((p) => T(code, `purposes.${p}`)));
-      assert.equal(await page.getByText(T(code, 'banner.gpc')).count(), 0, 'a note about marketing on a site without it');
-      // "Accept all" allows what the site asks about, and the record says no more.
+      assert.equal(await page.getByText(T(code, 'settings.marketing_needs_analytics')).count(), 0, 'marketing said to need analytics, though Meta\'s pixel works on its own');
+      assert.equal(await dialog.getByRole('switch', { name: T(code, 'purposes.marketing') }).isDisabled(), false);
+      // "Accept all" allows what the site asks about, and both vendors load.
       await dialog.getByRole('button', { name: T(code, 'banner.accept_all') }).click();
       await dialog.waitFor({ state: 'hidden' });
-      await page.waitForFunction(() => window.__stubTag === 1);
+      await page.waitForFunction(() => window.__stubTag === 1 && window.__stubPixel === 1);
       const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), STORAGE_KEY);
-      assert.deepEqual(stored.choices, { analytics: true, marketing: false });
-      watch.requests = watch.requests.filter((url) => !GOOGLE.test(url));
-      await assertClean(assert, env, watch);
+      assert.deepEqual(stored.choices, { analytics: true, marketing: true });
+      await clean();
     } finally {
       await context.close();
     }
   });
 
   // Without the app (its WebAssembly answers 404), the head script's fallback answers the
-  // buttons: with the example's one purpose, its settings open, and "accept all" stores what the
-  // app would (analytics, no marketing, which the site does not ask about).
+  // buttons: the example's two switches, independent of each other (marketing does not work
+  // through analytics here), and the choice stored as the app would store it.
   test(`${code}: without the app, the settings open and the choice is stored as the app would`, async () => {
     const { page, context, watch } = await openPage(env, null);
     try {
@@ -164,18 +170,19 @@ for (const code of LANGUAGES) {
       await banner(page, code).getByRole('button', { name: T(code, 'banner.settings') }).click();
       const dialog = page.getByRole('dialog', { name: T(code, 'settings.title') });
       await dialog.waitFor();
-      assert.deepEqual(await dialog.getByRole('switch').evaluateAll((inputs) => inputs.map((i) => [i.labels[0].textContent.trim(), i.checked, i.disabled])), [[T(code, 'purposes.analytics'), false, false]]);
-      await dialog.getByRole('switch').check();
+      const switches = () => dialog.getByRole('switch').evaluateAll((inputs) => inputs.map((i) => [i.labels[0].textContent.trim(), i.checked, i.disabled]));
+      assert.deepEqual(await switches(), [[T(code, 'purposes.analytics'), false, false], [T(code, 'purposes.marketing'), false, false]]);
+      await dialog.getByRole('switch', { name: T(code, 'purposes.marketing') }).check();
       await dialog.getByRole('button', { name: T(code, 'settings.save') }).click();
       await dialog.waitFor({ state: 'hidden' });
       const stored = () => page.evaluate((key) => JSON.parse(localStorage.getItem(key)), STORAGE_KEY);
-      assert.deepEqual((await stored()).choices, { analytics: true, marketing: false });
+      assert.deepEqual((await stored()).choices, { analytics: false, marketing: true }, 'marketing alone, without analytics');
       await page.getByRole('contentinfo').getByRole('button', { name: T(code, 'page.cookie_settings') }).click();
       await dialog.waitFor();
-      assert.equal(await dialog.getByRole('switch').isChecked(), true, 'shows the choice in force');
+      assert.deepEqual(await switches(), [[T(code, 'purposes.analytics'), false, false], [T(code, 'purposes.marketing'), true, false]], 'shows the choice in force');
       await dialog.getByRole('button', { name: T(code, 'banner.accept_all') }).click();
       await dialog.waitFor({ state: 'hidden' });
-      assert.deepEqual((await stored()).choices, { analytics: true, marketing: false }, 'accept all allows only what the site asks about');
+      assert.deepEqual((await stored()).choices, { analytics: true, marketing: true });
       assert.deepEqual(watch.pageErrors, [], 'the fallback threw');
     } finally {
       await context.close();
@@ -183,7 +190,7 @@ for (const code of LANGUAGES) {
   });
 
   test(`${code}: first visit, the banner asks; refusing loads nothing and is remembered`, async () => {
-    const { page, context, watch, google } = await openWithGoogleStub(pathOf(SITE, code));
+    const { page, context, google, meta, matomo, clean } = await openWithGoogleStub(pathOf(SITE, code));
     const first = banner(page, code);
     await first.waitFor();
     const buttons = await first.getByRole('button').allInnerTexts();
@@ -196,14 +203,18 @@ for (const code of LANGUAGES) {
     await settled(page);
     assert.equal(await banner(page, code).isVisible(), false, 'the banner asks again after a refusal');
     assert.deepEqual(google, [], 'Google asked after a refusal');
+    assert.deepEqual(meta, [], 'Meta asked after a refusal');
+    assert.deepEqual(matomo, [], 'Matomo asked after a refusal');
+    assert.equal(await page.evaluate(() => typeof window._paq), 'undefined', '_paq defined after a refusal');
     assert.equal(await page.evaluate(() => window.__stubTag ?? 0), 0);
+    assert.equal(await page.evaluate(() => typeof window.fbq), 'undefined', 'fbq defined after a refusal');
     assert.deepEqual((await context.cookies()).map((c) => c.name), []);
-    await assertClean(assert, env, watch);
+    await clean();
     await context.close();
   });
 
   test(`${code}: the vendor loads only after consent, with the example's measurement ID ${ID}`, async () => {
-    const { page, context, watch, google } = await openWithGoogleStub(pathOf(SITE, code));
+    const { page, context, watch, google, clean } = await openWithGoogleStub(pathOf(SITE, code));
     await banner(page, code).waitFor();
     assert.deepEqual(google, [], 'Google asked before consent');
     assert.equal(await page.locator('script[src*="googletagmanager"]').count(), 0);
@@ -218,7 +229,11 @@ for (const code of LANGUAGES) {
     // cookie domain, and the cookie table names the domain.
     const config = layer.find((entry) => entry[0] === 'config')[2];
     assert.equal(config.cookie_domain, 'auto');
-    assert.equal(config.allow_google_signals, false, 'Google signals on a site without marketing');
+    // Marketing is allowed (for Meta's pixel), but Google has no advertising cookies here: its ad
+    // types stay denied and Google signals off.
+    assert.equal(config.allow_google_signals, false, 'Google signals on, with marketing allowed for another vendor');
+    const update = layer.find((entry) => entry[0] === 'consent' && entry[1] === 'update')[2];
+    assert.deepEqual(update, { analytics_storage: 'granted', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' });
     const parent = new URL(SITE.origin).hostname.split('.').slice(1).join('.');
     const table = fold(await page.getByRole('region', { name: T(code, 'cookies.heading') }).getByRole('table').innerText());
     assert.ok(table.includes(`${T(code, 'cookies.cookie')} (${parent})`), table);
@@ -227,10 +242,152 @@ for (const code of LANGUAGES) {
     assert.equal(SITE.consent.log ?? false, false);
     assert.equal(await page.locator('meta[name="consent-revisions"]').getAttribute('data-log'), null);
     assert.deepEqual(watch.requests.filter((url) => url.includes('/api/')), []);
-    await assertClean(assert, env, watch);
+    await clean();
     await context.close();
   });
 }
+
+// Meta's pixel (marketing), in the example's first language.
+const code = LANGUAGES[0];
+const footerSettings = (page) => page.getByRole('contentinfo').getByRole('button', { name: T(code, 'page.cookie_settings') });
+const settingsDialog = (page) => page.getByRole('dialog', { name: T(code, 'settings.title') });
+const pixelCalls = (page) => page.evaluate(() => window.__pixelCalls.map((call) => call.join(' ')));
+const hits = (meta) => meta.filter((url) => url.startsWith('https://www.facebook.com/tr'));
+
+test(`${code}: Meta's pixel loads only once marketing is allowed (automatic events off, consent, init, one page view); a withdrawal revokes it and deletes _fbp`, async () => {
+  const { page, context, meta, clean } = await openWithGoogleStub(pathOf(SITE, code));
+  await banner(page, code).getByRole('button', { name: T(code, 'banner.settings') }).click();
+  const dialog = settingsDialog(page);
+  await dialog.getByRole('switch', { name: T(code, 'purposes.analytics') }).check();
+  await dialog.getByRole('button', { name: T(code, 'settings.save') }).click();
+  await page.waitForFunction(() => window.__stubTag === 1);
+  assert.deepEqual(meta, [], 'Meta asked with analytics only');
+  assert.equal(await page.locator('script[src*="facebook"]').count(), 0);
+  // Marketing allowed from the footer: the pixel loads, takes the queued commands in order.
+  await footerSettings(page).click();
+  await dialog.getByRole('switch', { name: T(code, 'purposes.marketing') }).check();
+  await dialog.getByRole('button', { name: T(code, 'settings.save') }).click();
+  await page.waitForFunction(() => window.__stubPixel === 1);
+  assert.deepEqual(meta[0], 'https://connect.facebook.net/en_US/fbevents.js');
+  assert.deepEqual(await pixelCalls(page), [`set autoConfig false ${PIXEL.settings.pixel_id}`, 'consent grant', `init ${PIXEL.settings.pixel_id}`, 'track PageView']);
+  await page.waitForFunction(() => document.cookie.includes('_fbp='));
+  await page.waitForFunction((n) => performance.getEntriesByType('resource').filter((e) => e.name.startsWith('https://www.facebook.com/tr')).length === n, 1);
+  assert.deepEqual(hits(meta), [`https://www.facebook.com/tr?id=${PIXEL.settings.pixel_id}&ev=PageView`]);
+  // Withdrawn: consent revoked, _fbp deleted, nothing more sent; the message says what stays.
+  // (Google's _ga, as its tag would set it: analytics stays allowed, so it stays.)
+  await page.evaluate(() => { document.cookie = '_ga=GA1.1.1.2; path=/; max-age=600'; });
+  await footerSettings(page).click();
+  await dialog.getByRole('switch', { name: T(code, 'purposes.marketing') }).uncheck();
+  await dialog.getByRole('button', { name: T(code, 'settings.save') }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await page.getByRole('status').innerText(), T(code, 'messages.withdrawn'));
+  assert.deepEqual((await pixelCalls(page)).slice(4), ['consent revoke']);
+  assert.equal(await page.evaluate(() => document.cookie.includes('_fbp=')), false, '_fbp is still there');
+  assert.ok(await page.evaluate(() => document.cookie.includes('_ga=')), 'analytics, still allowed, lost its cookie');
+  await page.evaluate(() => window.fbq('track', 'Lead'));
+  assert.deepEqual((await pixelCalls(page)).slice(5), ['track Lead']);
+  // A probe with consent granted again: once its hit is here, the one before it would be too.
+  await page.evaluate(() => { window.fbq('consent', 'grant'); window.fbq('track', 'Probe'); });
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('ev=Probe')));
+  assert.deepEqual(hits(meta).filter((u) => u.includes('ev=Lead')), [], 'the pixel sent after the withdrawal');
+  // The next page view: no pixel at all.
+  await page.reload();
+  await appReady(page);
+  await page.waitForFunction(() => window.__stubTag === 1);
+  assert.equal(await page.evaluate(() => window.__stubPixel ?? 0), 0);
+  assert.equal(meta.filter((url) => url.includes('fbevents')).length, 1);
+  await clean();
+  await context.close();
+});
+
+test(`${code}: the café's Matomo loads only once analytics is allowed (consent required and given, then the tracker and one page view); the form pauses it; a withdrawal forgets it and its _pk_ cookies go`, async () => {
+  const { page, context, matomo, clean } = await openWithGoogleStub(pathOf(SITE, code));
+  const url = MATOMO.settings.url;
+  await banner(page, code).waitFor();
+  assert.deepEqual(matomo, [], 'Matomo asked before consent');
+  assert.equal(await page.evaluate(() => typeof window._paq), 'undefined');
+  await banner(page, code).getByRole('button', { name: T(code, 'banner.accept_all') }).click();
+  await page.waitForFunction(() => window.__stubMatomo === 1);
+  assert.equal(matomo[0], `${url}matomo.js`);
+  const calls = () => page.evaluate(() => window.__matomoCalls);
+  const queued = await page.evaluate(() => window.__matomoQueued);
+  assert.deepEqual(queued, ['requireConsent', 'setConsentGiven', `setTrackerUrl ${url}matomo.php`, `setSiteId ${MATOMO.settings.site_id}`, 'trackPageView']);
+  const hits = () => matomo.filter((u) => u.startsWith(`${url}matomo.php`));
+  await page.waitForFunction((n) => performance.getEntriesByType('resource').filter((e) => e.name.includes('matomo.php')).length === n, 1);
+  assert.equal(hits().length, 1);
+  assert.ok(await page.evaluate(() => document.cookie.includes('_pk_id.')), 'the tracker set no _pk_id');
+  // The request form opens: consent is required again, and a later hit is not sent.
+  await page.getByRole('banner').getByRole('link', { name: T(code, 'request.make_request') }).click();
+  await page.getByRole('heading', { name: T(code, 'form.heading') }).waitFor();
+  assert.deepEqual((await calls()).slice(5), ['requireConsent'], 'Matomo still measures while the form is open');
+  await page.evaluate(() => window._paq.push(['trackEvent', 'form', 'typed']));
+  // A probe with consent given again: once its hit is here, the one before it would be too.
+  await page.evaluate(() => { window._paq.push(['setConsentGiven']); window._paq.push(['trackEvent', 'probe']); });
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('e=probe')));
+  assert.deepEqual(hits().filter((u) => u.includes('e=form')), [], 'Matomo sent while the form was open');
+  // The next page view measures again; a withdrawal there forgets the consent.
+  await page.goto('about:blank');
+  await page.goto(env.url + pathOf(SITE, code));
+  await appReady(page);
+  await page.waitForFunction(() => window.__stubMatomo === 1 && window.__matomoCalls.length === 5);
+  await page.waitForFunction(() => document.cookie.includes('_pk_id.'));
+  await page.getByRole('contentinfo').getByRole('button', { name: T(code, 'page.cookie_settings') }).click();
+  const dialog = page.getByRole('dialog', { name: T(code, 'settings.title') });
+  await dialog.getByRole('switch', { name: T(code, 'purposes.analytics') }).uncheck();
+  await dialog.getByRole('button', { name: T(code, 'settings.save') }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.deepEqual((await calls()).slice(5), ['requireConsent'], 'not forgetConsentGiven: it leaves a 30-year cookie');
+  // Every cookie of Matomo's is gone, and no new one of its own came (mtm_consent_removed).
+  assert.deepEqual((await context.cookies()).map((c) => c.name).filter((n) => n.startsWith('_pk_') || n.startsWith('mtm_')), []);
+  await clean();
+  await context.close();
+});
+
+test(`${code}: Global Privacy Control refuses Meta's pixel without asking; "accept all" allows analytics only`, async () => {
+  const gpc = `Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true });`;
+  const opened = await openPage(env, null);
+  await opened.context.addInitScript({ content: gpc });
+  const google = await stubGoogle(opened.context, STUB_TAG);
+  const meta = await stubMeta(opened.context, STUB_PIXEL);
+  await stubMatomo(opened.context, MATOMO.settings.url, STUB_MATOMO);
+  const { page, context } = opened;
+  try {
+    await page.goto(env.url + pathOf(SITE, code));
+    await appReady(page);
+    assert.ok(await banner(page, code).getByText(T(code, 'banner.gpc')).isVisible(), 'the banner does not say why marketing is off');
+    await banner(page, code).getByRole('button', { name: T(code, 'banner.settings') }).click();
+    const marketing = settingsDialog(page).getByRole('switch', { name: T(code, 'purposes.marketing') });
+    assert.equal(await marketing.isDisabled(), true);
+    await settingsDialog(page).getByRole('button', { name: T(code, 'banner.accept_all') }).click();
+    await page.waitForFunction(() => window.__stubTag === 1);
+    const record = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), STORAGE_KEY);
+    assert.deepEqual(record.choices, { analytics: true, marketing: false });
+    assert.equal(record.gpc, true);
+    assert.equal(google.length, 1);
+    assert.deepEqual(meta, [], 'Meta asked under Global Privacy Control');
+  } finally {
+    await context.close();
+  }
+});
+
+test(`${code}: nothing reaches Meta while a request is written: the pixel's consent is revoked when the form opens, and a page opened at the form loads no pixel`, async () => {
+  const { page, context, meta, clean } = await openWithGoogleStub(pathOf(SITE, code));
+  await banner(page, code).getByRole('button', { name: T(code, 'banner.accept_all') }).click();
+  await page.waitForFunction(() => window.__stubPixel === 1 && window.__pixelCalls.length === 4);
+  await page.getByRole('banner').getByRole('link', { name: T(code, 'request.make_request') }).click();
+  await page.getByRole('heading', { name: T(code, 'form.heading') }).waitFor();
+  assert.deepEqual((await pixelCalls(page)).slice(4), ['consent revoke'], 'the pixel still sends while the form is open');
+  const anchor = await page.evaluate(() => location.hash);
+  assert.ok(anchor.length > 1, 'the form has no address');
+  await page.goto('about:blank');
+  await page.goto(env.url + pathOf(SITE, code) + anchor);
+  await appReady(page);
+  await page.getByRole('heading', { name: T(code, 'form.heading') }).waitFor();
+  assert.equal(meta.filter((url) => url.includes('fbevents')).length, 1, 'the pixel loaded on a page opened at the form');
+  assert.equal(await page.evaluate(() => typeof window.fbq), 'undefined');
+  await clean();
+  await context.close();
+});
 
 const run = (tool, ...args) => execFileSync(tool, args, { encoding: 'utf8' });
 

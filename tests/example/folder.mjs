@@ -98,7 +98,10 @@ export function factsOf(site) {
     const id = service.settings?.measurement_id;
     add(`services.${service.id}.settings.measurement_id`, id);
     add(`services.${service.id}.settings.measurement_id (without G-)`, id?.replace(/^G-/, ''));
+    add(`services.${service.id}.settings.pixel_id`, service.settings?.pixel_id);
+    add(`services.${service.id}.settings.url (host)`, service.settings?.url && new URL(service.settings.url).host);
   }
+  add('hosting.provider', site.hosting?.provider);
   add('reference_prefix (as references start)', `${site.reference_prefix}-`);
   return facts;
 }

@@ -40,7 +40,7 @@ pub fn start() {
         // Opened at the form: this page view is not measured at all (no page view of the form).
         consent::gate::pause();
     }
-    // Consent first: it decides whether Google's tag may load in this page view.
+    // Consent first: it decides which services may load in this page view.
     controller::start(portal_dom::page_lang(&document));
     enhance::open_contents_on_wide_screens(&document);
     enhance::track_current_section(&document);

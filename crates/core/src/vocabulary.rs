@@ -40,6 +40,12 @@ pub const EARLY_CLICKS: &str = "__portalEarlyClicks";
 /// The global `gtag()` the head script defines (Google's standard one: it pushes its `arguments`
 /// to `dataLayer`); the consent gate calls it.
 pub const GTAG: &str = "gtag";
+/// Meta's pixel's global command queue `fbq()`, which the consent gate defines (Meta's standard
+/// stub: calls are queued until `fbevents.js` loads and takes them).
+pub const FBQ: &str = "fbq";
+/// Matomo's global command queue `_paq` (an array until `matomo.js` takes it over), which the
+/// consent gate creates.
+pub const PAQ: &str = "_paq";
 /// The global function the head script defines to load a WebAssembly module, `(module URL,
 /// wasm URL) → Promise<module>`: the app, and the request form when it opens. So neither needs a
 /// JavaScript file of its own (which would have no content hash).

@@ -161,7 +161,8 @@ async fn a_choice_is_kept_once() {
         ),
         (record.time, "/en/", REVISION, "fi")
     );
-    assert!(entry.analytics && entry.marketing && !entry.gpc);
+    // As chosen (Record::new keeps what the site asks about: marketing only where it is asked).
+    assert!(entry.analytics && entry.marketing == record.choices.marketing && !entry.gpc);
     assert_eq!(Some(entry.record.clone()), record::to_json(&record));
     assert!((now_ms() - entry.received).abs() < 60_000);
     // A later choice of the same visitor (a withdrawal) is a second entry.

@@ -53,8 +53,9 @@ pub struct Site {
     pub controller: Controller,
     pub brand: Brand,
     pub consent: Consent,
+    pub hosting: Hosting,
     /// The services that store or read something in the visitor's browser, beyond the portal's own
-    /// consent record. Empty for a site without analytics.
+    /// consent record. Empty for a site without analytics or marketing.
     #[serde(default = "no_services")]
     pub services: List<Service>,
 }
@@ -296,6 +297,22 @@ pub struct Consent {
     pub log_months: Option<u32>,
 }
 
+/// What the site's own server does with a visit: the notice's "this site" paragraph (under the
+/// cookie table) says it.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hosting {
+    /// Who runs the server the pages are served from, for the company (a processor, GDPR Art.
+    /// 28), as the notice names them: `"UpCloud Oy (Helsinki)"`. Without it the paragraph says
+    /// "the site's server" and names no one.
+    #[serde(default)]
+    pub provider: Option<Text>,
+    /// How many days the server (or a proxy in front of it) keeps its access log, whose lines hold
+    /// the visitor's IP address: 2 to 366, or 0 when no log keeps it (portal-server's own lines
+    /// hold none).
+    pub access_log_days: u32,
+}
+
 /// Why a service stores something: one of the catalogue's purposes. Only `necessary` runs without
 /// consent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
@@ -322,14 +339,24 @@ impl Purpose {
 /// The kinds of service the engine knows how to load behind the consent gate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 pub enum ServiceKind {
+    /// Google Analytics 4 with Consent Mode v2 (`measurement_id`, `data_retention_months`).
     #[serde(rename = "google-analytics-4")]
     GoogleAnalytics4,
+    /// Meta's pixel (`pixel_id`), for marketing: `fbevents.js` from `connect.facebook.net`.
+    #[serde(rename = "meta-pixel")]
+    MetaPixel,
+    /// Matomo, usually the company's own (`url`, `site_id`, `data_retention_months`), for
+    /// analytics: `matomo.js` from `url`.
+    #[serde(rename = "matomo")]
+    Matomo,
 }
 
 impl ServiceKind {
     pub const fn key(self) -> &'static str {
         match self {
             ServiceKind::GoogleAnalytics4 => "google-analytics-4",
+            ServiceKind::MetaPixel => "meta-pixel",
+            ServiceKind::Matomo => "matomo",
         }
     }
 }
@@ -350,25 +377,54 @@ pub struct Service {
     pub cookies: List<Cookie>,
 }
 
-/// A service's settings (those of Google Analytics 4, the one kind there is).
+/// A service's settings: the hosts every kind has, and the IDs of its kind (the loader requires
+/// those of the service's kind and refuses the others).
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
-    /// The GA4 measurement ID, `G-` and letters and digits.
-    pub measurement_id: Text,
-    /// The property's data retention setting in months: 2 or 14 (what GA4 offers).
-    pub data_retention_months: u32,
+    /// Google Analytics 4: the measurement ID, `G-` and letters and digits.
+    #[serde(default)]
+    pub measurement_id: Option<Text>,
+    /// How long the analytics service keeps the measurement data, in months: Google Analytics
+    /// 4's data retention setting (2 or 14), Matomo's deletion of old raw data (1 to 120). The
+    /// banner and the cookie table say it.
+    #[serde(default)]
+    pub data_retention_months: Option<u32>,
+    /// Meta pixel: the pixel's (dataset's) ID, digits.
+    #[serde(default)]
+    pub pixel_id: Option<Text>,
+    /// Matomo: its address, `https://` and a host, ending in `/` (`matomo.js` and `matomo.php`
+    /// are below it).
+    #[serde(default)]
+    pub url: Option<Text>,
+    /// Matomo: the site's id in it (Administration > Websites).
+    #[serde(default)]
+    pub site_id: Option<u32>,
     /// Hosts the service's script is loaded from (`script-src`), `https://` only.
     pub script_hosts: List<Text>,
     /// Hosts it loads images (pixels) from (`img-src`).
     pub image_hosts: List<Text>,
     /// Hosts it sends to (`connect-src`).
     pub connect_hosts: List<Text>,
-    /// Google's cookies on the site's own host only (`false`, the default: not shared with the
+    /// The service's cookies on the site's own host only (`false`, the default: not shared with the
     /// company's other sites, and withdrawing here deletes nothing of theirs), or on its parent
-    /// domain (`true`: shared with the shop on the same domain; the cookie table says so).
+    /// domain (`true`: shared with the shop on the same domain; the cookie table says so). Google
+    /// Analytics 4 takes either; Meta's pixel always shares (`true` required); Matomo never does
+    /// here (`true` refused).
     #[serde(default)]
     pub share_cookies_with_parent_domain: bool,
+}
+
+impl Settings {
+    /// The hosts of one Content-Security-Policy list: `script_hosts`, `image_hosts` or
+    /// `connect_hosts`.
+    pub fn hosts(&self, field: &str) -> &[Text] {
+        match field {
+            "script_hosts" => &self.script_hosts,
+            "image_hosts" => &self.image_hosts,
+            _ => &self.connect_hosts,
+        }
+    }
 }
 
 /// One cookie or storage entry of a service.
@@ -396,17 +452,19 @@ impl Cookie {
     }
 }
 
-/// How long a cookie lasts: written `"90 days"`, `"13 months"`, `"2 years"` or `"session"`.
+/// How long a cookie lasts: written `"30 minutes"`, `"90 days"`, `"13 months"`, `"2 years"` or
+/// `"session"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lifetime {
     Session,
+    Minutes(u32),
     Days(u32),
     Months(u32),
     Years(u32),
 }
 
 impl Lifetime {
-    /// Reads `"90 days"`, `"1 month"`, `"2 years"`, `"session"`.
+    /// Reads `"30 minutes"`, `"90 days"`, `"1 month"`, `"2 years"`, `"session"`.
     pub fn parse(text: &str) -> Option<Lifetime> {
         let text = text.trim();
         if text == "session" {
@@ -416,6 +474,8 @@ impl Lifetime {
         let count: u32 = count.parse().ok().filter(|n| *n > 0)?;
         let one = count == 1;
         match unit.trim() {
+            "minute" if one => Some(Lifetime::Minutes(count)),
+            "minutes" if !one => Some(Lifetime::Minutes(count)),
             "day" if one => Some(Lifetime::Days(count)),
             "days" if !one => Some(Lifetime::Days(count)),
             "month" if one => Some(Lifetime::Months(count)),
@@ -431,6 +491,7 @@ impl fmt::Display for Lifetime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (n, one, many) = match *self {
             Lifetime::Session => return f.write_str("session"),
+            Lifetime::Minutes(n) => (n, "minute", "minutes"),
             Lifetime::Days(n) => (n, "day", "days"),
             Lifetime::Months(n) => (n, "month", "months"),
             Lifetime::Years(n) => (n, "year", "years"),
@@ -444,7 +505,7 @@ impl<'de> Deserialize<'de> for Lifetime {
         let text = Cow::<'de, str>::deserialize(deserializer)?;
         Lifetime::parse(&text).ok_or_else(|| {
             serde::de::Error::custom(format!(
-                "\"{text}\" is not a lifetime: write a number and days, months or years (\"90 days\", \"13 months\", \"2 years\"), or \"session\""
+                "\"{text}\" is not a lifetime: write a number and minutes, days, months or years (\"30 minutes\", \"90 days\", \"13 months\", \"2 years\"), or \"session\""
             ))
         })
     }

@@ -569,6 +569,20 @@ impl Checker<'_, '_> {
             ),
             _ => {}
         }
+        match site.hosting.access_log_days {
+            0 | 2..=366 => {}
+            1 => self.say(
+                &[Key("hosting"), Key("access_log_days")],
+                "1 day: the notice says it in days, plural: say 0 (no log keeps IP addresses) or 2 or more".into(),
+            ),
+            days => self.say(
+                &[Key("hosting"), Key("access_log_days")],
+                format!("{days} days: an access log with IP addresses kept over a year is hard to justify (GDPR Art. 5(1)(e)); say how long the server really keeps it"),
+            ),
+        }
+        if let Some(provider) = &site.hosting.provider {
+            self.not_empty(&[Key("hosting"), Key("provider")], provider);
+        }
         self.services(site);
         self.problems
     }
@@ -741,6 +755,20 @@ impl Checker<'_, '_> {
 
     fn services(&mut self, site: &Site) {
         use Step::{Index, Key};
+        // The texts say one retention (`{retention}`): every service that keeps data says the same.
+        let mut retentions = site
+            .services
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| Some((i, s.settings.data_retention_months?)));
+        if let Some((first, months)) = retentions.next() {
+            for (i, other) in retentions.filter(|(_, m)| *m != months) {
+                self.say(
+                    &[Key("services"), Index(i), Key("settings"), Key("data_retention_months")],
+                    format!("{other} months, but services[{first}] keeps its data {months} months: the banner's texts say one retention ({{retention}}), so set the services alike"),
+                );
+            }
+        }
         for (i, service) in site.services.iter().enumerate() {
             let at = |field: &'static str| [Key("services"), Index(i), Key(field)];
             let id_ok = !service.id.is_empty()
@@ -763,37 +791,144 @@ impl Checker<'_, '_> {
                 );
             }
             self.not_empty(&at("provider"), &service.provider);
-            if service.kind == ServiceKind::GoogleAnalytics4 && service.purpose == Purpose::Necessary {
-                self.say(&at("purpose"), "Google Analytics is not necessary for the site to work, so it needs consent: use \"analytics\" (ePrivacy Directive Art. 5(3))".into());
-            } else if service.kind == ServiceKind::GoogleAnalytics4 && service.purpose != Purpose::Analytics {
-                // The gate loads Google's tag with analytics consent: a service of another purpose
-                // would ask for a consent that loads nothing. Google signals' cookies are marketing
+            if service.purpose == Purpose::Necessary {
+                self.say(&at("purpose"), format!("a {} service is not necessary for the site to work, so it needs consent: use \"{}\" (ePrivacy Directive Art. 5(3))", service.kind.key(), kind_purpose(service.kind).key()));
+            } else if service.purpose != kind_purpose(service.kind) {
+                // The gate loads each kind with one consent: a service of another purpose would
+                // ask for a consent that loads nothing. Google signals' cookies are marketing
                 // within an analytics service (`purpose` on the cookie).
-                self.say(&at("purpose"), "a google-analytics-4 service is loaded for analytics: use \"analytics\" (give its advertising cookies purpose = \"marketing\" each)".into());
-            }
-            let s = &service.settings;
-            let setting = |field: &'static str| [Key("services"), Index(i), Key("settings"), Key(field)];
-            if let Some(problem) = measurement_id_problem(&s.measurement_id) {
+                let hint = match service.kind {
+                    ServiceKind::GoogleAnalytics4 => {
+                        " (give its advertising cookies purpose = \"marketing\" each)"
+                    }
+                    ServiceKind::MetaPixel | ServiceKind::Matomo => "",
+                };
                 self.say(
-                    &setting("measurement_id"),
-                    format!("\"{}\" is not a GA4 measurement ID: {problem}", s.measurement_id),
-                );
-            }
-            if ![2, 14].contains(&s.data_retention_months) {
-                self.say(
-                    &setting("data_retention_months"),
+                    &at("purpose"),
                     format!(
-                        "{} months: Google Analytics 4 keeps data 2 or 14 months (Admin > Data retention)",
-                        s.data_retention_months
+                        "a {} service is loaded for {1}: use \"{1}\"{hint}",
+                        service.kind.key(),
+                        kind_purpose(service.kind).key()
                     ),
                 );
             }
+            if let Some(first) = site.services[..i].iter().position(|s| s.kind == service.kind) {
+                self.say(&at("kind"), format!("the site has a {} service already (services[{first}]): the gate loads one of each kind", service.kind.key()));
+            }
+            let s = &service.settings;
+            let setting = |field: &'static str| [Key("services"), Index(i), Key("settings"), Key(field)];
+            // The settings of the service's kind are required, the others refused.
+            let own: &[&str] = match service.kind {
+                ServiceKind::GoogleAnalytics4 => &["measurement_id", "data_retention_months"],
+                ServiceKind::MetaPixel => &["pixel_id"],
+                ServiceKind::Matomo => &["url", "site_id", "data_retention_months"],
+            };
+            for (field, given) in [
+                ("measurement_id", s.measurement_id.is_some()),
+                ("data_retention_months", s.data_retention_months.is_some()),
+                ("pixel_id", s.pixel_id.is_some()),
+                ("url", s.url.is_some()),
+                ("site_id", s.site_id.is_some()),
+            ] {
+                if own.contains(&field) && !given {
+                    self.say(
+                        &[Key("services"), Index(i), Key("settings")],
+                        format!("a {} service needs {field}", service.kind.key()),
+                    );
+                } else if !own.contains(&field) && given {
+                    self.say(
+                        &setting(field),
+                        format!(
+                            "is not a setting of a {} service (its settings: {})",
+                            service.kind.key(),
+                            own.join(", ")
+                        ),
+                    );
+                }
+            }
+            if let Some(id) = &s.measurement_id {
+                if let Some(problem) = measurement_id_problem(id) {
+                    self.say(
+                        &setting("measurement_id"),
+                        format!("\"{id}\" is not a GA4 measurement ID: {problem}"),
+                    );
+                }
+            }
+            match (service.kind, s.data_retention_months) {
+                (ServiceKind::GoogleAnalytics4, Some(months)) if ![2, 14].contains(&months) => self.say(
+                    &setting("data_retention_months"),
+                    format!("{months} months: Google Analytics 4 keeps data 2 or 14 months (Admin > Data retention)"),
+                ),
+                (ServiceKind::Matomo, Some(months)) if !(1..=120).contains(&months) => self.say(
+                    &setting("data_retention_months"),
+                    format!("{months} months: say after how many months (1 to 120) Matomo deletes old raw data (Administration > Privacy > Anonymize data > Regularly delete old raw data; Matomo keeps it forever unless told)"),
+                ),
+                _ => {}
+            }
+            if let Some(url) = &s.url {
+                let host = url
+                    .strip_prefix("https://")
+                    .and_then(|rest| rest.strip_suffix('/'));
+                if !host.is_some_and(|h| is_host(h, false)) {
+                    self.say(&setting("url"), format!("\"{url}\" must be https://, the Matomo's host and a final /, e.g. \"https://tilastot.example.fi/\" (no path: matomo.js and matomo.php are below it)"));
+                }
+            }
+            if s.site_id == Some(0) {
+                self.say(
+                    &setting("site_id"),
+                    "0 is no Matomo site: its ids start at 1 (Administration > Websites > Manage)".into(),
+                );
+            }
+            if let Some(id) = &s.pixel_id {
+                if !(10..=20).contains(&id.len()) || !id.bytes().all(|b| b.is_ascii_digit()) {
+                    self.say(&setting("pixel_id"), format!("\"{id}\" is not a Meta pixel ID: 10 to 20 digits (Events Manager > Data sources), e.g. \"1234567890123456\""));
+                }
+            }
+            if service.kind == ServiceKind::Matomo && s.share_cookies_with_parent_domain {
+                // The gate keeps Matomo's cookies on the site's host (it sets no cookie domain).
+                self.say(
+                    &setting("share_cookies_with_parent_domain"),
+                    "Matomo's cookies stay on the site's own host here: leave this out (or false)".into(),
+                );
+            }
+            if service.kind == ServiceKind::MetaPixel && !s.share_cookies_with_parent_domain {
+                // fbevents.js sets _fbp on the highest domain it can; it cannot be kept on the host.
+                self.say(&[Key("services"), Index(i), Key("settings")], "Meta's pixel sets its cookies on the parent domain (shared with the company's other sites there): say share_cookies_with_parent_domain = true, so the cookie table says so".into());
+            }
+            // A Matomo's origin, when its url is well formed (a malformed one is said above).
+            let matomo = s
+                .url
+                .as_deref()
+                .and_then(|url| url.strip_suffix('/'))
+                .filter(|origin| origin.strip_prefix("https://").is_some_and(|h| is_host(h, false)))
+                .unwrap_or_default();
+            let hosts_needed: Vec<(&str, &str)> = match service.kind {
+                ServiceKind::GoogleAnalytics4 => vec![("script_hosts", "https://www.googletagmanager.com")],
+                ServiceKind::MetaPixel => vec![
+                    ("script_hosts", "https://connect.facebook.net"),
+                    ("image_hosts", "https://www.facebook.com"),
+                    ("connect_hosts", "https://www.facebook.com"),
+                ],
+                // matomo.js from it; matomo.php by sendBeacon (connect) or, failing that, an image.
+                ServiceKind::Matomo if !matomo.is_empty() => vec![
+                    ("script_hosts", matomo),
+                    ("connect_hosts", matomo),
+                    ("image_hosts", matomo),
+                ],
+                ServiceKind::Matomo => vec![],
+            };
+            for (field, host) in hosts_needed {
+                let hosts = s.hosts(field);
+                let well_formed = hosts
+                    .iter()
+                    .all(|h| h.strip_prefix("https://").is_some_and(|name| is_host(name, true)));
+                // A malformed host is said once, as such; a wildcard may cover the host.
+                if well_formed && !hosts.iter().any(|h| covers(h, host)) {
+                    self.say(&setting(field), format!("does not list \"{host}\": a {} service loads from or sends to it, and the Content-Security-Policy would block it", service.kind.key()));
+                }
+            }
             for field in ["script_hosts", "image_hosts", "connect_hosts"] {
-                let hosts = match field {
-                    "script_hosts" => &s.script_hosts,
-                    "image_hosts" => &s.image_hosts,
-                    _ => &s.connect_hosts,
-                };
+                let hosts = s.hosts(field);
                 if field == "script_hosts" && hosts.is_empty() {
                     self.say(&setting(field), "lists no host: the service's script must come from somewhere, e.g. \"https://www.googletagmanager.com\"".into());
                 }
@@ -869,6 +1004,25 @@ impl Checker<'_, '_> {
     }
 }
 
+/// Whether a host of the Content-Security-Policy (`https://*.facebook.com`) allows `host`
+/// (`https://www.facebook.com`).
+fn covers(listed: &str, host: &str) -> bool {
+    listed == host
+        || listed.strip_prefix("https://*.").is_some_and(|domain| {
+            host.strip_prefix("https://")
+                .and_then(|name| name.strip_suffix(domain))
+                .is_some_and(|label| label.ends_with('.') && label.len() > 1)
+        })
+}
+
+/// The purpose a kind of service is loaded for: the consent that loads it.
+fn kind_purpose(kind: ServiceKind) -> Purpose {
+    match kind {
+        ServiceKind::GoogleAnalytics4 | ServiceKind::Matomo => Purpose::Analytics,
+        ServiceKind::MetaPixel => Purpose::Marketing,
+    }
+}
+
 /// A host name: labels of letters, digits and hyphens joined by dots, at least two labels; with
 /// `wildcard`, it may start with `*.`.
 fn is_host(host: &str, wildcard: bool) -> bool {
@@ -923,7 +1077,10 @@ mod tests {
         assert_eq!(site.reference_prefix, "ESI");
         assert_eq!(site.default_language(), Language::Fi);
         assert_eq!(site.host(), "tietosuoja.esimerkki.example");
-        assert_eq!(site.services[0].settings.measurement_id, "G-ESIMERKKI0");
+        assert_eq!(
+            site.services[0].settings.measurement_id.as_deref(),
+            Some("G-ESIMERKKI0")
+        );
         assert_eq!(
             site.services[0].cookies[3].purpose_in(&site.services[0]),
             Purpose::Marketing
@@ -1009,6 +1166,171 @@ mod tests {
         assert_eq!(p.field, "services[0].settings.measurement_id");
         assert_eq!(p.line, Some(line_of(&text, "UA-1234567-1")));
         assert!(p.message.contains("GA4 measurement IDs start with G-"), "{p}");
+    }
+
+    /// A Meta pixel service for marketing, as a site adds it after the fixture's services.
+    const PIXEL: &str = r#"
+[[services]]
+id = "pixel"
+kind = "meta-pixel"
+purpose = "marketing"
+provider = "Meta Platforms Ireland Ltd"
+
+[services.settings]
+pixel_id = "1234567890123456"
+script_hosts = ["https://connect.facebook.net"]
+image_hosts = ["https://www.facebook.com"]
+connect_hosts = ["https://www.facebook.com"]
+share_cookies_with_parent_domain = true
+
+[[services.cookies]]
+key = "fbp"
+name = "_fbp"
+lifetime = "90 days"
+"#;
+
+    fn with_pixel(from: &str, to: &str) -> Result<Site, Vec<Problem>> {
+        assert!(PIXEL.contains(from), "{from:?} is in the pixel");
+        load_str(&[FIXTURE, &PIXEL.replacen(from, to, 1)].concat(), FILE)
+    }
+
+    #[test]
+    fn a_meta_pixel_is_a_marketing_service_with_its_id_and_hosts() {
+        let site = with_pixel("", "").expect("the pixel as written is valid");
+        let pixel = site.services.last().unwrap();
+        assert_eq!(pixel.kind, ServiceKind::MetaPixel);
+        assert_eq!(pixel.settings.pixel_id.as_deref(), Some("1234567890123456"));
+        let one = |from: &str, to: &str| {
+            let problems = with_pixel(from, to).expect_err("a mistake");
+            assert_eq!(problems.len(), 1, "{problems:#?}");
+            problems.into_iter().next().unwrap()
+        };
+        let p = one("purpose = \"marketing\"", "purpose = \"analytics\"");
+        assert!(p.message.contains("loaded for marketing"), "{p}");
+        let p = one("\"1234567890123456\"", "\"fb-123\"");
+        assert_eq!(p.field, "services[1].settings.pixel_id");
+        assert!(p.message.contains("10 to 20 digits"), "{p}");
+        let p = one("pixel_id = \"1234567890123456\"\n", "");
+        assert_eq!(p.field, "services[1].settings");
+        assert!(p.message.contains("needs pixel_id"), "{p}");
+        let p = one("pixel_id =", "data_retention_months = 2\npixel_id =");
+        assert_eq!(p.field, "services[1].settings.data_retention_months");
+        assert!(p.message.contains("its settings: pixel_id"), "{p}");
+        let p = one("\"https://connect.facebook.net\"", "\"https://cdn.example.com\"");
+        assert_eq!(p.field, "services[1].settings.script_hosts");
+        assert!(p.message.contains("https://connect.facebook.net"), "{p}");
+        let p = one("share_cookies_with_parent_domain = true", "");
+        assert!(p.message.contains("parent domain"), "{p}");
+        let twice = [
+            FIXTURE,
+            PIXEL,
+            &PIXEL.replacen("id = \"pixel\"", "id = \"pixel-2\"", 1),
+        ]
+        .concat();
+        let problems = load_str(&twice, FILE).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(problems[0].field, "services[2].kind");
+        assert!(
+            problems[0].message.contains("one of each kind"),
+            "{}",
+            problems[0]
+        );
+    }
+
+    #[test]
+    fn the_hosting_says_how_long_ip_addresses_are_logged() {
+        let (p, text) = problem("access_log_days = 14", "access_log_days = 400");
+        assert_eq!(p.field, "hosting.access_log_days");
+        assert_eq!(p.line, Some(line_of(&text, "access_log_days = 400")));
+        assert!(p.message.contains("400 days"), "{p}");
+        let (p, _) = problem("access_log_days = 14\n", "");
+        assert!(p.message.contains("access_log_days"), "{p}");
+        let site = load_str(&FIXTURE.replacen("provider = \"Palvelin Oy\"\n", "", 1), FILE).unwrap();
+        assert_eq!(site.hosting.provider, None, "the provider may be left out");
+    }
+
+    /// A self-hosted Matomo for analytics, as a site adds it instead of Google Analytics.
+    const MATOMO: &str = r#"
+[[services]]
+id = "stats"
+kind = "matomo"
+purpose = "analytics"
+provider = "Esimerkki Oy"
+
+[services.settings]
+url = "https://tilastot.esimerkki.fi/"
+site_id = 3
+data_retention_months = 13
+script_hosts = ["https://tilastot.esimerkki.fi"]
+image_hosts = ["https://tilastot.esimerkki.fi"]
+connect_hosts = ["https://tilastot.esimerkki.fi"]
+
+[[services.cookies]]
+key = "pk_id"
+prefix = "_pk_id."
+lifetime = "13 months"
+"#;
+
+    #[test]
+    fn a_matomo_needs_its_address_site_and_retention_and_may_be_the_only_analytics() {
+        // The fixture's Google Analytics replaced by a Matomo: a site without Google is valid.
+        let ga_start = FIXTURE.find("[[services]]").unwrap();
+        let without_google = &FIXTURE[..ga_start];
+        let with = |from: &str, to: &str| {
+            assert!(MATOMO.contains(from), "{from:?}");
+            load_str(&[without_google, &MATOMO.replacen(from, to, 1)].concat(), FILE)
+        };
+        let site = with("", "").expect("the Matomo as written is valid");
+        assert_eq!(site.services.len(), 1);
+        assert_eq!(site.services[0].kind, ServiceKind::Matomo);
+        assert_eq!(site.services[0].settings.site_id, Some(3));
+        let one = |from: &str, to: &str| {
+            let problems = with(from, to).expect_err("a mistake");
+            assert_eq!(problems.len(), 1, "{problems:#?}");
+            problems.into_iter().next().unwrap()
+        };
+        let p = one(
+            "\"https://tilastot.esimerkki.fi/\"",
+            "\"https://tilastot.esimerkki.fi/piwik/\"",
+        );
+        assert_eq!(p.field, "services[0].settings.url");
+        assert!(p.message.contains("final /"), "{p}");
+        let p = one("data_retention_months = 13", "data_retention_months = 0");
+        assert!(p.message.contains("Matomo keeps it forever"), "{p}");
+        let p = one("site_id = 3\n", "");
+        assert!(p.message.contains("needs site_id"), "{p}");
+        let p = one(
+            "connect_hosts = [\"https://tilastot.esimerkki.fi\"]",
+            "connect_hosts = []",
+        );
+        assert_eq!(p.field, "services[0].settings.connect_hosts");
+        let p = one("purpose = \"analytics\"", "purpose = \"marketing\"");
+        assert!(p.message.contains("loaded for analytics"), "{p}");
+        let p = one(
+            "site_id = 3\n",
+            "site_id = 3\nshare_cookies_with_parent_domain = true\n",
+        );
+        assert!(p.message.contains("own host"), "{p}");
+        // Beside the fixture's Google Analytics (2 months), a Matomo keeping 13 months is told:
+        // the texts say one retention.
+        let both = load_str(&[FIXTURE, MATOMO].concat(), FILE).unwrap_err();
+        assert_eq!(both.len(), 1, "{both:#?}");
+        assert_eq!(both[0].field, "services[1].settings.data_retention_months");
+        assert!(both[0].message.contains("one retention"), "{}", both[0]);
+        load_str(
+            &[FIXTURE, &MATOMO.replace("months = 13", "months = 2")].concat(),
+            FILE,
+        )
+        .expect("alike");
+    }
+
+    #[test]
+    fn a_wildcard_host_covers_its_subdomains_only() {
+        assert!(covers("https://www.facebook.com", "https://www.facebook.com"));
+        assert!(covers("https://*.facebook.com", "https://www.facebook.com"));
+        assert!(!covers("https://*.facebook.com", "https://facebook.com"));
+        assert!(!covers("https://*.facebook.com", "https://www.notfacebook.com"));
+        assert!(!covers("https://*.book.com", "https://www.facebook.com"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use crate::{
-    Accent, Brand, Consent, Controller, Cookie, Dpo, FinnishName, Language, Lifetime, Name, Purpose,
+    Accent, Brand, Consent, Controller, Cookie, Dpo, FinnishName, Hosting, Language, Lifetime, Name, Purpose,
     Register, Service, ServiceKind, Settings, Site, SwedishName, Text, Texts,
 };
 
@@ -125,9 +125,18 @@ fn brand(b: &Brand) -> String {
     )
 }
 
+fn hosting(h: &Hosting) -> String {
+    format!(
+        "{CRATE}::Hosting {{ provider: {}, access_log_days: {} }}",
+        opt_text(&h.provider),
+        h.access_log_days
+    )
+}
+
 fn lifetime(l: &Lifetime) -> String {
     match l {
         Lifetime::Session => format!("{CRATE}::Lifetime::Session"),
+        Lifetime::Minutes(n) => format!("{CRATE}::Lifetime::Minutes({n})"),
         Lifetime::Days(n) => format!("{CRATE}::Lifetime::Days({n})"),
         Lifetime::Months(n) => format!("{CRATE}::Lifetime::Months({n})"),
         Lifetime::Years(n) => format!("{CRATE}::Lifetime::Years({n})"),
@@ -149,10 +158,13 @@ fn cookie(c: &Cookie) -> String {
 fn settings(s: &Settings) -> String {
     let hosts = |h: &[Text]| list(h, |t| text(t));
     format!(
-        "{CRATE}::Settings {{ measurement_id: {}, data_retention_months: {}, script_hosts: {}, image_hosts: {}, \
-         connect_hosts: {}, share_cookies_with_parent_domain: {} }}",
-        text(&s.measurement_id),
+        "{CRATE}::Settings {{ measurement_id: {}, data_retention_months: {:?}, pixel_id: {}, url: {}, site_id: {:?}, \
+         script_hosts: {}, image_hosts: {}, connect_hosts: {}, share_cookies_with_parent_domain: {} }}",
+        opt_text(&s.measurement_id),
         s.data_retention_months,
+        opt_text(&s.pixel_id),
+        opt_text(&s.url),
+        s.site_id,
         hosts(&s.script_hosts),
         hosts(&s.image_hosts),
         hosts(&s.connect_hosts),
@@ -163,6 +175,8 @@ fn settings(s: &Settings) -> String {
 fn service(s: &Service) -> String {
     let kind = match s.kind {
         ServiceKind::GoogleAnalytics4 => "GoogleAnalytics4",
+        ServiceKind::MetaPixel => "MetaPixel",
+        ServiceKind::Matomo => "Matomo",
     };
     format!(
         "{CRATE}::Service {{ id: {}, kind: {CRATE}::ServiceKind::{kind}, purpose: {}, provider: {}, settings: {}, \
@@ -184,13 +198,14 @@ pub(crate) fn site(s: &Site) -> String {
     format!(
         "{CRATE}::Site {{\n    origin: {},\n    languages: {},\n    letter_languages: {},\n    reference_prefix: {},\n    \
          controller: {},\n    brand: {},\n    consent: {CRATE}::Consent {{ record_months: {record_months}, log: {log}, log_months: {log_months:?} }},\n    \
-         services: {},\n}}",
+         hosting: {},\n    services: {},\n}}",
         text(&s.origin),
         list(&s.languages, language),
         list(&s.letter_languages, language),
         text(&s.reference_prefix),
         controller(&s.controller),
         brand(&s.brand),
+        hosting(&s.hosting),
         list(&s.services, service)
     )
 }
@@ -246,6 +261,10 @@ mod tests {
                 record_months: 6,
                 log: true,
                 log_months: Some(24),
+            },
+            hosting: Hosting {
+                provider: Some(t("\"Pilvi\" Oy\\")),
+                access_log_days: 7,
             },
             services: Cow::Owned(vec![]),
         }
@@ -329,7 +348,8 @@ mod tests {
                 "Asiakkaat",
                 "Kuu",
                 "#000000",
-                "#ffffff"
+                "#ffffff",
+                "\"Pilvi\" Oy\\"
             ]
         );
     }
@@ -346,6 +366,7 @@ mod tests {
     controller: ::site_folder::Controller { name: ::site_folder::Name { full: ::std::borrow::Cow::Borrowed(\"\\\"Kuu\\\" Oy\"), short: ::std::borrow::Cow::Borrowed(\"Kuu\\\\\"), fi: ::core::option::Option::None, sv: ::core::option::Option::None }, business_id: ::core::option::Option::Some(::std::borrow::Cow::Borrowed(\"1234567-1\")), street: ::std::borrow::Cow::Borrowed(\"Katu 1\\nB\"), postcode: ::core::option::Option::None, town: ::std::borrow::Cow::Borrowed(\"Tampere – Tammerfors\"), country: ::core::option::Option::None, phone: ::std::borrow::Cow::Borrowed(\"03 123\"), email: ::std::borrow::Cow::Borrowed(\"a@b.example\"), contact_person: ::std::borrow::Cow::Borrowed(\"Åsa\\u{202e}x\"), dpo: ::core::option::Option::None, registers: ::std::borrow::Cow::Borrowed(&[::site_folder::Register { name: ::site_folder::Texts { fi: ::core::option::Option::Some(::std::borrow::Cow::Borrowed(\"Asiakkaat\")), sv: ::core::option::Option::None, en: ::core::option::Option::None } }]) },
     brand: ::site_folder::Brand { name: ::std::borrow::Cow::Borrowed(\"Kuu\"), logo: ::core::option::Option::None, accent: ::site_folder::Accent { light: ::std::borrow::Cow::Borrowed(\"#000000\"), dark: ::std::borrow::Cow::Borrowed(\"#ffffff\") } },
     consent: ::site_folder::Consent { record_months: 6, log: true, log_months: Some(24) },
+    hosting: ::site_folder::Hosting { provider: ::core::option::Option::Some(::std::borrow::Cow::Borrowed(\"\\\"Pilvi\\\" Oy\\\\\")), access_log_days: 7 },
     services: ::std::borrow::Cow::Borrowed(&[]),
 }";
         assert_eq!(code, expected);
@@ -374,6 +395,6 @@ mod tests {
         }
         assert!(code.contains("::site_folder::Lifetime::Months(13)"));
         assert!(code.contains("purpose: ::core::option::Option::Some(::site_folder::Purpose::Marketing)"));
-        assert!(code.contains("data_retention_months: 2,"));
+        assert!(code.contains("data_retention_months: Some(2),"));
     }
 }

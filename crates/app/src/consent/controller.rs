@@ -98,7 +98,8 @@ fn restore_focus() {
     }
 }
 
-/// Applies `choices` to Google's tag and deletes the cookies of every refused purpose.
+/// Applies `choices` to the site's services (Google's tag, Matomo, Meta's pixel) and deletes the
+/// cookies of every refused purpose.
 fn enforce(choices: Choices) {
     gate::apply(choices);
     // Every purpose, also one the site no longer asks about: its cookies go too.
@@ -176,8 +177,9 @@ pub fn start(lang: Lang) -> bool {
 
 /// Reads the stored choice again and applies it when it is not the one this page follows: a
 /// choice made in another tab or page of the site (`storage`), or while this page was in the
-/// back/forward cache (`pageshow` with `persisted`). A withdrawal there stops Google's tag here
-/// (consent denied, the tag disabled) and deletes its cookies; a consent starts it.
+/// back/forward cache (`pageshow` with `persisted`). A withdrawal there stops the services here
+/// (Google's tag: consent denied and disabled; Matomo: consent required; Meta: consent revoked) and
+/// deletes their cookies; a consent starts them.
 fn follow_stored_choice() {
     let Some(window) = web_sys::window() else { return };
     let storage = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {

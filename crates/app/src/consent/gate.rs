@@ -1,7 +1,12 @@
-//! The gate in front of Google's tag: nothing of Google's is in the page until the visitor allows
-//! analytics; then Consent Mode is set up (default denied → update → config) before the tag loads.
-//! Withdrawal updates consent to denied, disables the tag and deletes its cookies on the host and
-//! every parent domain. The decisions are in `gtag`, `cookies` and `catalogue`; this is the glue.
+//! The gate in front of the site's services: nothing of a vendor's is in the page until the visitor
+//! allows its service's purpose. Google's tag: Consent Mode is set up (default denied → update →
+//! config) before the tag loads; withdrawal updates consent to denied and disables the tag.
+//! Matomo: `_paq` is queued (consent required and given, tracker, site, one page view) before
+//! `matomo.js` loads; withdrawal requires consent again. Meta's pixel: `fbq` is queued (automatic
+//! events off, consent granted, init, one page view) before `fbevents.js` loads; withdrawal revokes
+//! its consent. Either way the withdrawn purposes' cookies are deleted on the host and every parent
+//! domain. The decisions are in `gtag`, `matomo`, `meta`, `cookies` and `catalogue`; this is the
+//! glue.
 
 use std::cell::Cell;
 
@@ -9,11 +14,16 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use portal_core::consent::catalogue::{google_tag_url, is_cookie_of, Purpose, GA_MEASUREMENT_ID};
+use portal_core::consent::catalogue::{
+    google_tag_url, is_cookie_of, Purpose, Service, ServiceKind, GOOGLE_ADS,
+};
 use portal_core::consent::cookies;
 use portal_core::consent::gtag;
+use portal_core::consent::matomo;
+use portal_core::consent::meta;
 use portal_core::consent::record::Choices;
-use portal_core::vocabulary::GTAG;
+use portal_core::facts::SERVICES;
+use portal_core::vocabulary::{FBQ, GTAG, PAQ};
 
 /// `gtag(command, value)`: the head script's standard `gtag()`, which pushes an `arguments`
 /// object to `dataLayer` (Google's tag ignores plain arrays).
@@ -40,17 +50,35 @@ fn gtag_function() -> Option<js_sys::Function> {
 thread_local! {
     /// Whether this page view has added Google's tag already.
     static TAG_ADDED: Cell<bool> = const { Cell::new(false) };
+    /// Whether this page view has started Meta's pixel already.
+    static PIXEL_ADDED: Cell<bool> = const { Cell::new(false) };
+    /// Whether this page view has started Matomo's tracker already.
+    static MATOMO_ADDED: Cell<bool> = const { Cell::new(false) };
     /// Whether measurement is stopped for the rest of this page view: the request form was opened
     /// in it (a customer writing a rights request is not measured: GDPR Art. 5(1)(c), 25).
     static PAUSED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Stops measurement for the rest of this page view: Google's tag, if it runs, is disabled
-/// (`ga-disable-…`: it sends nothing more, no page view of the form), and it is not loaded if it
-/// has not been. The next page view without the form measures again, as the choice allows.
+/// (`ga-disable-…`: it sends nothing more, no page view of the form), Meta's pixel's consent is
+/// revoked (no event of the form's buttons), Matomo's tracker requires a consent this page view no
+/// longer gives, and none is loaded if it has not been. The next page view without the form
+/// measures again, as the choice allows.
 pub fn pause() {
     PAUSED.with(|p| p.set(true));
-    set_tag_disabled(true);
+    for service in SERVICES {
+        match service.kind {
+            ServiceKind::GoogleAnalytics4 => set_tag_disabled(measurement_id(service), true),
+            ServiceKind::MetaPixel if PIXEL_ADDED.with(Cell::get) => fbq(&meta::consent(false)),
+            ServiceKind::Matomo if MATOMO_ADDED.with(Cell::get) => stop_matomo(),
+            ServiceKind::MetaPixel | ServiceKind::Matomo => {}
+        }
+    }
+}
+
+/// A GA4 service's measurement ID (the site folder's check requires one).
+fn measurement_id(service: &Service) -> &str {
+    service.settings.measurement_id.as_deref().unwrap_or_default()
 }
 
 fn object<'a, V: Into<JsValue> + Copy + 'a>(
@@ -63,25 +91,198 @@ fn object<'a, V: Into<JsValue> + Copy + 'a>(
     object.into()
 }
 
-fn set_tag_disabled(disabled: bool) {
+fn set_tag_disabled(measurement_id: &str, disabled: bool) {
     if let Some(window) = web_sys::window() {
-        let key = JsValue::from_str(&gtag::disable_property(GA_MEASUREMENT_ID));
+        let key = JsValue::from_str(&gtag::disable_property(measurement_id));
         let _ = Reflect::set(&window, &key, &JsValue::from_bool(disabled));
     }
 }
 
-/// Brings Google's tag in line with `choices`: loads it (once) when analytics is allowed, tells
-/// it what is granted, and disables it when analytics is not.
+/// Brings every service in line with `choices`: each is loaded (once) when its purpose is allowed
+/// and measurement is not paused, and stopped when it is not.
 pub fn apply(choices: Choices) {
+    for service in SERVICES {
+        let allowed = choices.allows(service.purpose) && !PAUSED.with(Cell::get);
+        let settings = &service.settings;
+        match service.kind {
+            ServiceKind::GoogleAnalytics4 => apply_google(service, choices),
+            ServiceKind::MetaPixel => {
+                if let Some(pixel_id) = &settings.pixel_id {
+                    apply_meta(pixel_id, allowed);
+                }
+            }
+            ServiceKind::Matomo => {
+                if let (Some(url), Some(site_id)) = (&settings.url, settings.site_id) {
+                    apply_matomo(url, site_id, allowed);
+                }
+            }
+        }
+    }
+}
+
+/// Matomo's tracker: started (once) when `allowed`, its consent given again or forgotten after.
+fn apply_matomo(url: &str, site_id: u32, allowed: bool) {
+    if MATOMO_ADDED.with(Cell::get) {
+        if allowed {
+            paq(&matomo::consent(true));
+        } else {
+            stop_matomo();
+        }
+        return;
+    }
+    if !allowed {
+        return;
+    }
+    for command in matomo::start(url, site_id) {
+        paq(&command);
+    }
+    add_script(&matomo::script_url(url));
+    MATOMO_ADDED.with(|cell| cell.set(true));
+}
+
+/// Stops Matomo's tracker for this page view: consent required again once `matomo.js` runs;
+/// before that, the queue emptied (the tracker would apply a queued `requireConsent` before the
+/// queued `setConsentGiven`, and send the page view after all).
+fn stop_matomo() {
+    let queue = web_sys::window().and_then(|w| Reflect::get(&w, &PAQ.into()).ok());
+    match queue {
+        Some(queue) if js_sys::Array::is_array(&queue) => {
+            queue.unchecked_into::<js_sys::Array>().set_length(0);
+        }
+        _ => paq(&matomo::pause()),
+    }
+}
+
+/// `_paq.push([…])`, creating `_paq` as an array when it does not exist yet (Matomo's standard
+/// queue: `matomo.js` takes the array's commands and replaces it with its own `push`).
+fn paq(command: &[matomo::Arg]) {
+    let Some(window) = web_sys::window() else { return };
+    let queue = match Reflect::get(&window, &PAQ.into()) {
+        Ok(queue) if queue.is_object() => queue,
+        _ => {
+            let queue: JsValue = js_sys::Array::new().into();
+            let _ = Reflect::set(&window, &PAQ.into(), &queue);
+            queue
+        }
+    };
+    let Ok(push) = Reflect::get(&queue, &"push".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) else {
+        return;
+    };
+    let args: js_sys::Array = command
+        .iter()
+        .map(|arg| match arg {
+            matomo::Arg::Text(text) => JsValue::from_str(text),
+            matomo::Arg::Number(n) => JsValue::from_f64(f64::from(*n)),
+        })
+        .collect();
+    let _ = push.call1(&queue, &args);
+}
+
+/// Meta's pixel: started (once) when `allowed`, its consent granted or revoked after that.
+fn apply_meta(pixel_id: &str, allowed: bool) {
+    if PIXEL_ADDED.with(Cell::get) {
+        fbq(&meta::consent(allowed));
+        return;
+    }
+    if !allowed {
+        return;
+    }
+    define_fbq();
+    for command in meta::start(pixel_id) {
+        fbq(&command);
+    }
+    add_script(meta::SCRIPT_URL);
+    PIXEL_ADDED.with(|cell| cell.set(true));
+}
+
+/// Calls `fbq(…)` with `command`.
+fn fbq(command: &[meta::Arg]) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(function) = Reflect::get(&window, &FBQ.into()).and_then(|f| f.dyn_into::<js_sys::Function>())
+    else {
+        return;
+    };
+    let args: js_sys::Array = command
+        .iter()
+        .map(|arg| match arg {
+            meta::Arg::Text(text) => JsValue::from_str(text),
+            meta::Arg::Flag(flag) => JsValue::from_bool(*flag),
+        })
+        .collect();
+    let _ = function.apply(&JsValue::UNDEFINED, &args);
+}
+
+/// Defines Meta's standard `fbq` stub, as its snippet does but without an inline script: a call is
+/// passed to `fbq.callMethod` once `fbevents.js` has set it, and queued in `fbq.queue` until then.
+fn define_fbq() {
+    let Some(window) = web_sys::window() else { return };
+    if Reflect::get(&window, &FBQ.into()).is_ok_and(|f| f.is_function()) {
+        return;
+    }
+    let queue = js_sys::Array::new();
+    let queued = queue.clone();
+    // Four arguments at most (the gate's longest call is `set autoConfig false <id>`; a page of
+    // the portal makes no other `fbq` calls); those not given are undefined and left out, as the
+    // snippet's `arguments` would have them.
+    let stub = Closure::<dyn Fn(JsValue, JsValue, JsValue, JsValue)>::new(
+        move |a: JsValue, b: JsValue, c: JsValue, d: JsValue| {
+            let mut args = vec![a, b, c, d];
+            while args.last().is_some_and(JsValue::is_undefined) {
+                args.pop();
+            }
+            let args: js_sys::Array = args.into_iter().collect();
+            let call = web_sys::window()
+                .and_then(|w| Reflect::get(&w, &FBQ.into()).ok())
+                .and_then(|fbq| {
+                    Some((
+                        Reflect::get(&fbq, &"callMethod".into())
+                            .ok()?
+                            .dyn_into::<js_sys::Function>()
+                            .ok()?,
+                        fbq,
+                    ))
+                });
+            match call {
+                Some((call_method, fbq)) => {
+                    let _ = call_method.apply(&fbq, &args);
+                }
+                None => {
+                    queued.push(&args);
+                }
+            }
+        },
+    );
+    let function: &JsValue = stub.as_ref();
+    for (key, value) in [
+        ("queue", JsValue::from(queue)),
+        ("push", function.clone()),
+        ("loaded", JsValue::TRUE),
+        ("version", JsValue::from_str("2.0")),
+    ] {
+        let _ = Reflect::set(function, &key.into(), &value);
+    }
+    let _ = Reflect::set(&window, &FBQ.into(), function);
+    if !Reflect::has(&window, &"_fbq".into()).unwrap_or(true) {
+        let _ = Reflect::set(&window, &"_fbq".into(), function);
+    }
+    // The page keeps the stub for its whole life, as the snippet's function.
+    stub.forget();
+}
+
+/// Google's tag: loaded (once) when analytics is allowed, told what is granted (its ads features
+/// only where the site gives Google advertising cookies), and disabled when analytics is not.
+fn apply_google(service: &Service, choices: Choices) {
+    let id = measurement_id(service);
+    let choices = gtag::for_google(choices, GOOGLE_ADS);
     let added = TAG_ADDED.with(Cell::get);
     if !choices.analytics || PAUSED.with(Cell::get) {
         if added {
             gtag3("consent", "update", &object(&gtag::consent_types(choices)));
         }
-        set_tag_disabled(true);
+        set_tag_disabled(id, true);
         return;
     }
-    set_tag_disabled(false);
+    set_tag_disabled(id, false);
     if added {
         gtag3("consent", "update", &object(&gtag::consent_types(choices)));
         for (key, on) in gtag::config_params(choices) {
@@ -93,18 +294,19 @@ pub fn apply(choices: Choices) {
     gtag2("js", &js_sys::Date::new_0().into());
     gtag3("consent", "update", &object(&gtag::consent_types(choices)));
     let config = object(&gtag::config_params(choices));
-    let share = portal_core::facts::GA.share_cookies_with_parent_domain;
+    let share = service.settings.share_cookies_with_parent_domain;
     let _ = Reflect::set(
         &config,
         &"cookie_domain".into(),
         &gtag::cookie_domain(share).into(),
     );
-    gtag3("config", GA_MEASUREMENT_ID, &config);
-    add_tag_script();
+    gtag3("config", id, &config);
+    add_script(&google_tag_url(id));
     TAG_ADDED.with(|cell| cell.set(true));
 }
 
-fn add_tag_script() {
+/// Adds `<script async src=…>` to the head.
+fn add_script(src: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -112,7 +314,7 @@ fn add_tag_script() {
         return;
     };
     let _ = script.set_attribute("async", "");
-    let _ = script.set_attribute("src", &google_tag_url());
+    let _ = script.set_attribute("src", src);
     if let Some(head) = document.head() {
         let _ = head.append_child(&script);
     }

@@ -1,34 +1,62 @@
 //! The catalogue: every purpose and every cookie or storage entry the site uses, with who sets
 //! it, why and for how long. The single source for the banner's text, the settings view, the
-//! Google tag gate, what withdrawal deletes, and the cookie table in the notice.
+//! services' gate, what withdrawal deletes, and the cookie table in the notice.
 //!
 //! It is the site folder's data (`site.toml`'s `[[services]]` and their `[[services.cookies]]`),
 //! plus the portal's own consent record; the texts are in `locales/<lang>.toml` (`[purposes]`,
 //! and `[entries]` by each cookie's `key`). The purposes a visitor is asked about are those the
 //! services use: a site whose services are all analytics asks about analytics only.
 
-use site_folder::{Service, ServiceKind};
-
 use crate::facts::{list, text, SERVICES};
 use crate::i18n::Strings;
 
-pub use site_folder::Purpose;
+pub use site_folder::{Purpose, Service, ServiceKind};
 
 /// The storage key of the consent record (`record`), the site's own entry in the catalogue: the
 /// product's own name, the same for every company.
 pub const STORAGE_KEY: &str = "privacy-portal.consent";
 
-/// The Google Analytics 4 measurement ID ("G-" and letters and digits), from the site folder
-/// (`[[services]] settings.measurement_id` in `site.toml`, the one place to set it).
-pub const GA_MEASUREMENT_ID: &str = text(&crate::facts::GA.measurement_id);
+/// How long the site's analytics keeps the measurement data, in months: the first service's
+/// `data_retention_months` (Google Analytics 4's data retention, Matomo's deletion of old raw
+/// data), which the banner and the cookie table say (`{retention}`); `None` without one.
+pub const RETENTION_MONTHS: Option<u32> = retention_months(SERVICES);
 
-/// How long Google Analytics keeps the event data, in months: the property's "data retention"
-/// setting (2 or 14), from the site folder; the banner and the cookie table say it.
-pub const GA_DATA_RETENTION_MONTHS: u32 = crate::facts::GA.data_retention_months;
+const fn retention_months(services: &[Service]) -> Option<u32> {
+    let mut s = 0;
+    while s < services.len() {
+        if let Some(months) = services[s].settings.data_retention_months {
+            return Some(months);
+        }
+        s += 1;
+    }
+    None
+}
+
+/// Whether Google's service has advertising cookies (Google signals: `purpose = "marketing"` on
+/// its cookies), so that a marketing consent lets Google's ads features run.
+pub const GOOGLE_ADS: bool = google_ads(SERVICES);
+
+const fn google_ads(services: &[Service]) -> bool {
+    let mut s = 0;
+    while s < services.len() {
+        if matches!(services[s].kind, ServiceKind::GoogleAnalytics4) {
+            let cookies = list(&services[s].cookies);
+            let mut c = 0;
+            while c < cookies.len() {
+                if matches!(cookies[c].purpose, Some(Purpose::Marketing)) {
+                    return true;
+                }
+                c += 1;
+            }
+        }
+        s += 1;
+    }
+    false
+}
 
 /// Where the Google tag is loaded from, with the measurement ID.
-pub fn google_tag_url() -> String {
-    ["https://www.googletagmanager.com/gtag/js?id=", GA_MEASUREMENT_ID].concat()
+pub fn google_tag_url(measurement_id: &str) -> String {
+    ["https://www.googletagmanager.com/gtag/js?id=", measurement_id].concat()
 }
 
 /// A text of the locale files, picked from a language's [`Strings`].
@@ -198,7 +226,11 @@ impl Entry {
                 let settings = &self.service.expect("checked above").settings;
                 [
                     GA_SESSION_PREFIX,
-                    text(&settings.measurement_id).trim_start_matches("G-"),
+                    settings
+                        .measurement_id
+                        .as_deref()
+                        .unwrap_or_default()
+                        .trim_start_matches("G-"),
                 ]
                 .concat()
             }
@@ -247,19 +279,30 @@ pub fn entries(purpose: Purpose) -> impl Iterator<Item = Entry> {
     catalogue().filter(move |entry| entry.purpose == purpose)
 }
 
-/// Cookies a kind of service set in its older versions and no longer does, so the cookie table
-/// does not list them, but withdrawal deletes them, because a visitor of the old site may still
-/// have them: Universal Analytics' (Google Analytics before GA4) for a GA4 service.
+/// Cookies a kind of service sets beyond those a folder lists, or set in its older versions or
+/// another configuration, so the cookie table may not list them, but a refusal or withdrawal
+/// deletes them, because a visitor may have them: for a GA4 service, Universal Analytics' (Google
+/// Analytics before GA4), and Google's ads cookies (Google signals and ads linking: marketing),
+/// which a site that turned them off (Safrent's, 2026) no longer sets; for Matomo, every `_pk_`
+/// and `mtm_` cookie (referrer, custom variables, its own consent cookies); for Meta's pixel,
+/// `_fbp` and `_fbc` (set when the address has `fbclid`).
 fn legacy_cookies() -> impl Iterator<Item = (Name, Purpose)> {
-    SERVICES
-        .iter()
-        .filter(|service| service.kind == ServiceKind::GoogleAnalytics4)
-        .flat_map(|service| {
-            [
-                (Name::Exact("_gid"), service.purpose),
-                (Name::Prefix("_gat"), service.purpose),
-            ]
-        })
+    SERVICES.iter().flat_map(|service| {
+        // `None`: the service's own purpose (the folder's check makes it the kind's).
+        let names: &[(Name, Option<Purpose>)] = match service.kind {
+            ServiceKind::GoogleAnalytics4 => &[
+                (Name::Exact("_gid"), None),
+                (Name::Prefix("_gat"), None),
+                (Name::Prefix("_gcl_"), Some(Purpose::Marketing)),
+                (Name::Prefix("_gac_"), Some(Purpose::Marketing)),
+            ],
+            ServiceKind::Matomo => &[(Name::Prefix("_pk_"), None), (Name::Prefix("mtm_"), None)],
+            ServiceKind::MetaPixel => &[(Name::Exact("_fbp"), None), (Name::Exact("_fbc"), None)],
+        };
+        names
+            .iter()
+            .map(move |&(name, purpose)| (name, purpose.unwrap_or(service.purpose)))
+    })
 }
 
 /// The names of this site's cookies withdrawal of `purpose` deletes.
@@ -358,6 +401,10 @@ mod tests {
             .find(|s| s.kind == ServiceKind::GoogleAnalytics4)
             .unwrap();
         assert!(is_cookie_of(ga.purpose, "_gid") && is_cookie_of(ga.purpose, "_gat_gtag_G_X"));
+        // Google's ads cookies go with marketing, also on a site that no longer sets them (a
+        // refusal there deletes what an earlier consent left).
+        assert!(is_cookie_of(Purpose::Marketing, "_gcl_au") && is_cookie_of(Purpose::Marketing, "_gac_UA_1"));
+        assert!(!is_cookie_of(ga.purpose, "_gcl_au"));
         assert_eq!(cookie_pattern(Purpose::Necessary), "/(?!)/");
     }
 
@@ -376,10 +423,17 @@ mod tests {
             .collect();
         let keys: Vec<&str> = all[1..].iter().map(|e| e.key).collect();
         assert_eq!(keys, folder);
-        // The session cookie is shown with the property's ID, other prefixes with a star.
-        let container = format!("_ga_{}", &GA_MEASUREMENT_ID[2..]);
-        let session = all.iter().find(|e| e.name == Name::Prefix("_ga_")).unwrap();
-        assert_eq!(session.display(), container);
+        // GA4's session cookie is shown with the property's ID, other prefixes with a star.
+        for session in all.iter().filter(|e| e.name == Name::Prefix("_ga_")) {
+            let id = session
+                .service
+                .unwrap()
+                .settings
+                .measurement_id
+                .as_deref()
+                .unwrap();
+            assert_eq!(session.display(), format!("_ga_{}", &id[2..]));
+        }
         let made = Entry {
             name: Name::Prefix("_pk_id."),
             service: None,
@@ -414,15 +468,75 @@ mod tests {
     }
 
     #[test]
-    fn measurement_id_has_googles_shape() {
-        // Whatever the site folder sets: "G-" and capitals and digits.
-        let id = GA_MEASUREMENT_ID.strip_prefix("G-").unwrap();
-        assert!(!id.is_empty());
-        assert!(id.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()));
+    fn the_tag_url_names_the_measurement_id_and_retention_is_the_first_services() {
         assert_eq!(
-            google_tag_url(),
-            format!("https://www.googletagmanager.com/gtag/js?id={GA_MEASUREMENT_ID}")
+            google_tag_url("G-AB12CD34EF"),
+            "https://www.googletagmanager.com/gtag/js?id=G-AB12CD34EF"
         );
+        // The first service that says it, whatever its kind.
+        assert_eq!(retention_months(&[]), None);
+        assert_eq!(retention_months(&[PIXEL, MATOMO, GA_WITH_SIGNALS]), Some(13));
+        assert_eq!(retention_months(&[GA_WITH_SIGNALS, MATOMO]), Some(14));
+    }
+
+    /// A service of `kind` for `purpose`, with `cookies` and, if given, a retention.
+    const fn service(
+        kind: ServiceKind,
+        purpose: Purpose,
+        retention: Option<u32>,
+        cookies: &'static [site_folder::Cookie],
+    ) -> Service {
+        use std::borrow::Cow::Borrowed;
+        Service {
+            id: Borrowed("s"),
+            kind,
+            purpose,
+            provider: Borrowed("P"),
+            settings: site_folder::Settings {
+                measurement_id: None,
+                data_retention_months: retention,
+                pixel_id: None,
+                url: None,
+                site_id: None,
+                script_hosts: Borrowed(&[]),
+                image_hosts: Borrowed(&[]),
+                connect_hosts: Borrowed(&[]),
+                share_cookies_with_parent_domain: false,
+            },
+            cookies: std::borrow::Cow::Borrowed(cookies),
+        }
+    }
+
+    const fn cookie(purpose: Option<Purpose>) -> site_folder::Cookie {
+        site_folder::Cookie {
+            key: std::borrow::Cow::Borrowed("k"),
+            name: Some(std::borrow::Cow::Borrowed("c")),
+            prefix: None,
+            domain: None,
+            purpose,
+            lifetime: site_folder::Lifetime::Days(1),
+        }
+    }
+
+    const OWN: &[site_folder::Cookie] = &[cookie(None)];
+    const WITH_ADS: &[site_folder::Cookie] = &[cookie(None), cookie(Some(Purpose::Marketing))];
+    const GA_ONLY: Service = service(ServiceKind::GoogleAnalytics4, Purpose::Analytics, Some(14), OWN);
+    const GA_WITH_SIGNALS: Service = service(
+        ServiceKind::GoogleAnalytics4,
+        Purpose::Analytics,
+        Some(14),
+        WITH_ADS,
+    );
+    const MATOMO: Service = service(ServiceKind::Matomo, Purpose::Analytics, Some(13), OWN);
+    const PIXEL: Service = service(ServiceKind::MetaPixel, Purpose::Marketing, None, OWN);
+
+    #[test]
+    fn google_s_ads_follow_marketing_only_where_its_own_cookies_are_marketing() {
+        assert!(!google_ads(&[GA_ONLY]));
+        // A marketing service of another vendor gives Google nothing.
+        assert!(!google_ads(&[GA_ONLY, PIXEL, MATOMO]));
+        assert!(google_ads(&[MATOMO, GA_WITH_SIGNALS]));
+        assert!(!google_ads(&[]));
     }
 
     #[test]

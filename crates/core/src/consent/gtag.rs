@@ -7,6 +7,17 @@
 
 use super::record::Choices;
 
+/// What Google may do under `choices`: analytics as chosen, and its ads features (the three ad
+/// types, Google signals) only where the site folder gives Google's service advertising cookies
+/// (`google_ads`, [`crate::consent::catalogue::GOOGLE_ADS`]) and marketing is allowed. A marketing
+/// consent given for another vendor (Meta's pixel) grants Google nothing.
+pub const fn for_google(choices: Choices, google_ads: bool) -> Choices {
+    Choices {
+        analytics: choices.analytics,
+        marketing: choices.marketing && google_ads,
+    }
+}
+
 /// A Consent Mode state.
 pub const fn state(granted: bool) -> &'static str {
     if granted {
@@ -59,6 +70,23 @@ pub fn disable_property(measurement_id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marketing_for_another_vendor_grants_google_nothing() {
+        assert_eq!(
+            for_google(Choices::ALL, false),
+            Choices {
+                analytics: true,
+                marketing: false
+            }
+        );
+        assert_eq!(for_google(Choices::ALL, true), Choices::ALL);
+        let marketing_only = Choices {
+            analytics: false,
+            marketing: true,
+        };
+        assert_eq!(for_google(marketing_only, false), Choices::NONE);
+    }
 
     #[test]
     fn default_denies_everything() {

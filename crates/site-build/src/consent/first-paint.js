@@ -117,7 +117,8 @@
   // When the app cannot start (for any reason), the buttons still answer: a choice is stored as
   // the app stores it (record.rs), and the cookies of what it refuses are deleted on the host and
   // its parent domains (cookies.rs), so no refusal or withdrawal depends on the WebAssembly.
-  // Google's tag, which only the app loads, stays out of this page view.
+  // The services (Google's tag, Matomo, Meta's pixel), which only the app loads, stay out of this
+  // page view.
   var failed = false;
   function byId(id) {
     return document.getElementById(id);

@@ -238,7 +238,8 @@ mod tests {
             "<a href=\"#{COOKIE_TABLE_ID}\">Sivustolla käytettävät evästeet</a>"
         )));
         // The site folder's retention and validity, in Finnish words.
-        let retention = portal_core::consent::catalogue::GA_DATA_RETENTION_MONTHS;
+        let retention =
+            portal_core::consent::catalogue::RETENTION_MONTHS.expect("the repository's site says it");
         assert!(
             banner.contains(&format!(
                 "säilyttää käyttäjä- ja tapahtumatason mittaustiedot {retention} kuukautta"
@@ -258,8 +259,14 @@ mod tests {
             let page = html(lang);
             assert_eq!(
                 values(&page, "role").iter().filter(|r| **r == "switch").count(),
-                2
+                OPTIONAL.len()
             );
+            for purpose in OPTIONAL {
+                assert!(
+                    page.contains(&format!("id=\"consent-{}\"", purpose.key())),
+                    "{purpose:?}"
+                );
+            }
             assert!(!page.contains(" checked"));
             assert!(!page.contains('{'), "placeholder left in {lang}");
         }
@@ -268,8 +275,13 @@ mod tests {
             en.contains("<label for=\"consent-analytics\" id=\"consent-analytics-name\">Analytics</label>")
         );
         assert!(en.contains("<span class=\"purpose__always\">Always on</span>"));
-        assert!(en.contains("aria-describedby=\"consent-marketing-description consent-marketing-needs\""));
-        assert!(en.contains("you can allow marketing only after allowing analytics"));
+        // The note under a purpose that works through another, only where one does.
+        let needs = OPTIONAL.iter().any(|p| p.needs().is_some());
+        assert_eq!(en.contains("consent-marketing-needs"), needs);
+        assert_eq!(
+            en.contains("you can allow marketing only after allowing analytics"),
+            needs
+        );
     }
 
     #[test]

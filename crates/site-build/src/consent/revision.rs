@@ -7,8 +7,9 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use portal_core::consent::catalogue::{catalogue, Kept, GA_DATA_RETENTION_MONTHS, GA_MEASUREMENT_ID};
+use portal_core::consent::catalogue::{catalogue, Kept};
 use portal_core::consent::record::{Revisions, CHOICE_MONTHS, RECORD_VERSION};
+use portal_core::facts::SERVICES;
 use portal_core::i18n::Lang;
 
 /// Where the published revisions live, below the site's root.
@@ -30,6 +31,28 @@ struct EntryData {
     lifetime: Option<String>,
 }
 
+/// One service as data: what it is, for which purpose, and the settings that decide what it
+/// collects (its IDs, the data retention, where its cookies are kept). A service added, removed or
+/// changed is a new revision, so the visitor is asked again.
+#[derive(Serialize)]
+struct ServiceData {
+    id: &'static str,
+    kind: &'static str,
+    purpose: &'static str,
+    provider: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    measurement_id: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data_retention_months: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pixel_id: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    site_id: Option<u32>,
+    share_cookies_with_parent_domain: bool,
+}
+
 /// What one revision is of.
 #[derive(Serialize)]
 struct Shown<'a> {
@@ -37,8 +60,7 @@ struct Shown<'a> {
     lang: Lang,
     record_version: u32,
     choice_months: u32,
-    measurement_id: &'static str,
-    data_retention_months: u32,
+    services: Vec<ServiceData>,
     catalogue: Vec<EntryData>,
     /// The banner, its settings view and its messages, as the page carries them.
     markup: &'a str,
@@ -85,8 +107,21 @@ pub fn publish(lang: Lang, markup: &str) -> Published {
         lang,
         record_version: RECORD_VERSION,
         choice_months: CHOICE_MONTHS,
-        measurement_id: GA_MEASUREMENT_ID,
-        data_retention_months: GA_DATA_RETENTION_MONTHS,
+        services: SERVICES
+            .iter()
+            .map(|service| ServiceData {
+                id: &service.id,
+                kind: service.kind.key(),
+                purpose: service.purpose.key(),
+                provider: &service.provider,
+                measurement_id: service.settings.measurement_id.as_deref(),
+                data_retention_months: service.settings.data_retention_months,
+                pixel_id: service.settings.pixel_id.as_deref(),
+                url: service.settings.url.as_deref(),
+                site_id: service.settings.site_id,
+                share_cookies_with_parent_domain: service.settings.share_cookies_with_parent_domain,
+            })
+            .collect(),
         catalogue,
         markup,
     };
@@ -137,7 +172,19 @@ mod tests {
         let value: serde_json::Value = serde_json::from_str(&published.json).unwrap();
         assert_eq!(value["markup"], fi.as_str());
         assert_eq!(value["lang"], "fi");
-        assert_eq!(value["measurement_id"], GA_MEASUREMENT_ID);
+        let services = value["services"].as_array().unwrap();
+        assert_eq!(services.len(), SERVICES.len());
+        for (published, service) in services.iter().zip(SERVICES) {
+            assert_eq!(published["kind"], service.kind.key());
+            let settings = &service.settings;
+            assert_eq!(
+                published["measurement_id"].as_str(),
+                settings.measurement_id.as_deref()
+            );
+            assert_eq!(published["pixel_id"].as_str(), settings.pixel_id.as_deref());
+            assert_eq!(published["url"].as_str(), settings.url.as_deref());
+            assert_eq!(published["site_id"].as_u64(), settings.site_id.map(u64::from));
+        }
         assert_eq!(value["catalogue"].as_array().unwrap().len(), catalogue().count());
     }
 }

@@ -4,21 +4,25 @@
 use crate::html::Text;
 use maud::{html, Markup};
 use portal_core::consent::catalogue::{
-    entries, Entry, Kept, Purpose, PurposeExt, GA_DATA_RETENTION_MONTHS, PURPOSES,
+    entries, Entry, Kept, Purpose, PurposeExt, PURPOSES, RETENTION_MONTHS,
 };
 use portal_core::consent::record::CHOICE_MONTHS;
 use portal_core::i18n::{fill, Lang};
 use portal_core::notice::COOKIE_TABLE_ID;
 use portal_core::vocabulary::Action;
 
-/// A catalogue text in `lang` with its placeholders filled (`{valid}`, `{retention}`).
+/// A catalogue text in `lang` with its placeholders filled (`{valid}`, and `{retention}` where
+/// the site's analytics says how long it keeps its data).
 pub fn catalogue_text(lang: Lang, text: &str) -> String {
     let s = lang.strings();
-    let retention = fill(s.units.months, &[("n", &GA_DATA_RETENTION_MONTHS.to_string())]);
-    fill(
-        text,
-        &[("valid", &CHOICE_MONTHS.to_string()), ("retention", &retention)],
-    )
+    let valid = CHOICE_MONTHS.to_string();
+    match RETENTION_MONTHS {
+        Some(months) => {
+            let retention = fill(s.units.months, &[("n", &months.to_string())]);
+            fill(text, &[("valid", &valid), ("retention", &retention)])
+        }
+        None => fill(text, &[("valid", &valid)]),
+    }
 }
 
 /// Where an entry is kept, as the table says it.
@@ -78,7 +82,8 @@ pub fn purpose_table(lang: Lang, purpose: Purpose, labelled_by: &str) -> Markup 
 
 /// The notice's table: its own heading (the banner links to it), a caption, a row group per
 /// purpose, a note saying where it comes from and, when the site keeps a consent log
-/// (`log_months`: how long), what the log keeps, why and for how long.
+/// (`log_months`: how long), what the log keeps, why and for how long; then what the site itself
+/// processes (`this_site`).
 pub fn html(lang: Lang, log_months: Option<u32>) -> String {
     let s = &lang.strings().cookies;
     html! {
@@ -106,14 +111,42 @@ pub fn html(lang: Lang, log_months: Option<u32>) -> String {
         p class="cookie-table__settings needs-js" {
             (crate::consent::markup::button(Action::Settings, lang.strings().page.cookie_settings, "button button--quiet"))
         }
+        (this_site(lang, &portal_core::SITE.hosting, log_months.is_some()))
     }
     .into_string()
+}
+
+/// What the site itself processes (GDPR Art. 13(1)(c), (e), 13(2)(a)): who runs its server, what
+/// a page request sends it and what its access log keeps for how long (`hosting`), where the
+/// cookie choice is kept (also in the consent log when `logged`), and that the request form sends
+/// nothing.
+fn this_site(lang: Lang, hosting: &site_folder::Hosting, logged: bool) -> Markup {
+    let s = &lang.strings().cookies;
+    let server = match &hosting.provider {
+        Some(provider) => fill(s.this_site_server, &[("provider", provider)]),
+        None => s.this_site_server_unnamed.to_owned(),
+    };
+    let log = match hosting.access_log_days {
+        0 => s.this_site_no_logs.to_owned(),
+        days => fill(s.this_site_logs, &[("days", &days.to_string())]),
+    };
+    let choice = if logged {
+        s.this_site_choice_logged
+    } else {
+        s.this_site_choice
+    };
+    html! {
+        h3 class="cookie-table__heading" { (Text(s.this_site_heading)) }
+        p class="this-site" {
+            (Text(&[server.as_str(), &log, choice, s.this_site_form].join(" ")))
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use portal_core::consent::catalogue::{catalogue, GA_MEASUREMENT_ID};
+    use portal_core::consent::catalogue::catalogue;
 
     #[test]
     fn one_row_per_catalogue_entry_in_every_language() {
@@ -131,9 +164,14 @@ mod tests {
         assert!(fi.starts_with(&format!(
             "<h3 id=\"{COOKIE_TABLE_ID}\" class=\"cookie-table__heading\" tabindex=\"-1\">Sivustolla käytettävät evästeet</h3>"
         )));
+        // (The repository's site, whose analytics is Google Analytics 4.)
+        let ga_id = portal_core::facts::SERVICES
+            .iter()
+            .find_map(|s| s.settings.measurement_id.as_deref())
+            .expect("the repository's site has a GA4 service");
         let container = format!(
             "<code>_ga_{}</code><br><small>eväste</small></td><td role=\"cell\" data-label=\"Tarjoaja\">Google Ireland Ltd</td>",
-            &GA_MEASUREMENT_ID[2..]
+            &ga_id[2..]
         );
         assert!(fi.contains(&container), "{fi}");
         assert!(fi.contains("data-label=\"Voimassaoloaika\">12 kuukautta</td>"));
@@ -162,7 +200,11 @@ mod tests {
     #[test]
     fn with_a_consent_log_the_table_says_what_it_keeps_and_how_long() {
         for lang in Lang::ALL {
-            assert!(!html(lang, None).contains("GDPR") && !html(lang, None).contains("7 artiklan"));
+            let note_start: String = lang.strings().cookies.log_note.chars().take(30).collect();
+            assert!(
+                !html(lang, None).contains(&note_start),
+                "{lang}: the log's note without a log"
+            );
             let logged = html(lang, Some(36));
             assert!(!logged.contains('{'), "a placeholder is left in {lang}: {logged}");
             let expected = match lang {
@@ -173,5 +215,47 @@ mod tests {
             assert!(logged.contains(expected), "{lang}: {logged}");
             assert!(logged.contains("Global Privacy Control"), "{lang}");
         }
+    }
+
+    #[test]
+    fn the_site_says_what_it_processes_itself_from_its_hosting() {
+        let named = site_folder::Hosting {
+            provider: Some("Pilvi Oy".into()),
+            access_log_days: 14,
+        };
+        let unnamed = site_folder::Hosting {
+            provider: None,
+            access_log_days: 0,
+        };
+        for lang in Lang::ALL {
+            let s = &lang.strings().cookies;
+            // (As read: the markup escapes the apostrophe.)
+            let text = |hosting, logged| {
+                this_site(lang, hosting, logged)
+                    .into_string()
+                    .replace("&#39;", "'")
+            };
+            let full = text(&named, false);
+            assert!(!full.contains('{'), "a placeholder is left in {lang}: {full}");
+            assert!(full.contains("Pilvi Oy") && full.contains("14"), "{lang}: {full}");
+            assert!(full.contains(s.this_site_choice) && full.contains(s.this_site_form));
+            assert!(!full.contains(s.this_site_no_logs));
+            let bare = text(&unnamed, true);
+            assert!(
+                bare.contains(s.this_site_server_unnamed) && bare.contains(s.this_site_no_logs),
+                "{lang}: {bare}"
+            );
+            assert!(
+                bare.contains(&fill(s.this_site_choice_logged, &[])),
+                "{lang}: {bare}"
+            );
+            assert!(!bare.contains("Pilvi"));
+            // The notice's table ends with it, for the site folder's own hosting.
+            let own = |logged| this_site(lang, &portal_core::SITE.hosting, logged).into_string();
+            assert!(html(lang, None).ends_with(&own(false)));
+            assert!(html(lang, Some(36)).ends_with(&own(true)));
+        }
+        let fi = this_site(Lang::Fi, &named, false).into_string();
+        assert!(fi.contains("merkinnät poistetaan 14 päivän kuluttua"), "{fi}");
     }
 }

@@ -1,0 +1,106 @@
+//! What Matomo's tracker is told, as data: the browser glue in `gate` only pushes these onto
+//! `_paq`, Matomo's standard command queue, before and after `matomo.js` loads from the
+//! company's own Matomo.
+//!
+//! Order, once analytics is allowed: consent required (so the tracker sends nothing without it),
+//! consent given (for this page view only: no consent cookie of Matomo's own, the portal's record
+//! is the consent), the tracker's address and the site's id, then one page view. A withdrawal, and
+//! opening the request form, require consent again, which this page view no longer gives, so
+//! nothing more is sent (not `forgetConsentGiven`, which would set a 30-year
+//! `mtm_consent_removed` cookie; the portal deletes Matomo's cookies itself). Before `matomo.js`
+//! has loaded the gate empties the queue instead (the tracker applies every queued consent command
+//! before the others, so a queued stop would come too early).
+
+/// One argument of a `_paq` command.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Number(u32),
+}
+
+/// A `_paq.push([…])` command.
+pub type Command = Vec<Arg>;
+
+fn command(name: &str) -> Command {
+    vec![Arg::Text(name.to_owned())]
+}
+
+/// Where the tracker is loaded from: `matomo.js` below the Matomo's address (`url`, ending in `/`).
+pub fn script_url(url: &str) -> String {
+    [url, "matomo.js"].concat()
+}
+
+/// The commands that start tracking site `site_id` on the Matomo at `url`, in order.
+pub fn start(url: &str, site_id: u32) -> Vec<Command> {
+    vec![
+        command("requireConsent"),
+        command("setConsentGiven"),
+        vec![
+            Arg::Text("setTrackerUrl".into()),
+            Arg::Text([url, "matomo.php"].concat()),
+        ],
+        vec![Arg::Text("setSiteId".into()), Arg::Number(site_id)],
+        command("trackPageView"),
+    ]
+}
+
+/// After the tracker has started: consent given again (`allowed`), or forgotten (a withdrawal:
+/// Matomo deletes its cookies and sends nothing more).
+pub fn consent(allowed: bool) -> Command {
+    command(if allowed {
+        "setConsentGiven"
+    } else {
+        "forgetConsentGiven"
+    })
+}
+
+/// While a request is written: consent is required again, and this page view gives none, so the
+/// tracker sends nothing more (its cookies stay, as the visitor's choice allows them).
+pub fn pause() -> Command {
+    command("requireConsent")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(commands: &[Command]) -> Vec<String> {
+        commands
+            .iter()
+            .map(|c| {
+                c.iter()
+                    .map(|a| match a {
+                        Arg::Text(t) => t.clone(),
+                        Arg::Number(n) => n.to_string(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn consent_comes_before_the_tracker_and_the_one_page_view() {
+        let url = "https://tilastot.example.fi/";
+        assert_eq!(script_url(url), "https://tilastot.example.fi/matomo.js");
+        assert_eq!(
+            words(&start(url, 3)),
+            [
+                "requireConsent",
+                "setConsentGiven",
+                "setTrackerUrl https://tilastot.example.fi/matomo.php",
+                "setSiteId 3",
+                "trackPageView"
+            ]
+        );
+        assert_eq!(start(url, 3)[3][1], Arg::Number(3), "the id as a number");
+    }
+
+    #[test]
+    fn withdrawal_forgets_and_the_form_pauses() {
+        assert_eq!(
+            words(&[consent(false), consent(true), pause()]),
+            ["forgetConsentGiven", "setConsentGiven", "requireConsent"]
+        );
+    }
+}
