@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use portal_core::consent::catalogue::{
-    google_tag_url, is_cookie_of, Purpose, Service, ServiceKind, GOOGLE_ADS,
+    google_tag_url, is_cookie_of, uses, Purpose, Service, ServiceKind, GOOGLE_ADS,
 };
 use portal_core::consent::cookies;
 use portal_core::consent::gtag;
@@ -47,6 +47,10 @@ fn gtag_function() -> Option<js_sys::Function> {
         .ok()
 }
 
+const USES_GOOGLE: bool = uses(ServiceKind::GoogleAnalytics4);
+const USES_META: bool = uses(ServiceKind::MetaPixel);
+const USES_MATOMO: bool = uses(ServiceKind::Matomo);
+
 thread_local! {
     /// Whether this page view has added Google's tag already.
     static TAG_ADDED: Cell<bool> = const { Cell::new(false) };
@@ -68,10 +72,10 @@ pub fn pause() {
     PAUSED.with(|p| p.set(true));
     for service in SERVICES {
         match service.kind {
-            ServiceKind::GoogleAnalytics4 => set_tag_disabled(measurement_id(service), true),
-            ServiceKind::MetaPixel if PIXEL_ADDED.with(Cell::get) => fbq(&meta::consent(false)),
-            ServiceKind::Matomo if MATOMO_ADDED.with(Cell::get) => stop_matomo(),
-            ServiceKind::MetaPixel | ServiceKind::Matomo => {}
+            ServiceKind::GoogleAnalytics4 if USES_GOOGLE => set_tag_disabled(measurement_id(service), true),
+            ServiceKind::MetaPixel if USES_META && PIXEL_ADDED.with(Cell::get) => fbq(&meta::consent(false)),
+            ServiceKind::Matomo if USES_MATOMO && MATOMO_ADDED.with(Cell::get) => stop_matomo(),
+            _ => {}
         }
     }
 }
@@ -104,18 +108,20 @@ pub fn apply(choices: Choices) {
     for service in SERVICES {
         let allowed = choices.allows(service.purpose) && !PAUSED.with(Cell::get);
         let settings = &service.settings;
+        // (Each kind's glue only where the site has one: `uses` is decided at compile time.)
         match service.kind {
-            ServiceKind::GoogleAnalytics4 => apply_google(service, choices),
-            ServiceKind::MetaPixel => {
+            ServiceKind::GoogleAnalytics4 if USES_GOOGLE => apply_google(service, choices),
+            ServiceKind::MetaPixel if USES_META => {
                 if let Some(pixel_id) = &settings.pixel_id {
                     apply_meta(pixel_id, allowed);
                 }
             }
-            ServiceKind::Matomo => {
+            ServiceKind::Matomo if USES_MATOMO => {
                 if let (Some(url), Some(site_id)) = (&settings.url, settings.site_id) {
                     apply_matomo(url, site_id, allowed);
                 }
             }
+            _ => {}
         }
     }
 }

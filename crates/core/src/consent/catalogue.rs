@@ -32,6 +32,19 @@ const fn retention_months(services: &[Service]) -> Option<u32> {
     None
 }
 
+/// Whether the site folder has a service of `kind`: the browser glue of a kind the site does not
+/// use is left out of its WebAssembly (a `const` the compiler decides on).
+pub const fn uses(kind: ServiceKind) -> bool {
+    let mut s = 0;
+    while s < SERVICES.len() {
+        if SERVICES[s].kind as u8 == kind as u8 {
+            return true;
+        }
+        s += 1;
+    }
+    false
+}
+
 /// Whether Google's service has advertising cookies (Google signals: `purpose = "marketing"` on
 /// its cookies), so that a marketing consent lets Google's ads features run.
 pub const GOOGLE_ADS: bool = google_ads(SERVICES);
