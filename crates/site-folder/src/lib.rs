@@ -386,7 +386,7 @@ pub struct Settings {
     #[serde(default)]
     pub measurement_id: Option<Text>,
     /// How long the analytics service keeps the measurement data, in months: Google Analytics
-    /// 4's data retention setting (2 or 14), Matomo's deletion of old raw data (1 to 120). The
+    /// 4's data retention setting (2 or 14), Matomo's deletion of old raw data (2 to 120). The
     /// banner and the cookie table say it.
     #[serde(default)]
     pub data_retention_months: Option<u32>,

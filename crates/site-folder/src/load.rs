@@ -859,9 +859,9 @@ impl Checker<'_, '_> {
                     &setting("data_retention_months"),
                     format!("{months} months: Google Analytics 4 keeps data 2 or 14 months (Admin > Data retention)"),
                 ),
-                (ServiceKind::Matomo, Some(months)) if !(1..=120).contains(&months) => self.say(
+                (ServiceKind::Matomo, Some(months)) if !(2..=120).contains(&months) => self.say(
                     &setting("data_retention_months"),
-                    format!("{months} months: say after how many months (1 to 120) Matomo deletes old raw data (Administration > Privacy > Anonymize data > Regularly delete old raw data; Matomo keeps it forever unless told)"),
+                    format!("{months} months: say after how many months (2 to 120; the texts say it in months, plural) Matomo deletes old raw data (Administration > Privacy > Anonymize data > Regularly delete old raw data; Matomo keeps it forever unless told)"),
                 ),
                 _ => {}
             }

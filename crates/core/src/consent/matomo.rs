@@ -44,20 +44,20 @@ pub fn start(url: &str, site_id: u32) -> Vec<Command> {
     ]
 }
 
-/// After the tracker has started: consent given again (`allowed`), or forgotten (a withdrawal:
-/// Matomo deletes its cookies and sends nothing more).
+/// After the tracker has started: consent given again (`allowed`), or required again (a
+/// withdrawal: the tracker sends nothing more; the portal deletes its cookies).
 pub fn consent(allowed: bool) -> Command {
     command(if allowed {
         "setConsentGiven"
     } else {
-        "forgetConsentGiven"
+        "requireConsent"
     })
 }
 
 /// While a request is written: consent is required again, and this page view gives none, so the
-/// tracker sends nothing more (its cookies stay, as the visitor's choice allows them).
+/// tracker sends nothing more.
 pub fn pause() -> Command {
-    command("requireConsent")
+    consent(false)
 }
 
 #[cfg(test)]
@@ -97,10 +97,11 @@ mod tests {
     }
 
     #[test]
-    fn withdrawal_forgets_and_the_form_pauses() {
+    fn withdrawal_and_the_form_require_consent_again() {
+        // Not forgetConsentGiven: it would leave a 30-year cookie of Matomo's own.
         assert_eq!(
             words(&[consent(false), consent(true), pause()]),
-            ["forgetConsentGiven", "setConsentGiven", "requireConsent"]
+            ["requireConsent", "setConsentGiven", "requireConsent"]
         );
     }
 }
