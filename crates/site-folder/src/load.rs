@@ -1060,13 +1060,18 @@ mod tests {
         line_at(text, at)
     }
 
+    /// The one problem of the folder `text`.
+    fn only(text: &str) -> Problem {
+        let problems = load_str(text, FILE).expect_err("the text has a mistake");
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        problems.into_iter().next().unwrap()
+    }
+
     /// The one problem of the fixture with `from` replaced by `to`.
     fn problem(from: &str, to: &str) -> (Problem, String) {
         assert!(FIXTURE.contains(from), "{from:?} is in site.toml");
         let text = FIXTURE.replacen(from, to, 1);
-        let problems = load_str(&text, FILE).expect_err("the change is a mistake");
-        assert_eq!(problems.len(), 1, "{problems:#?}");
-        (problems.into_iter().next().unwrap(), text)
+        (only(&text), text)
     }
 
     #[test]
@@ -1189,22 +1194,19 @@ name = "_fbp"
 lifetime = "90 days"
 "#;
 
-    fn with_pixel(from: &str, to: &str) -> Result<Site, Vec<Problem>> {
+    /// The fixture with the pixel after it, `from` replaced by `to` in the pixel.
+    fn with_pixel(from: &str, to: &str) -> String {
         assert!(PIXEL.contains(from), "{from:?} is in the pixel");
-        load_str(&[FIXTURE, &PIXEL.replacen(from, to, 1)].concat(), FILE)
+        [FIXTURE, &PIXEL.replacen(from, to, 1)].concat()
     }
 
     #[test]
     fn a_meta_pixel_is_a_marketing_service_with_its_id_and_hosts() {
-        let site = with_pixel("", "").expect("the pixel as written is valid");
+        let site = load_str(&with_pixel("", ""), FILE).expect("the pixel as written is valid");
         let pixel = site.services.last().unwrap();
         assert_eq!(pixel.kind, ServiceKind::MetaPixel);
         assert_eq!(pixel.settings.pixel_id.as_deref(), Some("1234567890123456"));
-        let one = |from: &str, to: &str| {
-            let problems = with_pixel(from, to).expect_err("a mistake");
-            assert_eq!(problems.len(), 1, "{problems:#?}");
-            problems.into_iter().next().unwrap()
-        };
+        let one = |from: &str, to: &str| only(&with_pixel(from, to));
         let p = one("purpose = \"marketing\"", "purpose = \"analytics\"");
         assert!(p.message.contains("loaded for marketing"), "{p}");
         let p = one("\"1234567890123456\"", "\"fb-123\"");
@@ -1227,14 +1229,9 @@ lifetime = "90 days"
             &PIXEL.replacen("id = \"pixel\"", "id = \"pixel-2\"", 1),
         ]
         .concat();
-        let problems = load_str(&twice, FILE).unwrap_err();
-        assert_eq!(problems.len(), 1, "{problems:#?}");
-        assert_eq!(problems[0].field, "services[2].kind");
-        assert!(
-            problems[0].message.contains("one of each kind"),
-            "{}",
-            problems[0]
-        );
+        let p = only(&twice);
+        assert_eq!(p.field, "services[2].kind");
+        assert!(p.message.contains("one of each kind"), "{p}");
     }
 
     #[test]
@@ -1278,17 +1275,13 @@ lifetime = "13 months"
         let without_google = &FIXTURE[..ga_start];
         let with = |from: &str, to: &str| {
             assert!(MATOMO.contains(from), "{from:?}");
-            load_str(&[without_google, &MATOMO.replacen(from, to, 1)].concat(), FILE)
+            [without_google, &MATOMO.replacen(from, to, 1)].concat()
         };
-        let site = with("", "").expect("the Matomo as written is valid");
+        let site = load_str(&with("", ""), FILE).expect("the Matomo as written is valid");
         assert_eq!(site.services.len(), 1);
         assert_eq!(site.services[0].kind, ServiceKind::Matomo);
         assert_eq!(site.services[0].settings.site_id, Some(3));
-        let one = |from: &str, to: &str| {
-            let problems = with(from, to).expect_err("a mistake");
-            assert_eq!(problems.len(), 1, "{problems:#?}");
-            problems.into_iter().next().unwrap()
-        };
+        let one = |from: &str, to: &str| only(&with(from, to));
         let p = one(
             "\"https://tilastot.esimerkki.fi/\"",
             "\"https://tilastot.esimerkki.fi/piwik/\"",
@@ -1313,10 +1306,9 @@ lifetime = "13 months"
         assert!(p.message.contains("own host"), "{p}");
         // Beside the fixture's Google Analytics (2 months), a Matomo keeping 13 months is told:
         // the texts say one retention.
-        let both = load_str(&[FIXTURE, MATOMO].concat(), FILE).unwrap_err();
-        assert_eq!(both.len(), 1, "{both:#?}");
-        assert_eq!(both[0].field, "services[1].settings.data_retention_months");
-        assert!(both[0].message.contains("one retention"), "{}", both[0]);
+        let p = only(&[FIXTURE, MATOMO].concat());
+        assert_eq!(p.field, "services[1].settings.data_retention_months");
+        assert!(p.message.contains("one retention"), "{p}");
         load_str(
             &[FIXTURE, &MATOMO.replace("months = 13", "months = 2")].concat(),
             FILE,

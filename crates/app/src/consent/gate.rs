@@ -17,6 +17,7 @@ use wasm_bindgen::JsCast;
 use portal_core::consent::catalogue::{
     google_tag_url, is_cookie_of, uses, Purpose, Service, ServiceKind, GOOGLE_ADS,
 };
+use portal_core::consent::command::Arg;
 use portal_core::consent::cookies;
 use portal_core::consent::gtag;
 use portal_core::consent::matomo;
@@ -161,7 +162,7 @@ fn stop_matomo() {
 
 /// `_paq.push([…])`, creating `_paq` as an array when it does not exist yet (Matomo's standard
 /// queue: `matomo.js` takes the array's commands and replaces it with its own `push`).
-fn paq(command: &[matomo::Arg]) {
+fn paq(command: &[Arg]) {
     let Some(window) = web_sys::window() else { return };
     let queue = match Reflect::get(&window, &PAQ.into()) {
         Ok(queue) if queue.is_object() => queue,
@@ -174,14 +175,19 @@ fn paq(command: &[matomo::Arg]) {
     let Ok(push) = Reflect::get(&queue, &"push".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) else {
         return;
     };
-    let args: js_sys::Array = command
+    let _ = push.call1(&queue, &js_args(command));
+}
+
+/// A command's arguments as JavaScript values, for `fbq(…)` and `_paq.push([…])`.
+fn js_args(command: &[Arg]) -> js_sys::Array {
+    command
         .iter()
         .map(|arg| match arg {
-            matomo::Arg::Text(text) => JsValue::from_str(text),
-            matomo::Arg::Number(n) => JsValue::from_f64(f64::from(*n)),
+            Arg::Text(text) => JsValue::from_str(text),
+            Arg::Number(n) => JsValue::from_f64(f64::from(*n)),
+            Arg::Flag(flag) => JsValue::from_bool(*flag),
         })
-        .collect();
-    let _ = push.call1(&queue, &args);
+        .collect()
 }
 
 /// Meta's pixel: started (once) when `allowed`, its consent granted or revoked after that.
@@ -202,20 +208,13 @@ fn apply_meta(pixel_id: &str, allowed: bool) {
 }
 
 /// Calls `fbq(…)` with `command`.
-fn fbq(command: &[meta::Arg]) {
+fn fbq(command: &[Arg]) {
     let Some(window) = web_sys::window() else { return };
     let Ok(function) = Reflect::get(&window, &FBQ.into()).and_then(|f| f.dyn_into::<js_sys::Function>())
     else {
         return;
     };
-    let args: js_sys::Array = command
-        .iter()
-        .map(|arg| match arg {
-            meta::Arg::Text(text) => JsValue::from_str(text),
-            meta::Arg::Flag(flag) => JsValue::from_bool(*flag),
-        })
-        .collect();
-    let _ = function.apply(&JsValue::UNDEFINED, &args);
+    let _ = function.apply(&JsValue::UNDEFINED, &js_args(command));
 }
 
 /// Defines Meta's standard `fbq` stub, as its snippet does but without an inline script: a call is

@@ -11,18 +11,10 @@
 //! has loaded the gate empties the queue instead (the tracker applies every queued consent command
 //! before the others, so a queued stop would come too early).
 
-/// One argument of a `_paq` command.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Arg {
-    Text(String),
-    Number(u32),
-}
+use super::command::{text, Arg, Command};
 
-/// A `_paq.push([…])` command.
-pub type Command = Vec<Arg>;
-
-fn command(name: &str) -> Command {
-    vec![Arg::Text(name.to_owned())]
+fn command(name: &str) -> Command<'_> {
+    vec![text(name)]
 }
 
 /// Where the tracker is loaded from: `matomo.js` below the Matomo's address (`url`, ending in `/`).
@@ -31,22 +23,19 @@ pub fn script_url(url: &str) -> String {
 }
 
 /// The commands that start tracking site `site_id` on the Matomo at `url`, in order.
-pub fn start(url: &str, site_id: u32) -> Vec<Command> {
+pub fn start(url: &str, site_id: u32) -> Vec<Command<'static>> {
     vec![
         command("requireConsent"),
         command("setConsentGiven"),
-        vec![
-            Arg::Text("setTrackerUrl".into()),
-            Arg::Text([url, "matomo.php"].concat()),
-        ],
-        vec![Arg::Text("setSiteId".into()), Arg::Number(site_id)],
+        vec![text("setTrackerUrl"), text([url, "matomo.php"].concat())],
+        vec![text("setSiteId"), Arg::Number(site_id)],
         command("trackPageView"),
     ]
 }
 
 /// After the tracker has started: consent given again (`allowed`), or required again (a
 /// withdrawal: the tracker sends nothing more; the portal deletes its cookies).
-pub fn consent(allowed: bool) -> Command {
+pub fn consent(allowed: bool) -> Command<'static> {
     command(if allowed {
         "setConsentGiven"
     } else {
@@ -56,28 +45,14 @@ pub fn consent(allowed: bool) -> Command {
 
 /// While a request is written: consent is required again, and this page view gives none, so the
 /// tracker sends nothing more.
-pub fn pause() -> Command {
+pub fn pause() -> Command<'static> {
     consent(false)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn words(commands: &[Command]) -> Vec<String> {
-        commands
-            .iter()
-            .map(|c| {
-                c.iter()
-                    .map(|a| match a {
-                        Arg::Text(t) => t.clone(),
-                        Arg::Number(n) => n.to_string(),
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect()
-    }
+    use crate::consent::command::words;
 
     #[test]
     fn consent_comes_before_the_tracker_and_the_one_page_view() {
