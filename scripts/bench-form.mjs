@@ -46,8 +46,8 @@ async function visit(browser, url, stored, name, cpuThrottling) {
   page.on('request', (request) => fetched.push({ url: request.url(), at: performance.now() }));
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottling });
+  // A stored refusal: the app is not loaded until the click below, which loads it and the form.
   await page.goto(url + '/', { waitUntil: 'load' });
-  await page.waitForFunction(() => window.__portalReady === true, null, { timeout: 30_000 });
   const before = fetched.length;
   const field = page.locator('#req-name');
   // The writer loaded: the worker has fetched its base faces (watched from the click on).

@@ -47,7 +47,7 @@ window.__stubHit = () => {
 };`;
 
 /** Opens a page whose Google requests are answered by the stub; `google` lists them. */
-async function openWithGoogleStub(path = '/', { initScript, contextOptions, paint, browser = env.browser } = {}) {
+async function openWithGoogleStub(path = '/', { initScript, contextOptions, paint, lazy = false, browser = env.browser } = {}) {
   const opened = await openPage({ ...env, browser }, null, contextOptions);
   const google = await stubGoogle(opened.context, STUB_TAG);
   if (initScript) await opened.context.addInitScript(initScript);
@@ -55,7 +55,7 @@ async function openWithGoogleStub(path = '/', { initScript, contextOptions, pain
   // A cookie of the site's own that withdrawal must leave alone.
   await opened.context.addCookies([{ name: 'theme', value: 'dark', url: env.url }]);
   await opened.page.goto(env.url + path);
-  await appReady(opened.page);
+  if (!lazy) await appReady(opened.page);
   // The Google requests are answered by the stub, so they are not "blocked" foreign requests.
   opened.watch.requests = opened.watch.requests.filter((url) => !GOOGLE.test(url));
   return { ...opened, google };
@@ -345,8 +345,8 @@ test('nothing is measured while a request is written: the tag stops when the for
   assert.equal(await page.evaluate((id) => window[`ga-disable-${id}`], ID), true, 'the tag still measures while the form is open');
   // A page opened at the form: no tag at all in that page view, with consent given.
   await page.goto('about:blank');
+  // No key pressed: the page opened at the form loads the app by itself.
   await page.goto(env.url + '/#pyynto');
-  await appReady(page);
   await page.getByRole('heading', { name: 'Tee tietosuojapyyntö' }).waitFor();
   assert.equal(google.length, 1, 'Google\'s tag was loaded on a page opened at the form');
   assert.equal(await page.locator('script[src*="googletagmanager"]').count(), 0);
@@ -390,7 +390,9 @@ test('storage that throws: the banner asks and says the choice holds for this pa
   const throwing = {
     content: `Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });`,
   };
-  const { page, context, watch, google } = await openWithGoogleStub('/', { initScript: throwing });
+  // No key pressed: with storage blocked the head script cannot answer a choice, and loads the app
+  // by itself.
+  const { page, context, watch, google } = await openWithGoogleStub('/', { initScript: throwing, lazy: true });
   await banner(page).waitFor();
   assert.ok(await banner(page).getByText('Valintaasi ei voitu tallentaa tähän selaimeen').isVisible());
   await banner(page).getByRole('button', { name: FI.banner.accept }).click();
@@ -559,25 +561,171 @@ test("the settings open again when asked right after Escape, before the dialog's
   await context.close();
 });
 
-test('the banner shows before the app is ready, and a click then is not lost', async () => {
-  const opened = await openPage(env, null);
-  // Hold the WebAssembly back until the click has been made, like a slow connection would.
+/**
+ * Counts, from before any script of the page runs, each call of the head script's module loader
+ * (`__portalLoadModule`, vocabulary::LOAD_MODULE: the app, then the form): `window.__appLoads`.
+ */
+const countLoads = {
+  content: `(() => {
+    let load;
+    window.__appLoads = 0;
+    Object.defineProperty(window, '__portalLoadModule', {
+      configurable: true,
+      get: () => load,
+      set: (f) => { load = (...args) => { window.__appLoads++; return f(...args); }; },
+    });
+  })();`,
+};
+/** Resolves once the browser has been idle after the page's load (when the head script decides). */
+const idle = (page) => page.evaluate(() => new Promise((done) => requestIdleCallback(() => requestAnimationFrame(() => done()), { timeout: 2000 })));
+const loads = (page) => page.evaluate(() => window.__appLoads);
+
+test('the app only when it is needed: a phone\'s first visit refuses at once without it, a returning refusal reads without it, the footer\'s settings open without it, the receipt loads it', async () => {
+  const { page, context, watch } = await openPage(env, null, { viewport: { width: 390, height: 844 } });
+  await context.addInitScript(countLoads);
+  await page.goto(env.url + '/');
+  await banner(page).waitFor();
+  await idle(page);
+  assert.equal(await loads(page), 0, 'nothing fetched the app on a first visit');
+  await banner(page).getByRole('button', { name: FI.banner.reject }).click();
+  await banner(page).waitFor({ state: 'hidden' });
+  await page.getByRole('status').filter({ hasText: /^Valintasi on tallennettu\.$/ }).waitFor();
+  const record = await stored(page);
+  assert.deepEqual(record.choices, { analytics: false, marketing: false }, 'stored at once, by the head script');
+  await idle(page);
+  assert.equal(await loads(page), 0, 'a refusal needs no app');
+
+  // Returning: the refusal holds, read before the first paint; reading the notice on a phone
+  // (scrolling) fetches nothing.
+  await page.reload();
+  await idle(page);
+  assert.equal(await banner(page).isVisible(), false);
+  await page.mouse.wheel(0, 2000);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await idle(page);
+  assert.equal(await loads(page), 0, 'no app for a reader on a phone');
+  assert.equal(watch.requests.filter((url) => url.endsWith('.wasm')).length, 0, 'no WebAssembly fetched');
+
+  // The footer's settings: the head script opens them at once, with the stored record's facts
+  // written as the app writes them.
+  await footerSettings(page).click();
+  const dialog = settings(page);
+  await dialog.waitFor();
+  assert.ok(await dialog.getByText(record.id).isVisible(), 'the settings show the record the head script stored');
+  assert.equal(await dialog.getByRole('switch', { name: 'Analytiikka' }).isChecked(), false);
+  const facts = () => dialog.locator('[data-consent-fact]').evaluateAll((elements) => elements.map((e) => `${e.dataset.consentFact}=${e.textContent}`));
+  const written = await facts();
+  assert.ok(written.some((f) => /^saved=.*2\d{3}/.test(f)), `the time it was saved: ${written}`);
+  assert.equal(await loads(page), 0, 'no app for the settings');
+  // The receipt needs the app: the press loads it, the download comes, the facts stay as they were.
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Lataa kuitti (JSON)' }).click()]);
+  assert.deepEqual(JSON.parse(await readFile(await download.path(), 'utf8')).record, record);
+  assert.equal(await loads(page), 1);
+  assert.deepEqual(await facts(), written, 'the app wrote the same facts');
+  assert.equal(await dialog.isVisible(), true, 'the settings stay open when the app arrives');
+  await dialog.getByRole('button', { name: 'Sulje' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), FI.banner.settings, 'focus back on the footer button');
+  await assertClean(assert, env, watch);
+  await context.close();
+});
+
+test('the app only when it is needed: an acceptance before the app is stored at once and loads it, which starts the tag and keeps the message; a returning consent loads it by itself', async () => {
+  const { page, context, watch, google } = await openWithGoogleStub('/', { initScript: countLoads, lazy: true });
+  await idle(page);
+  assert.equal(await loads(page), 0);
+  // The app held back: the key starts its fetch, the press comes while it is on its way.
   let release;
   const held = new Promise((resolve) => (release = resolve));
-  await opened.context.route(/\.wasm$/, async (route) => {
+  await context.route(/\.wasm$/, async (route) => {
     await held;
     await route.continue();
   });
-  const { page, context, watch } = opened;
-  await page.goto(env.url + '/');
-  await banner(page).waitFor();
-  assert.equal(await page.evaluate(() => window.__portalReady === true), false, 'app not started yet');
-  await banner(page).getByRole('button', { name: FI.banner.reject }).click();
+  await page.keyboard.press('Shift');
+  await page.waitForFunction(() => window.__appLoads === 1);
+  await banner(page).getByRole('button', { name: FI.banner.accept }).click();
+  const before = await page.evaluate((key) => ({ ready: window.__portalReady === true, text: localStorage.getItem(key) }), STORAGE_KEY);
+  assert.equal(before.ready, false, 'the head script answered, not the app');
+  const record = JSON.parse(before.text);
+  assert.deepEqual(record.choices, { analytics: true, marketing: false }, 'stored at once');
+  await page.getByRole('status').filter({ hasText: /^Valintasi on tallennettu\.$/ }).waitFor();
+  // From here the live region must not change: the app keeps the head script's message.
+  await page.evaluate(() => {
+    window.__statusChanges = 0;
+    new MutationObserver((records) => (window.__statusChanges += records.length)).observe(document.getElementById('consent-status'), { childList: true, characterData: true, subtree: true });
+  });
   release();
-  await appReady(page);
-  await banner(page).waitFor({ state: 'hidden' });
-  assert.deepEqual((await stored(page)).choices, { analytics: false, marketing: false });
+  await page.waitForFunction(() => window.__stubTag === 1);
+  await page.waitForFunction(() => window.__portalReady === true);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  assert.equal(await page.evaluate(() => window.__statusChanges), 0, 'the message was written again');
+  assert.deepEqual(await stored(page), record, 'the app kept the record the head script stored');
+  assert.equal(await banner(page).isVisible(), false);
+  assert.equal(watch.requests.filter((url) => url === `${env.url}/api/consent`).length, 1, 'one beacon for one choice');
+  assert.equal(await loads(page), 1);
+  await page.reload();
+  await page.waitForFunction(() => window.__stubTag === 1);
+  assert.equal(google.length, 2, 'the tag in both page views with consent');
+  await context.close();
+});
+
+test('the app only when it is needed: the receipt pressed while the app loads, then a choice: the choice wins, no receipt comes after it', async () => {
+  const { page, context } = await openPage(env, null);
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await context.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(env.url + '/');
+  await banner(page).getByRole('button', { name: FI.banner.reject }).click();
+  await footerSettings(page).click();
+  const dialog = settings(page);
+  await dialog.waitFor();
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await dialog.getByRole('button', { name: 'Lataa kuitti (JSON)' }).click();
+  await dialog.getByRole('button', { name: FI.banner.accept }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  release();
+  await page.waitForFunction(() => window.__portalReady === true);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  assert.equal(downloads, 0, 'the receipt pressed before the choice was replayed after it');
+  assert.equal(await dialog.isVisible(), false);
+  assert.deepEqual((await stored(page)).choices, { analytics: true, marketing: false });
+  await context.close();
+});
+
+test('the app only when it is needed: on a wide screen the contents are open without it and the first scroll loads it to mark the section read', async () => {
+  const { page, context, watch } = await openPage(env, null, { viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(countLoads);
+  await page.goto(env.url + '/');
+  await idle(page);
+  assert.equal(await loads(page), 0);
+  const contents = page.locator('details.toc__details');
+  assert.equal(await contents.evaluate((d) => d.open), true, 'open as CSS shows it, without the app');
+  await page.mouse.move(640, 400);
+  await page.mouse.wheel(0, 3000);
+  await page.waitForFunction(() => window.__portalReady === true);
+  await page.locator('.toc a[aria-current="location"]').first().waitFor({ state: 'attached' });
+  assert.equal(await loads(page), 1);
   await assertClean(assert, env, watch);
+  await context.close();
+});
+
+test('the app only when it is needed: a "make a request" link pressed before it opens the form with its right ticked', async () => {
+  const { page, context } = await openPage(env, null, { viewport: { width: 390, height: 844 } });
+  await context.addInitScript(countLoads);
+  await page.goto(env.url + '/');
+  await idle(page);
+  assert.equal(await loads(page), 0);
+  const link = page.locator('[data-request-right="restriction"]').first();
+  await link.scrollIntoViewIfNeeded();
+  await link.click();
+  const restriction = page.getByRole('checkbox', { name: 'Oikeus käsittelyn rajoittamiseen' });
+  await restriction.waitFor();
+  assert.equal(await restriction.isChecked(), true);
+  assert.equal(await page.getByRole('checkbox', { name: 'Tarkastusoikeus' }).isChecked(), false);
   await context.close();
 });
 
@@ -597,6 +745,8 @@ async function openBroken(page, context, how, path = '/') {
   await context.route(pattern, handler);
   const gaveUp = page.waitForEvent('console', (message) => message.text().startsWith('The app did not start'));
   await page.goto(env.url + path);
+  // A key loads the app (the head script fetches it when the page needs it).
+  await page.keyboard.press('Shift');
   await gaveUp;
   assert.notEqual(await page.evaluate(() => window.__portalReady), true, 'the app started');
   return () => context.unroute(pattern, handler);
@@ -667,7 +817,7 @@ for (const how of Object.keys(BREAKS)) {
   });
 }
 
-test('a click on the banner before the app fails to start is answered without it', async () => {
+test('a press kept for the app (the receipt) while the app then fails to start: the settings still answer without it', async () => {
   const opened = await openPage(env, null);
   let release;
   const held = new Promise((resolve) => (release = resolve));
@@ -678,11 +828,18 @@ test('a click on the banner before the app fails to start is answered without it
   const { page, context, watch } = opened;
   await page.goto(env.url + '/');
   await banner(page).getByRole('button', { name: FI.banner.reject }).click();
+  await footerSettings(page).click();
+  const dialog = settings(page);
+  await dialog.waitFor();
   const gaveUp = page.waitForEvent('console', (message) => message.text().startsWith('The app did not start'));
+  await dialog.getByRole('button', { name: 'Lataa kuitti (JSON)' }).click();
   release();
   await gaveUp;
-  await banner(page).waitFor({ state: 'hidden' });
-  assert.deepEqual((await stored(page)).choices, { analytics: false, marketing: false });
+  assert.equal(await dialog.isVisible(), true);
+  await dialog.getByRole('switch', { name: 'Analytiikka' }).check();
+  await dialog.getByRole('button', { name: 'Tallenna valinnat' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.deepEqual((await stored(page)).choices, { analytics: true, marketing: false });
   assert.deepEqual(watch.pageErrors, []);
   await context.close();
 });
@@ -729,6 +886,7 @@ test('the app sets its ready flag and then fails: the head script still answers 
   }));
   const gaveUp = page.waitForEvent('console', (message) => message.text().startsWith('The app did not start'));
   await page.goto(env.url + '/');
+  await page.keyboard.press('Shift');
   await gaveUp;
   await banner(page).getByRole('button', { name: FI.banner.reject }).click();
   await banner(page).waitFor({ state: 'hidden' });
@@ -830,9 +988,12 @@ test('a choice made in another tab reaches this one: withdrawn there, the tag he
 });
 
 test('refused in this tab, allowed in another: the tag starts here; the storage cleared there: the banner asks here', async () => {
-  const { page: a, context, watch } = await openWithGoogleStub();
+  // This tab refuses without the app (the head script answers), so it is the head script that
+  // hears the other tab's choice and loads the app to follow it.
+  const { page: a, context, watch } = await openWithGoogleStub('/', { lazy: true });
   await banner(a).getByRole('button', { name: FI.banner.reject }).click();
   await banner(a).waitFor({ state: 'hidden' });
+  assert.notEqual(await a.evaluate(() => window.__portalReady), true, 'no app here before the other tab chose');
   const b = await context.newPage();
   await b.goto(env.url + '/');
   await appReady(b);

@@ -210,8 +210,15 @@ export const STUB_MATOMO = `(function () {
   window._paq = { push: function (args) { run(args); } };
 })();`;
 
-/** Waits until the app has started (it sets `window.__portalReady`, crate::vocabulary::APP_READY). */
+/**
+ * Has the app loaded as a keyboard user's first key loads it (the head script fetches it only when
+ * the page needs it: a stored choice that starts a service, a press, a key, a jump to a section,
+ * the contents in use), then waits until it has started (it sets `window.__portalReady`,
+ * crate::vocabulary::APP_READY). The tests of what loads it when, without a key, are in
+ * consent.test.mjs ("the app only when it is needed").
+ */
 export async function appReady(page) {
+  await page.keyboard.press('Shift');
   await page.waitForFunction(() => window.__portalReady === true, null, { timeout: 10_000 });
 }
 

@@ -63,12 +63,12 @@ after(async () => {
   await browser?.close();
   const rows = Object.entries(figures);
   if (rows.length) {
-    console.log('\nFinnish first load on the wire (Accept-Encoding: br, gzip) | brotli -11 of the files');
+    console.log('\nFinnish page with its app loaded, on the wire (Accept-Encoding: br, gzip) | brotli -11 of the files');
     for (const [name, f] of rows) console.log(`${name.padEnd(7)} ${f.wire} bytes | ${f.brotli} bytes (${f.files} files; returning visit: ${f.refetched} hashed files fetched again)`);
   }
 });
 
-/** The browser run: banner, form, PDF; returns the paths the first visit asked for. */
+/** The browser run: banner, form, PDF; returns the paths the first visit asked for, the app's included (a key loads it). */
 async function flow(server) {
   const env = { browser, url: server.url, origin: server.url };
   const { page, context, watch } = await openPage(env, '/');

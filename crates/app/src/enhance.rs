@@ -1,6 +1,7 @@
-//! In the browser: mark the section being read in the table of contents, keep the language
-//! switch's links on the page's `#fragment`, and give the contents' `<details>` the state CSS
-//! already shows. Thin glue around the DOM; the decisions are in [`portal_core::notice::toc`].
+//! In the browser: mark the section being read in the table of contents and keep the language
+//! switch's links on the page's `#fragment`. Thin glue around the DOM; the decisions are in
+//! [`portal_core::notice::toc`]. (The head script opens the contents' `<details>` on a wide
+//! screen, where CSS shows them anyway.)
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -10,25 +11,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{AddEventListenerOptions, Document};
 
 use portal_core::notice::toc::current_section;
-use portal_core::notice::WIDE_SCREEN_QUERY;
 use portal_core::vocabulary::{
-    LANG_LINK_ATTRIBUTE, NOTICE_ID, NOTICE_SECTION_CLASS, SECTION_ATTRIBUTE, TOC_CLASS, TOC_DETAILS_CLASS,
+    LANG_LINK_ATTRIBUTE, NOTICE_ID, NOTICE_SECTION_CLASS, SECTION_ATTRIBUTE, TOC_CLASS,
 };
 use portal_dom::elements;
-
-/// On a wide screen CSS shows the contents beside the notice from the first paint, whatever the
-/// `<details>` says; opening it there too makes what assistive technology hears match what is
-/// shown. Nothing moves: the content is already visible.
-pub fn open_contents_on_wide_screens(document: &Document) {
-    let wide = web_sys::window()
-        .and_then(|w| w.match_media(WIDE_SCREEN_QUERY).ok().flatten())
-        .is_some_and(|query| query.matches());
-    if wide {
-        if let Ok(Some(details)) = document.query_selector(&[".", TOC_DETAILS_CLASS].concat()) {
-            let _ = details.set_attribute("open", "");
-        }
-    }
-}
 
 /// The id of the section at the reading line, as [`current_section`] decides.
 fn current_section_id(document: &Document) -> Option<String> {

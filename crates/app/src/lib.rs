@@ -1,7 +1,8 @@
 //! The app in the browser: it enhances the page the server sent. The page already holds every
 //! text and button of its language; the head script has already decided whether the banner
-//! shows. The app takes over consent, answers the buttons, marks the section being read and
-//! keeps the language switch on it, and loads the request form when asked.
+//! shows, and answers a choice made before the app is loaded (it loads the app only when the page
+//! needs it: `first-paint.js`). The app takes over consent, answers the buttons, marks the
+//! section being read and keeps the language switch on it, and loads the request form when asked.
 //!
 //! Plain web-sys rather than Leptos: with the whole page rendered at build time there is no view
 //! left to build here, and Leptos' runtime measured 38 KB raw / 13 KB brotli against a first load
@@ -22,7 +23,7 @@ use wasm_bindgen::JsCast;
 
 use crate::consent::controller;
 use portal_core::request::right::Right;
-use portal_core::vocabulary::{Action, ACTION_ATTRIBUTE, REQUEST_RIGHT_ATTRIBUTE};
+use portal_core::vocabulary::{Action, ACTION_ATTRIBUTE, EARLY_REQUEST, REQUEST_RIGHT_ATTRIBUTE};
 
 /// Starts the app. Called once by `main`.
 pub fn start() {
@@ -42,13 +43,22 @@ pub fn start() {
     }
     // Consent first: it decides which services may load in this page view.
     controller::start(portal_dom::page_lang(&document));
-    enhance::open_contents_on_wide_screens(&document);
     enhance::track_current_section(&document);
     if form_shown {
-        request_form::open(None);
+        // With the right of the "Tee pyyntö" link that loaded the app, if one did.
+        request_form::open(early_request());
     }
     // Last: until now, the head script answers the buttons if the start fails.
     controller::announce_ready();
+}
+
+/// The right of a "Tee pyyntö" link pressed before the app was loaded (the head script kept it).
+fn early_request() -> Option<Right> {
+    let window = web_sys::window()?;
+    let right = js_sys::Reflect::get(&window, &EARLY_REQUEST.into())
+        .ok()?
+        .as_string()?;
+    Right::from_key(&right)
 }
 
 /// One click listener for every button of the portal and the "Tee pyyntö" links.

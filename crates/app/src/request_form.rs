@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use portal_core::request::right::Right;
-use portal_core::vocabulary::{FormAsset, LOAD_MODULE, REQUEST_ROOT_ID, STATUS_ID};
+use portal_core::vocabulary::{FormAsset, FORM_LOADING, LOAD_MODULE, REQUEST_ROOT_ID, STATUS_ID};
 
 thread_local! {
     /// The form's module, loading or loaded (a failed load is forgotten, so a click retries).
@@ -23,17 +23,29 @@ fn load() -> Option<Promise> {
         return Some(loading);
     }
     let window = web_sys::window()?;
-    let root = window.document()?.get_element_by_id(REQUEST_ROOT_ID)?;
-    let module = root.get_attribute(FormAsset::Module.attribute())?;
-    let wasm = root.get_attribute(FormAsset::Wasm.attribute())?;
-    let loader: Function = Reflect::get(&window, &LOAD_MODULE.into()).ok()?.dyn_into().ok()?;
-    let loading: Promise = loader
-        .call2(&JsValue::UNDEFINED, &module.into(), &wasm.into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
+    // Started by the head script beside the app, when the press that opens the form loaded both.
+    let started = Reflect::get(&window, &FORM_LOADING.into())
+        .ok()
+        .and_then(|p| p.dyn_into::<Promise>().ok());
+    let loading = match started {
+        Some(started) => started,
+        None => {
+            let root = window.document()?.get_element_by_id(REQUEST_ROOT_ID)?;
+            let module = root.get_attribute(FormAsset::Module.attribute())?;
+            let wasm = root.get_attribute(FormAsset::Wasm.attribute())?;
+            let loader: Function = Reflect::get(&window, &LOAD_MODULE.into()).ok()?.dyn_into().ok()?;
+            loader
+                .call2(&JsValue::UNDEFINED, &module.into(), &wasm.into())
+                .ok()?
+                .dyn_into()
+                .ok()?
+        }
+    };
     let forget = Closure::once(|error: JsValue| {
         LOADING.with(|l| *l.borrow_mut() = None);
+        if let Some(window) = web_sys::window() {
+            let _ = Reflect::set(&window, &FORM_LOADING.into(), &JsValue::NULL);
+        }
         // The page's own fallback (how to send a request without the form) stays in view.
         web_sys::console::warn_2(&"request form unavailable:".into(), &error);
     });

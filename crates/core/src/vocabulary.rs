@@ -55,6 +55,19 @@ pub const LOAD_MODULE: &str = "__portalLoadModule";
 pub const FIRST_PAINT_NOW: &str = "__portalFirstPaintNow";
 /// Set to `true` by the app when it has started: the head script stops queueing clicks.
 pub const APP_READY: &str = "__portalReady";
+/// The right of a "Tee pyyntö" link pressed before the app was loaded (the head script keeps it,
+/// the app opens the form with it ticked).
+pub const EARLY_REQUEST: &str = "__portalEarlyRequest";
+/// The element that had the focus when the head script opened the settings view before the app
+/// was loaded: the app gives the focus back to it when the view closes.
+pub const SETTINGS_OPENER: &str = "__portalSettingsOpener";
+/// The request form's module as the head script started loading it (a promise of the module),
+/// on a "Tee pyyntö" press or a page opened at the form, at the same time as the app: the app's
+/// form loader takes it instead of loading the form after itself.
+pub const FORM_LOADING: &str = "__portalFormLoading";
+/// On the live region ([`STATUS_ID`]): which [`Message`] the head script is showing (its
+/// attribute's name), so that an app loaded after the head script answered a choice keeps it.
+pub const STATUS_MESSAGE_ATTRIBUTE: &str = "data-message";
 
 /// The element that holds the cookie banner, its settings view and its live region.
 pub const CONSENT_ROOT_ID: &str = "consent-root";

@@ -18,9 +18,10 @@ use portal_core::date::Instant;
 use portal_core::i18n::Lang;
 use portal_core::vocabulary::{
     Action, Fact, Message, Show, ALLOWED_TEXT_ATTRIBUTE, APP_READY, ASK_CLASS, ASK_REASON_ATTRIBUTE,
-    BANNER_ID, CONSENT_ROOT_ID, EARLY_CLICKS, FACT_ATTRIBUTE, FIRST_PAINT_NOW, GPC_CLASS, GPC_NOTE_ID,
-    LOG_ATTRIBUTE, NOTICE_ID, NO_STORAGE_CLASS, PURPOSE_ATTRIBUTE, REFUSED_TEXT_ATTRIBUTE, REVISIONS_META,
-    REVISIONS_TEXTS_ATTRIBUTE, SETTINGS_ID, SHOW_ATTRIBUTE, STATUS_ID,
+    CONSENT_ROOT_ID, EARLY_CLICKS, FACT_ATTRIBUTE, FIRST_PAINT_NOW, GPC_CLASS, GPC_NOTE_ID, LOG_ATTRIBUTE,
+    NOTICE_ID, NO_STORAGE_CLASS, PURPOSE_ATTRIBUTE, REFUSED_TEXT_ATTRIBUTE, REVISIONS_META,
+    REVISIONS_TEXTS_ATTRIBUTE, SETTINGS_ID, SETTINGS_OPENER, SHOW_ATTRIBUTE, STATUS_ID,
+    STATUS_MESSAGE_ATTRIBUTE,
 };
 use portal_dom::{attribute_selector, document, elements};
 
@@ -41,6 +42,8 @@ struct State {
     record: Option<Record>,
     storage_ok: bool,
     message: Option<Message>,
+    /// Whether [`State::message`] is the one the head script showed (see [`shown_message`]).
+    message_from_head: bool,
 }
 
 thread_local! {
@@ -107,6 +110,13 @@ fn enforce(choices: Choices) {
     gate::delete_cookies(&refused);
 }
 
+/// The message the head script is showing, when it answered a choice before the app was loaded:
+/// the app keeps it (its first `sync` would otherwise empty the live region).
+fn shown_message() -> Option<Message> {
+    let shown = by_id::<Element>(STATUS_ID)?.get_attribute(STATUS_MESSAGE_ATTRIBUTE)?;
+    Message::ALL.into_iter().find(|m| m.attribute() == shown)
+}
+
 /// Reads the stored choice and applies it, or keeps the first layer shown. Returns whether it asks.
 pub fn start(lang: Lang) -> bool {
     let meta = document().and_then(|d| {
@@ -134,7 +144,8 @@ pub fn start(lang: Lang) -> bool {
         applied: Choices::NONE,
         record: None,
         storage_ok: storage::available(),
-        message: None,
+        message: shown_message(),
+        message_from_head: true,
     };
     // The head script's moment of decision, so both decide the same at the edge of expiry.
     let decided_at = web_sys::window()
@@ -148,7 +159,17 @@ pub fn start(lang: Lang) -> bool {
         }
         Status::Ask(reason) => {
             // An expired choice is not kept longer than the cookie table says; the banner still
-            // says why it asks.
+            // says why it asks. (The head script deletes it too, before the app is loaded: its
+            // reason then stands.)
+            let expired_before = document()
+                .and_then(|d| d.document_element())
+                .and_then(|html| html.get_attribute(ASK_REASON_ATTRIBUTE))
+                .is_some_and(|shown| shown == Ask::Expired.key());
+            let reason = if reason == Ask::FirstVisit && expired_before {
+                Ask::Expired
+            } else {
+                reason
+            };
             if reason == Ask::Expired {
                 storage::remove();
             }
@@ -157,21 +178,23 @@ pub fn start(lang: Lang) -> bool {
     }
     // Without a valid choice this denies everything and deletes leftovers of an old one.
     enforce(state.applied);
+    // The settings view the head script opened before the app was loaded stays open, and gives
+    // the focus back to what opened it when it closes.
+    if by_id::<web_sys::HtmlDialogElement>(SETTINGS_ID).is_some_and(|d| d.open()) {
+        state.settings_open = true;
+        let opener = web_sys::window()
+            .and_then(|w| js_sys::Reflect::get(&w, &SETTINGS_OPENER.into()).ok())
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+        RETURN_FOCUS.with(|cell| *cell.borrow_mut() = opener);
+    }
     let asks = state.ask.is_some();
     STATE.with(|cell| *cell.borrow_mut() = Some(state));
     listen();
     follow_stored_choice();
     sync();
     replay_early_clicks();
-    if asks && with_state(|s| s.ask.is_some() && !s.settings_open) == Some(true) {
-        remember_focus();
-        if let Some(banner) = by_id::<HtmlElement>(BANNER_ID) {
-            // Without scrolling: a deep link keeps its place, the banner is in view anyway.
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = banner.focus_with_options(&options);
-        }
-    }
+    // The head script gave the asking banner the focus when the page loaded; the app, loaded at
+    // any later moment (a key, a scroll), never moves it.
     asks
 }
 
@@ -224,6 +247,7 @@ fn reread() {
         state.record = record;
         state.ask = ask;
         state.message = None;
+        state.message_from_head = false;
         Some((previous, applied))
     }) else {
         return;
@@ -345,6 +369,7 @@ fn choose(choices: Choices) {
         state.record = saved.then_some(record);
         state.ask = None;
         state.settings_open = false;
+        state.message_from_head = false;
         state.message = Some(match (withdrawn, saved) {
             (true, _) => Message::Withdrawn,
             (false, true) => Message::Saved,
@@ -537,7 +562,11 @@ fn sync() {
         }
         if let Some(status) = by_id::<Element>(STATUS_ID) {
             let text = state.message.and_then(|m| status.get_attribute(m.attribute()));
-            status.set_text_content(text.as_deref());
+            // A message the head script already shows is not written again (it would be announced
+            // twice); the app's own are, also the same again (announced again).
+            if !state.message_from_head {
+                status.set_text_content(text.as_deref());
+            }
         }
         if let Some(dialog) = by_id::<web_sys::HtmlDialogElement>(SETTINGS_ID) {
             if state.settings_open && !dialog.open() {

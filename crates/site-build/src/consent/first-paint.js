@@ -2,7 +2,8 @@
 // is shown, so that what the first paint shows stays (the banner for a visitor who has no valid
 // choice, nothing for one who has). It reads the stored choice exactly as the WebAssembly does
 // (src/consent/record.rs: `status`), which then takes over. It also queues clicks made before the
-// app is ready and loads the app once the page has loaded.
+// app is ready, answers a choice itself until the app is loaded, and loads the app when the page
+// needs it.
 //
 // A template: the build (src/consent/first_paint.rs) fills in each name between percent signs from the Rust constant
 // it stands for, so both sides use one vocabulary. Written for any browser that has import().
@@ -59,34 +60,45 @@
     if (now >= addMonths(record.time, %CHOICE_MONTHS%)) return %ASK_EXPIRED%;
     previous = choices;
     previousId = record.id;
+    previousTime = record.time;
     return null;
   }
 
-  // The moment of the decision, which the app decides at too (so both agree at the edge).
-  var now = Date.now();
   // The choices of the valid stored record, if any (what a choice made here would withdraw).
   var previous = {};
   // Its id: a new choice in this browser keeps it (record.rs, Record::id), so the company's log
   // can tell a withdrawal from a first refusal.
   var previousId = null;
-  window[%FIRST_PAINT_NOW%] = now;
-  var reason = %ASK_FIRST_VISIT%;
-  var text = null;
-  try {
-    text = window.localStorage.getItem(%STORAGE_KEY%);
-  } catch (blocked) {
-    // Storage is blocked: nothing can be stored, the banner asks and says so.
-    html.classList.add(%NO_STORAGE_CLASS%);
-  }
-  // Nothing longer than a record can be is parsed (record::MAX_RECORD_LENGTH): the app does not
-  // parse it either, and a value nested thousands deep is no choice.
-  if (text !== null) {
+  // And when it was made.
+  var previousTime = 0;
+  // Whether storage is blocked (it throws): nothing can be stored, the banner says so.
+  var blocked = false;
+  // Reads the stored choice as it is at `now` (another tab may have changed it since the page
+  // loaded): the reason to ask, or null; `previous` and `previousId` follow it.
+  function readStored(now) {
+    previous = {};
+    previousId = null;
+    var text = null;
     try {
-      reason = text.length > %MAX_RECORD_LENGTH% ? %ASK_UNREADABLE% : reasonToAsk(text, now);
+      text = window.localStorage.getItem(%STORAGE_KEY%);
+    } catch (refused) {
+      blocked = true;
+    }
+    if (text === null) return %ASK_FIRST_VISIT%;
+    // Nothing longer than a record can be is parsed (record::MAX_RECORD_LENGTH): the app does not
+    // parse it either, and a value nested thousands deep is no choice.
+    try {
+      return text.length > %MAX_RECORD_LENGTH% ? %ASK_UNREADABLE% : reasonToAsk(text, now);
     } catch (notJson) {
-      reason = %ASK_UNREADABLE%;
+      return %ASK_UNREADABLE%;
     }
   }
+  // The moment of the decision, which the app decides at too when it starts right after (so both
+  // agree at the edge); an app loaded later decides when it is loaded.
+  var now = Date.now();
+  window[%FIRST_PAINT_NOW%] = now;
+  var reason = readStored(now);
+  if (blocked) html.classList.add(%NO_STORAGE_CLASS%);
   var gpc = navigator.globalPrivacyControl === true;
   if (gpc) html.classList.add(%GPC_CLASS%);
   if (reason !== null) {
@@ -114,11 +126,11 @@
     });
   };
 
-  // When the app cannot start (for any reason), the buttons still answer: a choice is stored as
-  // the app stores it (record.rs), and the cookies of what it refuses are deleted on the host and
-  // its parent domains (cookies.rs), so no refusal or withdrawal depends on the WebAssembly.
-  // The services (Google's tag, Matomo, Meta's pixel), which only the app loads, stay out of this
-  // page view.
+  // Until the app is loaded, and when it cannot start (for any reason), the buttons still answer:
+  // a choice is stored as the app stores it (record.rs), and the cookies of what it refuses are
+  // deleted on the host and its parent domains (cookies.rs), so no choice waits for the
+  // WebAssembly and no refusal or withdrawal depends on it. The services (Google's tag, Matomo,
+  // Meta's pixel) only the app loads: a choice that allows one loads the app.
   var failed = false;
   function byId(id) {
     return document.getElementById(id);
@@ -165,7 +177,13 @@
   // domain the host is in (the browser ignores those it cannot be).
   function deleteRefused(choices) {
     var labels = location.hostname.split('.');
-    document.cookie.split(';').forEach(function (pair) {
+    var cookies = '';
+    try {
+      cookies = document.cookie;
+    } catch (sandboxed) {
+      // A document without cookies (a sandboxed frame) has none to delete.
+    }
+    cookies.split(';').forEach(function (pair) {
       var name = pair.split('=')[0].trim();
       if (cookiesOf.some(function (c) { return !choices[c[0]] && c[1].test(name); })) {
         for (var i = -1; i < labels.length; i++) {
@@ -174,18 +192,55 @@
       }
     });
   }
+  // Answers `action`. Before the app has failed, a choice that cannot be stored is left to the
+  // app (which holds it for the page view and says so): returns false then, having done nothing.
+  // The settings view's facts of the stored choice (when, until when, its id, each purpose), or
+  // its "no choice stored" parts, as the app writes them (controller::sync).
+  function showRecord() {
+    var has = previousId !== null;
+    document.querySelectorAll('[' + %SHOW_ATTRIBUTE% + ']').forEach(function (element) {
+      element.hidden = (element.getAttribute(%SHOW_ATTRIBUTE%) === %SHOW_RECORD%) !== has;
+    });
+    if (!has) return;
+    function fact(key, text) {
+      document.querySelectorAll('[' + %FACT_ATTRIBUTE% + '="' + key + '"]').forEach(function (element) {
+        element.textContent = typeof text === 'function' ? text(element) : text;
+      });
+    }
+    function local(time) {
+      return new Date(time).toLocaleString(%LOCALES%[html.lang], { dateStyle: 'long', timeStyle: 'short' });
+    }
+    fact(%FACT_SAVED%, local(previousTime));
+    fact(%FACT_VALID_UNTIL%, local(addMonths(previousTime, %CHOICE_MONTHS%)));
+    fact(%FACT_ID%, previousId);
+    asked.forEach(function (p) {
+      fact(p[0], function (element) {
+        return element.getAttribute(previous[p[0]] ? %ALLOWED_TEXT_ATTRIBUTE% : %REFUSED_TEXT_ATTRIBUTE%);
+      });
+    });
+  }
+  var following = false;
   function fallback(action) {
     var dialog = byId(%SETTINGS_ID%);
     if (action === %ACTION_SETTINGS%) {
-      // The switches show the choice in force (all off without one).
-      asked.forEach(function (p) { toggle(p[0]).checked = !!previous[p[0]]; });
+      if (!dialog || dialog.open) return;
+      // The switches show the choice in force (all off without one), as the app's do.
+      var inForce = effective(previous);
+      asked.forEach(function (p) { toggle(p[0]).checked = !!inForce[p[0]]; });
       syncSwitches();
-      return dialog.open || dialog.showModal();
+      if (!following) dialog.addEventListener('change', syncSwitches);
+      following = true;
+      showRecord();
+      window[%SETTINGS_OPENER%] = document.activeElement;
+      return dialog.showModal();
     }
-    if (action === %ACTION_CLOSE%) return dialog.close();
+    if (action === %ACTION_CLOSE%) return dialog && dialog.close();
     // Only the three choices are stored; anything else (the receipt, which needs the app and
     // shows only with it) is left alone.
     if (action !== %ACTION_ACCEPT_ALL% && action !== %ACTION_REJECT_ALL% && action !== %ACTION_SAVE%) return;
+    // What is stored now: a choice made in another tab since this page loaded is what this one
+    // changes (its id kept, a withdrawal said as such).
+    readStored(Date.now());
     var wanted = {};
     asked.forEach(function (p) {
       wanted[p[0]] = action === %ACTION_ACCEPT_ALL% || action === %ACTION_SAVE% && toggle(p[0]).checked;
@@ -198,13 +253,17 @@
       var id = previousId || Array.prototype.map.call(crypto.getRandomValues(new Uint8Array(%ID_LENGTH% / 2)), function (b) {
         return (b + 256).toString(16).slice(1);
       }).join('');
-      text = JSON.stringify({ version: %RECORD_VERSION%, id: id, time: Date.now(),
+      var time = Date.now();
+      text = JSON.stringify({ version: %RECORD_VERSION%, id: id, time: time,
         choices: choices, revision: revisions[lang], lang: lang, gpc: gpc });
       localStorage.setItem(%STORAGE_KEY%, text);
       message = %MESSAGE_SAVED%;
     } catch (notStored) {
+      if (!failed) return false;
       html.classList.add(%NO_STORAGE_CLASS%);
     }
+    // The app, loaded later, decides on the stored choice at this moment.
+    window[%FIRST_PAINT_NOW%] = Date.now();
     // The company's consent log, when the site has one (consent::log): the record and the page's
     // path, queued by the browser; nothing waits for it. Also when storage refused it (the choice
     // then holds for this page view), as the app does; not without an id.
@@ -212,61 +271,180 @@
     if (text && log && navigator.sendBeacon) {
       navigator.sendBeacon(log, '{"path":' + JSON.stringify(location.pathname) + ',"record":' + text + '}');
     }
-    if (%CHOICE_KEYS%.some(function (key) { return previous[key] && !choices[key]; })) message = %MESSAGE_WITHDRAWN%;
+    // Withdrawn: what was in force (as the app counts it, Choices::withdrawn_in) is no longer.
+    var before = effective(previous);
+    if (%CHOICE_KEYS%.some(function (key) { return before[key] && !choices[key]; })) message = %MESSAGE_WITHDRAWN%;
     previous = choices;
-    if (message !== %MESSAGE_NOT_STORED%) previousId = id;
+    if (message !== %MESSAGE_NOT_STORED%) {
+      previousId = id;
+      previousTime = time;
+    }
     deleteRefused(choices);
     html.classList.remove(%ASK_CLASS%);
     html.removeAttribute(%ASK_REASON_ATTRIBUTE%);
     // Emptied first and filled a frame later, so that the same message again is announced again.
     var status = byId(%STATUS_ID%);
+    status.setAttribute(%STATUS_MESSAGE_ATTRIBUTE%, message);
     status.textContent = '';
     requestAnimationFrame(function () {
       status.textContent = status.getAttribute(message);
     });
-    dialog.close();
-    // Focus goes back where it was, or to the notice when that is gone (a button of the banner).
+    // A press the app was to answer is superseded by this choice.
+    early.length = 0;
+    if (dialog) dialog.close();
+    // Focus goes back where it was, or to the notice when that is gone (a button of the banner;
+    // the notice may not be parsed yet on a slow phone).
     var active = document.activeElement;
-    if (!active || active === document.body || !active.offsetWidth) byId(%NOTICE_ID%).focus({ preventScroll: true });
+    var notice = byId(%NOTICE_ID%);
+    if (notice && (!active || active === document.body || !active.offsetWidth)) notice.focus({ preventScroll: true });
+    return true;
+  }
+  // What the stored choice in force does not allow goes now (as the app does on start, when it
+  // is loaded at all), and an expired choice is not kept longer than the cookie table says.
+  deleteRefused(effective(previous));
+  if (reason === %ASK_EXPIRED%) {
+    try { localStorage.removeItem(%STORAGE_KEY%); } catch (blocked) {}
   }
 
-  // Clicks on the portal's buttons before the app is ready: the app replays the last one. If the
-  // app cannot start, the fallback above answers them instead.
-  var early = window[%EARLY_CLICKS%] = [];
-  document.addEventListener('click', function (event) {
-    // Ready, unless the app failed after saying so.
-    if (window[%APP_READY%] && !failed) return;
-    var button = event.target.closest && event.target.closest('[' + %ACTION_ATTRIBUTE% + ']');
-    if (!button) return;
-    var action = button.getAttribute(%ACTION_ATTRIBUTE%);
-    if (!failed) return early.push(action);
-    event.stopPropagation();
-    fallback(action);
-  }, true);
-
-  // The app only enhances the page: load it once the page has loaded and the browser is idle, so
-  // that it never competes with the notice's own paints (clicks made meanwhile are kept above).
+  // The app (the consent controller, the contents' marker, the form's loader) is fetched only when
+  // the page needs it: a stored choice that starts a service, the request form, a press on one of
+  // the portal's buttons that the head script does not answer itself, the contents in use (a
+  // scroll on a wide screen, where they are shown beside the notice; the contents opened; a jump
+  // to a section), or a key pressed (a keyboard user on the way to the buttons). A visitor who
+  // refused and only reads a phone's page never fetches it.
   var app = meta(%APP_META%);
-  if (!app) return;
-  function start() {
+  var loading = false;
+  var wideScreen = window.matchMedia(%WIDE_SCREEN_QUERY%);
+  function loadApp() {
+    if (loading || !app) return;
+    loading = true;
+    window.removeEventListener('scroll', onScroll);
+    // The app decides on the stored choice when it is loaded, not when the page was.
+    window[%FIRST_PAINT_NOW%] = Date.now();
     window[%LOAD_MODULE%](app.content, app.getAttribute(%APP_WASM_ATTRIBUTE%)).catch(function (error) {
       // The banner and the footer's settings button stay, answered by the fallback (and the
       // click made while the app was loading, if any).
-      // What the stored choice in force does not allow goes now, as the app would have done.
       failed = true;
-      deleteRefused(effective(previous));
-      // An expired choice is not kept (as the app does on start).
-      if (reason === %ASK_EXPIRED%) {
-        try { localStorage.removeItem(%STORAGE_KEY%); } catch (blocked) {}
-      }
-      byId(%SETTINGS_ID%).addEventListener('change', syncSwitches);
       if (early.length) fallback(early.pop());
       console.warn('The app did not start; the consent buttons work without it.', error);
     });
   }
+  // The request form's module, fetched and compiled beside the app (not after it) when the form is
+  // about to open; the app's form loader takes this promise.
+  function loadForm() {
+    var root = byId(%REQUEST_ROOT_ID%);
+    if (window[%FORM_LOADING%] || !root) return;
+    var loading = window[%LOAD_MODULE%](root.getAttribute(%FORM_MODULE_ATTRIBUTE%), root.getAttribute(%FORM_WASM_ATTRIBUTE%));
+    // A failed load is forgotten, so that the app's loader tries again (and says so).
+    loading.catch(function () { window[%FORM_LOADING%] = null; });
+    window[%FORM_LOADING%] = loading;
+  }
+  function wide() {
+    return wideScreen.matches;
+  }
+  function onScroll() {
+    if (wide()) loadApp();
+  }
+  // Whether a button's action is a choice (the head script answers it itself).
+  function choosing(action) {
+    return action === %ACTION_ACCEPT_ALL% || action === %ACTION_REJECT_ALL% || action === %ACTION_SAVE%;
+  }
+  function allowsAny(choices) {
+    var e = effective(choices);
+    return %CHOICE_KEYS%.some(function (key) { return e[key]; });
+  }
+
+  // Clicks on the portal's buttons before the app is ready: a choice is answered here at once
+  // and stored, so nothing is lost if the page closes; anything else (the settings, the receipt)
+  // is kept for the app, which replays the last one. If the app cannot start, the fallback
+  // answers everything.
+  var early = window[%EARLY_CLICKS%] = [];
+  document.addEventListener('click', function (event) {
+    // Ready, unless the app failed after saying so.
+    if (window[%APP_READY%] && !failed) return;
+    var target = event.target.closest ? event.target : null;
+    // A "Tee pyyntö" link: the browser follows it to the form, which the app opens with its right.
+    var request = target && target.closest('[' + %REQUEST_RIGHT_ATTRIBUTE% + ']');
+    if (request) {
+      window[%EARLY_REQUEST%] = request.getAttribute(%REQUEST_RIGHT_ATTRIBUTE%);
+      loadForm();
+      return loadApp();
+    }
+    var button = target && target.closest('[' + %ACTION_ATTRIBUTE% + ']');
+    if (!button) return;
+    var action = button.getAttribute(%ACTION_ATTRIBUTE%);
+    var chooses = choosing(action);
+    if (failed) {
+      event.stopPropagation();
+      return fallback(action);
+    }
+    // The settings open (and close) at once, with the stored choice's facts; the app is not
+    // needed for them (the receipt inside is kept for it).
+    if (action === %ACTION_SETTINGS% || action === %ACTION_CLOSE%) {
+      event.stopPropagation();
+      return fallback(action);
+    }
+    if (chooses && fallback(action)) {
+      event.stopPropagation();
+      // A choice that starts a service needs the app.
+      if (allowsAny(previous)) loadApp();
+      return;
+    }
+    early.push(action);
+    loadApp();
+  }, true);
+  // A press on a button that the app answers (the receipt: the rest is answered here) or on a
+  // "Tee pyyntö" link starts the fetch before its click comes.
+  document.addEventListener('pointerdown', function (event) {
+    var target = event.target.closest ? event.target : null;
+    var button = target && target.closest('[' + %ACTION_ATTRIBUTE% + ']');
+    var action = button && button.getAttribute(%ACTION_ATTRIBUTE%);
+    var request = target && target.closest('[' + %REQUEST_RIGHT_ATTRIBUTE% + ']');
+    if (request) loadForm();
+    if (request || button && !choosing(action) && action !== %ACTION_SETTINGS% && action !== %ACTION_CLOSE%) loadApp();
+  }, true);
+  document.addEventListener('keydown', loadApp, { capture: true, once: true });
+  window.addEventListener('hashchange', function () {
+    if (location.hash === '#' + %FORM_SECTION_ID%) loadForm();
+    loadApp();
+  });
+  window.addEventListener('scroll', onScroll, { passive: true });
+  // A choice made in another tab of the site, or while this page was in the back/forward cache:
+  // the app follows it (it reads the stored choice and applies it).
+  window.addEventListener('storage', function (event) {
+    if (event.key === null || event.key === %STORAGE_KEY%) loadApp();
+  });
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted) loadApp();
+  });
+
+  document.addEventListener('DOMContentLoaded', function () {
+    // The banner that asks takes the focus (without scrolling: a deep link keeps its place), so
+    // that the keyboard and a screen reader start at the choice; not if the visitor is already
+    // somewhere. The app does not move it again.
+    var banner = byId(%BANNER_ID%);
+    if (html.classList.contains(%ASK_CLASS%) && banner && document.activeElement === document.body) banner.focus({ preventScroll: true });
+    var contents = document.querySelector('.' + %TOC_DETAILS_CLASS%);
+    if (!contents) return;
+    // On a wide screen CSS shows the contents beside the notice from the first paint, whatever
+    // the <details> says: open it there too, so that what assistive technology hears matches
+    // what is shown. Nothing moves.
+    if (wide()) contents.open = true;
+    contents.addEventListener('toggle', function () {
+      if (contents.open && !wide()) loadApp();
+    });
+  });
+
+  // Loaded after the page and once the browser is idle, so that it never competes with the
+  // notice's own paints, when the page needs it from the start: a stored choice starts a service,
+  // the page opens at the form, or a wide screen opens scrolled (at a section).
+  function startIfNeeded() {
+    if (location.hash === '#' + %FORM_SECTION_ID%) loadForm();
+    if (allowsAny(previous) || blocked || location.hash === '#' + %FORM_SECTION_ID% || wide() && window.scrollY > 0) loadApp();
+  }
   function whenIdle() {
-    if (window.requestIdleCallback) window.requestIdleCallback(start, { timeout: 1000 });
-    else setTimeout(start, 0);
+    if (window.requestIdleCallback) window.requestIdleCallback(startIfNeeded, { timeout: 1000 });
+    else setTimeout(startIfNeeded, 0);
   }
   if (document.readyState === 'complete') whenIdle();
   else window.addEventListener('load', whenIdle, { once: true });

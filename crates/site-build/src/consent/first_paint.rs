@@ -68,7 +68,41 @@ fn names() -> Vec<(&'static str, String)> {
         ("MESSAGE_WITHDRAWN", literal(Message::Withdrawn.attribute())),
         ("MESSAGE_NOT_STORED", literal(Message::NotStored.attribute())),
         ("GPC_NOTE_ID", literal(v::GPC_NOTE_ID)),
+        ("EARLY_REQUEST", literal(v::EARLY_REQUEST)),
+        ("BANNER_ID", literal(v::BANNER_ID)),
+        ("SETTINGS_OPENER", literal(v::SETTINGS_OPENER)),
+        ("FORM_LOADING", literal(v::FORM_LOADING)),
+        ("REQUEST_ROOT_ID", literal(v::REQUEST_ROOT_ID)),
+        ("FORM_MODULE_ATTRIBUTE", literal(v::FormAsset::Module.attribute())),
+        ("FORM_WASM_ATTRIBUTE", literal(v::FormAsset::Wasm.attribute())),
+        ("SHOW_ATTRIBUTE", literal(v::SHOW_ATTRIBUTE)),
+        ("SHOW_RECORD", literal(v::Show::Record.key())),
+        ("FACT_ATTRIBUTE", literal(v::FACT_ATTRIBUTE)),
+        ("FACT_SAVED", literal(v::Fact::SavedAt.key())),
+        ("FACT_VALID_UNTIL", literal(v::Fact::ValidUntil.key())),
+        ("FACT_ID", literal(v::Fact::Id.key())),
+        ("ALLOWED_TEXT_ATTRIBUTE", literal(v::ALLOWED_TEXT_ATTRIBUTE)),
+        ("REFUSED_TEXT_ATTRIBUTE", literal(v::REFUSED_TEXT_ATTRIBUTE)),
+        ("LOCALES", locales()),
+        ("REQUEST_RIGHT_ATTRIBUTE", literal(v::REQUEST_RIGHT_ATTRIBUTE)),
+        ("STATUS_MESSAGE_ATTRIBUTE", literal(v::STATUS_MESSAGE_ATTRIBUTE)),
+        ("TOC_DETAILS_CLASS", literal(v::TOC_DETAILS_CLASS)),
+        (
+            "WIDE_SCREEN_QUERY",
+            literal(portal_core::notice::WIDE_SCREEN_QUERY),
+        ),
+        ("FORM_SECTION_ID", literal(portal_core::request::SECTION_ID)),
     ]
+}
+
+/// Each language's code with the locale its dates are written in (`Lang::locale`), as the
+/// script's `{code: locale}`.
+fn locales() -> String {
+    let map: std::collections::BTreeMap<&str, &str> = portal_core::i18n::Lang::ALL
+        .into_iter()
+        .map(|lang| (lang.code(), lang.locale()))
+        .collect();
+    literal(map)
 }
 
 /// The purposes the site asks about, as the script's `asked`: `[key, needed key or null, GPC
