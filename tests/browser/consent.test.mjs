@@ -645,7 +645,7 @@ test('the app only when it is needed: an acceptance before the app is stored at 
   await page.waitForFunction(() => window.__appLoads === 1);
   await banner(page).getByRole('button', { name: FI.banner.accept }).click();
   const before = await page.evaluate((key) => ({ ready: window.__portalReady === true, text: localStorage.getItem(key) }), STORAGE_KEY);
-  assert.equal(before.ready, false, 'the head script answered, not the app');
+  assert.equal(before.ready, false, 'the app is held back (so what is stored came from the head script)');
   const record = JSON.parse(before.text);
   assert.deepEqual(record.choices, { analytics: true, marketing: false }, 'stored at once');
   await page.getByRole('status').filter({ hasText: /^Valintasi on tallennettu\.$/ }).waitFor();
@@ -671,6 +671,8 @@ test('the app only when it is needed: an acceptance before the app is stored at 
 
 test('the app only when it is needed: the receipt pressed while the app loads, then a choice: the choice wins, no receipt comes after it', async () => {
   const { page, context } = await openPage(env, null);
+  // Every file the page makes for download goes through a blob URL: count them in the page.
+  await context.addInitScript({ content: `(() => { const make = URL.createObjectURL; window.__blobs = 0; URL.createObjectURL = function (blob) { window.__blobs++; return make.call(URL, blob); }; })();` });
   let release;
   const held = new Promise((resolve) => (release = resolve));
   await context.route(/\.wasm$/, async (route) => {
@@ -690,9 +692,36 @@ test('the app only when it is needed: the receipt pressed while the app loads, t
   release();
   await page.waitForFunction(() => window.__portalReady === true);
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  assert.equal(downloads, 0, 'the receipt pressed before the choice was replayed after it');
+  assert.equal(await page.evaluate(() => window.__blobs), 0, 'the receipt pressed before the choice was replayed after it');
+  assert.equal(downloads, 0);
   assert.equal(await dialog.isVisible(), false);
   assert.deepEqual((await stored(page)).choices, { analytics: true, marketing: false });
+  await context.close();
+});
+
+test('the app only when it is needed: by keyboard while the app is on its way, the banner has the focus and Enter on "reject all" is answered at once', async () => {
+  const { page, context, watch } = await openPage(env, null);
+  await context.route(/\.wasm$/, () => {});
+  await page.goto(env.url + '/');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'consent-banner', 'the head script gave the banner the focus');
+  const reject = banner(page).getByRole('button', { name: FI.banner.reject });
+  for (let i = 0; i < 10 && !(await reject.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
+  assert.ok(await reject.evaluate((b) => b === document.activeElement), 'Tab reaches "reject all"');
+  await page.keyboard.press('Enter');
+  await banner(page).waitFor({ state: 'hidden' });
+  assert.notEqual(await page.evaluate(() => window.__portalReady), true, 'the app is still held back');
+  assert.deepEqual((await stored(page)).choices, { analytics: false, marketing: false });
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'notice', 'focus on the notice');
+  await page.getByRole('status').filter({ hasText: /^Valintasi on tallennettu\.$/ }).waitFor();
+  // The settings by keyboard, still without the app; Escape closes them.
+  const footer = footerSettings(page);
+  await footer.focus();
+  await page.keyboard.press('Enter');
+  await settings(page).waitFor();
+  await page.keyboard.press('Escape');
+  await settings(page).waitFor({ state: 'hidden' });
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), FI.banner.settings, 'focus back on the footer button');
+  assert.deepEqual(watch.pageErrors, []);
   await context.close();
 });
 

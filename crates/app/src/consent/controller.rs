@@ -44,6 +44,8 @@ struct State {
     message: Option<Message>,
     /// Whether [`State::message`] is the one the head script showed (see [`shown_message`]).
     message_from_head: bool,
+    /// Whether [`State::message`] is new and is still to be written (and so announced).
+    announce: std::cell::Cell<bool>,
 }
 
 thread_local! {
@@ -146,6 +148,7 @@ pub fn start(lang: Lang) -> bool {
         storage_ok: storage::available(),
         message: shown_message(),
         message_from_head: true,
+        announce: std::cell::Cell::new(false),
     };
     // The head script's moment of decision, so both decide the same at the edge of expiry.
     let decided_at = web_sys::window()
@@ -184,7 +187,9 @@ pub fn start(lang: Lang) -> bool {
         state.settings_open = true;
         let opener = web_sys::window()
             .and_then(|w| js_sys::Reflect::get(&w, &SETTINGS_OPENER.into()).ok())
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            // A browser that does not focus a clicked button leaves the body: no opener then.
+            .filter(|e| e.tag_name() != "BODY");
         RETURN_FOCUS.with(|cell| *cell.borrow_mut() = opener);
     }
     let asks = state.ask.is_some();
@@ -370,6 +375,7 @@ fn choose(choices: Choices) {
         state.ask = None;
         state.settings_open = false;
         state.message_from_head = false;
+        state.announce.set(true);
         state.message = Some(match (withdrawn, saved) {
             (true, _) => Message::Withdrawn,
             (false, true) => Message::Saved,
@@ -563,9 +569,21 @@ fn sync() {
         if let Some(status) = by_id::<Element>(STATUS_ID) {
             let text = state.message.and_then(|m| status.get_attribute(m.attribute()));
             // A message the head script already shows is not written again (it would be announced
-            // twice); the app's own are, also the same again (announced again).
-            if !state.message_from_head {
-                status.set_text_content(text.as_deref());
+            // twice). The app's own are emptied first and filled a frame later, as the head
+            // script's are: the same message again is announced again, and the box's fade
+            // starts over (an element's new text does not restart its animation).
+            if state.message.is_none() && !state.message_from_head {
+                status.set_text_content(None);
+            } else if state.announce.replace(false) {
+                status.set_text_content(None);
+                if let Some(text) = text {
+                    let fill = Closure::once(move || status.set_text_content(Some(&text)));
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.request_animation_frame(fill.as_ref().unchecked_ref());
+                    }
+                    // Called once by the browser; the closure lives until then.
+                    fill.forget();
+                }
             }
         }
         if let Some(dialog) = by_id::<web_sys::HtmlDialogElement>(SETTINGS_ID) {

@@ -161,7 +161,8 @@
   function syncSwitches() {
     asked.forEach(function (p) {
       var input = toggle(p[0]);
-      var blocked = p[2] && gpc || !!p[1] && !toggle(p[1]).checked;
+      if (!input) return;
+      var blocked = p[2] && gpc || !!p[1] && !(toggle(p[1]) || {}).checked;
       var described = input.getAttribute('aria-describedby') || '';
       if (blocked) input.checked = false;
       input.disabled = blocked;
@@ -226,7 +227,9 @@
       if (!dialog || dialog.open) return;
       // The switches show the choice in force (all off without one), as the app's do.
       var inForce = effective(previous);
-      asked.forEach(function (p) { toggle(p[0]).checked = !!inForce[p[0]]; });
+      asked.forEach(function (p) {
+        if (toggle(p[0])) toggle(p[0]).checked = !!inForce[p[0]];
+      });
       syncSwitches();
       if (!following) dialog.addEventListener('change', syncSwitches);
       following = true;
@@ -243,11 +246,12 @@
     readStored(Date.now());
     var wanted = {};
     asked.forEach(function (p) {
-      wanted[p[0]] = action === %ACTION_ACCEPT_ALL% || action === %ACTION_SAVE% && toggle(p[0]).checked;
+      wanted[p[0]] = action === %ACTION_ACCEPT_ALL% || action === %ACTION_SAVE% && !!(toggle(p[0]) || {}).checked;
     });
     var choices = effective(wanted);
     var lang = html.lang;
     var message = %MESSAGE_NOT_STORED%;
+    var stored = false;
     var text = null;
     try {
       var id = previousId || Array.prototype.map.call(crypto.getRandomValues(new Uint8Array(%ID_LENGTH% / 2)), function (b) {
@@ -257,6 +261,7 @@
       text = JSON.stringify({ version: %RECORD_VERSION%, id: id, time: time,
         choices: choices, revision: revisions[lang], lang: lang, gpc: gpc });
       localStorage.setItem(%STORAGE_KEY%, text);
+      stored = true;
       message = %MESSAGE_SAVED%;
     } catch (notStored) {
       if (!failed) return false;
@@ -275,9 +280,12 @@
     var before = effective(previous);
     if (%CHOICE_KEYS%.some(function (key) { return before[key] && !choices[key]; })) message = %MESSAGE_WITHDRAWN%;
     previous = choices;
-    if (message !== %MESSAGE_NOT_STORED%) {
+    // The record shown in the settings is the one stored (none when storage refused it).
+    if (stored) {
       previousId = id;
       previousTime = time;
+    } else {
+      previousId = null;
     }
     deleteRefused(choices);
     html.classList.remove(%ASK_CLASS%);
@@ -325,8 +333,8 @@
       // The banner and the footer's settings button stay, answered by the fallback (and the
       // click made while the app was loading, if any).
       failed = true;
-      if (early.length) fallback(early.pop());
       console.warn('The app did not start; the consent buttons work without it.', error);
+      if (early.length) fallback(early.pop());
     });
   }
   // The request form's module, fetched and compiled beside the app (not after it) when the form is
@@ -367,7 +375,8 @@
     var request = target && target.closest('[' + %REQUEST_RIGHT_ATTRIBUTE% + ']');
     if (request) {
       window[%EARLY_REQUEST%] = request.getAttribute(%REQUEST_RIGHT_ATTRIBUTE%);
-      loadForm();
+      // Without the app nothing can open the form: the page's own way to send a request stays.
+      if (!failed) loadForm();
       return loadApp();
     }
     var button = target && target.closest('[' + %ACTION_ATTRIBUTE% + ']');
@@ -382,6 +391,8 @@
     // needed for them (the receipt inside is kept for it).
     if (action === %ACTION_SETTINGS% || action === %ACTION_CLOSE%) {
       event.stopPropagation();
+      // The last press counts: one kept for the app before this is dropped.
+      early.length = 0;
       return fallback(action);
     }
     if (chooses && fallback(action)) {
@@ -400,7 +411,7 @@
     var button = target && target.closest('[' + %ACTION_ATTRIBUTE% + ']');
     var action = button && button.getAttribute(%ACTION_ATTRIBUTE%);
     var request = target && target.closest('[' + %REQUEST_RIGHT_ATTRIBUTE% + ']');
-    if (request) loadForm();
+    if (request && !failed) loadForm();
     if (request || button && !choosing(action) && action !== %ACTION_SETTINGS% && action !== %ACTION_CLOSE%) loadApp();
   }, true);
   document.addEventListener('keydown', loadApp, { capture: true, once: true });
