@@ -193,8 +193,6 @@
       }
     });
   }
-  // Answers `action`. Before the app has failed, a choice that cannot be stored is left to the
-  // app (which holds it for the page view and says so): returns false then, having done nothing.
   // The settings view's facts of the stored choice (when, until when, its id, each purpose), or
   // its "no choice stored" parts, as the app writes them (controller::sync).
   function showRecord() {
@@ -221,11 +219,16 @@
     });
   }
   var following = false;
+  // Answers `action`. Before the app has failed, a choice that cannot be stored is left to the
+  // app (which holds it for the page view and says so): returns false then, having done nothing.
   function fallback(action) {
     var dialog = byId(%SETTINGS_ID%);
     if (action === %ACTION_SETTINGS%) {
       if (!dialog || dialog.open) return;
-      // The switches show the choice in force (all off without one), as the app's do.
+      // The switches show the choice in force (all off without one), as the app's do, as it is
+      // stored now (another tab may have changed it). With storage blocked, the choice of this
+      // page view is in force.
+      if (!blocked) readStored(Date.now());
       var inForce = effective(previous);
       asked.forEach(function (p) {
         if (toggle(p[0])) toggle(p[0]).checked = !!inForce[p[0]];
@@ -238,12 +241,13 @@
       return dialog.showModal();
     }
     if (action === %ACTION_CLOSE%) return dialog && dialog.close();
-    // Only the three choices are stored; anything else (the receipt, which needs the app and
-    // shows only with it) is left alone.
+    // Only the three choices are stored; anything else (the receipt, which needs the app) is
+    // left alone.
     if (action !== %ACTION_ACCEPT_ALL% && action !== %ACTION_REJECT_ALL% && action !== %ACTION_SAVE%) return;
     // What is stored now: a choice made in another tab since this page loaded is what this one
-    // changes (its id kept, a withdrawal said as such).
-    readStored(Date.now());
+    // changes (its id kept, a withdrawal said as such). With storage blocked, the choice of this
+    // page view is.
+    if (!blocked) readStored(Date.now());
     var wanted = {};
     asked.forEach(function (p) {
       wanted[p[0]] = action === %ACTION_ACCEPT_ALL% || action === %ACTION_SAVE% && !!(toggle(p[0]) || {}).checked;
