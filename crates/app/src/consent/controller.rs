@@ -42,9 +42,8 @@ struct State {
     record: Option<Record>,
     storage_ok: bool,
     message: Option<Message>,
-    /// Whether [`State::message`] is the one the head script showed (see [`shown_message`]).
-    message_from_head: bool,
-    /// Whether [`State::message`] is new and is still to be written (and so announced).
+    /// Whether [`State::message`] is new and is still to be written (and so announced); not the
+    /// one the head script showed (see [`shown_message`]), which is there already.
     announce: std::cell::Cell<bool>,
 }
 
@@ -147,7 +146,6 @@ pub fn start(lang: Lang) -> bool {
         record: None,
         storage_ok: storage::available(),
         message: shown_message(),
-        message_from_head: true,
         announce: std::cell::Cell::new(false),
     };
     // The head script's moment of decision, so both decide the same at the edge of expiry.
@@ -252,7 +250,6 @@ fn reread() {
         state.record = record;
         state.ask = ask;
         state.message = None;
-        state.message_from_head = false;
         Some((previous, applied))
     }) else {
         return;
@@ -374,7 +371,6 @@ fn choose(choices: Choices) {
         state.record = saved.then_some(record);
         state.ask = None;
         state.settings_open = false;
-        state.message_from_head = false;
         state.announce.set(true);
         state.message = Some(match (withdrawn, saved) {
             (true, _) => Message::Withdrawn,
@@ -572,7 +568,7 @@ fn sync() {
             // twice). The app's own are emptied first and filled a frame later, as the head
             // script's are: the same message again is announced again, and the box's fade
             // starts over (an element's new text does not restart its animation).
-            if state.message.is_none() && !state.message_from_head {
+            if state.message.is_none() {
                 status.set_text_content(None);
             } else if state.announce.replace(false) {
                 status.set_text_content(None);

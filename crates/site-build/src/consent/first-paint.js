@@ -243,7 +243,7 @@
     if (action === %ACTION_CLOSE%) return dialog && dialog.close();
     // Only the three choices are stored; anything else (the receipt, which needs the app) is
     // left alone.
-    if (action !== %ACTION_ACCEPT_ALL% && action !== %ACTION_REJECT_ALL% && action !== %ACTION_SAVE%) return;
+    if (!choosing(action)) return;
     // What is stored now: a choice made in another tab since this page loaded is what this one
     // changes (its id kept, a withdrawal said as such). With storage blocked, the choice of this
     // page view is.
@@ -361,6 +361,10 @@
   function choosing(action) {
     return action === %ACTION_ACCEPT_ALL% || action === %ACTION_REJECT_ALL% || action === %ACTION_SAVE%;
   }
+  // Whether it opens or closes the settings view (the head script answers it itself).
+  function moving(action) {
+    return action === %ACTION_SETTINGS% || action === %ACTION_CLOSE%;
+  }
   function allowsAny(choices) {
     var e = effective(choices);
     return %CHOICE_KEYS%.some(function (key) { return e[key]; });
@@ -393,7 +397,7 @@
     }
     // The settings open (and close) at once, with the stored choice's facts; the app is not
     // needed for them (the receipt inside is kept for it).
-    if (action === %ACTION_SETTINGS% || action === %ACTION_CLOSE%) {
+    if (moving(action)) {
       event.stopPropagation();
       // The last press counts: one kept for the app before this is dropped.
       early.length = 0;
@@ -416,7 +420,7 @@
     var action = button && button.getAttribute(%ACTION_ATTRIBUTE%);
     var request = target && target.closest('[' + %REQUEST_RIGHT_ATTRIBUTE% + ']');
     if (request && !failed) loadForm();
-    if (request || button && !choosing(action) && action !== %ACTION_SETTINGS% && action !== %ACTION_CLOSE%) loadApp();
+    if (request || button && !choosing(action) && !moving(action)) loadApp();
   }, true);
   document.addEventListener('keydown', loadApp, { capture: true, once: true });
   window.addEventListener('hashchange', function () {
