@@ -60,6 +60,12 @@ example_started=$SECONDS
 say "the example company: PORTAL_SITE=examples/kahvila-kuu scripts/build.sh --dist dist-example"
 PORTAL_SITE=examples/kahvila-kuu "$ROOT/scripts/build.sh" --dist dist-example
 example_build=$((SECONDS - example_started))
+# The switch per service needs a purpose with more than one service, which site/ does not have:
+# the consent core's and the markup's tests of it once more with the example's three services
+# (the rest of the native tests speak of site/'s facts and languages).
+say "the per-service consent tests with the example's services (PORTAL_SITE=examples/kahvila-kuu cargo test)"
+PORTAL_SITE=examples/kahvila-kuu cargo test --quiet --locked -p portal-core -p site-build --lib -- \
+  refused_services refusing_a_service every_name_the_markup every_placeholder withdrawal the_longest
 
 say "the portal's server: cargo build -p portal-server (what the browser tests and serve.sh run)"
 # The dev profile (its dependencies at opt-level 2): the tests spawn target/debug/portal-server

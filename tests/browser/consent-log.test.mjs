@@ -79,7 +79,7 @@ for (const database of ['SQLite', 'PostgreSQL']) {
 
       const [entry] = await entriesOnceThere(env, id, 1);
       assert.ok(entry, `the log holds ${id}`);
-      assert.deepEqual(entry.choices, { analytics: true, marketing: false });
+      assert.deepEqual(entry.choices, { analytics: true, marketing: false, refused_services: [] });
       assert.equal(entry.path, '/en/');
       assert.equal(entry.lang, 'en');
       assert.equal(entry.time_utc, new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z'));
@@ -98,7 +98,7 @@ for (const database of ['SQLite', 'PostgreSQL']) {
       await dialog.waitFor({ state: 'hidden' });
       const both = await entriesOnceThere(env, id, 2);
       assert.equal(both.length, 2);
-      assert.deepEqual(both[1].choices, { analytics: false, marketing: false });
+      assert.deepEqual(both[1].choices, { analytics: false, marketing: false, refused_services: [] });
       assert.equal(both[1].record.id, id, 'a change keeps the id');
 
       // The receipt of the withdrawal, downloaded from the settings, dropped on the DPO's page.

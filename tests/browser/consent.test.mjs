@@ -176,8 +176,8 @@ test('reject all: nothing loads, the choice is stored for 12 months, the banner 
   assert.equal(await page.getByRole('status').innerText(), 'Valintasi on tallennettu.');
   const record = await stored(page);
   assert.deepEqual(Object.keys(record), ['version', 'id', 'time', 'choices', 'revision', 'lang', 'gpc']);
-  assert.deepEqual(record.choices, { analytics: false, marketing: false });
-  assert.equal(record.version, 2);
+  assert.deepEqual(record.choices, { analytics: false, marketing: false, refused_services: [] });
+  assert.equal(record.version, 3);
   assert.equal(record.lang, 'fi');
   assert.match(record.id, /^[0-9a-f]{32}$/);
   const revisions = await page.locator('meta[name="consent-revisions"]').getAttribute('content');
@@ -222,7 +222,7 @@ test('accept all: consent default before the tag and before config, then the tag
   // Google's cookies on this host only, unless the site folder shares them with the parent domain.
   assert.deepEqual(layer[3][2], { allow_google_signals: false, allow_ad_personalization_signals: false, cookie_domain: SHARE_COOKIES ? 'auto' : 'none' });
   assert.deepEqual(await cookieNames(context), ['_ga', CONTAINER_COOKIE, '_gid', 'theme'].sort());
-  assert.deepEqual((await stored(page)).choices, { analytics: true, marketing: false });
+  assert.deepEqual((await stored(page)).choices, { analytics: true, marketing: false, refused_services: [] });
   await assertClean(assert, env, watch);
   await context.close();
 });
@@ -245,7 +245,7 @@ test('the settings view asks about analytics only: one switch, off by default, n
   assert.deepEqual(layer[2][2], ACCEPTED);
   assert.deepEqual(layer[3][2], { allow_google_signals: false, allow_ad_personalization_signals: false, cookie_domain: SHARE_COOKIES ? 'auto' : 'none' });
   assert.equal(google.length, 1);
-  assert.deepEqual((await stored(page)).choices, { analytics: true, marketing: false });
+  assert.deepEqual((await stored(page)).choices, { analytics: true, marketing: false, refused_services: [] });
   await assertClean(assert, env, watch);
   await context.close();
 });
@@ -291,7 +291,7 @@ test('GA cookies (and a left-over _gcl_au of Google\'s ads) from an unreadable c
         // Google's ads cookie from a visit when the site still offered marketing: it goes too.
         document.cookie = '_gcl_au=1.1.9.9; Path=/; Max-Age=600';
         document.cookie = '${THROTTLE_COOKIE}=1; Path=/; Max-Age=600';
-        localStorage.setItem(${JSON.stringify(STORAGE_KEY)}, '{"version":2,"id":"x"');
+        localStorage.setItem(${JSON.stringify(STORAGE_KEY)}, '{"version":3,"id":"x"');
       }` },
   });
   await banner(page).waitFor();
@@ -302,10 +302,12 @@ test('GA cookies (and a left-over _gcl_au of Google\'s ads) from an unreadable c
 
 /** `{"x":[[[…]]],"version":…}`, `depth` brackets deep: what any page of the origin can store. */
 const nested = (depth, version) => `{"x":${'['.repeat(depth)}${']'.repeat(depth)},"version":${version}}`;
-const WELL_FORMED = (time) => ({ version: 2, id: 'ab'.repeat(16), time, choices: { analytics: false, marketing: false }, revision: '0123456789abcdef', lang: 'fi', gpc: false });
+const WELL_FORMED = (time) => ({ version: 3, id: 'ab'.repeat(16), time, choices: { analytics: false, marketing: false, refused_services: [] }, revision: '0123456789abcdef', lang: 'fi', gpc: false });
 for (const [name, value, reason] of [
   ['corrupted JSON', '{not json', 'unreadable'],
   ['an older format version', JSON.stringify({ version: 1, id: 'a', time: 0, choices: { analytics: true } }), 'other-version'],
+  ['the format before services had switches', JSON.stringify({ ...WELL_FORMED(0), version: 2, choices: { analytics: false, marketing: false } }), 'other-version'],
+  ['a refused service the site does not have', JSON.stringify({ ...WELL_FORMED(0), choices: { analytics: true, marketing: false, refused_services: ['no-such-service'] } }), 'unreadable'],
   ['wrong field types', JSON.stringify({ ...WELL_FORMED(0), time: 'today' }), 'unreadable'],
   ['an extra field', JSON.stringify({ ...WELL_FORMED(0), extra: 1 }), 'unreadable'],
   ['a non-ASCII id', JSON.stringify({ ...WELL_FORMED(0), id: 'ä'.repeat(32) }), 'unreadable'],
@@ -378,9 +380,9 @@ test('a choice holds 12 months, refusal and consent alike: still after 11, asked
   assert.ok(await banner(page).getByText('Edellinen valintasi on vanhentunut. Valitse uudelleen.').isVisible());
   // An expired record is deleted, so the storage keeps no choice longer than the table says.
   assert.equal(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY), null, 'the expired record is still stored');
-  await store(page, { ...refusal, choices: { analytics: true, marketing: false }, time: monthsAgo(11) });
+  await store(page, { ...refusal, choices: { analytics: true, marketing: false, refused_services: [] }, time: monthsAgo(11) });
   assert.equal(await reload(page), false, 'an 11-month-old consent holds');
-  await store(page, { ...refusal, choices: { analytics: true, marketing: false }, time: monthsAgo(12) - 60_000 });
+  await store(page, { ...refusal, choices: { analytics: true, marketing: false, refused_services: [] }, time: monthsAgo(12) - 60_000 });
   assert.equal(await reload(page), true, 'a 12-month-old consent asks again');
   await assertClean(assert, env, watch);
   await context.close();
@@ -426,7 +428,7 @@ test('Global Privacy Control on a site without marketing: nothing to refuse, no 
   const layer = await page.evaluate(() => window.__dataLayerAtLoad);
   assert.deepEqual(layer[2][2], ACCEPTED);
   const record = await stored(page);
-  assert.deepEqual(record.choices, { analytics: true, marketing: false });
+  assert.deepEqual(record.choices, { analytics: true, marketing: false, refused_services: [] });
   assert.equal(record.gpc, true);
   await assertClean(assert, env, watch);
   await context.close();
@@ -534,7 +536,7 @@ test('keyboard only: both layers, Escape closes the settings and focus returns',
   await page.keyboard.press('Enter');
   await settings(page).waitFor({ state: 'hidden' });
   await page.waitForFunction(() => window.__stubTag === 1);
-  assert.deepEqual((await stored(page)).choices, { analytics: true, marketing: false });
+  assert.deepEqual((await stored(page)).choices, { analytics: true, marketing: false, refused_services: [] });
   assert.equal(google.length, 1);
   await assertClean(assert, env, watch);
   await context.close();
@@ -591,7 +593,7 @@ test('the app only when it is needed: a phone\'s first visit refuses at once wit
   await banner(page).waitFor({ state: 'hidden' });
   await page.getByRole('status').filter({ hasText: /^Valintasi on tallennettu\.$/ }).waitFor();
   const record = await stored(page);
-  assert.deepEqual(record.choices, { analytics: false, marketing: false }, 'stored at once, by the head script');
+  assert.deepEqual(record.choices, { analytics: false, marketing: false, refused_services: [] }, 'stored at once, by the head script');
   await idle(page);
   assert.equal(await loads(page), 0, 'a refusal needs no app');
 
@@ -647,7 +649,7 @@ test('the app only when it is needed: an acceptance before the app is stored at 
   const before = await page.evaluate((key) => ({ ready: window.__portalReady === true, text: localStorage.getItem(key) }), STORAGE_KEY);
   assert.equal(before.ready, false, 'the app is held back (so what is stored came from the head script)');
   const record = JSON.parse(before.text);
-  assert.deepEqual(record.choices, { analytics: true, marketing: false }, 'stored at once');
+  assert.deepEqual(record.choices, { analytics: true, marketing: false, refused_services: [] }, 'stored at once');
   await page.getByRole('status').filter({ hasText: /^Valintasi on tallennettu\.$/ }).waitFor();
   // From here the live region must not change: the app keeps the head script's message.
   await page.evaluate(() => {
@@ -695,7 +697,7 @@ test('the app only when it is needed: the receipt pressed while the app loads, t
   assert.equal(await page.evaluate(() => window.__blobs), 0, 'the receipt pressed before the choice was replayed after it');
   assert.equal(downloads, 0);
   assert.equal(await dialog.isVisible(), false);
-  assert.deepEqual((await stored(page)).choices, { analytics: true, marketing: false });
+  assert.deepEqual((await stored(page)).choices, { analytics: true, marketing: false, refused_services: [] });
   await context.close();
 });
 
@@ -710,7 +712,7 @@ test('the app only when it is needed: by keyboard while the app is on its way, t
   await page.keyboard.press('Enter');
   await banner(page).waitFor({ state: 'hidden' });
   assert.notEqual(await page.evaluate(() => window.__portalReady), true, 'the app is still held back');
-  assert.deepEqual((await stored(page)).choices, { analytics: false, marketing: false });
+  assert.deepEqual((await stored(page)).choices, { analytics: false, marketing: false, refused_services: [] });
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'notice', 'focus on the notice');
   await page.getByRole('status').filter({ hasText: /^Valintasi on tallennettu\.$/ }).waitFor();
   // The settings by keyboard, still without the app; Escape closes them.
@@ -802,7 +804,7 @@ for (const how of Object.keys(BREAKS)) {
     assert.deepEqual(await cookieNames(context), ['theme'], 'Google\'s cookies deleted, the site\'s own kept');
     const record = await stored(page);
     assert.deepEqual(Object.keys(record), ['version', 'id', 'time', 'choices', 'revision', 'lang', 'gpc']);
-    assert.deepEqual(record.choices, { analytics: false, marketing: false });
+    assert.deepEqual(record.choices, { analytics: false, marketing: false, refused_services: [] });
     assert.match(record.id, /^[0-9a-f]{32}$/);
     // The head script sends the withdrawal to the company's log too (site/ turns it on), which
     // accepts it: its record is in the portal's canonical form.
@@ -832,13 +834,13 @@ for (const how of Object.keys(BREAKS)) {
     await banner(page).getByRole('button', { name: FI.banner.reject }).click();
     await banner(page).waitFor({ state: 'hidden' });
     await page.getByRole('status').filter({ hasText: /^Valintasi on tallennettu\.$/ }).waitFor();
-    assert.deepEqual((await stored(page)).choices, { analytics: false, marketing: false });
+    assert.deepEqual((await stored(page)).choices, { analytics: false, marketing: false, refused_services: [] });
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'notice', 'focus on the notice');
     // An acceptance is stored too (Google's tag waits for a page view with the app).
     await footerSettings(page).click();
     await settings(page).getByRole('button', { name: FI.banner.accept }).click();
     await settings(page).waitFor({ state: 'hidden' });
-    assert.deepEqual((await stored(page)).choices, { analytics: true, marketing: false });
+    assert.deepEqual((await stored(page)).choices, { analytics: true, marketing: false, refused_services: [] });
     assert.equal(google.length, 1);
     assert.deepEqual(watch.pageErrors, []);
     assert.deepEqual(await watch.collectCsp(), []);
@@ -868,7 +870,7 @@ test('a press kept for the app (the receipt) while the app then fails to start: 
   await dialog.getByRole('switch', { name: 'Analytiikka' }).check();
   await dialog.getByRole('button', { name: 'Tallenna valinnat' }).click();
   await dialog.waitFor({ state: 'hidden' });
-  assert.deepEqual((await stored(page)).choices, { analytics: true, marketing: false });
+  assert.deepEqual((await stored(page)).choices, { analytics: true, marketing: false, refused_services: [] });
   assert.deepEqual(watch.pageErrors, []);
   await context.close();
 });
@@ -903,7 +905,7 @@ test('the app cannot start: Google\'s cookies that no stored choice allows go wi
   await dialog.getByRole('switch', { name: 'Analytiikka' }).uncheck();
   await dialog.getByRole('button', { name: 'Tallenna valinnat' }).click();
   await dialog.waitFor({ state: 'hidden' });
-  assert.deepEqual((await stored(page)).choices, { analytics: false, marketing: false });
+  assert.deepEqual((await stored(page)).choices, { analytics: false, marketing: false, refused_services: [] });
   assert.deepEqual(watch.pageErrors, []);
   await context.close();
 });
@@ -919,7 +921,7 @@ test('the app sets its ready flag and then fails: the head script still answers 
   await gaveUp;
   await banner(page).getByRole('button', { name: FI.banner.reject }).click();
   await banner(page).waitFor({ state: 'hidden' });
-  assert.deepEqual((await stored(page)).choices, { analytics: false, marketing: false });
+  assert.deepEqual((await stored(page)).choices, { analytics: false, marketing: false, refused_services: [] });
   await page.getByRole('status').filter({ hasText: 'Valintasi on tallennettu.' }).waitFor();
   assert.deepEqual(watch.pageErrors, []);
   await context.close();
@@ -940,7 +942,7 @@ test('a stored value nested 11,000 deep: the app starts, the banner asks, and ev
   await banner(page).getByRole('button', { name: FI.banner.accept }).click();
   await banner(page).waitFor({ state: 'hidden' });
   await page.waitForFunction(() => window.__stubTag === 1);
-  assert.deepEqual((await stored(page)).choices, { analytics: true, marketing: false });
+  assert.deepEqual((await stored(page)).choices, { analytics: true, marketing: false, refused_services: [] });
 
   // The footer's settings: shows the choice, withdraws it, downloads the receipt, closes.
   await footerSettings(page).click();
@@ -960,9 +962,9 @@ test('a stored value nested 11,000 deep: the app starts, the banner asks, and ev
 
   // The value again: the first layer's reject, and its settings with the dialog's own buttons.
   for (const [open, button, choices] of [
-    [null, FI.banner.reject, { analytics: false, marketing: false }],
-    [FI.banner.settings, FI.banner.reject, { analytics: false, marketing: false }],
-    [FI.banner.settings, FI.banner.accept, { analytics: true, marketing: false }],
+    [null, FI.banner.reject, { analytics: false, marketing: false, refused_services: [] }],
+    [FI.banner.settings, FI.banner.reject, { analytics: false, marketing: false, refused_services: [] }],
+    [FI.banner.settings, FI.banner.accept, { analytics: true, marketing: false, refused_services: [] }],
   ]) {
     await page.evaluate(([key, v]) => localStorage.setItem(key, v), [STORAGE_KEY, value]);
     assert.equal(await reload(page), true, 'the banner asks again');

@@ -11,7 +11,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setUp, openPage, appReady, settled, assertClean, fold, GOOGLE, stubGoogle, META, stubMeta, STUB_PIXEL, stubMatomo, STUB_MATOMO, STORAGE_KEY } from '../browser/harness.mjs';
+import { setUp, openPage, appReady, settled, assertClean, axeViolations, fold, GOOGLE, stubGoogle, META, stubMeta, STUB_PIXEL, stubMatomo, STUB_MATOMO, STORAGE_KEY } from '../browser/harness.mjs';
 import { DIST_PATH, EXAMPLE, FIRST, factsOf, measurementId, pathOf, text } from './folder.mjs';
 
 let env;
@@ -71,6 +71,14 @@ async function openWithGoogleStub(path, contextOptions = {}) {
 }
 
 const banner = (page, code) => page.getByRole('region', { name: T(code, 'banner.title') });
+
+/** The vendors' product names (ServiceKind::name). */
+const PRODUCT = { 'google-analytics-4': 'Google Analytics 4', matomo: 'Matomo', 'meta-pixel': 'Meta Pixel' };
+/** The names of `purpose`'s service switches: one each where the purpose has more than one. */
+function serviceSwitches(purpose) {
+  const of = SITE.services.filter((s) => s.purpose === purpose);
+  return of.length > 1 ? of.map((s) => PRODUCT[s.kind]) : [];
+}
 
 test(`only the example's languages (${LANGUAGES.join(', ')}) are served; the others answer 404`, async () => {
   for (const code of LANGUAGES) {
@@ -139,8 +147,10 @@ for (const code of LANGUAGES) {
       await first.getByRole('button', { name: T(code, 'banner.settings') }).click();
       const dialog = page.getByRole('dialog', { name: T(code, 'settings.title') });
       await dialog.waitFor();
+      // A switch per purpose, and inside a purpose with more than one service a switch per
+      // service, named by the vendor's product.
       const switches = await dialog.getByRole('switch').evaluateAll((inputs) => inputs.map((i) => i.labels[0].textContent.trim()));
-      assert.deepEqual(switches, asked.map((p) => T(code, `purposes.${p}`)));
+      assert.deepEqual(switches, asked.flatMap((p) => [T(code, `purposes.${p}`), ...serviceSwitches(p)]));
       const rowgroups = await page.getByRole('region', { name: T(code, 'cookies.heading') }).getByRole('rowheader').allInnerTexts();
       assert.deepEqual(rowgroups.map(fold), ['necessary', ...asked].map((p) => T(code, `purposes.${p}`)));
       assert.equal(await page.getByText(T(code, 'settings.marketing_needs_analytics')).count(), 0, 'marketing said to need analytics, though Meta\'s pixel works on its own');
@@ -150,7 +160,7 @@ for (const code of LANGUAGES) {
       await dialog.waitFor({ state: 'hidden' });
       await page.waitForFunction(() => window.__stubTag === 1 && window.__stubPixel === 1);
       const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), STORAGE_KEY);
-      assert.deepEqual(stored.choices, { analytics: true, marketing: true });
+      assert.deepEqual(stored.choices, { analytics: true, marketing: true, refused_services: [] });
       await clean();
     } finally {
       await context.close();
@@ -158,8 +168,9 @@ for (const code of LANGUAGES) {
   });
 
   // Without the app (its WebAssembly answers 404), the head script's fallback answers the
-  // buttons: the example's two switches, independent of each other (marketing does not work
-  // through analytics here), and the choice stored as the app would store it.
+  // buttons: the example's purposes, independent of each other (marketing does not work through
+  // analytics here), analytics' two services each with its switch, and the choice stored as the
+  // app would store it, the refused service's cookies deleted.
   test(`${code}: without the app, the settings open and the choice is stored as the app would`, async () => {
     const { page, context, watch } = await openPage(env, null);
     try {
@@ -173,18 +184,45 @@ for (const code of LANGUAGES) {
       const dialog = page.getByRole('dialog', { name: T(code, 'settings.title') });
       await dialog.waitFor();
       const switches = () => dialog.getByRole('switch').evaluateAll((inputs) => inputs.map((i) => [i.labels[0].textContent.trim(), i.checked, i.disabled]));
-      assert.deepEqual(await switches(), [[T(code, 'purposes.analytics'), false, false], [T(code, 'purposes.marketing'), false, false]]);
+      const states = (analytics, google, matomo, marketing) => [
+        [T(code, 'purposes.analytics'), analytics, false], ['Google Analytics 4', google, false], ['Matomo', matomo, false],
+        [T(code, 'purposes.marketing'), marketing, false],
+      ];
+      assert.deepEqual(await switches(), states(false, false, false, false));
       await dialog.getByRole('switch', { name: T(code, 'purposes.marketing') }).check();
+      // The purpose's switch sets its services', and a service switched off stays in the record.
+      await dialog.getByRole('switch', { name: T(code, 'purposes.analytics') }).check();
+      assert.deepEqual(await switches(), states(true, true, true, true));
+      await dialog.getByRole('switch', { name: 'Google Analytics 4' }).uncheck();
+      assert.deepEqual(await switches(), states(true, false, true, true));
+      // Google's and Matomo's cookies from an earlier visit: the refused service's go, the
+      // allowed one's stay.
+      await page.evaluate(() => {
+        document.cookie = '_ga=GA1.1.1.1; Path=/; Max-Age=600';
+        document.cookie = '_pk_id.1.abcd=1; Path=/; Max-Age=600';
+      });
       await dialog.getByRole('button', { name: T(code, 'settings.save') }).click();
       await dialog.waitFor({ state: 'hidden' });
       const stored = () => page.evaluate((key) => JSON.parse(localStorage.getItem(key)), STORAGE_KEY);
-      assert.deepEqual((await stored()).choices, { analytics: false, marketing: true }, 'marketing alone, without analytics');
+      const ga = SITE.services.find((s) => s.kind === 'google-analytics-4').id;
+      assert.deepEqual((await stored()).choices, { analytics: true, marketing: true, refused_services: [ga] });
+      assert.deepEqual((await context.cookies()).map((c) => c.name).filter((n) => n === '_ga' || n.startsWith('_pk_')), ['_pk_id.1.abcd']);
       await page.getByRole('contentinfo').getByRole('button', { name: T(code, 'page.cookie_settings') }).click();
       await dialog.waitFor();
-      assert.deepEqual(await switches(), [[T(code, 'purposes.analytics'), false, false], [T(code, 'purposes.marketing'), true, false]], 'shows the choice in force');
+      assert.deepEqual(await switches(), states(true, false, true, true), 'shows the choice in force');
+      // Both of analytics' services off: analytics is off; marketing alone (it does not work
+      // through analytics here).
+      await dialog.getByRole('switch', { name: 'Matomo' }).uncheck();
+      assert.deepEqual(await switches(), states(false, false, false, true));
+      await dialog.getByRole('button', { name: T(code, 'settings.save') }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      assert.deepEqual((await stored()).choices, { analytics: false, marketing: true, refused_services: [] }, 'marketing alone, without analytics');
+      await page.getByRole('contentinfo').getByRole('button', { name: T(code, 'page.cookie_settings') }).click();
+      await dialog.waitFor();
+      assert.deepEqual(await switches(), states(false, false, false, true), 'shows the choice in force');
       await dialog.getByRole('button', { name: T(code, 'banner.accept_all') }).click();
       await dialog.waitFor({ state: 'hidden' });
-      assert.deepEqual((await stored()).choices, { analytics: true, marketing: true });
+      assert.deepEqual((await stored()).choices, { analytics: true, marketing: true, refused_services: [] });
       assert.deepEqual(watch.pageErrors, [], 'the fallback threw');
     } finally {
       await context.close();
@@ -345,6 +383,78 @@ test(`${code}: the café's Matomo loads only once analytics is allowed (consent 
   await context.close();
 });
 
+test(`${code}: a switch per service: analytics with Matomo switched off loads Google's tag and not Matomo, and the record and the settings say so; switching Matomo off later withdraws it alone and deletes its cookies, not Google's`, async () => {
+  const { page, context, matomo, clean } = await openWithGoogleStub(pathOf(SITE, code));
+  await banner(page, code).getByRole('button', { name: T(code, 'banner.settings') }).click();
+  const dialog = page.getByRole('dialog', { name: T(code, 'settings.title') });
+  await dialog.waitFor();
+  const analytics = dialog.getByRole('switch', { name: T(code, 'purposes.analytics') });
+  const group = dialog.getByRole('group', { name: T(code, 'settings.services') });
+  const google = group.getByRole('switch', { name: 'Google Analytics 4' });
+  const own = group.getByRole('switch', { name: 'Matomo' });
+  const states = async () => [await analytics.isChecked(), await google.isChecked(), await own.isChecked()];
+  assert.equal(await group.getByRole('switch').count(), 2);
+  // Each service is described by who processes its data.
+  const described = await own.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby')).textContent);
+  assert.equal(described, MATOMO.provider);
+  // By keyboard: the purpose's switch sets its services'; one service off keeps the purpose on;
+  // both off turn it off; one on again turns it on.
+  await analytics.focus();
+  await page.keyboard.press('Space');
+  assert.deepEqual(await states(), [true, true, true]);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.ok(await own.evaluate((input) => input === document.activeElement), 'Tab does not reach the service switches in order');
+  await page.keyboard.press('Space');
+  assert.deepEqual(await states(), [true, true, false]);
+  await google.uncheck();
+  assert.deepEqual(await states(), [false, false, false]);
+  await google.check();
+  assert.deepEqual(await states(), [true, true, false]);
+  assert.deepEqual(await axeViolations(page), []);
+  await dialog.getByRole('button', { name: T(code, 'settings.save') }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  const stored = () => page.evaluate((key) => JSON.parse(localStorage.getItem(key)), STORAGE_KEY);
+  const first = await stored();
+  assert.deepEqual(first.choices, { analytics: true, marketing: false, refused_services: [MATOMO.id] });
+  await page.waitForFunction(() => window.__stubTag === 1);
+  assert.deepEqual(matomo, [], 'Matomo was asked though its switch was off');
+  assert.equal(await page.evaluate(() => typeof window._paq), 'undefined');
+  // The settings show the choice in force, the stored facts each service.
+  const footer = page.getByRole('contentinfo').getByRole('button', { name: T(code, 'page.cookie_settings') });
+  await footer.click();
+  await dialog.waitFor();
+  assert.deepEqual(await states(), [true, true, false]);
+  const facts = await dialog.locator('dl').evaluate((dl) => Array.from(dl.querySelectorAll('dt')).map((dt) => [dt.textContent.trim(), dt.nextElementSibling.textContent.trim()]));
+  assert.deepEqual(facts.slice(3, 6), [[T(code, 'purposes.analytics'), T(code, 'record.allowed')], ['Google Analytics 4', T(code, 'record.allowed')], ['Matomo', T(code, 'record.refused')]]);
+  // Matomo allowed too: it starts; then switched off alone: a withdrawal, its cookies go.
+  await own.check();
+  await dialog.getByRole('button', { name: T(code, 'settings.save') }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.waitForFunction(() => window.__stubMatomo === 1 && document.cookie.includes('_pk_id.'));
+  await page.evaluate(() => { document.cookie = '_ga=GA1.1.1.1; Path=/; Max-Age=600'; });
+  await footer.click();
+  await dialog.waitFor();
+  await own.uncheck();
+  await dialog.getByRole('button', { name: T(code, 'settings.save') }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  // The live region says "withdrawn" (its text is the page's own, data-withdrawn).
+  await page.waitForFunction(() => {
+    const status = document.querySelector('[role=status]');
+    return status.textContent !== '' && status.textContent === status.getAttribute('data-withdrawn');
+  });
+  const last = await stored();
+  assert.deepEqual(last.choices, { analytics: true, marketing: false, refused_services: [MATOMO.id] });
+  assert.equal(last.id, first.id, 'a change of a choice in force keeps its id');
+  const names = (await context.cookies()).map((c) => c.name);
+  assert.deepEqual(names.filter((n) => n.startsWith('_pk_') || n.startsWith('mtm_')), [], 'Matomo\'s cookies stayed');
+  assert.ok(names.includes('_ga'), 'Google\'s cookie went with Matomo\'s');
+  assert.deepEqual((await page.evaluate(() => window.__matomoCalls)).slice(5), ['requireConsent']);
+  assert.equal(await page.evaluate(() => window.__stubTag), 1, 'Google\'s tag was loaded again');
+  await clean();
+  await context.close();
+});
+
 test(`${code}: Global Privacy Control refuses Meta's pixel without asking; "accept all" allows analytics only`, async () => {
   const gpc = `Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true });`;
   const opened = await openPage(env, null);
@@ -363,7 +473,7 @@ test(`${code}: Global Privacy Control refuses Meta's pixel without asking; "acce
     await settingsDialog(page).getByRole('button', { name: T(code, 'banner.accept_all') }).click();
     await page.waitForFunction(() => window.__stubTag === 1);
     const record = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), STORAGE_KEY);
-    assert.deepEqual(record.choices, { analytics: true, marketing: false });
+    assert.deepEqual(record.choices, { analytics: true, marketing: false, refused_services: [] });
     assert.equal(record.gpc, true);
     assert.equal(google.length, 1);
     assert.deepEqual(meta, [], 'Meta asked under Global Privacy Control');

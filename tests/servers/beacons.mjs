@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The record's format version (record::RECORD_VERSION); a beacon of another is refused. */
-export const RECORD_VERSION = 2;
+export const RECORD_VERSION = 3;
 
 /** A revision the build in `dist` publishes (consent/<16 hex>.json). */
 export function publishedRevision(dist) {
@@ -22,7 +22,7 @@ export function publishedRevision(dist) {
 export function beacon(revision, { path = '/', lang = 'fi', analytics = true, marketing = false } = {}) {
   const id = randomBytes(16).toString('hex');
   // The record's canonical JSON: the key order of record::RECORD_KEYS, compact.
-  const record = { version: RECORD_VERSION, id, time: Date.now(), choices: { analytics, marketing }, revision, lang, gpc: false };
+  const record = { version: RECORD_VERSION, id, time: Date.now(), choices: { analytics, marketing, refused_services: [] }, revision, lang, gpc: false };
   return { id, body: JSON.stringify({ path, record }) };
 }
 

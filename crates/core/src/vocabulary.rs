@@ -93,6 +93,13 @@ pub const APP_ID_PREFIXES: [&str; 3] = ["req-", "request-", "consent-"];
 pub const ACTION_ATTRIBUTE: &str = "data-action";
 /// On the settings view's switches: the purpose it allows ([`crate::consent::catalogue::Purpose::key`]).
 pub const PURPOSE_ATTRIBUTE: &str = "data-consent-purpose";
+/// On the settings view's switches of single services: the service's id in the site folder (a
+/// purpose with more than one service has a switch for each, inside the purpose's).
+pub const SERVICE_ATTRIBUTE: &str = "data-consent-service";
+/// On a service's switch: the key of the purpose it belongs to.
+pub const SERVICE_PURPOSE_ATTRIBUTE: &str = "data-consent-service-purpose";
+/// On the stored-choice facts of single services: the service's id.
+pub const SERVICE_FACT_ATTRIBUTE: &str = "data-consent-service-fact";
 /// On the stored-choice facts: which fact the app writes in ([`Fact`]).
 pub const FACT_ATTRIBUTE: &str = "data-consent-fact";
 /// On parts of the settings view shown only with ([`Show::Record`]) or without a stored choice.

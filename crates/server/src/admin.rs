@@ -23,8 +23,10 @@ use axum::Router;
 use maud::{html, Markup, DOCTYPE};
 use serde::Deserialize;
 
-use portal_core::consent::record::{self, is_record_id, Record, Stored};
+use portal_core::consent::catalogue::Purpose;
+use portal_core::consent::record::{self, is_record_id, Record};
 use portal_core::date::{Date, Instant};
+use portal_core::facts::SERVICES;
 use portal_core::i18n::Lang;
 
 use crate::consent::{now_ms, ConsentLog};
@@ -68,6 +70,8 @@ struct Texts {
     texts: &'static str,
     yes: &'static str,
     no: &'static str,
+    /// Before the services the visitor switched off inside an allowed purpose.
+    except: &'static str,
     this_one: &'static str,
     chart_heading: &'static str,
     from: &'static str,
@@ -117,6 +121,7 @@ const FI: Texts = Texts {
     texts: "Näytetyt tekstit",
     yes: "sallittu",
     no: "ei sallittu",
+    except: "paitsi",
     this_one: "kuitin valinta",
     chart_heading: "Valinnat",
     from: "Alkaen",
@@ -166,6 +171,7 @@ const SV: Texts = Texts {
     texts: "Texter som visades",
     yes: "tillåten",
     no: "inte tillåten",
+    except: "utom",
     this_one: "kvittots val",
     chart_heading: "Val",
     from: "Från",
@@ -215,6 +221,7 @@ const EN: Texts = Texts {
     texts: "Texts shown",
     yes: "allowed",
     no: "not allowed",
+    except: "except",
     this_one: "the receipt's choice",
     chart_heading: "Choices",
     from: "From",
@@ -361,13 +368,20 @@ enum Check {
     },
 }
 
-/// Reads a receipt's text: its `record` as the portal writes records.
+/// Reads a receipt's text: its `record` as the portal writes records (this version's, or the
+/// previous one's, before services had switches: receipts are kept longer than a version lasts).
 fn receipt_record(text: &str) -> Option<Record> {
     let value: serde_json::Value = serde_json::from_str(text).ok()?;
-    let record: Record = serde_json::from_value(value.get("record")?.clone()).ok()?;
+    let stored = value.get("record")?;
+    let record: Record = serde_json::from_value(stored.clone()).ok().or_else(|| {
+        serde_json::from_value::<record::PreviousRecord>(stored.clone())
+            .ok()?
+            .into_record()
+    })?;
     // Exactly a record the portal could have stored (its canonical form reads back).
-    let canonical = record::to_json(&record)?;
-    matches!(record::read(&canonical), Stored::Record(_))
+    let canonical = record::to_json_in_its_version(&record)?;
+    record::read_for_checking(&canonical)
+        .is_some()
         .then_some(record)
         .filter(|r| is_record_id(&r.id))
 }
@@ -533,8 +547,7 @@ fn result(t: &Texts, log: &ConsentLog, prefix: &str, check: &Check) -> Markup {
         Check::Looked { receipt, entries } => (receipt, entries),
     };
     let same_time = entries.iter().find(|e| e.time == receipt.time);
-    let identical =
-        same_time.is_some_and(|e| matches!(record::read(&e.record), Stored::Record(ref r) if r == receipt));
+    let identical = same_time.is_some_and(|e| record::read_for_checking(&e.record).as_ref() == Some(receipt));
     let (message, class) = match (same_time, identical) {
         (Some(_), true) => (t.found, "message message--ok"),
         (Some(_), false) => (t.differs, "message message--error"),
@@ -561,8 +574,18 @@ fn result(t: &Texts, log: &ConsentLog, prefix: &str, check: &Check) -> Markup {
                                     @if entry.time == receipt.time { br; small { "(" (t.this_one) ")" } }
                                 }
                                 td { (Instant(entry.received).iso_utc()) }
-                                td { (allowed(entry.analytics)) }
-                                td { (allowed(entry.marketing)) }
+                                @let refused = entry.refused_services();
+                                @for (purpose, on) in [(Purpose::Analytics, entry.analytics), (Purpose::Marketing, entry.marketing)] {
+                                    @let except: Vec<&str> = SERVICES
+                                        .iter()
+                                        .filter(|s| s.purpose == purpose && refused.iter().any(|id| s.id == *id))
+                                        .map(|s| s.kind.name())
+                                        .collect();
+                                    td {
+                                        (allowed(on))
+                                        @if on && !except.is_empty() { " (" (t.except) " " (except.join(", ")) ")" }
+                                    }
+                                }
                                 td { (if entry.gpc { t.sent } else { t.not_sent }) }
                                 td { code { (entry.path) } }
                                 td { a href=(texts_link(log, prefix, &entry.revision)) { code { (entry.revision) } } }

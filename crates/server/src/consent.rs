@@ -225,7 +225,11 @@ fn entry_json(state: &AppState, log: &ConsentLog, entry: &Entry) -> serde_json::
     serde_json::json!({
         "time_utc": Instant(entry.time).iso_utc(),
         "received_utc": Instant(entry.received).iso_utc(),
-        "choices": { "analytics": entry.analytics, "marketing": entry.marketing },
+        "choices": {
+            "analytics": entry.analytics,
+            "marketing": entry.marketing,
+            "refused_services": entry.refused_services(),
+        },
         "gpc": entry.gpc,
         "lang": entry.lang,
         "path": entry.path,
@@ -322,6 +326,7 @@ pub async fn export_csv(state: &AppState, log: &ConsentLog, period: &ExportPerio
         "path",
         "revision",
         "texts",
+        "refused_services",
     ]);
     for entry in &entries {
         let yes_no = |b: bool| if b { "yes" } else { "no" };
@@ -336,6 +341,7 @@ pub async fn export_csv(state: &AppState, log: &ConsentLog, period: &ExportPerio
             entry.path.as_str(),
             entry.revision.as_str(),
             texts_address(state, log, &entry.revision).as_str(),
+            entry.refused_services().join(" ").as_str(),
         ]);
     }
     let body = csv.into_inner().unwrap_or_default();

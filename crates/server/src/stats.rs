@@ -1,6 +1,7 @@
 //! The DPO's chart of the consent log: choices per day (UTC, by when the log received them) and
 //! per revision of the texts, with how many consented (allowed at least one optional purpose),
-//! refused (allowed none) and withdrew (allowed less than the same visitor's previous choice).
+//! refused (allowed none) and withdrew (allowed less than the same visitor's previous choice: a
+//! purpose, or a service switched off inside a purpose still allowed).
 
 use std::collections::BTreeMap;
 
@@ -17,6 +18,8 @@ pub struct Choice<'a> {
     /// The same visitor's previous choice (by the record's time), if the log holds one:
     /// (analytics, marketing).
     pub previous: Option<(bool, bool)>,
+    /// Whether it switches off a service the previous choice let run, its purpose still allowed.
+    pub refuses_a_service: bool,
 }
 
 impl Choice<'_> {
@@ -24,11 +27,12 @@ impl Choice<'_> {
         self.analytics || self.marketing
     }
 
-    /// Whether it takes back a purpose the previous choice allowed.
+    /// Whether it takes back a purpose or a service the previous choice allowed.
     pub fn withdraws(&self) -> bool {
-        self.previous.is_some_and(|(analytics, marketing)| {
-            (analytics && !self.analytics) || (marketing && !self.marketing)
-        })
+        self.refuses_a_service
+            || self.previous.is_some_and(|(analytics, marketing)| {
+                (analytics && !self.analytics) || (marketing && !self.marketing)
+            })
     }
 }
 
@@ -128,6 +132,7 @@ mod tests {
             analytics: allowed.0,
             marketing: allowed.1,
             previous,
+            refuses_a_service: false,
         }
     }
 

@@ -12,7 +12,9 @@ use std::borrow::Cow;
 use std::path::Path;
 use std::time::Duration;
 
+use portal_core::consent::catalogue::{Purpose, Service};
 use portal_core::consent::log::Logged;
+use portal_core::facts::SERVICES;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::{Migration, MigrationSource, MigrationType, Migrator};
 use sqlx::{AnyPool, Connection, Executor, Row};
@@ -82,6 +84,50 @@ pub struct Entry {
     pub record: String,
 }
 
+impl Entry {
+    /// The services the visitor switched off inside an allowed purpose, as their record names
+    /// them (`choices.refused_services` of the record's text, which the log keeps as it came).
+    pub fn refused_services(&self) -> Vec<String> {
+        refused_in(&self.record)
+    }
+}
+
+/// `choices.refused_services` of a stored record's text (none in a version 2 record, which had
+/// no switch per service).
+fn refused_in(record: &str) -> Vec<String> {
+    serde_json::from_str::<serde_json::Value>(record)
+        .ok()
+        .and_then(|record| {
+            let ids = record
+                .get("choices")?
+                .get("refused_services")?
+                .as_array()?
+                .clone();
+            Some(
+                ids.iter()
+                    .filter_map(|id| id.as_str().map(str::to_owned))
+                    .collect(),
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// Whether the change from `previous` to `now` (purposes and refused services) switches off a
+/// service that could run, while its purpose stays allowed: a withdrawal of that service alone.
+fn refuses_a_service(previous: (bool, bool, &[String]), now: (bool, bool, &[String])) -> bool {
+    let allows = |(analytics, marketing, refused): (bool, bool, &[String]), service: &Service| {
+        let purpose = match service.purpose {
+            Purpose::Analytics => analytics,
+            Purpose::Marketing => marketing,
+            Purpose::Necessary => true,
+        };
+        purpose && !refused.iter().any(|id| service.id == *id.as_str())
+    };
+    SERVICES.iter().any(|service| {
+        allows(previous, service) && !allows(now, service) && allows((now.0, now.1, &[]), service)
+    })
+}
+
 /// A choice as the DPO's chart counts it ([`crate::stats::Choice`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ChoiceRow {
@@ -90,6 +136,8 @@ pub struct ChoiceRow {
     pub analytics: bool,
     pub marketing: bool,
     pub previous: Option<(bool, bool)>,
+    /// Whether it switches off a service the previous choice let run, its purpose still allowed.
+    pub refuses_a_service: bool,
 }
 
 impl ChoiceRow {
@@ -100,6 +148,7 @@ impl ChoiceRow {
             analytics: self.analytics,
             marketing: self.marketing,
             previous: self.previous,
+            refuses_a_service: self.refuses_a_service,
         }
     }
 }
@@ -274,10 +323,11 @@ impl Store {
     pub async fn choices_between(&self, from: i64, to: i64) -> Result<Vec<ChoiceRow>, StoreError> {
         // A window over the entries of the ids seen in the period (SQLite 3.25+, PostgreSQL).
         let rows = sqlx::query(
-            "SELECT received, revision, analytics, marketing, previous_analytics, previous_marketing FROM ( \
-               SELECT received, revision, analytics, marketing, \
+            "SELECT received, revision, analytics, marketing, record, previous_analytics, previous_marketing, previous_record FROM ( \
+               SELECT received, revision, analytics, marketing, record, \
                  LAG(analytics) OVER (PARTITION BY id ORDER BY time) AS previous_analytics, \
-                 LAG(marketing) OVER (PARTITION BY id ORDER BY time) AS previous_marketing \
+                 LAG(marketing) OVER (PARTITION BY id ORDER BY time) AS previous_marketing, \
+                 LAG(record) OVER (PARTITION BY id ORDER BY time) AS previous_record \
                FROM consent_log \
                WHERE id IN (SELECT id FROM consent_log WHERE received >= $1 AND received < $2) \
              ) AS t WHERE received >= $1 AND received < $2 ORDER BY received",
@@ -291,14 +341,23 @@ impl Store {
             .map(|row| {
                 let previous_analytics: Option<i64> = row.try_get("previous_analytics")?;
                 let previous_marketing: Option<i64> = row.try_get("previous_marketing")?;
+                let previous_record: Option<String> = row.try_get("previous_record")?;
+                let analytics = row.try_get::<i64, _>("analytics")? != 0;
+                let marketing = row.try_get::<i64, _>("marketing")? != 0;
+                let previous = previous_analytics
+                    .zip(previous_marketing)
+                    .map(|(a, m)| (a != 0, m != 0));
+                let refused = refused_in(&row.try_get::<String, _>("record")?);
+                let refuses_a_service = previous.zip(previous_record).is_some_and(|((a, m), text)| {
+                    refuses_a_service((a, m, &refused_in(&text)), (analytics, marketing, &refused))
+                });
                 Ok(ChoiceRow {
                     received: row.try_get("received")?,
                     revision: row.try_get("revision")?,
-                    analytics: row.try_get::<i64, _>("analytics")? != 0,
-                    marketing: row.try_get::<i64, _>("marketing")? != 0,
-                    previous: previous_analytics
-                        .zip(previous_marketing)
-                        .map(|(a, m)| (a != 0, m != 0)),
+                    analytics,
+                    marketing,
+                    previous,
+                    refuses_a_service,
                 })
             })
             .collect::<Result<_, sqlx::Error>>()
@@ -491,5 +550,31 @@ mod tests {
             without_password("sqlite://data/consent.sqlite?mode=rwc"),
             "sqlite://data/consent.sqlite?mode=rwc"
         );
+    }
+
+    #[test]
+    fn a_service_switched_off_alone_is_a_withdrawal_and_nothing_else_is() {
+        let first = &SERVICES[0];
+        let id = vec![first.id.to_string()];
+        let on = |purpose_on: bool| match first.purpose {
+            Purpose::Marketing => (false, purpose_on),
+            _ => (purpose_on, false),
+        };
+        let (a, m) = on(true);
+        assert!(refuses_a_service((a, m, &[]), (a, m, &id)));
+        // Switched on again, or off with its purpose (counted as the purpose's withdrawal), or
+        // refused before and still: not this.
+        assert!(!refuses_a_service((a, m, &id), (a, m, &[])));
+        let (off_a, off_m) = on(false);
+        assert!(!refuses_a_service((a, m, &[]), (off_a, off_m, &[])));
+        assert!(!refuses_a_service((a, m, &id), (a, m, &id)));
+        assert!(!refuses_a_service((off_a, off_m, &[]), (a, m, &id)));
+        // Read from a stored record's text; a version 2 record refused none.
+        let text = format!(
+            "{{\"choices\":{{\"analytics\":true,\"marketing\":false,\"refused_services\":[\"{}\"]}}}}",
+            first.id
+        );
+        assert_eq!(refused_in(&text), id);
+        assert!(refused_in("{\"choices\":{\"analytics\":true,\"marketing\":false}}").is_empty());
     }
 }

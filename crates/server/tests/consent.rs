@@ -8,8 +8,9 @@ use axum::body::Body;
 use axum::http::{Request, Response, StatusCode};
 use tower::ServiceExt;
 
+use portal_core::consent::catalogue::Purpose;
 use portal_core::consent::log::{beacon_json, MAX_BODY};
-use portal_core::consent::record::{self, Choices, Record};
+use portal_core::consent::record::{self, Choices, Record, RefusedServices};
 use portal_core::date::Instant;
 use portal_core::i18n::Lang;
 use portal_server::consent::{now_ms, AdminToken, ConsentLog};
@@ -353,6 +354,7 @@ async fn the_dpo_finds_a_visitors_entries_with_the_token() {
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0]["choices"]["analytics"], true);
     assert_eq!(entries[0]["choices"]["marketing"], false);
+    assert_eq!(entries[0]["choices"]["refused_services"], serde_json::json!([]));
     assert_eq!(
         entries[0]["texts"],
         format!("{ORIGIN}/consent/{REVISION}.json").as_str()
@@ -372,8 +374,7 @@ async fn the_dpo_finds_a_visitors_entries_with_the_token() {
 async fn the_export_is_csv_of_the_days_asked() {
     let log = log(Some(TOKEN), "").await;
     let id = fresh_id();
-    let record = record(&id, Choices::NONE);
-    send(&log, "/en/", &record).await;
+    send(&log, "/en/", &record(&id, Choices::NONE)).await;
     let today = Instant(now_ms()).date();
     let path = format!(
         "/api/consent/export?from={}&to={}",
@@ -389,7 +390,9 @@ async fn the_export_is_csv_of_the_days_asked() {
         .starts_with("text/csv"));
     let csv = body(response).await;
     assert!(
-        csv.starts_with("received_utc,time_utc,id,analytics,marketing,gpc,lang,path,revision,texts\n"),
+        csv.starts_with(
+            "received_utc,time_utc,id,analytics,marketing,gpc,lang,path,revision,texts,refused_services\n"
+        ),
         "{csv}"
     );
     let line = csv
@@ -398,10 +401,24 @@ async fn the_export_is_csv_of_the_days_asked() {
         .unwrap_or_else(|| panic!("{csv}"));
     assert!(
         line.ends_with(&format!(
-            ",no,no,no,fi,/en/,{REVISION},{ORIGIN}/consent/{REVISION}.json"
+            ",no,no,no,fi,/en/,{REVISION},{ORIGIN}/consent/{REVISION}.json,"
         )),
         "{line}"
     );
+    // A service switched off inside an allowed purpose: its id in the column (as the record
+    // names it; written directly, as a site with two services in a purpose would store it).
+    let refined_id = fresh_id();
+    let mut refined = record(&refined_id, Choices::NONE.with(Purpose::Analytics, true));
+    refined.choices.refused_services = RefusedServices::NONE.with(0, true);
+    send(&log, "/", &refined).await;
+    let csv = body(get(&log, &path, Some(TOKEN)).await).await;
+    let line = csv
+        .lines()
+        .find(|l| l.contains(&refined_id))
+        .unwrap_or_else(|| panic!("{csv}"));
+    let first = portal_core::facts::SERVICES[0].id.as_ref();
+    assert!(line.contains(",yes,no,no,fi,/,"), "{line}");
+    assert!(line.ends_with(&format!(".json,{first}")), "{line}");
     // Yesterday alone does not hold it.
     let yesterday = today.add_days(-1).iso();
     let csv = body(
@@ -648,6 +665,45 @@ async fn a_receipt_dropped_on_the_dpos_page_is_found_or_not() {
             "{garbage}: {page}"
         );
     }
+    // A service switched off inside its purpose: read back from the receipt (owned strings, as
+    // serde_json gives them from the receipt's JSON), found, and written beside its purpose.
+    let refined_id = fresh_id();
+    let mut refined = crate::record(&refined_id, Choices::NONE.with(Purpose::Analytics, true));
+    refined.choices.refused_services = RefusedServices::NONE.with(0, true);
+    send(&log, "/", &refined).await;
+    let page = body(admin_post(&log, "/admin/en/", &auth, "receipt", &receipt_of(&refined)).await).await;
+    assert!(
+        page.contains("The log holds this choice, and it is the same as in the receipt."),
+        "{page}"
+    );
+    let product = portal_core::facts::SERVICES[0].kind.name();
+    assert!(page.contains(&format!("allowed (except {product})")), "{page}");
+    // A receipt of the version before services had switches, against its entry in the log
+    // (kept for years, while the format changed): still checked.
+    let old_id = fresh_id();
+    let old_time = now_ms() - 2000;
+    let v2 = format!(
+        r#"{{"version":2,"id":"{old_id}","time":{old_time},"choices":{{"analytics":true,"marketing":false}},"revision":"{REVISION}","lang":"fi","gpc":false}}"#
+    );
+    let old = portal_core::consent::record::read_for_checking(&v2).unwrap();
+    log.store
+        .keep(
+            portal_core::consent::log::Logged {
+                record: old.clone(),
+                text: v2.clone(),
+                path: "/".into(),
+            },
+            now_ms(),
+        )
+        .await
+        .unwrap();
+    let old_receipt = receipt_of(&old).replace(",\n      \"refused_services\": []", "");
+    assert!(!old_receipt.contains("refused_services"), "{old_receipt}");
+    let page = body(admin_post(&log, "/admin/en/", &auth, "receipt", &old_receipt).await).await;
+    assert!(
+        page.contains("The log holds this choice, and it is the same as in the receipt."),
+        "{page}"
+    );
     // Without the token: nothing is looked up (from another site: the test below).
     let response = admin_post(
         &log,

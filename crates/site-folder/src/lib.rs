@@ -361,6 +361,22 @@ impl ServiceKind {
     }
 }
 
+/// The most services a site can have: the consent record keeps which of them a visitor refused
+/// as one bit each (`portal_core::consent::record::RefusedServices`).
+pub const MAX_SERVICES: usize = 32;
+
+impl ServiceKind {
+    /// The service's name as the settings view shows it beside its switch: the vendor's product
+    /// name, the same in every language.
+    pub const fn name(self) -> &'static str {
+        match self {
+            ServiceKind::GoogleAnalytics4 => "Google Analytics 4",
+            ServiceKind::MetaPixel => "Meta Pixel",
+            ServiceKind::Matomo => "Matomo",
+        }
+    }
+}
+
 /// A service the site loads (only after consent, unless its purpose is necessary).
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]

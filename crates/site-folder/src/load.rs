@@ -11,7 +11,7 @@ use crate::check::{
     business_id_problem, contrast_ratio, email_problem, measurement_id_problem, parse_colour,
     ACCENT_MIN_RATIO, DARK_ACCENT_TEXT, DARK_BACKGROUND, LIGHT_ACCENT_TEXT, LIGHT_BACKGROUND,
 };
-use crate::{Language, Purpose, ServiceKind, Site};
+use crate::{Language, Purpose, ServiceKind, Site, MAX_SERVICES};
 
 /// One mistake in a site folder. Displays as
 /// `site/site.toml:12: controller.email: "x@kahvilakuu,fi" is not an e-mail address (…)`.
@@ -768,6 +768,14 @@ impl Checker<'_, '_> {
                     format!("{other} months, but services[{first}] keeps its data {months} months: the banner's texts say one retention ({{retention}}), so set the services alike"),
                 );
             }
+        }
+        if site.services.len() > MAX_SERVICES {
+            self.say(
+                &[Key("services"), Index(MAX_SERVICES)],
+                format!(
+                    "a site has at most {MAX_SERVICES} services (the consent record keeps a switch for each)"
+                ),
+            );
         }
         for (i, service) in site.services.iter().enumerate() {
             let at = |field: &'static str| [Key("services"), Index(i), Key(field)];

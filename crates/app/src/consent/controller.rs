@@ -11,17 +11,18 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 use super::gate;
 use super::storage;
-use portal_core::consent::catalogue::{Purpose, PurposeExt, OPTIONAL};
+use portal_core::consent::catalogue::{Purpose, PurposeExt, Service, OPTIONAL};
 use portal_core::consent::receipt::{self, Receipt};
 use portal_core::consent::record::{self, Ask, Choices, Record, Revisions, Status};
 use portal_core::date::Instant;
+use portal_core::facts::SERVICES;
 use portal_core::i18n::Lang;
 use portal_core::vocabulary::{
     Action, Fact, Message, Show, ALLOWED_TEXT_ATTRIBUTE, APP_READY, ASK_CLASS, ASK_REASON_ATTRIBUTE,
     CONSENT_ROOT_ID, EARLY_CLICKS, FACT_ATTRIBUTE, FIRST_PAINT_NOW, GPC_CLASS, GPC_NOTE_ID, LOG_ATTRIBUTE,
     NOTICE_ID, NO_STORAGE_CLASS, PURPOSE_ATTRIBUTE, REFUSED_TEXT_ATTRIBUTE, REVISIONS_META,
-    REVISIONS_TEXTS_ATTRIBUTE, SETTINGS_ID, SETTINGS_OPENER, SHOW_ATTRIBUTE, STATUS_ID,
-    STATUS_MESSAGE_ATTRIBUTE,
+    REVISIONS_TEXTS_ATTRIBUTE, SERVICE_ATTRIBUTE, SERVICE_FACT_ATTRIBUTE, SETTINGS_ID, SETTINGS_OPENER,
+    SHOW_ATTRIBUTE, STATUS_ID, STATUS_MESSAGE_ATTRIBUTE,
 };
 use portal_dom::{attribute_selector, document, elements};
 
@@ -103,12 +104,10 @@ fn restore_focus() {
 }
 
 /// Applies `choices` to the site's services (Google's tag, Matomo, Meta's pixel) and deletes the
-/// cookies of every refused purpose.
+/// cookies of every refused purpose and service.
 fn enforce(choices: Choices) {
     gate::apply(choices);
-    // Every purpose, also one the site no longer asks about: its cookies go too.
-    let refused: Vec<Purpose> = Purpose::ALL.into_iter().filter(|p| !choices.allows(*p)).collect();
-    gate::delete_cookies(&refused);
+    gate::delete_cookies(choices);
 }
 
 /// The message the head script is showing, when it answered a choice before the app was loaded:
@@ -287,6 +286,11 @@ pub fn open_settings() {
             input.set_checked(draft.allows(purpose));
         }
     }
+    for (index, service) in SERVICES.iter().enumerate() {
+        if let Some(input) = service_switch(service) {
+            input.set_checked(draft.allows_service(index));
+        }
+    }
     sync_switches(gpc);
     sync();
 }
@@ -306,11 +310,29 @@ fn switch(purpose: Purpose) -> Option<HtmlInputElement> {
         .ok()
 }
 
-/// The switches of the settings view, as choices.
+/// The switch of a single service, where its purpose has more than one (the head script keeps it
+/// in step with its purpose's).
+fn service_switch(service: &Service) -> Option<HtmlInputElement> {
+    all(&attribute_selector(SERVICE_ATTRIBUTE, &service.id))
+        .into_iter()
+        .next()?
+        .dyn_into()
+        .ok()
+}
+
+/// The switches of the settings view, as choices: each purpose's, and the services switched off
+/// inside it.
 fn switches() -> Choices {
-    OPTIONAL.iter().copied().fold(Choices::NONE, |choices, purpose| {
+    let purposes = OPTIONAL.iter().copied().fold(Choices::NONE, |choices, purpose| {
         choices.with(purpose, switch(purpose).is_some_and(|input| input.checked()))
-    })
+    });
+    SERVICES
+        .iter()
+        .enumerate()
+        .fold(purposes, |choices, (index, service)| {
+            let off = service_switch(service).is_some_and(|input| !input.checked());
+            choices.with_service(index, off)
+        })
 }
 
 /// A purpose that needs another (marketing needs analytics) can be switched on only with it, and
@@ -325,6 +347,15 @@ fn sync_switches(gpc: bool) {
             input.set_checked(false);
         }
         input.set_disabled(blocked);
+        // Its services' switches follow it.
+        for service in SERVICES.iter().filter(|s| s.purpose == purpose) {
+            if let Some(own) = service_switch(service) {
+                if blocked {
+                    own.set_checked(false);
+                }
+                own.set_disabled(blocked);
+            }
+        }
     }
     if gpc {
         if let Some(input) = switch(Purpose::Marketing) {
@@ -363,7 +394,7 @@ fn choose(choices: Choices) {
     if id.is_some() {
         send_to_log(&record);
     }
-    let withdrawn = !previous.withdrawn_in(record.choices).is_empty();
+    let withdrawn = previous.withdraws(record.choices);
     enforce(record.choices);
     with_state(|state| {
         state.applied = record.choices;
@@ -554,6 +585,16 @@ fn sync() {
             for &purpose in OPTIONAL {
                 for element in all(&attribute_selector(FACT_ATTRIBUTE, Fact::Choice(purpose).key())) {
                     let attribute = if record.choices.allows(purpose) {
+                        ALLOWED_TEXT_ATTRIBUTE
+                    } else {
+                        REFUSED_TEXT_ATTRIBUTE
+                    };
+                    element.set_text_content(element.get_attribute(attribute).as_deref());
+                }
+            }
+            for (index, service) in SERVICES.iter().enumerate() {
+                for element in all(&attribute_selector(SERVICE_FACT_ATTRIBUTE, &service.id)) {
+                    let attribute = if record.choices.allows_service(index) {
                         ALLOWED_TEXT_ATTRIBUTE
                     } else {
                         REFUSED_TEXT_ATTRIBUTE

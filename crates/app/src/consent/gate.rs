@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use portal_core::consent::catalogue::{
-    google_tag_url, is_cookie_of, uses, Purpose, Service, ServiceKind, GOOGLE_ADS,
+    google_tag_url, is_cookie_of, is_cookie_of_service, uses, Purpose, Service, ServiceKind, GOOGLE_ADS,
 };
 use portal_core::consent::command::Arg;
 use portal_core::consent::cookies;
@@ -103,15 +103,18 @@ fn set_tag_disabled(measurement_id: &str, disabled: bool) {
     }
 }
 
-/// Brings every service in line with `choices`: each is loaded (once) when its purpose is allowed
-/// and measurement is not paused, and stopped when it is not.
+/// Brings every service in line with `choices`: each is loaded (once) when its purpose is allowed,
+/// the visitor did not switch the service itself off, and measurement is not paused; and stopped
+/// when it is not.
 pub fn apply(choices: Choices) {
-    for service in SERVICES {
-        let allowed = choices.allows(service.purpose) && !PAUSED.with(Cell::get);
+    for (index, service) in SERVICES.iter().enumerate() {
+        let allowed = choices.allows_service(index) && !PAUSED.with(Cell::get);
         let settings = &service.settings;
         // (Each kind's glue only where the site has one: `uses` is decided at compile time.)
         match service.kind {
-            ServiceKind::GoogleAnalytics4 if USES_GOOGLE => apply_google(service, choices),
+            ServiceKind::GoogleAnalytics4 if USES_GOOGLE => {
+                apply_google(service, choices, choices.allows_service(index))
+            }
             ServiceKind::MetaPixel if USES_META => {
                 if let Some(pixel_id) = &settings.pixel_id {
                     apply_meta(pixel_id, allowed);
@@ -276,9 +279,9 @@ fn define_fbq() {
 
 /// Google's tag: loaded (once) when analytics is allowed, told what is granted (its ads features
 /// only where the site gives Google advertising cookies), and disabled when analytics is not.
-fn apply_google(service: &Service, choices: Choices) {
+fn apply_google(service: &Service, choices: Choices, service_allowed: bool) {
     let id = measurement_id(service);
-    let choices = gtag::for_google(choices, GOOGLE_ADS);
+    let choices = gtag::for_google(choices, GOOGLE_ADS, service_allowed);
     let added = TAG_ADDED.with(Cell::get);
     if !choices.analytics || PAUSED.with(Cell::get) {
         if added {
@@ -325,8 +328,10 @@ fn add_script(src: &str) {
     }
 }
 
-/// Deletes this site's cookies of the given purposes, on the host and every parent domain.
-pub fn delete_cookies(purposes: &[Purpose]) {
+/// Deletes this site's cookies that `choices` does not allow, on the host and every parent domain:
+/// those of every refused purpose (also one the site no longer asks about) and of every service
+/// that may not run.
+pub fn delete_cookies(choices: Choices) {
     let Some(window) = web_sys::window() else { return };
     let Some(document) = window
         .document()
@@ -337,7 +342,12 @@ pub fn delete_cookies(purposes: &[Purpose]) {
     let host = window.location().hostname().unwrap_or_default();
     let current = document.cookie().unwrap_or_default();
     let doomed: Vec<&str> = cookies::names(&current)
-        .filter(|name| purposes.iter().any(|p| is_cookie_of(*p, name)))
+        .filter(|name| {
+            Purpose::ALL
+                .into_iter()
+                .any(|p| !choices.allows(p) && is_cookie_of(p, name))
+                || (0..SERVICES.len()).any(|i| !choices.allows_service(i) && is_cookie_of_service(i, name))
+        })
         .collect();
     for name in doomed {
         for deletion in cookies::deletions(name, &host) {

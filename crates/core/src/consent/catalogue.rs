@@ -300,22 +300,25 @@ pub fn entries(purpose: Purpose) -> impl Iterator<Item = Entry> {
 /// and `mtm_` cookie (referrer, custom variables, its own consent cookies); for Meta's pixel,
 /// `_fbp` and `_fbc` (set when the address has `fbclid`).
 fn legacy_cookies() -> impl Iterator<Item = (Name, Purpose)> {
-    SERVICES.iter().flat_map(|service| {
-        // `None`: the service's own purpose (the folder's check makes it the kind's).
-        let names: &[(Name, Option<Purpose>)] = match service.kind {
-            ServiceKind::GoogleAnalytics4 => &[
-                (Name::Exact("_gid"), None),
-                (Name::Prefix("_gat"), None),
-                (Name::Prefix("_gcl_"), Some(Purpose::Marketing)),
-                (Name::Prefix("_gac_"), Some(Purpose::Marketing)),
-            ],
-            ServiceKind::Matomo => &[(Name::Prefix("_pk_"), None), (Name::Prefix("mtm_"), None)],
-            ServiceKind::MetaPixel => &[(Name::Exact("_fbp"), None), (Name::Exact("_fbc"), None)],
-        };
-        names
-            .iter()
-            .map(move |&(name, purpose)| (name, purpose.unwrap_or(service.purpose)))
-    })
+    SERVICES.iter().flat_map(legacy_cookies_of)
+}
+
+/// [`legacy_cookies`] of one service.
+fn legacy_cookies_of(service: &'static Service) -> impl Iterator<Item = (Name, Purpose)> {
+    // `None`: the service's own purpose (the folder's check makes it the kind's).
+    let names: &[(Name, Option<Purpose>)] = match service.kind {
+        ServiceKind::GoogleAnalytics4 => &[
+            (Name::Exact("_gid"), None),
+            (Name::Prefix("_gat"), None),
+            (Name::Prefix("_gcl_"), Some(Purpose::Marketing)),
+            (Name::Prefix("_gac_"), Some(Purpose::Marketing)),
+        ],
+        ServiceKind::Matomo => &[(Name::Prefix("_pk_"), None), (Name::Prefix("mtm_"), None)],
+        ServiceKind::MetaPixel => &[(Name::Exact("_fbp"), None), (Name::Exact("_fbc"), None)],
+    };
+    names
+        .iter()
+        .map(move |&(name, purpose)| (name, purpose.unwrap_or(service.purpose)))
 }
 
 /// The names of this site's cookies withdrawal of `purpose` deletes.
@@ -330,6 +333,62 @@ fn deleted(purpose: Purpose) -> impl Iterator<Item = Name> {
         )
 }
 
+/// The names of the cookies of the service at `index` of [`SERVICES`], whatever their purpose:
+/// what refusing that service alone deletes.
+fn deleted_of_service(index: usize) -> impl Iterator<Item = Name> {
+    let service = SERVICES.get(index);
+    catalogue()
+        .filter(move |entry| {
+            entry.kept == Kept::Cookie
+                && entry
+                    .service
+                    .is_some_and(|s| service.is_some_and(|of| std::ptr::eq(s, of)))
+        })
+        .map(|entry| entry.name)
+        .chain(
+            service
+                .into_iter()
+                .flat_map(|service| legacy_cookies_of(service).map(|(name, _)| name)),
+        )
+}
+
+/// The services of `purpose` that have a switch of their own in the settings view, with their
+/// index in [`SERVICES`]: those of a purpose that has more than one (a purpose with one service
+/// has its switch only: the purpose's is the service's).
+pub fn switchable(purpose: Purpose) -> Vec<(usize, &'static Service)> {
+    let of: Vec<(usize, &'static Service)> = SERVICES
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.purpose == purpose)
+        .collect();
+    if of.len() > 1 {
+        of
+    } else {
+        Vec::new()
+    }
+}
+
+/// Whether the service at `index` of [`SERVICES`] serves `purpose`: loaded for it, or setting an
+/// entry of it (Google's tag, loaded for analytics, sets Google signals' marketing cookies). A
+/// purpose whose every serving service is refused can do nothing, so it is refused too.
+pub fn serves(index: usize, purpose: Purpose) -> bool {
+    SERVICES.get(index).is_some_and(|service| {
+        service.purpose == purpose
+            || entries(purpose).any(|entry| entry.service.is_some_and(|s| std::ptr::eq(s, service)))
+    })
+}
+
+/// Whether a cookie of this site with `name` belongs to the service at `index` of [`SERVICES`]:
+/// what refusing that service deletes.
+pub fn is_cookie_of_service(index: usize, name: &str) -> bool {
+    deleted_of_service(index).any(|deleted| deleted.matches(name))
+}
+
+/// [`cookie_pattern`] for the service at `index` of [`SERVICES`].
+pub fn service_cookie_pattern(index: usize) -> String {
+    pattern(deleted_of_service(index))
+}
+
 /// Whether a cookie of this site with `name` belongs to `purpose`: what withdrawal deletes.
 pub fn is_cookie_of(purpose: Purpose, name: &str) -> bool {
     deleted(purpose).any(|deleted| deleted.matches(name))
@@ -338,10 +397,15 @@ pub fn is_cookie_of(purpose: Purpose, name: &str) -> bool {
 /// A JavaScript regular expression literal matching the names [`is_cookie_of`] gives for
 /// `purpose`: the head script deletes them when the app cannot start (`consent::first_paint`).
 pub fn cookie_pattern(purpose: Purpose) -> String {
+    pattern(deleted(purpose))
+}
+
+/// A JavaScript regular expression literal matching `names`.
+fn pattern(names: impl Iterator<Item = Name>) -> String {
     // The site folder's check allows letters, digits, `_`, `-` and `.` in a name: only the dot
     // means something in a regular expression (outside a class), and is escaped.
     let escaped = |name: &str| name.replace('.', "\\.");
-    let alternatives: Vec<String> = deleted(purpose)
+    let alternatives: Vec<String> = names
         .map(|name| match name {
             Name::Exact(exact) => [escaped(exact), "$".into()].concat(),
             Name::Prefix(prefix) => escaped(prefix),
@@ -371,6 +435,39 @@ mod tests {
                 (_, prefix) => (false, prefix.as_deref().unwrap_or_default().to_owned()),
             })
             .collect()
+    }
+
+    #[test]
+    fn refusing_a_service_deletes_its_cookies_only_and_the_pattern_says_the_same() {
+        for (index, service) in SERVICES.iter().enumerate() {
+            let pattern = service_cookie_pattern(index);
+            let body = &pattern["/^(?:".len()..pattern.len() - ")/".len()];
+            for cookie in service.cookies.iter().filter(|c| c.domain.is_none()) {
+                let example = match (&cookie.name, &cookie.prefix) {
+                    (Some(name), _) => name.to_string(),
+                    (_, prefix) => format!("{}x1", prefix.as_deref().unwrap_or_default()),
+                };
+                assert!(is_cookie_of_service(index, &example), "{example}");
+                let matched = body.split('|').any(|alt| match alt.strip_suffix('$') {
+                    Some(exact) => example == exact.replace("\\.", "."),
+                    None => example.starts_with(&alt.replace("\\.", ".")),
+                });
+                assert!(matched, "{example} {pattern}");
+            }
+            // Another service's cookies, and the record, stay.
+            for (other_index, other) in SERVICES.iter().enumerate().filter(|(i, _)| *i != index) {
+                for cookie in other.cookies.iter().filter_map(|c| c.name.as_deref()) {
+                    let shared = service.cookies.iter().any(|c| c.name.as_deref() == Some(cookie));
+                    assert_eq!(
+                        is_cookie_of_service(index, cookie),
+                        shared,
+                        "{cookie} of {other_index}"
+                    );
+                }
+            }
+            assert!(!is_cookie_of_service(index, STORAGE_KEY));
+        }
+        assert!(!is_cookie_of_service(SERVICES.len(), "_ga"));
     }
 
     #[test]

@@ -10,11 +10,14 @@ use super::record::Choices;
 /// What Google may do under `choices`: analytics as chosen, and its ads features (the three ad
 /// types, Google signals) only where the site folder gives Google's service advertising cookies
 /// (`google_ads`, [`crate::consent::catalogue::GOOGLE_ADS`]) and marketing is allowed. A marketing
-/// consent given for another vendor (Meta's pixel) grants Google nothing.
-pub const fn for_google(choices: Choices, google_ads: bool) -> Choices {
+/// consent given for another vendor (Meta's pixel) grants Google nothing, and neither does any
+/// consent when the visitor refused Google's service itself (`service_allowed` false: its switch
+/// off inside an allowed purpose).
+pub const fn for_google(choices: Choices, google_ads: bool, service_allowed: bool) -> Choices {
     Choices {
-        analytics: choices.analytics,
-        marketing: choices.marketing && google_ads,
+        analytics: choices.analytics && service_allowed,
+        marketing: choices.marketing && google_ads && service_allowed,
+        refused_services: choices.refused_services,
     }
 }
 
@@ -70,22 +73,19 @@ pub fn disable_property(measurement_id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::consent::catalogue::Purpose;
 
     #[test]
     fn marketing_for_another_vendor_grants_google_nothing() {
         assert_eq!(
-            for_google(Choices::ALL, false),
-            Choices {
-                analytics: true,
-                marketing: false
-            }
+            for_google(Choices::ALL, false, true),
+            Choices::NONE.with(Purpose::Analytics, true)
         );
-        assert_eq!(for_google(Choices::ALL, true), Choices::ALL);
-        let marketing_only = Choices {
-            analytics: false,
-            marketing: true,
-        };
-        assert_eq!(for_google(marketing_only, false), Choices::NONE);
+        assert_eq!(for_google(Choices::ALL, true, true), Choices::ALL);
+        let marketing_only = Choices::NONE.with(Purpose::Marketing, true);
+        assert_eq!(for_google(marketing_only, false, true), Choices::NONE);
+        // Google's own switch off: nothing for Google, whatever the purposes allow.
+        assert_eq!(for_google(Choices::ALL, true, false), Choices::NONE);
     }
 
     #[test]
@@ -95,10 +95,7 @@ mod tests {
 
     #[test]
     fn analytics_only_keeps_ads_and_signals_denied() {
-        let analytics = Choices {
-            analytics: true,
-            marketing: false,
-        };
+        let analytics = Choices::NONE.with(Purpose::Analytics, true);
         assert_eq!(
             consent_types(analytics),
             [

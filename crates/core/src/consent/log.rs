@@ -172,7 +172,7 @@ mod tests {
                 Refused::BadRecord,
             ),
             (
-                good.replacen("\"version\":2", "\"version\":3", 1),
+                good.replacen("\"version\":3", "\"version\":4", 1),
                 Refused::BadRecord,
             ),
             (

@@ -9,14 +9,16 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::catalogue::{Purpose, PurposeExt, OPTIONAL};
+use super::catalogue::{serves, Purpose, PurposeExt, Service, OPTIONAL};
 use crate::date::Instant;
+use crate::facts::SERVICES;
 use crate::i18n::Lang;
 
 pub use super::catalogue::STORAGE_KEY;
 /// The record format this code writes. Older or newer records are not trusted: the banner asks.
-/// (Version 2: the revision is made at build time and covers everything the banner shows.)
-pub const RECORD_VERSION: u32 = 2;
+/// (Version 2: the revision is made at build time and covers everything the banner shows.
+/// Version 3: the choices name the services refused inside an allowed purpose.)
+pub const RECORD_VERSION: u32 = 3;
 /// How long a choice holds, consent and refusal alike: asking a refusing visitor more often than
 /// a consenting one would nudge them. From the site folder (`[consent] record_months`).
 pub const CHOICE_MONTHS: u32 = crate::SITE.consent.record_months;
@@ -28,8 +30,10 @@ pub const REVISION_LENGTH: usize = 16;
 /// has exactly these before it trusts it (`consent::first_paint`); a test keeps them equal to
 /// what serde writes.
 pub const RECORD_KEYS: [&str; 7] = ["version", "id", "time", "choices", "revision", "lang", "gpc"];
-/// The keys of [`Choices`], as stored.
-pub const CHOICE_KEYS: [&str; 2] = ["analytics", "marketing"];
+/// The keys of [`Choices`], as stored: each optional purpose, then the refused services.
+pub const CHOICE_KEYS: [&str; 3] = ["analytics", "marketing", "refused_services"];
+/// The keys of [`Choices`] that are a purpose's switch (`true` or `false`).
+pub const PURPOSE_KEYS: [&str; 2] = ["analytics", "marketing"];
 /// How many hex digits a record's id has (128 random bits).
 pub const ID_LENGTH: usize = 32;
 
@@ -69,7 +73,14 @@ const fn max_record_length() -> usize {
         }
         i += 1;
     }
-    let choices = object(&CHOICE_KEYS, &[FALSE; CHOICE_KEYS.len()]);
+    // Every service refused: `["a","b"]`, each id quoted, commas between.
+    let mut refused = 2;
+    let mut i = 0;
+    while i < SERVICES.len() {
+        refused += crate::facts::text(&SERVICES[i].id).len() + 2 + if i > 0 { 1 } else { 0 };
+        i += 1;
+    }
+    let choices = object(&CHOICE_KEYS, &[FALSE, FALSE, refused]);
     // In the order of RECORD_KEYS: version, id, time, choices, revision, lang, gpc.
     let widths = [
         decimal_width(u32::MAX as u64),
@@ -83,22 +94,126 @@ const fn max_record_length() -> usize {
     object(&RECORD_KEYS, &widths)
 }
 
-/// The optional purposes a visitor allowed. `Default` is everything refused.
+/// The services a visitor refused inside a purpose they allowed (the settings view has a switch
+/// for each service of a purpose that has more than one), as one bit per service of
+/// [`SERVICES`], in the site folder's order. Stored as the services' ids in that order, so that a
+/// record reads the same to its visitor, the company and the code: `["matomo"]`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RefusedServices(u32);
+
+const _: () = assert!(SERVICES.len() <= site_folder::MAX_SERVICES && site_folder::MAX_SERVICES <= 32);
+
+impl RefusedServices {
+    pub const NONE: RefusedServices = RefusedServices(0);
+
+    /// Whether the service at `index` of [`SERVICES`] is refused.
+    pub const fn contains(self, index: usize) -> bool {
+        index < 32 && self.0 & (1 << index) != 0
+    }
+
+    /// With the service at `index` refused or not.
+    pub const fn with(self, index: usize, refused: bool) -> RefusedServices {
+        if index >= SERVICES.len() {
+            return self;
+        }
+        if refused {
+            RefusedServices(self.0 | 1 << index)
+        } else {
+            RefusedServices(self.0 & !(1 << index))
+        }
+    }
+
+    /// The refused services, in the site folder's order.
+    pub fn services(self) -> impl Iterator<Item = &'static Service> {
+        SERVICES
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| self.contains(*i))
+            .map(|(_, service)| service)
+    }
+}
+
+impl Serialize for RefusedServices {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.0.count_ones() as usize))?;
+        for service in self.services() {
+            seq.serialize_element(crate::facts::text(&service.id))?;
+        }
+        seq.end()
+    }
+}
+
+/// A service's id, read as its index in [`SERVICES`] (from a borrowed or an owned string alike).
+struct ServiceIndex(usize);
+
+impl<'de> Deserialize<'de> for ServiceIndex {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Id;
+        impl serde::de::Visitor<'_> for Id {
+            type Value = ServiceIndex;
+            fn expecting(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+                f.write_str("the id of one of this site's services")
+            }
+            fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<ServiceIndex, E> {
+                SERVICES
+                    .iter()
+                    .position(|service| service.id == id)
+                    .map(ServiceIndex)
+                    .ok_or_else(|| E::custom("not a service of this site"))
+            }
+        }
+        deserializer.deserialize_str(Id)
+    }
+}
+
+impl<'de> Deserialize<'de> for RefusedServices {
+    /// Only what [`Serialize`] writes: ids of this site's services, each once, in the site
+    /// folder's order.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Ids;
+        impl<'de> serde::de::Visitor<'de> for Ids {
+            type Value = RefusedServices;
+            fn expecting(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+                f.write_str("the ids of this site's services, in its order")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut refused = RefusedServices::NONE;
+                let mut next = 0;
+                while let Some(ServiceIndex(at)) = seq.next_element()? {
+                    if at < next {
+                        return Err(serde::de::Error::custom("refused services out of order"));
+                    }
+                    refused = refused.with(at, true);
+                    next = at + 1;
+                }
+                Ok(refused)
+            }
+        }
+        deserializer.deserialize_seq(Ids)
+    }
+}
+
+/// The optional purposes a visitor allowed, and the services they refused inside them. `Default`
+/// is everything refused.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Choices {
     pub analytics: bool,
     pub marketing: bool,
+    pub refused_services: RefusedServices,
 }
 
 impl Choices {
     pub const ALL: Choices = Choices {
         analytics: true,
         marketing: true,
+        refused_services: RefusedServices::NONE,
     };
     pub const NONE: Choices = Choices {
         analytics: false,
         marketing: false,
+        refused_services: RefusedServices::NONE,
     };
 
     pub const fn allows(self, purpose: Purpose) -> bool {
@@ -107,6 +222,14 @@ impl Choices {
             Purpose::Analytics => self.analytics,
             Purpose::Marketing => self.marketing,
         }
+    }
+
+    /// Whether the service at `index` of [`SERVICES`] may run: its purpose allowed, the service
+    /// not refused.
+    pub fn allows_service(self, index: usize) -> bool {
+        SERVICES
+            .get(index)
+            .is_some_and(|service| self.allows(service.purpose) && !self.refused_services.contains(index))
     }
 
     pub fn with(self, purpose: Purpose, allowed: bool) -> Choices {
@@ -123,6 +246,14 @@ impl Choices {
         }
     }
 
+    /// With the service at `index` of [`SERVICES`] refused (or not).
+    pub fn with_service(self, index: usize, refused: bool) -> Choices {
+        Choices {
+            refused_services: self.refused_services.with(index, refused),
+            ..self
+        }
+    }
+
     /// Whether any optional purpose is allowed.
     pub const fn any(self) -> bool {
         self.analytics || self.marketing
@@ -130,7 +261,8 @@ impl Choices {
 
     /// The choices as they take effect on this site: only the purposes it asks about
     /// ([`OPTIONAL`]), each only with the purpose it works through ([`PurposeExt::needs`]), and
-    /// Global Privacy Control refuses marketing without asking.
+    /// Global Privacy Control refuses marketing without asking. A purpose whose every service is
+    /// refused is refused; a refused service is kept only inside a purpose that takes effect.
     pub fn effective(self, gpc: bool) -> Choices {
         self.effective_for(gpc, OPTIONAL, PurposeExt::needs)
     }
@@ -143,15 +275,29 @@ impl Choices {
         offered: &[Purpose],
         needs: impl Fn(Purpose) -> Option<Purpose>,
     ) -> Choices {
+        // A purpose with services serving it, every one of them refused, is refused.
+        let every_service_refused = |purpose: Purpose| {
+            let mut serving = (0..SERVICES.len()).filter(|i| serves(*i, purpose)).peekable();
+            serving.peek().is_some() && serving.all(|i| self.refused_services.contains(i))
+        };
+        let wanted = |purpose: Purpose| self.allows(purpose) && !every_service_refused(purpose);
         let takes_effect = |purpose: Purpose| {
-            self.allows(purpose)
+            wanted(purpose)
                 && offered.contains(&purpose)
-                && needs(purpose).is_none_or(|needed| self.allows(needed) && offered.contains(&needed))
+                && needs(purpose).is_none_or(|needed| wanted(needed) && offered.contains(&needed))
                 && !(gpc && purpose == Purpose::Marketing)
         };
-        Choices {
+        let purposes = Choices {
             analytics: takes_effect(Purpose::Analytics),
             marketing: takes_effect(Purpose::Marketing),
+            refused_services: RefusedServices::NONE,
+        };
+        let refused_services = (0..SERVICES.len())
+            .filter(|i| self.refused_services.contains(*i) && purposes.allows(SERVICES[*i].purpose))
+            .fold(RefusedServices::NONE, |refused, i| refused.with(i, true));
+        Choices {
+            refused_services,
+            ..purposes
         }
     }
 
@@ -161,6 +307,13 @@ impl Choices {
             .into_iter()
             .filter(|p| self.allows(*p) && !now.allows(*p))
             .collect()
+    }
+
+    /// Whether a change from `self` to `now` withdraws anything: a purpose, or a service that
+    /// could run and no longer can.
+    pub fn withdraws(self, now: Choices) -> bool {
+        !self.withdrawn_in(now).is_empty()
+            || (0..SERVICES.len()).any(|i| self.allows_service(i) && !now.allows_service(i))
     }
 }
 
@@ -343,6 +496,91 @@ pub fn read(text: &str) -> Stored {
     )
 }
 
+/// The record format before services had switches of their own: `choices` without
+/// `refused_services`. The banner asks again for such a record (another version); the company's
+/// checks of receipts and log entries still read it ([`read_for_checking`]).
+pub const PREVIOUS_RECORD_VERSION: u32 = 2;
+
+/// A record of [`PREVIOUS_RECORD_VERSION`], field for field.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PreviousRecord {
+    pub version: u32,
+    pub id: String,
+    pub time: i64,
+    pub choices: PreviousChoices,
+    pub revision: String,
+    pub lang: Lang,
+    pub gpc: bool,
+}
+
+/// [`Choices`] of a [`PreviousRecord`].
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PreviousChoices {
+    pub analytics: bool,
+    pub marketing: bool,
+}
+
+impl PreviousRecord {
+    /// As a [`Record`] with its version kept and no service refused (it had no such switch).
+    pub fn into_record(self) -> Option<Record> {
+        (self.version == PREVIOUS_RECORD_VERSION).then_some(Record {
+            version: self.version,
+            id: self.id,
+            time: self.time,
+            choices: Choices {
+                analytics: self.choices.analytics,
+                marketing: self.choices.marketing,
+                refused_services: RefusedServices::NONE,
+            },
+            revision: self.revision,
+            lang: self.lang,
+            gpc: self.gpc,
+        })
+    }
+}
+
+/// A record's canonical JSON in its own version's shape: [`to_json`], or for a record of
+/// [`PREVIOUS_RECORD_VERSION`] (with no service refused) the shape that version stored.
+pub fn to_json_in_its_version(record: &Record) -> Option<String> {
+    if record.version != PREVIOUS_RECORD_VERSION {
+        return to_json(record);
+    }
+    if record.choices.refused_services != RefusedServices::NONE {
+        return None;
+    }
+    let previous = PreviousRecord {
+        version: record.version,
+        id: record.id.clone(),
+        time: record.time,
+        choices: PreviousChoices {
+            analytics: record.choices.analytics,
+            marketing: record.choices.marketing,
+        },
+        revision: record.revision.clone(),
+        lang: record.lang,
+        gpc: record.gpc,
+    };
+    serde_json_core::to_string::<_, MAX_RECORD_LENGTH>(&previous)
+        .ok()
+        .map(|text| text.as_str().to_owned())
+}
+
+/// A stored text as the company checks it (a receipt against its consent log): a record of this
+/// version ([`read`]) or of [`PREVIOUS_RECORD_VERSION`], each only in its canonical form.
+pub fn read_for_checking(text: &str) -> Option<Record> {
+    if let Stored::Record(record) = read(text) {
+        return Some(record);
+    }
+    if text.len() > MAX_RECORD_LENGTH {
+        return None;
+    }
+    let (previous, _) = serde_json_core::from_str::<PreviousRecord>(text).ok()?;
+    let record = previous.into_record()?;
+    (to_json_in_its_version(&record).as_deref() == Some(text)).then_some(record)
+}
+
 /// The current revision of each language's banner, as the page carries them
 /// (`<meta name="consent-revisions" content="fi:… en:…">`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -446,7 +684,7 @@ mod tests {
                 "{junk}"
             );
         }
-        let missing_fields = format!("{{\"version\": 2, \"id\": \"{ID}\", \"time\": {}}}", NOW.0);
+        let missing_fields = format!("{{\"version\": 3, \"id\": \"{ID}\", \"time\": {}}}", NOW.0);
         assert_eq!(
             status(read(&missing_fields), NOW, &r),
             Status::Ask(Ask::Unreadable)
@@ -456,8 +694,8 @@ mod tests {
     #[test]
     fn old_and_future_versions_ask() {
         let json = to_json(&record(Choices::ALL)).unwrap();
-        for (version, stored) in [(1, "\"version\":1"), (3, "\"version\":3")] {
-            let other = json.replace("\"version\":2", stored);
+        for (version, stored) in [(2, "\"version\":2"), (4, "\"version\":4")] {
+            let other = json.replace("\"version\":3", stored);
             assert_eq!(read(&other), Stored::OtherVersion(version));
             assert_eq!(
                 status(read(&other), NOW, &revisions()),
@@ -592,6 +830,100 @@ mod tests {
     }
 
     #[test]
+    fn refused_services_are_kept_inside_allowed_purposes_only() {
+        let first = SERVICES[0].purpose;
+        let alone = SERVICES.iter().filter(|s| s.purpose == first).count() == 1;
+        // Refusing a purpose's only service refuses the purpose; refusing one of several keeps
+        // the purpose and the refusal.
+        let refined = Choices::ALL.with_service(0, true).effective(false);
+        assert_eq!(refined.allows(first), !alone);
+        assert_eq!(refined.refused_services.contains(0), !alone);
+        assert!(!refined.allows_service(0));
+        // A refusal inside a refused purpose is not kept: the purpose says it all.
+        let refused = Choices::NONE.with_service(0, true).effective(false);
+        assert_eq!(refused, Choices::NONE);
+        // Refusing a service withdraws it, also when its purpose stays.
+        assert!(Choices::ALL.effective(false).withdraws(refined));
+        assert!(!refined.withdraws(Choices::ALL.effective(false)));
+        // Stored as the service's id; read back the same.
+        let record = Record::new(
+            ID.into(),
+            NOW,
+            Choices::ALL.with_service(0, true),
+            Lang::Fi,
+            false,
+            F1.into(),
+        );
+        let json = to_json(&record).unwrap();
+        let id = SERVICES[0].id.as_ref();
+        assert_eq!(
+            json.contains(&format!("\"refused_services\":[\"{id}\"]")),
+            !alone,
+            "{json}"
+        );
+        assert_eq!(read(&json), Stored::Record(record));
+    }
+
+    #[test]
+    fn refused_services_from_outside_are_this_site_s_in_its_order() {
+        let json = to_json(&record(Choices::ALL)).unwrap();
+        let id = SERVICES[0].id.as_ref();
+        let list = |ids: &str| {
+            json.replace(
+                "\"refused_services\":[]",
+                &format!("\"refused_services\":[{ids}]"),
+            )
+        };
+        for ids in [
+            "\"no-such-service\"".to_owned(),
+            format!("\"{id}\",\"{id}\""),
+            "1".to_owned(),
+            "null".to_owned(),
+            format!("\"{}\"", id.to_uppercase()),
+        ] {
+            assert_eq!(read(&list(&ids)), Stored::Garbage, "{ids}");
+        }
+        if let [first, second, ..] = SERVICES {
+            let reversed = format!("\"{}\",\"{}\"", second.id, first.id);
+            assert_eq!(read(&list(&reversed)), Stored::Garbage);
+        }
+        assert_eq!(
+            read(&json.replace(",\"refused_services\":[]", "")),
+            Stored::Garbage
+        );
+    }
+
+    #[test]
+    fn refused_services_read_from_owned_strings_too() {
+        // serde_json reading a `Value` (a receipt's record) hands over owned strings.
+        let mut refined = Record::new(ID.into(), NOW, Choices::ALL, Lang::Fi, false, F1.into());
+        refined.choices.refused_services = RefusedServices::NONE.with(0, true);
+        let value = serde_json::to_value(&refined).unwrap();
+        assert_eq!(serde_json::from_value::<Record>(value).unwrap(), refined);
+    }
+
+    #[test]
+    fn the_company_still_checks_version_2_records() {
+        let v2 = format!(
+            r#"{{"version":2,"id":"{ID}","time":1795617187000,"choices":{{"analytics":true,"marketing":false}},"revision":"{F1}","lang":"fi","gpc":false}}"#
+        );
+        // The banner asks again: another version.
+        assert_eq!(read(&v2), Stored::OtherVersion(2));
+        let old = read_for_checking(&v2).expect("a version 2 record is checked");
+        assert_eq!(old.version, 2);
+        assert_eq!(old.choices, Choices::NONE.with(Purpose::Analytics, true));
+        assert_eq!(to_json_in_its_version(&old).as_deref(), Some(v2.as_str()));
+        // Only canonical, only versions 2 and 3.
+        assert_eq!(read_for_checking(&v2.replace(",\"gpc\"", ", \"gpc\"")), None);
+        assert_eq!(
+            read_for_checking(&v2.replace("\"version\":2", "\"version\":1")),
+            None
+        );
+        let current = to_json(&record(Choices::ALL)).unwrap();
+        assert_eq!(read_for_checking(&current), Some(record(Choices::ALL)));
+    }
+
+    #[test]
     fn wrong_types_and_extra_fields_are_garbage() {
         let json = to_json(&record(Choices::ALL)).unwrap();
         for (from, to) in [
@@ -614,7 +946,7 @@ mod tests {
         assert_eq!(
             json,
             format!(
-                r#"{{"version":2,"id":"{ID}","time":1795617187000,"choices":{{"analytics":true,"marketing":{marketing}}},"revision":"f1f1f1f1f1f1f1f1","lang":"fi","gpc":false}}"#
+                r#"{{"version":3,"id":"{ID}","time":1795617187000,"choices":{{"analytics":true,"marketing":{marketing},"refused_services":[]}},"revision":"f1f1f1f1f1f1f1f1","lang":"fi","gpc":false}}"#
             )
         );
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -645,6 +977,13 @@ mod tests {
         );
     }
 
+    /// The services of `bits`' set bits (those this site has).
+    fn refused_of(bits: u32) -> RefusedServices {
+        (0..SERVICES.len()).fold(RefusedServices::NONE, |refused, i| {
+            refused.with(i, bits & (1 << i) != 0)
+        })
+    }
+
     /// A record with every field at its widest: what [`MAX_RECORD_LENGTH`] must hold exactly.
     fn widest() -> Record {
         let lang = Lang::ALL
@@ -655,7 +994,10 @@ mod tests {
             version: u32::MAX,
             id: ID.into(),
             time: i64::MIN,
-            choices: Choices::NONE,
+            choices: Choices {
+                refused_services: refused_of(u32::MAX),
+                ..Choices::NONE
+            },
             revision: F1.into(),
             lang,
             gpc: false,
@@ -757,8 +1099,9 @@ mod tests {
 
         /// Every record the portal can write fits in [`MAX_RECORD_LENGTH`].
         #[test]
-        fn every_record_fits(version: u32, time: i64, analytics: bool, marketing: bool, gpc: bool, lang in 0usize..3) {
-            let record = Record { version, time, choices: Choices { analytics, marketing }, gpc, lang: Lang::ALL[lang], ..widest() };
+        fn every_record_fits(version: u32, time: i64, analytics: bool, marketing: bool, refused: u32, gpc: bool, lang in 0usize..3) {
+            let choices = Choices { analytics, marketing, refused_services: refused_of(refused) };
+            let record = Record { version, time, choices, gpc, lang: Lang::ALL[lang], ..widest() };
             let json = to_json(&record).unwrap();
             proptest::prop_assert!(json.len() <= MAX_RECORD_LENGTH);
         }
@@ -812,9 +1155,10 @@ mod tests {
 
         /// What the portal writes, it reads back as the same record.
         #[test]
-        fn written_records_read_back(random in proptest::array::uniform16(0u8..=255), time in 0i64..4_000_000_000_000, analytics: bool, marketing: bool, gpc: bool, en: bool) {
+        fn written_records_read_back(random in proptest::array::uniform16(0u8..=255), time in 0i64..4_000_000_000_000, analytics: bool, marketing: bool, refused: u32, gpc: bool, en: bool) {
             let lang = if en { Lang::En } else { Lang::Fi };
-            let record = Record::new(record_id(random), Instant(time), Choices { analytics, marketing }, lang, gpc, F1.into());
+            let choices = Choices { analytics, marketing, refused_services: refused_of(refused) };
+            let record = Record::new(record_id(random), Instant(time), choices, lang, gpc, F1.into());
             proptest::prop_assert_eq!(read(&to_json(&record).unwrap()), Stored::Record(record));
         }
     }
@@ -823,7 +1167,7 @@ mod tests {
     fn garbage_asks_again() {
         for text in [
             "\u{0}",
-            "{\"version\":2,\"id\":\"ää\"}",
+            "{\"version\":3,\"id\":\"ää\"}",
             "{\"version\":1e400}",
             "\"\\ud800\"",
         ] {

@@ -30,6 +30,25 @@
       t.getUTCSeconds(), t.getUTCMilliseconds());
   }
 
+  // The site's services (catalogue: SERVICES), in the site folder's order, each as [its id, its
+  // purpose's key, /the names of its cookies/ (catalogue::service_cookie_pattern), the keys of
+  // the purposes it serves (catalogue::serves)].
+  var services = %SERVICES%;
+  // Refused services as stored (RefusedServices): ids of this site's services, each once, in its
+  // order.
+  function inOrder(ids) {
+    var next = 0;
+    return Array.isArray(ids) && ids.every(function (id) {
+      for (var i = next; i < services.length; i++) {
+        if (services[i][0] === id) {
+          next = i + 1;
+          return true;
+        }
+      }
+      return false;
+    });
+  }
+
   var revisions = {};
   var revisionsMeta = meta(%REVISIONS_META%);
   (revisionsMeta ? revisionsMeta.content : '').split(' ').forEach(function (pair) {
@@ -48,7 +67,8 @@
     var wellFormed = JSON.stringify(record) === text &&
       hasKeys(record, %RECORD_KEYS%) && typeof record.id === 'string' &&
       Number.isSafeInteger(record.time) && isPlainObject(choices) && hasKeys(choices, %CHOICE_KEYS%) &&
-      %CHOICE_KEYS%.every(function (key) { return typeof choices[key] === 'boolean'; }) &&
+      %PURPOSE_KEYS%.every(function (key) { return typeof choices[key] === 'boolean'; }) &&
+      inOrder(choices.refused_services) &&
       typeof record.revision === 'string' && typeof record.gpc === 'boolean' &&
       Object.prototype.hasOwnProperty.call(revisions, record.lang);
     var revisionShape = new RegExp('^[0-9a-f]{' + %REVISION_LENGTH% + '}$');
@@ -138,6 +158,14 @@
   function toggle(purpose) {
     return document.querySelector('[' + %PURPOSE_ATTRIBUTE% + '="' + purpose + '"]');
   }
+  // The switch of a single service (only a purpose with more than one service has them).
+  function serviceToggle(id) {
+    return document.querySelector('[' + %SERVICE_ATTRIBUTE% + '="' + id + '"]');
+  }
+  // Whether `choices` (as they take effect) lets the service `s` run.
+  function allowsService(choices, s) {
+    return !!choices[s[1]] && (choices.refused_services || []).indexOf(s[0]) < 0;
+  }
   // The purposes the site asks about (catalogue::OPTIONAL), each as [its key, the purpose it
   // works through or null (PurposeExt::needs), whether Global Privacy Control refuses it]; the
   // settings view has a switch for each, and for no other.
@@ -148,16 +176,27 @@
   // What `wanted` allows as it takes effect (record.rs, Choices::effective_for): only what the
   // site asks about, each with what it works through, nothing GPC refuses. Every key of the
   // record, so the stored record has its shape.
+  // A purpose whose every service is refused is refused; a refused service is kept only inside a
+  // purpose that takes effect.
   function effective(wanted) {
+    var refused = wanted.refused_services || [];
+    function want(key) {
+      var of = services.filter(function (s) { return s[3].indexOf(key) >= 0; });
+      return !!wanted[key] && !(of.length && of.every(function (s) { return refused.indexOf(s[0]) >= 0; }));
+    }
     var choices = {};
-    %CHOICE_KEYS%.forEach(function (key) { choices[key] = false; });
+    %PURPOSE_KEYS%.forEach(function (key) { choices[key] = false; });
     asked.forEach(function (p) {
-      choices[p[0]] = !!wanted[p[0]] && (!p[1] || !!wanted[p[1]] && isAsked(p[1])) && !(p[2] && gpc);
+      choices[p[0]] = want(p[0]) && (!p[1] || want(p[1]) && isAsked(p[1])) && !(p[2] && gpc);
     });
+    choices.refused_services = services.filter(function (s) {
+      return choices[s[1]] && refused.indexOf(s[0]) >= 0;
+    }).map(function (s) { return s[0]; });
     return choices;
   }
   // A switch is off and disabled while what it works through is off, or under GPC when it
   // refuses it (controller::sync_switches).
+  // A service's switch follows its purpose's: off and disabled with it.
   function syncSwitches() {
     asked.forEach(function (p) {
       var input = toggle(p[0]);
@@ -166,16 +205,41 @@
       var described = input.getAttribute('aria-describedby') || '';
       if (blocked) input.checked = false;
       input.disabled = blocked;
+      services.forEach(function (s) {
+        var own = s[1] === p[0] && serviceToggle(s[0]);
+        if (!own) return;
+        if (blocked) own.checked = false;
+        own.disabled = blocked;
+      });
       if (p[2] && gpc && described.split(' ').indexOf(%GPC_NOTE_ID%) < 0) {
         input.setAttribute('aria-describedby', described + ' ' + %GPC_NOTE_ID%);
       }
     });
   }
+  // A purpose's switch sets all its services' switches; a service's switch turns its purpose's on
+  // when one of them is on, off when none is. In the capture phase, before the switches are
+  // synced (here and by the app), so that both see the purpose as the services make it.
+  document.addEventListener('change', function (event) {
+    var target = event.target;
+    if (!target || !target.getAttribute) return;
+    var purpose = target.getAttribute(%PURPOSE_ATTRIBUTE%);
+    var of = target.getAttribute(%SERVICE_PURPOSE_ATTRIBUTE%);
+    if (purpose) {
+      services.forEach(function (s) {
+        if (s[1] === purpose && serviceToggle(s[0])) serviceToggle(s[0]).checked = target.checked;
+      });
+    } else if (of && toggle(of)) {
+      toggle(of).checked = services.some(function (s) {
+        return s[1] === of && !!(serviceToggle(s[0]) || {}).checked;
+      });
+    }
+  }, true);
   // The cookies of each optional purpose, asked or not (catalogue::cookie_pattern): what a
   // refusal deletes.
   var cookiesOf = %COOKIES%;
-  // Deletes the cookies of every purpose `choices` does not allow: host-only, then on every
-  // domain the host is in (the browser ignores those it cannot be).
+  // Deletes the cookies of every purpose `choices` does not allow, and of every service it does
+  // not let run: host-only, then on every domain the host is in (the browser ignores those it
+  // cannot be).
   function deleteRefused(choices) {
     var labels = location.hostname.split('.');
     var cookies = '';
@@ -186,7 +250,8 @@
     }
     cookies.split(';').forEach(function (pair) {
       var name = pair.split('=')[0].trim();
-      if (cookiesOf.some(function (c) { return !choices[c[0]] && c[1].test(name); })) {
+      if (cookiesOf.some(function (c) { return !choices[c[0]] && c[1].test(name); }) ||
+        services.some(function (s) { return !allowsService(choices, s) && s[2].test(name); })) {
         for (var i = -1; i < labels.length; i++) {
           document.cookie = name + %COOKIE_EXPIRY% + (i < 0 ? '' : '; Domain=' + labels.slice(i).join('.'));
         }
@@ -217,6 +282,11 @@
         return element.getAttribute(previous[p[0]] ? %ALLOWED_TEXT_ATTRIBUTE% : %REFUSED_TEXT_ATTRIBUTE%);
       });
     });
+    services.forEach(function (s) {
+      document.querySelectorAll('[' + %SERVICE_FACT_ATTRIBUTE% + '="' + s[0] + '"]').forEach(function (element) {
+        element.textContent = element.getAttribute(allowsService(previous, s) ? %ALLOWED_TEXT_ATTRIBUTE% : %REFUSED_TEXT_ATTRIBUTE%);
+      });
+    });
   }
   var following = false;
   // Answers `action`. Before the app has failed, a choice that cannot be stored is left to the
@@ -233,6 +303,9 @@
       asked.forEach(function (p) {
         if (toggle(p[0])) toggle(p[0]).checked = !!inForce[p[0]];
       });
+      services.forEach(function (s) {
+        if (serviceToggle(s[0])) serviceToggle(s[0]).checked = allowsService(inForce, s);
+      });
       syncSwitches();
       if (!following) dialog.addEventListener('change', syncSwitches);
       following = true;
@@ -248,9 +321,14 @@
     // changes (its id kept, a withdrawal said as such). With storage blocked, the choice of this
     // page view is.
     if (!blocked) readStored(Date.now());
-    var wanted = {};
+    var wanted = { refused_services: [] };
     asked.forEach(function (p) {
       wanted[p[0]] = action === %ACTION_ACCEPT_ALL% || action === %ACTION_SAVE% && !!(toggle(p[0]) || {}).checked;
+    });
+    // Saved: the services switched off inside their purpose (controller::switches).
+    services.forEach(function (s) {
+      var own = serviceToggle(s[0]);
+      if (action === %ACTION_SAVE% && own && !own.checked) wanted.refused_services.push(s[0]);
     });
     var choices = effective(wanted);
     var lang = html.lang;
@@ -280,9 +358,13 @@
     if (text && log && navigator.sendBeacon) {
       navigator.sendBeacon(log, '{"path":' + JSON.stringify(location.pathname) + ',"record":' + text + '}');
     }
-    // Withdrawn: what was in force (as the app counts it, Choices::withdrawn_in) is no longer.
+    // Withdrawn: what was in force, a purpose or a service, is no longer (as the app counts it,
+    // Choices::withdraws).
     var before = effective(previous);
-    if (%CHOICE_KEYS%.some(function (key) { return before[key] && !choices[key]; })) message = %MESSAGE_WITHDRAWN%;
+    if (%PURPOSE_KEYS%.some(function (key) { return before[key] && !choices[key]; }) ||
+      services.some(function (s) { return allowsService(before, s) && !allowsService(choices, s); })) {
+      message = %MESSAGE_WITHDRAWN%;
+    }
     previous = choices;
     // The record shown in the settings is the one stored (none when storage refused it).
     if (stored) {
@@ -367,7 +449,7 @@
   }
   function allowsAny(choices) {
     var e = effective(choices);
-    return %CHOICE_KEYS%.some(function (key) { return e[key]; });
+    return %PURPOSE_KEYS%.some(function (key) { return e[key]; });
   }
 
   // Clicks on the portal's buttons before the app is ready: a choice is answered here at once

@@ -3,11 +3,14 @@
 //! the banner before the first paint and the WebAssembly that decides it afterwards read the same
 //! record with the same names, and a renamed constant renames both.
 
-use portal_core::consent::catalogue::{cookie_pattern, Purpose, PurposeExt, OPTIONAL};
-use portal_core::consent::record::{
-    Ask, CHOICE_KEYS, CHOICE_MONTHS, FUTURE_SLACK_MS, ID_LENGTH, MAX_RECORD_LENGTH, RECORD_KEYS,
-    RECORD_VERSION, STORAGE_KEY,
+use portal_core::consent::catalogue::{
+    cookie_pattern, serves, service_cookie_pattern, Purpose, PurposeExt, OPTIONAL,
 };
+use portal_core::consent::record::{
+    Ask, CHOICE_KEYS, CHOICE_MONTHS, FUTURE_SLACK_MS, ID_LENGTH, MAX_RECORD_LENGTH, PURPOSE_KEYS,
+    RECORD_KEYS, RECORD_VERSION, STORAGE_KEY,
+};
+use portal_core::facts::SERVICES;
 use portal_core::vocabulary::{self as v, Action, Message};
 
 const TEMPLATE: &str = include_str!("first-paint.js");
@@ -37,6 +40,11 @@ fn names() -> Vec<(&'static str, String)> {
         ("STORAGE_KEY", literal(STORAGE_KEY)),
         ("RECORD_KEYS", literal(RECORD_KEYS)),
         ("CHOICE_KEYS", literal(CHOICE_KEYS)),
+        ("PURPOSE_KEYS", literal(PURPOSE_KEYS)),
+        ("SERVICES", services()),
+        ("SERVICE_ATTRIBUTE", literal(v::SERVICE_ATTRIBUTE)),
+        ("SERVICE_PURPOSE_ATTRIBUTE", literal(v::SERVICE_PURPOSE_ATTRIBUTE)),
+        ("SERVICE_FACT_ATTRIBUTE", literal(v::SERVICE_FACT_ATTRIBUTE)),
         ("RECORD_VERSION", RECORD_VERSION.to_string()),
         ("CHOICE_MONTHS", CHOICE_MONTHS.to_string()),
         ("FUTURE_SLACK_MS", FUTURE_SLACK_MS.to_string()),
@@ -126,6 +134,35 @@ fn cookies() -> String {
     format!("[{}]", pairs.join(", "))
 }
 
+/// The site's services, as the script's `services`: `[id, purpose key, /pattern of its cookies/,
+/// [keys of the purposes it serves]]` each, in the site folder's order.
+fn services() -> String {
+    let services: Vec<String> = SERVICES
+        .iter()
+        .enumerate()
+        .map(|(index, service)| {
+            format!(
+                "[{}, {}, {}, {}]",
+                literal(service.id.as_ref()),
+                literal(service.purpose.key()),
+                service_cookie_pattern(index),
+                served(index)
+            )
+        })
+        .collect();
+    format!("[{}]", services.join(", "))
+}
+
+/// The keys of the purposes the service at `index` serves ([`serves`]), as a script array.
+fn served(index: usize) -> String {
+    let keys: Vec<&str> = Purpose::ALL
+        .into_iter()
+        .filter(|p| *p != Purpose::Necessary && serves(index, *p))
+        .map(Purpose::key)
+        .collect();
+    literal(keys)
+}
+
 /// The filled-in script, without its comments (they are for the template's readers; every byte of
 /// this script is in every page's first load).
 pub fn script() -> String {
@@ -173,6 +210,18 @@ mod tests {
         for purpose in [Purpose::Analytics, Purpose::Marketing] {
             let pair = format!("[\"{}\", {}]", purpose.key(), cookie_pattern(purpose));
             assert!(script.contains(&pair), "{pair}");
+        }
+        // Each service with its purpose and its cookies, in the site folder's order.
+        for (index, service) in SERVICES.iter().enumerate() {
+            let entry = format!(
+                "[\"{}\", \"{}\", {}, {}]",
+                service.id,
+                service.purpose.key(),
+                service_cookie_pattern(index),
+                served(index)
+            );
+            assert!(served(index).contains(&format!("\"{}\"", service.purpose.key())));
+            assert!(script.contains(&entry), "{entry}");
         }
         // What the site asks about, as the catalogue says.
         assert!(script.contains(&format!("var asked = {};", asked())));

@@ -10,7 +10,7 @@
 use super::table::{self, catalogue_text};
 use crate::html::Text;
 use maud::{html, Markup};
-use portal_core::consent::catalogue::{entries, Purpose, PurposeExt, OPTIONAL, PURPOSES};
+use portal_core::consent::catalogue::{entries, switchable, Purpose, PurposeExt, OPTIONAL, PURPOSES};
 use portal_core::i18n::Lang;
 use portal_core::notice::COOKIE_TABLE_ID;
 use portal_core::vocabulary::{
@@ -136,10 +136,19 @@ fn purpose_block(lang: Lang, purpose: Purpose) -> Markup {
     let name_id = format!("consent-{key}-name");
     let needs_id = purpose.needs().map(|_| format!("consent-{key}-needs"));
     let description_id = format!("consent-{key}-description");
-    let described_by = match &needs_id {
-        Some(needs) => format!("{description_id} {needs}"),
-        None => description_id.clone(),
-    };
+    // A purpose with a switch per service is described by the note on them too (its switch is
+    // on while any of them is).
+    let services_hint_id = (!switchable(purpose).is_empty()).then(|| services_hint_id(purpose));
+    let described_by = [
+        Some(&description_id),
+        needs_id.as_ref(),
+        services_hint_id.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(String::as_str)
+    .collect::<Vec<_>>()
+    .join(" ");
     let count = entries(purpose).count();
     html! {
         div class="purpose" {
@@ -161,9 +170,53 @@ fn purpose_block(lang: Lang, purpose: Purpose) -> Markup {
             @if let Some(needs) = &needs_id {
                 p id=(needs) class="purpose__needs" { (Text(s.settings.marketing_needs_analytics)) }
             }
+            (services_block(lang, purpose))
             details class="purpose__entries" {
                 summary { (Text(&portal_core::i18n::fill(s.settings.entries, &[("count", &count.to_string())]))) }
                 (table::purpose_table(lang, purpose, &name_id))
+            }
+        }
+    }
+}
+
+/// The switches of a purpose's services, where it has more than one ([`switchable`]): the
+/// purpose's switch sets them all (the head script keeps them in step), and each can be set on its
+/// own. Named by the vendor's product and described by who processes the data.
+fn services_hint_id(purpose: Purpose) -> String {
+    format!("consent-{}-services-hint", purpose.key())
+}
+
+fn services_block(lang: Lang, purpose: Purpose) -> Markup {
+    let s = lang.strings();
+    let services = switchable(purpose);
+    let hint_id = services_hint_id(purpose);
+    let key = purpose.key();
+    // Named by the purpose and the legend ("Analytics: Services"): every purpose's legend is the
+    // same word.
+    let legend_id = format!("consent-{key}-services");
+    html! {
+        @if !services.is_empty() {
+            fieldset class="purpose__services" aria-labelledby={ "consent-" (key) "-name " (legend_id) }
+                aria-describedby=(hint_id) {
+                legend id=(legend_id) { (Text(s.settings.services)) }
+                p id=(hint_id) class="purpose__hint" { (Text(s.settings.services_hint)) }
+                @for (_, service) in &services {
+                    @let id = format!("consent-service-{}", service.id);
+                    // Not below `consent-service-`: no service's switch can take this id.
+                    @let provider = format!("consent-provider-{}", service.id);
+                    div class="service" {
+                        div {
+                            label for=(id) { (Text(service.kind.name())) }
+                            small id=(provider) { (Text(&service.provider)) }
+                        }
+                        // data-consent-service: SERVICE_ATTRIBUTE; data-consent-service-purpose:
+                        // SERVICE_PURPOSE_ATTRIBUTE.
+                        input type="checkbox" role="switch" class="purpose__switch" id=(id)
+                            aria-describedby=(provider)
+                            data-consent-service=(Text(&service.id))
+                            data-consent-service-purpose=(purpose.key());
+                    }
+                }
             }
         }
     }
@@ -187,6 +240,12 @@ fn stored_choice(lang: Lang) -> Markup {
                         dt { (Text(purpose.name()(s))) }
                         dd data-consent-fact=(Fact::Choice(*purpose).key())
                             data-allowed=(Text(s.record.allowed)) data-refused=(Text(s.record.refused)) {}
+                        @for (_, service) in switchable(*purpose) {
+                            dt class="stored-choice__service" { (Text(service.kind.name())) }
+                            // data-consent-service-fact: SERVICE_FACT_ATTRIBUTE.
+                            dd data-consent-service-fact=(Text(&service.id))
+                                data-allowed=(Text(s.record.allowed)) data-refused=(Text(s.record.refused)) {}
+                        }
                     }
                 }
                 (button(Action::Receipt, s.record.receipt, "button button--quiet"))
@@ -200,7 +259,7 @@ mod tests {
     use super::*;
     use portal_core::vocabulary::{
         ACTION_ATTRIBUTE, ALLOWED_TEXT_ATTRIBUTE, FACT_ATTRIBUTE, PURPOSE_ATTRIBUTE, REFUSED_TEXT_ATTRIBUTE,
-        SHOW_ATTRIBUTE,
+        SERVICE_ATTRIBUTE, SERVICE_FACT_ATTRIBUTE, SERVICE_PURPOSE_ATTRIBUTE, SHOW_ATTRIBUTE,
     };
 
     /// The values of `attribute="…"` in `html`.
@@ -257,9 +316,10 @@ mod tests {
     fn settings_have_a_switch_per_optional_purpose_off_by_default() {
         for lang in Lang::ALL {
             let page = html(lang);
+            let services: usize = OPTIONAL.iter().map(|p| switchable(*p).len()).sum();
             assert_eq!(
                 values(&page, "role").iter().filter(|r| **r == "switch").count(),
-                OPTIONAL.len()
+                OPTIONAL.len() + services
             );
             for purpose in OPTIONAL {
                 assert!(
@@ -298,6 +358,24 @@ mod tests {
             for purpose in values(&page, PURPOSE_ATTRIBUTE) {
                 assert!(OPTIONAL.iter().any(|p| p.key() == purpose), "{purpose}");
             }
+            // A switch and a fact for each service of a purpose with more than one, and no other.
+            let switchable: Vec<String> = OPTIONAL
+                .iter()
+                .flat_map(|p| switchable(*p))
+                .map(|(_, service)| service.id.to_string())
+                .collect();
+            assert_eq!(values(&page, SERVICE_ATTRIBUTE), switchable);
+            assert_eq!(values(&page, SERVICE_FACT_ATTRIBUTE), switchable);
+            for (service, purpose) in values(&page, SERVICE_ATTRIBUTE)
+                .iter()
+                .zip(values(&page, SERVICE_PURPOSE_ATTRIBUTE))
+            {
+                let of = portal_core::facts::SERVICES
+                    .iter()
+                    .find(|s| s.id == *service)
+                    .unwrap();
+                assert_eq!(of.purpose.key(), purpose);
+            }
             let shows = values(&page, SHOW_ATTRIBUTE);
             assert_eq!(
                 shows,
@@ -307,7 +385,11 @@ mod tests {
                 assert_eq!(values(&page, message.attribute()).len(), 1, "{message:?}");
             }
             for attribute in [ALLOWED_TEXT_ATTRIBUTE, REFUSED_TEXT_ATTRIBUTE] {
-                assert_eq!(values(&page, attribute).len(), OPTIONAL.len(), "{attribute}");
+                assert_eq!(
+                    values(&page, attribute).len(),
+                    OPTIONAL.len() + switchable.len(),
+                    "{attribute}"
+                );
             }
             let facts = values(&page, FACT_ATTRIBUTE);
             for fact in [Fact::SavedAt, Fact::ValidUntil, Fact::Id]
@@ -332,7 +414,8 @@ mod tests {
             .collect();
         let allowed = [
             "div", "p", "section", "h2", "h3", "a", "button", "dialog", "label", "input", "span", "details",
-            "summary", "table", "thead", "tbody", "tr", "th", "td", "code", "br", "small", "dl", "dt", "dd",
+            "fieldset", "legend", "summary", "table", "thead", "tbody", "tr", "th", "td", "code", "br",
+            "small", "dl", "dt", "dd",
         ];
         for tag in tags {
             assert!(allowed.contains(&tag), "unexpected element <{tag}>");
