@@ -65,7 +65,7 @@ example_build=$((SECONDS - example_started))
 # (the rest of the native tests speak of site/'s facts and languages).
 say "the per-service consent tests with the example's services (PORTAL_SITE=examples/kahvila-kuu cargo test)"
 PORTAL_SITE=examples/kahvila-kuu cargo test --quiet --locked -p portal-core -p site-build --lib -- \
-  refused_services refusing_a_service every_name_the_markup every_placeholder withdrawal the_longest
+  refused_services refusing_a_service every_name_the_markup every_placeholder withdrawal the_longest every_record_fits
 
 say "the portal's server: cargo build -p portal-server (what the browser tests and serve.sh run)"
 # The dev profile (its dependencies at opt-level 2): the tests spawn target/debug/portal-server

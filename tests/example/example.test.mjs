@@ -49,9 +49,14 @@ const firstCompanyFacts = (content) =>
 const STUB_TAG = `window.__stubTag = (window.__stubTag || 0) + 1;
 window.__dataLayerAtLoad = (window.dataLayer || []).map((entry) => JSON.parse(JSON.stringify(Array.from(entry))));`;
 
-/** The example's Meta pixel and Matomo services (site.toml). */
+/** The example's Meta pixel, Matomo and plain-script services (site.toml). */
 const PIXEL = SITE.services.find((s) => s.kind === 'meta-pixel');
 const MATOMO = SITE.services.find((s) => s.kind === 'matomo');
+const PLAIN = SITE.services.find((s) => s.kind === 'plain-script');
+const PLAIN_ORIGIN = new URL(PLAIN.settings.script_url).origin;
+// The stub of the plain script: it counts its runs and sets its cookie, as an ad network's tag.
+const STUB_PLAIN = `window.__stubPlain = (window.__stubPlain || 0) + 1;
+document.cookie = '${PLAIN.cookies[0].name}=1.' + Date.now() + '; Path=/; Max-Age=600';`;
 
 /**
  * Opens `path` with Google's, Meta's and the café's Matomo's hosts answered by stubs; `google`,
@@ -62,12 +67,17 @@ async function openWithGoogleStub(path, contextOptions = {}) {
   const google = await stubGoogle(opened.context, STUB_TAG);
   const meta = await stubMeta(opened.context, STUB_PIXEL);
   const matomo = await stubMatomo(opened.context, MATOMO.settings.url, STUB_MATOMO);
+  const plain = [];
+  await opened.context.route(`${PLAIN_ORIGIN}/**`, (route) => {
+    plain.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: 'text/javascript', body: STUB_PLAIN });
+  });
   await opened.page.goto(env.url + path);
   await appReady(opened.page);
-  const vendor = (url) => GOOGLE.test(url) || META.test(url) || url.startsWith(MATOMO.settings.url);
+  const vendor = (url) => GOOGLE.test(url) || META.test(url) || url.startsWith(MATOMO.settings.url) || url.startsWith(PLAIN_ORIGIN);
   opened.watch.requests = opened.watch.requests.filter((url) => !vendor(url));
   const clean = () => assertClean(assert, env, { ...opened.watch, requests: opened.watch.requests.filter((url) => !vendor(url)) });
-  return { ...opened, google, meta, matomo, clean };
+  return { ...opened, google, meta, matomo, plain, clean };
 }
 
 const banner = (page, code) => page.getByRole('region', { name: T(code, 'banner.title') });
@@ -77,7 +87,7 @@ const PRODUCT = { 'google-analytics-4': 'Google Analytics 4', matomo: 'Matomo', 
 /** The names of `purpose`'s service switches: one each where the purpose has more than one. */
 function serviceSwitches(purpose) {
   const of = SITE.services.filter((s) => s.purpose === purpose);
-  return of.length > 1 ? of.map((s) => PRODUCT[s.kind]) : [];
+  return of.length > 1 ? of.map((s) => s.name ?? PRODUCT[s.kind]) : [];
 }
 
 test(`only the example's languages (${LANGUAGES.join(', ')}) are served; the others answer 404`, async () => {
@@ -158,7 +168,7 @@ for (const code of LANGUAGES) {
       // "Accept all" allows what the site asks about, and both vendors load.
       await dialog.getByRole('button', { name: T(code, 'banner.accept_all') }).click();
       await dialog.waitFor({ state: 'hidden' });
-      await page.waitForFunction(() => window.__stubTag === 1 && window.__stubPixel === 1);
+      await page.waitForFunction(() => window.__stubTag === 1 && window.__stubPixel === 1 && window.__stubPlain === 1);
       const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), STORAGE_KEY);
       assert.deepEqual(stored.choices, { analytics: true, marketing: true, refused_services: [] });
       await clean();
@@ -186,7 +196,7 @@ for (const code of LANGUAGES) {
       const switches = () => dialog.getByRole('switch').evaluateAll((inputs) => inputs.map((i) => [i.labels[0].textContent.trim(), i.checked, i.disabled]));
       const states = (analytics, google, matomo, marketing) => [
         [T(code, 'purposes.analytics'), analytics, false], ['Google Analytics 4', google, false], ['Matomo', matomo, false],
-        [T(code, 'purposes.marketing'), marketing, false],
+        [T(code, 'purposes.marketing'), marketing, false], ['Meta Pixel', marketing, false], [PLAIN.name, marketing, false],
       ];
       assert.deepEqual(await switches(), states(false, false, false, false));
       await dialog.getByRole('switch', { name: T(code, 'purposes.marketing') }).check();
@@ -306,6 +316,8 @@ test(`${code}: Meta's pixel loads only once marketing is allowed (automatic even
   // Marketing allowed from the footer: the pixel loads, takes the queued commands in order.
   await footerSettings(page).click();
   await dialog.getByRole('switch', { name: T(code, 'purposes.marketing') }).check();
+  // Meta's alone: the ad network's switch off (its script would reload the page at a withdrawal).
+  await dialog.getByRole('switch', { name: PLAIN.name }).uncheck();
   await dialog.getByRole('button', { name: T(code, 'settings.save') }).click();
   await page.waitForFunction(() => window.__stubPixel === 1);
   assert.deepEqual(meta[0], 'https://connect.facebook.net/en_US/fbevents.js');
@@ -346,7 +358,10 @@ test(`${code}: the café's Matomo loads only once analytics is allowed (consent 
   await banner(page, code).waitFor();
   assert.deepEqual(matomo, [], 'Matomo asked before consent');
   assert.equal(await page.evaluate(() => typeof window._paq), 'undefined');
-  await banner(page, code).getByRole('button', { name: T(code, 'banner.accept_all') }).click();
+  // Analytics only (the ad network's script, with marketing, would reload the page at the form).
+  await banner(page, code).getByRole('button', { name: T(code, 'banner.settings') }).click();
+  await settingsDialog(page).getByRole('switch', { name: T(code, 'purposes.analytics') }).check();
+  await settingsDialog(page).getByRole('button', { name: T(code, 'settings.save') }).click();
   await page.waitForFunction(() => window.__stubMatomo === 1);
   assert.equal(matomo[0], `${url}matomo.js`);
   const calls = () => page.evaluate(() => window.__matomoCalls);
@@ -389,7 +404,8 @@ test(`${code}: a switch per service: analytics with Matomo switched off loads Go
   const dialog = page.getByRole('dialog', { name: T(code, 'settings.title') });
   await dialog.waitFor();
   const analytics = dialog.getByRole('switch', { name: T(code, 'purposes.analytics') });
-  const group = dialog.getByRole('group', { name: T(code, 'settings.services') });
+  // Named by its purpose and its legend (every purpose's legend is the same word).
+  const group = dialog.getByRole('group', { name: `${T(code, 'purposes.analytics')} ${T(code, 'settings.services')}`, exact: true });
   const google = group.getByRole('switch', { name: 'Google Analytics 4' });
   const own = group.getByRole('switch', { name: 'Matomo' });
   const states = async () => [await analytics.isChecked(), await google.isChecked(), await own.isChecked()];
@@ -462,6 +478,11 @@ test(`${code}: Global Privacy Control refuses Meta's pixel without asking; "acce
   const google = await stubGoogle(opened.context, STUB_TAG);
   const meta = await stubMeta(opened.context, STUB_PIXEL);
   await stubMatomo(opened.context, MATOMO.settings.url, STUB_MATOMO);
+  const plain = [];
+  await opened.context.route(`${PLAIN_ORIGIN}/**`, (route) => {
+    plain.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: 'text/javascript', body: STUB_PLAIN });
+  });
   const { page, context } = opened;
   try {
     await page.goto(env.url + pathOf(SITE, code));
@@ -470,6 +491,12 @@ test(`${code}: Global Privacy Control refuses Meta's pixel without asking; "acce
     await banner(page, code).getByRole('button', { name: T(code, 'banner.settings') }).click();
     const marketing = settingsDialog(page).getByRole('switch', { name: T(code, 'purposes.marketing') });
     assert.equal(await marketing.isDisabled(), true);
+    // Its services' switches too, each described by the note that says why.
+    for (const name of ['Meta Pixel', PLAIN.name]) {
+      const own = settingsDialog(page).getByRole('switch', { name, exact: true });
+      assert.equal(await own.isDisabled(), true, name);
+      assert.ok((await own.getAttribute('aria-describedby')).split(' ').includes('consent-gpc-note'), name);
+    }
     await settingsDialog(page).getByRole('button', { name: T(code, 'banner.accept_all') }).click();
     await page.waitForFunction(() => window.__stubTag === 1);
     const record = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), STORAGE_KEY);
@@ -477,6 +504,7 @@ test(`${code}: Global Privacy Control refuses Meta's pixel without asking; "acce
     assert.equal(record.gpc, true);
     assert.equal(google.length, 1);
     assert.deepEqual(meta, [], 'Meta asked under Global Privacy Control');
+    assert.deepEqual(plain, [], 'the ad network asked under Global Privacy Control');
   } finally {
     await context.close();
   }
@@ -484,7 +512,11 @@ test(`${code}: Global Privacy Control refuses Meta's pixel without asking; "acce
 
 test(`${code}: nothing reaches Meta while a request is written: the pixel's consent is revoked when the form opens, and a page opened at the form loads no pixel`, async () => {
   const { page, context, meta, clean } = await openWithGoogleStub(pathOf(SITE, code));
-  await banner(page, code).getByRole('button', { name: T(code, 'banner.accept_all') }).click();
+  // Meta's pixel alone (with the ad network's script, the form reloads the page: the next test).
+  await banner(page, code).getByRole('button', { name: T(code, 'banner.settings') }).click();
+  await settingsDialog(page).getByRole('switch', { name: T(code, 'purposes.marketing') }).check();
+  await settingsDialog(page).getByRole('switch', { name: PLAIN.name }).uncheck();
+  await settingsDialog(page).getByRole('button', { name: T(code, 'settings.save') }).click();
   await page.waitForFunction(() => window.__stubPixel === 1 && window.__pixelCalls.length === 4);
   await page.getByRole('banner').getByRole('link', { name: T(code, 'request.make_request') }).click();
   await page.getByRole('heading', { name: T(code, 'form.heading') }).waitFor();
@@ -497,6 +529,49 @@ test(`${code}: nothing reaches Meta while a request is written: the pixel's cons
   await page.getByRole('heading', { name: T(code, 'form.heading') }).waitFor();
   assert.equal(meta.filter((url) => url.includes('fbevents')).length, 1, 'the pixel loaded on a page opened at the form');
   assert.equal(await page.evaluate(() => typeof window.fbq), 'undefined');
+  await clean();
+  await context.close();
+});
+
+test(`${code}: the ad network's plain script loads only once marketing is allowed with its switch on; it cannot be stopped, so opening the form or withdrawing it loads the page again without it, its cookie deleted, Meta's pixel kept`, async () => {
+  const { page, context, plain, clean } = await openWithGoogleStub(pathOf(SITE, code));
+  assert.deepEqual(plain, [], 'the ad network was asked before consent');
+  await banner(page, code).getByRole('button', { name: T(code, 'banner.accept_all') }).click();
+  await page.waitForFunction(() => window.__stubPlain === 1 && window.__stubPixel === 1);
+  assert.deepEqual(plain, [PLAIN.settings.script_url]);
+  assert.equal(await page.locator(`script[src="${PLAIN.settings.script_url}"]`).count(), 1);
+  await page.waitForFunction((name) => document.cookie.includes(`${name}=`), PLAIN.cookies[0].name);
+  // The request form opened: the page is loaded again at the form, with no vendor's script.
+  const reloaded = page.waitForEvent('load');
+  await page.getByRole('banner').getByRole('link', { name: T(code, 'request.make_request') }).click();
+  await reloaded;
+  await page.getByRole('heading', { name: T(code, 'form.heading') }).waitFor();
+  assert.equal(await page.evaluate(() => window.__stubPlain ?? 0), 0, 'the plain script runs while the form is open');
+  assert.equal(await page.evaluate(() => typeof window.fbq), 'undefined');
+  assert.deepEqual(plain, [PLAIN.settings.script_url], 'the plain script was loaded at the form');
+  // The next page view loads it again; withdrawing it alone loads the page again without it and
+  // deletes its cookie; Meta's pixel runs again in the new page view.
+  await page.goto('about:blank');
+  await page.goto(env.url + pathOf(SITE, code));
+  await appReady(page);
+  await page.waitForFunction(() => window.__stubPlain === 1 && window.__stubPixel === 1);
+  await footerSettings(page).click();
+  await settingsDialog(page).getByRole('switch', { name: PLAIN.name }).uncheck();
+  const again = page.waitForEvent('load');
+  await settingsDialog(page).getByRole('button', { name: T(code, 'settings.save') }).click();
+  await again;
+  // The new page view says what the one before it would have said.
+  await page.waitForFunction(() => {
+    const status = document.querySelector('[role=status]');
+    return status.textContent !== '' && status.textContent === status.getAttribute('data-withdrawn');
+  });
+  const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), STORAGE_KEY);
+  assert.deepEqual(stored.choices, { analytics: true, marketing: true, refused_services: [PLAIN.id] });
+  await appReady(page);
+  await page.waitForFunction(() => window.__stubPixel === 1);
+  assert.equal(await page.evaluate(() => window.__stubPlain ?? 0), 0);
+  assert.equal(plain.length, 2, 'the plain script was loaded again after its withdrawal');
+  assert.ok(!(await context.cookies()).some((c) => c.name === PLAIN.cookies[0].name), 'its cookie stayed');
   await clean();
   await context.close();
 });

@@ -39,7 +39,7 @@ pub fn start() {
     let form_shown = hash.strip_prefix('#') == Some(portal_core::request::SECTION_ID);
     if form_shown {
         // Opened at the form: this page view is not measured at all (no page view of the form).
-        consent::gate::pause();
+        let _ = consent::gate::pause();
     }
     // Consent first: it decides which services may load in this page view.
     controller::start(portal_dom::page_lang(&document));

@@ -59,8 +59,11 @@ fn load() -> Option<Promise> {
 /// Loads the form if needed and opens it with `right` ticked. The consent status message (a
 /// fixed box at the bottom of the screen) is taken away first: it would cover the form.
 pub fn open(right: Option<Right>) {
-    // Nothing is measured while a customer writes a request.
-    crate::consent::gate::pause();
+    // Nothing is measured while a customer writes a request. A page loaded again for it (a plain
+    // script ran) opens the form itself.
+    if crate::consent::gate::pause() {
+        return;
+    }
     if let Some(status) = portal_dom::document().and_then(|d| d.get_element_by_id(STATUS_ID)) {
         status.set_text_content(None);
     }

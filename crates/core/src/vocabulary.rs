@@ -93,6 +93,10 @@ pub const APP_ID_PREFIXES: [&str; 3] = ["req-", "request-", "consent-"];
 pub const ACTION_ATTRIBUTE: &str = "data-action";
 /// On the settings view's switches: the purpose it allows ([`crate::consent::catalogue::Purpose::key`]).
 pub const PURPOSE_ATTRIBUTE: &str = "data-consent-purpose";
+/// In `sessionStorage`, for the next page view: the message (a [`Message`] attribute) a page
+/// loaded again without a plain script shows, as the page before it would have (the head
+/// script shows it and forgets it).
+pub const RELOAD_MESSAGE_KEY: &str = "privacy-portal.message";
 /// On the settings view's switches of single services: the service's id in the site folder (a
 /// purpose with more than one service has a switch for each, inside the purpose's).
 pub const SERVICE_ATTRIBUTE: &str = "data-consent-service";

@@ -579,7 +579,7 @@ fn result(t: &Texts, log: &ConsentLog, prefix: &str, check: &Check) -> Markup {
                                     @let except: Vec<&str> = SERVICES
                                         .iter()
                                         .filter(|s| s.purpose == purpose && refused.iter().any(|id| s.id == *id))
-                                        .map(|s| s.kind.name())
+                                        .map(|s| s.display_name())
                                         .collect();
                                     td {
                                         (allowed(on))

@@ -676,7 +676,7 @@ async fn a_receipt_dropped_on_the_dpos_page_is_found_or_not() {
         page.contains("The log holds this choice, and it is the same as in the receipt."),
         "{page}"
     );
-    let product = portal_core::facts::SERVICES[0].kind.name();
+    let product = portal_core::facts::SERVICES[0].display_name();
     assert!(page.contains(&format!("allowed (except {product})")), "{page}");
     // A receipt of the version before services had switches, against its entry in the log
     // (kept for years, while the format changed): still checked.

@@ -349,6 +349,11 @@ pub enum ServiceKind {
     /// analytics: `matomo.js` from `url`.
     #[serde(rename = "matomo")]
     Matomo,
+    /// A vendor's script that needs no set-up call (`script_url`), for analytics or marketing:
+    /// loaded as it is after consent. It cannot be told to stop, so a withdrawal in a page view
+    /// that loaded it, or the request form opened there, reloads the page without it.
+    #[serde(rename = "plain-script")]
+    PlainScript,
 }
 
 impl ServiceKind {
@@ -357,6 +362,7 @@ impl ServiceKind {
             ServiceKind::GoogleAnalytics4 => "google-analytics-4",
             ServiceKind::MetaPixel => "meta-pixel",
             ServiceKind::Matomo => "matomo",
+            ServiceKind::PlainScript => "plain-script",
         }
     }
 }
@@ -367,13 +373,21 @@ pub const MAX_SERVICES: usize = 32;
 
 impl ServiceKind {
     /// The service's name as the settings view shows it beside its switch: the vendor's product
-    /// name, the same in every language.
+    /// name, the same in every language (a plain script's is the folder's `name`).
     pub const fn name(self) -> &'static str {
         match self {
             ServiceKind::GoogleAnalytics4 => "Google Analytics 4",
             ServiceKind::MetaPixel => "Meta Pixel",
             ServiceKind::Matomo => "Matomo",
+            ServiceKind::PlainScript => "",
         }
+    }
+}
+
+impl Service {
+    /// The name beside its switch: the folder's `name`, or the kind's product name.
+    pub fn display_name(&self) -> &str {
+        self.name.as_deref().unwrap_or(self.kind.name())
     }
 }
 
@@ -388,6 +402,10 @@ pub struct Service {
     pub purpose: Purpose,
     /// Who processes the data, as the cookie table names them: `Google Ireland Ltd`.
     pub provider: Text,
+    /// The product's name beside its switch in the settings: required for a plain script, and
+    /// the kind's own (`Google Analytics 4`, `Matomo`, `Meta Pixel`) when left out.
+    #[serde(default)]
+    pub name: Option<Text>,
     pub settings: Settings,
     /// Everything the service stores in the browser, at least one.
     pub cookies: List<Cookie>,
@@ -416,6 +434,9 @@ pub struct Settings {
     /// Matomo: the site's id in it (Administration > Websites).
     #[serde(default)]
     pub site_id: Option<u32>,
+    /// A plain script: its address, `https://` (its host among `script_hosts`).
+    #[serde(default)]
+    pub script_url: Option<Text>,
     /// Hosts the service's script is loaded from (`script-src`), `https://` only.
     pub script_hosts: List<Text>,
     /// Hosts it loads images (pixels) from (`img-src`).

@@ -800,8 +800,14 @@ impl Checker<'_, '_> {
             }
             self.not_empty(&at("provider"), &service.provider);
             if service.purpose == Purpose::Necessary {
-                self.say(&at("purpose"), format!("a {} service is not necessary for the site to work, so it needs consent: use \"{}\" (ePrivacy Directive Art. 5(3))", service.kind.key(), kind_purpose(service.kind).key()));
-            } else if service.purpose != kind_purpose(service.kind) {
+                let use_ = match service.kind {
+                    ServiceKind::PlainScript => "\"analytics\" or \"marketing\"".to_owned(),
+                    kind => format!("\"{}\"", kind_purpose(kind).key()),
+                };
+                self.say(&at("purpose"), format!("a {} service is not necessary for the site to work, so it needs consent: use {use_} (ePrivacy Directive Art. 5(3))", service.kind.key()));
+            } else if service.kind != ServiceKind::PlainScript
+                && service.purpose != kind_purpose(service.kind)
+            {
                 // The gate loads each kind with one consent: a service of another purpose would
                 // ask for a consent that loads nothing. Google signals' cookies are marketing
                 // within an analytics service (`purpose` on the cookie).
@@ -809,7 +815,7 @@ impl Checker<'_, '_> {
                     ServiceKind::GoogleAnalytics4 => {
                         " (give its advertising cookies purpose = \"marketing\" each)"
                     }
-                    ServiceKind::MetaPixel | ServiceKind::Matomo => "",
+                    ServiceKind::MetaPixel | ServiceKind::Matomo | ServiceKind::PlainScript => "",
                 };
                 self.say(
                     &at("purpose"),
@@ -820,7 +826,12 @@ impl Checker<'_, '_> {
                     ),
                 );
             }
-            if let Some(first) = site.services[..i].iter().position(|s| s.kind == service.kind) {
+            // A plain script is any vendor's: a site may have several.
+            let one_of_a_kind = service.kind != ServiceKind::PlainScript;
+            if let Some(first) = site.services[..i]
+                .iter()
+                .position(|s| one_of_a_kind && s.kind == service.kind)
+            {
                 self.say(&at("kind"), format!("the site has a {} service already (services[{first}]): the gate loads one of each kind", service.kind.key()));
             }
             let s = &service.settings;
@@ -830,13 +841,36 @@ impl Checker<'_, '_> {
                 ServiceKind::GoogleAnalytics4 => &["measurement_id", "data_retention_months"],
                 ServiceKind::MetaPixel => &["pixel_id"],
                 ServiceKind::Matomo => &["url", "site_id", "data_retention_months"],
+                ServiceKind::PlainScript => &["script_url"],
             };
+            match (&service.name, service.kind) {
+                (None, ServiceKind::PlainScript) => self.say(
+                    &[Key("services"), Index(i)],
+                    "a plain-script service needs name: its product's name beside its switch, e.g. \"Mainosverkko\"".into(),
+                ),
+                (Some(name), _) => self.not_empty(&at("name"), name),
+                (None, _) => {}
+            }
+            // (Two services of one built-in kind are told above.)
+            let named_alike = |s: &crate::Service| {
+                s.display_name() == service.display_name() && (s.kind != service.kind || !one_of_a_kind)
+            };
+            if let Some(first) = site.services[..i].iter().position(named_alike) {
+                self.say(
+                    &at("name"),
+                    format!(
+                        "\"{}\" is the name of services[{first}] too: each switch needs a name of its own",
+                        service.display_name()
+                    ),
+                );
+            }
             for (field, given) in [
                 ("measurement_id", s.measurement_id.is_some()),
                 ("data_retention_months", s.data_retention_months.is_some()),
                 ("pixel_id", s.pixel_id.is_some()),
                 ("url", s.url.is_some()),
                 ("site_id", s.site_id.is_some()),
+                ("script_url", s.script_url.is_some()),
             ] {
                 if own.contains(&field) && !given {
                     self.say(
@@ -881,6 +915,21 @@ impl Checker<'_, '_> {
                     self.say(&setting("url"), format!("\"{url}\" must be https://, the Matomo's host and a final /, e.g. \"https://tilastot.example.fi/\" (no path: matomo.js and matomo.php are below it)"));
                 }
             }
+            // A plain script's host, when its address is well formed.
+            let plain_host = s.script_url.as_deref().and_then(|url| {
+                let rest = url.strip_prefix("https://")?;
+                let host = rest.split('/').next()?;
+                // Printable ASCII without quotes or angle brackets: a browser's own form of an
+                // address, safe in an attribute and a header.
+                let printable = url
+                    .bytes()
+                    .all(|b| b.is_ascii_graphic() && !b"\"'<>\\`#".contains(&b));
+                (printable && is_host(host, false) && rest.len() > host.len() + 1)
+                    .then(|| &url[.."https://".len() + host.len()])
+            });
+            if let (Some(url), None) = (&s.script_url, plain_host) {
+                self.say(&setting("script_url"), format!("\"{url}\" must be https://, a host and the script's path, e.g. \"https://tag.example.com/tag.js\""));
+            }
             if s.site_id == Some(0) {
                 self.say(
                     &setting("site_id"),
@@ -924,6 +973,10 @@ impl Checker<'_, '_> {
                     ("image_hosts", matomo),
                 ],
                 ServiceKind::Matomo => vec![],
+                ServiceKind::PlainScript => plain_host
+                    .map(|host| ("script_hosts", host))
+                    .into_iter()
+                    .collect(),
             };
             for (field, host) in hosts_needed {
                 let hosts = s.hosts(field);
@@ -1028,6 +1081,8 @@ fn kind_purpose(kind: ServiceKind) -> Purpose {
     match kind {
         ServiceKind::GoogleAnalytics4 | ServiceKind::Matomo => Purpose::Analytics,
         ServiceKind::MetaPixel => Purpose::Marketing,
+        // Either; the other is allowed too.
+        ServiceKind::PlainScript => Purpose::Analytics,
     }
 }
 
@@ -1322,6 +1377,89 @@ lifetime = "13 months"
             FILE,
         )
         .expect("alike");
+    }
+
+    /// An ad network's tag as a plain script, beside the fixture's Google Analytics.
+    const PLAIN: &str = r#"
+[[services]]
+id = "ads"
+kind = "plain-script"
+purpose = "marketing"
+provider = "Mainosverkko Oy"
+name = "Mainosverkko"
+
+[services.settings]
+script_url = "https://tag.mainosverkko.example/esimerkki.js?id=7"
+script_hosts = ["https://tag.mainosverkko.example"]
+image_hosts = []
+connect_hosts = []
+
+[[services.cookies]]
+key = "mv_id"
+name = "_mv_id"
+lifetime = "90 days"
+"#;
+
+    #[test]
+    fn a_plain_script_needs_its_name_and_an_https_address_its_hosts_allow() {
+        let with = |from: &str, to: &str| {
+            assert!(PLAIN.contains(from), "{from:?}");
+            [FIXTURE, &PLAIN.replacen(from, to, 1)].concat()
+        };
+        let site = load_str(&with("", ""), FILE).expect("the plain script as written is valid");
+        let plain = &site.services[1];
+        assert_eq!(plain.kind, ServiceKind::PlainScript);
+        assert_eq!(plain.display_name(), "Mainosverkko");
+        assert_eq!(site.services[0].display_name(), "Google Analytics 4");
+        // Analytics too, and two of them.
+        load_str(&with("purpose = \"marketing\"", "purpose = \"analytics\""), FILE).expect("analytics");
+        let two = [
+            &with("", "")[..],
+            &PLAIN
+                .replace("id = \"ads\"", "id = \"ads-2\"")
+                .replace("name = \"Mainosverkko\"", "name = \"Toinen\""),
+        ]
+        .concat();
+        load_str(&two, FILE).expect("several plain scripts");
+        let one = |from: &str, to: &str| only(&with(from, to));
+        let p = one("name = \"Mainosverkko\"\n", "");
+        assert!(p.message.contains("needs name"), "{p}");
+        let p = one("name = \"Mainosverkko\"", "name = \"Google Analytics 4\"");
+        assert_eq!(p.field, "services[1].name");
+        for url in [
+            "http://tag.mainosverkko.example/esimerkki.js",
+            "https://tag.mainosverkko.example",
+            "https://tag.mainosverkko.example/",
+            "https://user@tag.mainosverkko.example/x.js",
+            "https://tag.mainosverkko.example/a b.js",
+            "https://tag.mainosverkko.example/\\\"x.js",
+            "https://tag.mainosverkko.example/x.js#y",
+        ] {
+            let p = one(
+                "\"https://tag.mainosverkko.example/esimerkki.js?id=7\"",
+                &format!("\"{url}\""),
+            );
+            assert_eq!(p.field, "services[1].settings.script_url", "{url}");
+        }
+        let p = one(
+            "script_hosts = [\"https://tag.mainosverkko.example\"]",
+            "script_hosts = [\"https://cdn.mainosverkko.example\"]",
+        );
+        assert_eq!(p.field, "services[1].settings.script_hosts");
+        let p = one(
+            "script_url = \"https://tag.mainosverkko.example/esimerkki.js?id=7\"\n",
+            "",
+        );
+        assert!(p.message.contains("needs script_url"), "{p}");
+        let p = one("purpose = \"marketing\"", "purpose = \"necessary\"");
+        assert!(p.message.contains("\"analytics\" or \"marketing\""), "{p}");
+        // A plain script's address is not another kind's setting.
+        let p = only(&FIXTURE.replacen(
+            "measurement_id",
+            "script_url = \"https://tag.mainosverkko.example/x.js\"\nmeasurement_id",
+            1,
+        ));
+        assert_eq!(p.field, "services[0].settings.script_url");
     }
 
     #[test]

@@ -159,12 +159,13 @@ fn settings(s: &Settings) -> String {
     let hosts = |h: &[Text]| list(h, |t| text(t));
     format!(
         "{CRATE}::Settings {{ measurement_id: {}, data_retention_months: {:?}, pixel_id: {}, url: {}, site_id: {:?}, \
-         script_hosts: {}, image_hosts: {}, connect_hosts: {}, share_cookies_with_parent_domain: {} }}",
+         script_url: {}, script_hosts: {}, image_hosts: {}, connect_hosts: {}, share_cookies_with_parent_domain: {} }}",
         opt_text(&s.measurement_id),
         s.data_retention_months,
         opt_text(&s.pixel_id),
         opt_text(&s.url),
         s.site_id,
+        opt_text(&s.script_url),
         hosts(&s.script_hosts),
         hosts(&s.image_hosts),
         hosts(&s.connect_hosts),
@@ -177,13 +178,15 @@ fn service(s: &Service) -> String {
         ServiceKind::GoogleAnalytics4 => "GoogleAnalytics4",
         ServiceKind::MetaPixel => "MetaPixel",
         ServiceKind::Matomo => "Matomo",
+        ServiceKind::PlainScript => "PlainScript",
     };
     format!(
-        "{CRATE}::Service {{ id: {}, kind: {CRATE}::ServiceKind::{kind}, purpose: {}, provider: {}, settings: {}, \
-         cookies: {} }}",
+        "{CRATE}::Service {{ id: {}, kind: {CRATE}::ServiceKind::{kind}, purpose: {}, provider: {}, name: {}, \
+         settings: {}, cookies: {} }}",
         text(&s.id),
         purpose(&s.purpose),
         text(&s.provider),
+        opt_text(&s.name),
         settings(&s.settings),
         list(&s.cookies, cookie)
     )

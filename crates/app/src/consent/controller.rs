@@ -358,7 +358,12 @@ fn sync_switches(gpc: bool) {
         }
     }
     if gpc {
-        if let Some(input) = switch(Purpose::Marketing) {
+        // Marketing's switch and its services', described by the note that says why they are off.
+        let services = SERVICES
+            .iter()
+            .filter(|s| s.purpose == Purpose::Marketing)
+            .filter_map(service_switch);
+        for input in switch(Purpose::Marketing).into_iter().chain(services) {
             let described = input.get_attribute("aria-describedby").unwrap_or_default();
             if !described.split(' ').any(|id| id == GPC_NOTE_ID) {
                 let _ = input.set_attribute(
@@ -391,11 +396,25 @@ fn choose(choices: Choices) {
         return;
     };
     let saved = id.is_some() && storage::save(&record);
+    if !saved {
+        // An older record must not outlive a choice that could not replace it (the page may be
+        // loaded again without a plain script, and would read it).
+        storage::remove();
+    }
     if id.is_some() {
         send_to_log(&record);
     }
     let withdrawn = previous.withdraws(record.choices);
+    let message = match (withdrawn, saved) {
+        (true, _) => Message::Withdrawn,
+        (false, true) => Message::Saved,
+        (false, false) => Message::NotStored,
+    };
+    // Said again by the page view after it, if the gate loads the page again (a plain script
+    // withdrawn).
+    gate::message_after_reload(Some(message.attribute()));
     enforce(record.choices);
+    gate::message_after_reload(None);
     with_state(|state| {
         state.applied = record.choices;
         state.storage_ok = saved;
@@ -403,11 +422,7 @@ fn choose(choices: Choices) {
         state.ask = None;
         state.settings_open = false;
         state.announce.set(true);
-        state.message = Some(match (withdrawn, saved) {
-            (true, _) => Message::Withdrawn,
-            (false, true) => Message::Saved,
-            (false, false) => Message::NotStored,
-        });
+        state.message = Some(message);
     });
     sync();
     restore_focus();

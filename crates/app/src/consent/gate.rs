@@ -24,7 +24,7 @@ use portal_core::consent::matomo;
 use portal_core::consent::meta;
 use portal_core::consent::record::Choices;
 use portal_core::facts::SERVICES;
-use portal_core::vocabulary::{FBQ, GTAG, PAQ};
+use portal_core::vocabulary::{FBQ, GTAG, PAQ, RELOAD_MESSAGE_KEY};
 
 /// `gtag(command, value)`: the head script's standard `gtag()`, which pushes an `arguments`
 /// object to `dataLayer` (Google's tag ignores plain arrays).
@@ -51,6 +51,7 @@ fn gtag_function() -> Option<js_sys::Function> {
 const USES_GOOGLE: bool = uses(ServiceKind::GoogleAnalytics4);
 const USES_META: bool = uses(ServiceKind::MetaPixel);
 const USES_MATOMO: bool = uses(ServiceKind::Matomo);
+const USES_PLAIN: bool = uses(ServiceKind::PlainScript);
 
 thread_local! {
     /// Whether this page view has added Google's tag already.
@@ -59,6 +60,8 @@ thread_local! {
     static PIXEL_ADDED: Cell<bool> = const { Cell::new(false) };
     /// Whether this page view has started Matomo's tracker already.
     static MATOMO_ADDED: Cell<bool> = const { Cell::new(false) };
+    /// The plain scripts this page view has added, one bit per index of `SERVICES`.
+    static PLAIN_ADDED: Cell<u32> = const { Cell::new(0) };
     /// Whether measurement is stopped for the rest of this page view: the request form was opened
     /// in it (a customer writing a rights request is not measured: GDPR Art. 5(1)(c), 25).
     static PAUSED: Cell<bool> = const { Cell::new(false) };
@@ -69,8 +72,14 @@ thread_local! {
 /// revoked (no event of the form's buttons), Matomo's tracker requires a consent this page view no
 /// longer gives, and none is loaded if it has not been. The next page view without the form
 /// measures again, as the choice allows.
-pub fn pause() {
+///
+/// Returns whether the page is loaded again instead: a plain script this page view added cannot
+/// be told to stop, so the page is loaded again at the form, without it (a page opened at the
+/// form starts no service; nothing has been typed yet). The others are stopped first all the
+/// same.
+pub fn pause() -> bool {
     PAUSED.with(|p| p.set(true));
+    let reloading = USES_PLAIN && PLAIN_ADDED.with(Cell::get) != 0;
     for service in SERVICES {
         match service.kind {
             ServiceKind::GoogleAnalytics4 if USES_GOOGLE => set_tag_disabled(measurement_id(service), true),
@@ -79,6 +88,25 @@ pub fn pause() {
             _ => {}
         }
     }
+    if reloading {
+        if let Some(location) = web_sys::window().map(|w| w.location()) {
+            let _ = location.set_hash(portal_core::request::SECTION_ID);
+        }
+        reload();
+    }
+    reloading
+}
+
+thread_local! {
+    /// The message of the choice being applied, for the page view after a reload.
+    static MESSAGE: std::cell::RefCell<Option<&'static str>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The message (its attribute) of the choice about to be applied: a reload it causes keeps it
+/// for the next page view (`RELOAD_MESSAGE_KEY`), where the head script says it. `None` once the
+/// choice is applied.
+pub fn message_after_reload(attribute: Option<&'static str>) {
+    MESSAGE.with(|m| *m.borrow_mut() = attribute);
 }
 
 /// A GA4 service's measurement ID (the site folder's check requires one).
@@ -125,9 +153,54 @@ pub fn apply(choices: Choices) {
                     apply_matomo(url, site_id, allowed);
                 }
             }
+            ServiceKind::PlainScript if USES_PLAIN => {
+                if let Some(url) = &settings.script_url {
+                    apply_plain(index, url, allowed);
+                }
+            }
             _ => {}
         }
     }
+}
+
+/// A plain script: added (once) when `allowed`. One this page view added cannot be stopped: when
+/// it is no longer allowed (a withdrawal, here or in another tab), the page is loaded again
+/// without it, after the choice is stored and the cookies deleted.
+fn apply_plain(index: usize, url: &str, allowed: bool) {
+    let bit = 1u32 << index.min(31);
+    let added = PLAIN_ADDED.with(Cell::get) & bit != 0;
+    if allowed && !added {
+        add_script(url);
+        PLAIN_ADDED.with(|cell| cell.set(cell.get() | bit));
+    } else if !allowed && added {
+        reload();
+    }
+}
+
+/// Loads the page again (once), as the browser's own reload: the scripts it added are gone. A
+/// task later, so that the click that caused it (a "Tee pyyntö" link) has taken the page to its
+/// address first.
+fn reload() {
+    thread_local! {
+        static RELOADING: Cell<bool> = const { Cell::new(false) };
+    }
+    if RELOADING.with(|r| r.replace(true)) {
+        return;
+    }
+    let Some(window) = web_sys::window() else { return };
+    if let (Some(message), Ok(Some(session))) =
+        (MESSAGE.with(|m| m.borrow_mut().take()), window.session_storage())
+    {
+        let _ = session.set_item(RELOAD_MESSAGE_KEY, message);
+    }
+    let again = Closure::once(|| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    });
+    let _ = window.set_timeout_with_callback(again.as_ref().unchecked_ref());
+    // Called once by the browser; the closure lives until then.
+    again.forget();
 }
 
 /// Matomo's tracker: started (once) when `allowed`, its consent given again or forgotten after.

@@ -315,6 +315,8 @@ fn legacy_cookies_of(service: &'static Service) -> impl Iterator<Item = (Name, P
         ],
         ServiceKind::Matomo => &[(Name::Prefix("_pk_"), None), (Name::Prefix("mtm_"), None)],
         ServiceKind::MetaPixel => &[(Name::Exact("_fbp"), None), (Name::Exact("_fbc"), None)],
+        // Only what its folder lists.
+        ServiceKind::PlainScript => &[],
     };
     names
         .iter()
@@ -602,12 +604,14 @@ mod tests {
             kind,
             purpose,
             provider: Borrowed("P"),
+            name: None,
             settings: site_folder::Settings {
                 measurement_id: None,
                 data_retention_months: retention,
                 pixel_id: None,
                 url: None,
                 site_id: None,
+                script_url: None,
                 script_hosts: Borrowed(&[]),
                 image_hosts: Borrowed(&[]),
                 connect_hosts: Borrowed(&[]),

@@ -1099,7 +1099,7 @@ mod tests {
 
         /// Every record the portal can write fits in [`MAX_RECORD_LENGTH`].
         #[test]
-        fn every_record_fits(version: u32, time: i64, analytics: bool, marketing: bool, refused: u32, gpc: bool, lang in 0usize..3) {
+        fn every_record_fits(version: u32, time: i64, analytics: bool, marketing: bool, refused: u32, gpc: bool, lang in 0usize..Lang::ALL.len()) {
             let choices = Choices { analytics, marketing, refused_services: refused_of(refused) };
             let record = Record { version, time, choices, gpc, lang: Lang::ALL[lang], ..widest() };
             let json = to_json(&record).unwrap();

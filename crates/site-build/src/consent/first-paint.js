@@ -196,24 +196,25 @@
   }
   // A switch is off and disabled while what it works through is off, or under GPC when it
   // refuses it (controller::sync_switches).
-  // A service's switch follows its purpose's: off and disabled with it.
+  // A service's switch follows its purpose's: off and disabled with it, and described by the
+  // GPC note with it.
   function syncSwitches() {
     asked.forEach(function (p) {
       var input = toggle(p[0]);
       if (!input) return;
       var blocked = p[2] && gpc || !!p[1] && !(toggle(p[1]) || {}).checked;
-      var described = input.getAttribute('aria-describedby') || '';
-      if (blocked) input.checked = false;
-      input.disabled = blocked;
+      var switches = [input];
       services.forEach(function (s) {
-        var own = s[1] === p[0] && serviceToggle(s[0]);
-        if (!own) return;
+        if (s[1] === p[0] && serviceToggle(s[0])) switches.push(serviceToggle(s[0]));
+      });
+      switches.forEach(function (own) {
+        var described = own.getAttribute('aria-describedby') || '';
         if (blocked) own.checked = false;
         own.disabled = blocked;
+        if (p[2] && gpc && described.split(' ').indexOf(%GPC_NOTE_ID%) < 0) {
+          own.setAttribute('aria-describedby', described + ' ' + %GPC_NOTE_ID%);
+        }
       });
-      if (p[2] && gpc && described.split(' ').indexOf(%GPC_NOTE_ID%) < 0) {
-        input.setAttribute('aria-describedby', described + ' ' + %GPC_NOTE_ID%);
-      }
     });
   }
   // A purpose's switch sets all its services' switches; a service's switch turns its purpose's on
@@ -520,6 +521,20 @@
   });
 
   document.addEventListener('DOMContentLoaded', function () {
+    // The message of a choice whose page view was loaded again (a plain script withdrawn: it
+    // cannot be stopped otherwise), said here as it would have been there.
+    var after = null;
+    try {
+      after = sessionStorage.getItem(%RELOAD_MESSAGE_KEY%);
+      sessionStorage.removeItem(%RELOAD_MESSAGE_KEY%);
+    } catch (blocked) {}
+    var status = byId(%STATUS_ID%);
+    if (after && status && status.hasAttribute(after)) {
+      status.setAttribute(%STATUS_MESSAGE_ATTRIBUTE%, after);
+      requestAnimationFrame(function () {
+        status.textContent = status.getAttribute(after);
+      });
+    }
     // The banner that asks takes the focus (without scrolling: a deep link keeps its place), so
     // that the keyboard and a screen reader start at the choice; not if the visitor is already
     // somewhere. The app does not move it again.

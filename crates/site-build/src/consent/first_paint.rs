@@ -45,6 +45,7 @@ fn names() -> Vec<(&'static str, String)> {
         ("SERVICE_ATTRIBUTE", literal(v::SERVICE_ATTRIBUTE)),
         ("SERVICE_PURPOSE_ATTRIBUTE", literal(v::SERVICE_PURPOSE_ATTRIBUTE)),
         ("SERVICE_FACT_ATTRIBUTE", literal(v::SERVICE_FACT_ATTRIBUTE)),
+        ("RELOAD_MESSAGE_KEY", literal(v::RELOAD_MESSAGE_KEY)),
         ("RECORD_VERSION", RECORD_VERSION.to_string()),
         ("CHOICE_MONTHS", CHOICE_MONTHS.to_string()),
         ("FUTURE_SLACK_MS", FUTURE_SLACK_MS.to_string()),

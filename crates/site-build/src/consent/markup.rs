@@ -206,7 +206,7 @@ fn services_block(lang: Lang, purpose: Purpose) -> Markup {
                     @let provider = format!("consent-provider-{}", service.id);
                     div class="service" {
                         div {
-                            label for=(id) { (Text(service.kind.name())) }
+                            label for=(id) { (Text(service.display_name())) }
                             small id=(provider) { (Text(&service.provider)) }
                         }
                         // data-consent-service: SERVICE_ATTRIBUTE; data-consent-service-purpose:
@@ -241,9 +241,9 @@ fn stored_choice(lang: Lang) -> Markup {
                         dd data-consent-fact=(Fact::Choice(*purpose).key())
                             data-allowed=(Text(s.record.allowed)) data-refused=(Text(s.record.refused)) {}
                         @for (_, service) in switchable(*purpose) {
-                            dt class="stored-choice__service" { (Text(service.kind.name())) }
+                            dt class="stored-choice__service" { (Text(service.display_name())) }
                             // data-consent-service-fact: SERVICE_FACT_ATTRIBUTE.
-                            dd data-consent-service-fact=(Text(&service.id))
+                            dd class="stored-choice__service" data-consent-service-fact=(Text(&service.id))
                                 data-allowed=(Text(s.record.allowed)) data-refused=(Text(s.record.refused)) {}
                         }
                     }

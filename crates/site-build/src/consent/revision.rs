@@ -40,6 +40,10 @@ struct ServiceData {
     kind: &'static str,
     purpose: &'static str,
     provider: &'static str,
+    /// The name beside its switch (a plain script's from the folder).
+    name: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    script_url: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     measurement_id: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -114,6 +118,8 @@ pub fn publish(lang: Lang, markup: &str) -> Published {
                 kind: service.kind.key(),
                 purpose: service.purpose.key(),
                 provider: &service.provider,
+                name: service.display_name(),
+                script_url: service.settings.script_url.as_deref(),
                 measurement_id: service.settings.measurement_id.as_deref(),
                 data_retention_months: service.settings.data_retention_months,
                 pixel_id: service.settings.pixel_id.as_deref(),
