@@ -110,6 +110,16 @@ test(`the example's own facts are in its build: name, e-mail on every page, meas
   }
   const id = measurementId(EXAMPLE.site);
   assert.ok(all.some(([, text]) => text.includes(id)), `the measurement ID ${id} is in no file of ${DIST_PATH}/`);
+  // The static hosts' header files allow the example's own services' hosts (site/'s deploy/
+  // files would block them).
+  for (const file of ['_headers', '.htaccess']) {
+    const text = all.find(([name]) => name === file)?.[1] ?? '';
+    for (const service of EXAMPLE.site.services) {
+      for (const host of service.settings.script_hosts) {
+        assert.ok(text.includes(host), `${DIST_PATH}/${file} does not allow ${host} (services "${service.id}")`);
+      }
+    }
+  }
 });
 
 test(`none of the first company's facts (site/site.toml) is in the example's build`, () => {

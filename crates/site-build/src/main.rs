@@ -92,6 +92,20 @@ mod native {
             out_dir,
         )
         .map_err(|e| e.to_string())?;
+        // The static hosts' header files (Netlify's and Cloudflare's `_headers`, Apache's
+        // `.htaccess`) for this site folder, with its services' hosts: `deploy/` holds site/'s,
+        // which a build of another company's folder must not ship.
+        let langs: Vec<String> = portal_core::i18n::Lang::ALL
+            .iter()
+            .map(|lang| lang.path())
+            .collect();
+        for (name, text) in [
+            ("_headers", site::security::headers_file(&langs)),
+            (".htaccess", site::security::htaccess()),
+        ] {
+            let file = out_dir.join(name);
+            std::fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()))?;
+        }
         let sections: usize = notices.iter().map(|n| n.rendered.sections().count()).sum();
         eprintln!(
             "site-build: rendered {} pages ({sections} sections) and {} consent revisions into {}",
