@@ -541,11 +541,23 @@ test(`${code}: the ad network's plain script loads only once marketing is allowe
   assert.deepEqual(plain, [PLAIN.settings.script_url]);
   assert.equal(await page.locator(`script[src="${PLAIN.settings.script_url}"]`).count(), 1);
   await page.waitForFunction((name) => document.cookie.includes(`${name}=`), PLAIN.cookies[0].name);
-  // The request form opened: the page is loaded again at the form, with no vendor's script.
+  // The request form opened from a right's own "Tee pyyntö" link (as in a notice that has them;
+  // the example's has only the header's): the page is loaded again at the form, with no vendor's
+  // script, and the form opens with that right ticked.
+  await page.evaluate(() => {
+    const link = Object.assign(document.createElement('a'), { href: '#pyynto', textContent: 'Tee pyyntö (rajoittaminen)' });
+    link.dataset.requestRight = 'restriction';
+    document.querySelector('main').prepend(link);
+  });
   const reloaded = page.waitForEvent('load');
-  await page.getByRole('banner').getByRole('link', { name: T(code, 'request.make_request') }).click();
+  await page.getByRole('link', { name: 'Tee pyyntö (rajoittaminen)' }).click();
   await reloaded;
   await page.getByRole('heading', { name: T(code, 'form.heading') }).waitFor();
+  const restriction = page.getByRole('checkbox', { name: T(code, 'form.rights.restriction') });
+  await restriction.waitFor();
+  assert.equal(await restriction.isChecked(), true, 'the link\'s right was lost in the reload');
+  assert.equal(await page.getByRole('checkbox', { name: T(code, 'form.rights.access') }).isChecked(), false);
+  assert.equal(await page.evaluate(() => sessionStorage.length), 0, 'the kept right or message was not forgotten');
   assert.equal(await page.evaluate(() => window.__stubPlain ?? 0), 0, 'the plain script runs while the form is open');
   assert.equal(await page.evaluate(() => typeof window.fbq), 'undefined');
   assert.deepEqual(plain, [PLAIN.settings.script_url], 'the plain script was loaded at the form');

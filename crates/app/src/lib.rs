@@ -23,7 +23,9 @@ use wasm_bindgen::JsCast;
 
 use crate::consent::controller;
 use portal_core::request::right::Right;
-use portal_core::vocabulary::{Action, ACTION_ATTRIBUTE, EARLY_REQUEST, REQUEST_RIGHT_ATTRIBUTE};
+use portal_core::vocabulary::{
+    Action, ACTION_ATTRIBUTE, EARLY_REQUEST, RELOAD_RIGHT_KEY, REQUEST_RIGHT_ATTRIBUTE,
+};
 
 /// Starts the app. Called once by `main`.
 pub fn start() {
@@ -52,12 +54,20 @@ pub fn start() {
     controller::announce_ready();
 }
 
-/// The right of a "Tee pyyntö" link pressed before the app was loaded (the head script kept it).
+/// The right of a "Tee pyyntö" link pressed before the app was loaded (the head script kept it),
+/// or in the page view before this one, which was loaded again for the form (a plain script
+/// ran there; the gate kept it in `sessionStorage`, read once).
 fn early_request() -> Option<Right> {
     let window = web_sys::window()?;
+    let kept = window.session_storage().ok().flatten().and_then(|session| {
+        let right = session.get_item(RELOAD_RIGHT_KEY).ok().flatten();
+        let _ = session.remove_item(RELOAD_RIGHT_KEY);
+        right
+    });
     let right = js_sys::Reflect::get(&window, &EARLY_REQUEST.into())
-        .ok()?
-        .as_string()?;
+        .ok()
+        .and_then(|right| right.as_string())
+        .or(kept)?;
     Right::from_key(&right)
 }
 

@@ -62,6 +62,12 @@ pub fn open(right: Option<Right>) {
     // Nothing is measured while a customer writes a request. A page loaded again for it (a plain
     // script ran) opens the form itself.
     if crate::consent::gate::pause() {
+        // The form opens in the next page view, with the link's right ticked.
+        if let (Some(right), Some(Ok(Some(session)))) =
+            (right, web_sys::window().map(|w| w.session_storage()))
+        {
+            let _ = session.set_item(portal_core::vocabulary::RELOAD_RIGHT_KEY, right.key());
+        }
         return;
     }
     if let Some(status) = portal_dom::document().and_then(|d| d.get_element_by_id(STATUS_ID)) {

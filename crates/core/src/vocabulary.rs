@@ -97,6 +97,9 @@ pub const PURPOSE_ATTRIBUTE: &str = "data-consent-purpose";
 /// loaded again without a plain script shows, as the page before it would have (the head
 /// script shows it and forgets it).
 pub const RELOAD_MESSAGE_KEY: &str = "privacy-portal.message";
+/// In `sessionStorage`, for the next page view: the right of the "Tee pyyntö" link whose form
+/// opens after the page is loaded again without a plain script (the form opens with it ticked).
+pub const RELOAD_RIGHT_KEY: &str = "privacy-portal.request-right";
 /// On the settings view's switches of single services: the service's id in the site folder (a
 /// purpose with more than one service has a switch for each, inside the purpose's).
 pub const SERVICE_ATTRIBUTE: &str = "data-consent-service";
