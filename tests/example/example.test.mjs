@@ -58,6 +58,16 @@ const PLAIN_ORIGIN = new URL(PLAIN.settings.script_url).origin;
 const STUB_PLAIN = `window.__stubPlain = (window.__stubPlain || 0) + 1;
 document.cookie = '${PLAIN.cookies[0].name}=1.' + Date.now() + '; Path=/; Max-Age=600';`;
 
+/** Answers the ad network's host with the stub; resolves to the list of what was asked of it. */
+async function stubPlain(context) {
+  const asked = [];
+  await context.route(`${PLAIN_ORIGIN}/**`, (route) => {
+    asked.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: 'text/javascript', body: STUB_PLAIN });
+  });
+  return asked;
+}
+
 /**
  * Opens `path` with Google's, Meta's and the café's Matomo's hosts answered by stubs; `google`,
  * `meta` and `matomo` list what was asked of each (and `watch.requests` leaves them out).
@@ -67,11 +77,7 @@ async function openWithGoogleStub(path, contextOptions = {}) {
   const google = await stubGoogle(opened.context, STUB_TAG);
   const meta = await stubMeta(opened.context, STUB_PIXEL);
   const matomo = await stubMatomo(opened.context, MATOMO.settings.url, STUB_MATOMO);
-  const plain = [];
-  await opened.context.route(`${PLAIN_ORIGIN}/**`, (route) => {
-    plain.push(route.request().url());
-    return route.fulfill({ status: 200, contentType: 'text/javascript', body: STUB_PLAIN });
-  });
+  const plain = await stubPlain(opened.context);
   await opened.page.goto(env.url + path);
   await appReady(opened.page);
   const vendor = (url) => GOOGLE.test(url) || META.test(url) || url.startsWith(MATOMO.settings.url) || url.startsWith(PLAIN_ORIGIN);
@@ -478,11 +484,7 @@ test(`${code}: Global Privacy Control refuses Meta's pixel without asking; "acce
   const google = await stubGoogle(opened.context, STUB_TAG);
   const meta = await stubMeta(opened.context, STUB_PIXEL);
   await stubMatomo(opened.context, MATOMO.settings.url, STUB_MATOMO);
-  const plain = [];
-  await opened.context.route(`${PLAIN_ORIGIN}/**`, (route) => {
-    plain.push(route.request().url());
-    return route.fulfill({ status: 200, contentType: 'text/javascript', body: STUB_PLAIN });
-  });
+  const plain = await stubPlain(opened.context);
   const { page, context } = opened;
   try {
     await page.goto(env.url + pathOf(SITE, code));

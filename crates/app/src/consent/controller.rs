@@ -557,6 +557,19 @@ fn listen() {
     change.forget();
 }
 
+/// Writes "allowed" or "not allowed" into the facts `selector` finds, each in its own words
+/// (`data-allowed`, `data-refused`).
+fn set_allowed(selector: &str, allowed: bool) {
+    let attribute = if allowed {
+        ALLOWED_TEXT_ATTRIBUTE
+    } else {
+        REFUSED_TEXT_ATTRIBUTE
+    };
+    for element in all(selector) {
+        element.set_text_content(element.get_attribute(attribute).as_deref());
+    }
+}
+
 fn set_text(fact: Fact, text: &str) {
     for element in all(&attribute_selector(FACT_ATTRIBUTE, fact.key())) {
         element.set_text_content(Some(text));
@@ -598,24 +611,12 @@ fn sync() {
             set_text(Fact::ValidUntil, &local_time(record.expires().0, state.lang));
             set_text(Fact::Id, &record.id);
             for &purpose in OPTIONAL {
-                for element in all(&attribute_selector(FACT_ATTRIBUTE, Fact::Choice(purpose).key())) {
-                    let attribute = if record.choices.allows(purpose) {
-                        ALLOWED_TEXT_ATTRIBUTE
-                    } else {
-                        REFUSED_TEXT_ATTRIBUTE
-                    };
-                    element.set_text_content(element.get_attribute(attribute).as_deref());
-                }
+                let selector = attribute_selector(FACT_ATTRIBUTE, Fact::Choice(purpose).key());
+                set_allowed(&selector, record.choices.allows(purpose));
             }
             for (index, service) in SERVICES.iter().enumerate() {
-                for element in all(&attribute_selector(SERVICE_FACT_ATTRIBUTE, &service.id)) {
-                    let attribute = if record.choices.allows_service(index) {
-                        ALLOWED_TEXT_ATTRIBUTE
-                    } else {
-                        REFUSED_TEXT_ATTRIBUTE
-                    };
-                    element.set_text_content(element.get_attribute(attribute).as_deref());
-                }
+                let selector = attribute_selector(SERVICE_FACT_ATTRIBUTE, &service.id);
+                set_allowed(&selector, record.choices.allows_service(index));
             }
         }
         if let Some(status) = by_id::<Element>(STATUS_ID) {

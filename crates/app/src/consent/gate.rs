@@ -1,11 +1,12 @@
 //! The gate in front of the site's services: nothing of a vendor's is in the page until the visitor
-//! allows its service's purpose. Google's tag: Consent Mode is set up (default denied → update →
+//! allows its service's purpose (and has not switched the service itself off). Google's tag: Consent Mode is set up (default denied → update →
 //! config) before the tag loads; withdrawal updates consent to denied and disables the tag.
 //! Matomo: `_paq` is queued (consent required and given, tracker, site, one page view) before
 //! `matomo.js` loads; withdrawal requires consent again. Meta's pixel: `fbq` is queued (automatic
 //! events off, consent granted, init, one page view) before `fbevents.js` loads; withdrawal revokes
-//! its consent. Either way the withdrawn purposes' cookies are deleted on the host and every parent
-//! domain. The decisions are in `gtag`, `matomo`, `meta`, `cookies` and `catalogue`; this is the
+//! its consent. A plain script is added as it is; one that ran is left by loading the page again.
+//! Either way the withdrawn purposes' and services' cookies are deleted on the host and every
+//! parent domain. The decisions are in `gtag`, `matomo`, `meta`, `cookies` and `catalogue`; this is the
 //! glue.
 
 use std::cell::Cell;
