@@ -19,7 +19,7 @@ cargo fmt --all -- --check
 say "cargo clippy (native and wasm32)"
 cargo clippy --quiet --locked --workspace --all-targets --all-features -- -D warnings
 # Each WebAssembly module on its own, as it is built (its own features, no other crate's).
-for crate in portal-app portal-form portal-writer; do
+for crate in portal-app portal-form portal-writer portal-desk-page portal-desk-reader; do
   cargo clippy --quiet --locked --target wasm32-unknown-unknown -p "$crate" -- -D warnings
 done
 
@@ -28,7 +28,7 @@ say "the WebAssembly modules are cdylib only"
 # (rust-lang/cargo#9672): the form and the writer grew by 28 and 48 KB brotli that way once.
 cargo metadata --locked --no-deps --format-version 1 | node -e '
   const meta = JSON.parse(require("fs").readFileSync(0, "utf8"));
-  for (const name of ["portal-form", "portal-writer"]) {
+  for (const name of ["portal-form", "portal-writer", "portal-desk-page", "portal-desk-reader"]) {
     const pkg = meta.packages.find((p) => p.name === name);
     if (!pkg) throw new Error(`no package ${name}`);
     for (const target of pkg.targets.filter((t) => t.kind.includes("cdylib") || t.kind.includes("lib"))) {

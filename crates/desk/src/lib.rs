@@ -26,5 +26,13 @@
 //! (issue 18); lopdf reading the attachment only (241 KB brotli) is just under it.
 
 pub mod deadlines;
+#[cfg(feature = "read")]
+pub mod read;
 pub mod register;
+pub mod texts;
 pub mod verify;
+
+/// The largest file the desk reads (its page refuses a larger one by its size, before reading
+/// it). The portal's requests are 40-400 KB (a drawn signature, a few pages of Chinese); a
+/// scanned letter of a few pages stays well under this.
+pub const MAX_PDF_BYTES: u64 = 20 * 1024 * 1024;

@@ -275,6 +275,12 @@ impl Register {
         self.entries.iter_mut().find(|e| &e.reference == reference)
     }
 
+    /// Takes the entry of `reference` out of the register, if it is there.
+    pub fn remove(&mut self, reference: &Reference) -> Option<Entry> {
+        let at = self.entries.iter().position(|e| &e.reference == reference)?;
+        Some(self.entries.remove(at))
+    }
+
     /// Adds `entry` unless its reference is already in the register.
     pub fn add(&mut self, entry: Entry) -> Result<(), Duplicate> {
         if self.entries.iter().any(|e| e.reference == entry.reference) {

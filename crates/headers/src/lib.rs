@@ -209,13 +209,14 @@ pub fn headers_file(site: &Site, langs: &[String]) -> String {
 }
 
 /// The hashed files as `_headers` patterns (no regular expressions there): trunk's files at the
-/// root (`index.html` names them), the form's folder and the brand's logo.
+/// root (`index.html` names them), the form's folder, the desk's modules and the brand's logo.
 pub const HASHED_HEADERS_PATTERNS: &[&str] = &[
     "/privacy-portal-*",
     "/site-*",
     "/first-paint-*",
     "/favicon-*",
     "/form/*",
+    "/desk/assets/*",
     "/brand/*",
 ];
 

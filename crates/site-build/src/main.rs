@@ -33,9 +33,10 @@ mod native {
                 render(&notice_dir(), Path::new(out_dir), Some(Path::new(manifest)))
             }
             ["pages", staging_dir, rendered] => pages(Path::new(staging_dir), Path::new(rendered)),
+            ["desk", out_dir] => desk(Path::new(out_dir)),
             ["compress", dir] => compress(Path::new(dir)),
             _ => Err("usage: site-build render <out-dir> [<form-manifest.json>] \
-| site-build pages <staging-dir> <render-out-dir> | site-build compress <dir>"
+| site-build pages <staging-dir> <render-out-dir> | site-build desk <desk-dir> | site-build compress <dir>"
                 .into()),
         };
         match result {
@@ -130,6 +131,20 @@ mod native {
     /// writer's fonts are 27 MB): what was compressed once is kept in `target/compressed/` by the
     /// content's SHA-256 (the two builds and the next ones reuse it), and the files are shared
     /// among the machine's cores.
+    /// The desk's stylesheet and pages, around the modules scripts/build-desk.sh wrote.
+    fn desk(out_dir: &Path) -> Result<(), String> {
+        let written = site_build::site::desk::write(
+            out_dir,
+            &site_build::workspace_root().join("style"),
+            &portal_core::SITE.brand.accent,
+        )
+        .map_err(|e| e.to_string())?;
+        for file in written {
+            eprintln!("site-build: wrote {}", file.display());
+        }
+        Ok(())
+    }
+
     fn compress(dir: &Path) -> Result<(), String> {
         use site_build::site::security::COMPRESSED;
         use std::path::PathBuf;

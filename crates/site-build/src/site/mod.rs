@@ -6,6 +6,7 @@
 //!
 //! Not compiled to WebAssembly.
 
+pub mod desk;
 pub mod page;
 pub mod security;
 

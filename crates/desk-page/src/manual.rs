@@ -1,0 +1,153 @@
+//! A request that came by e-mail, by post or by phone, entered by hand: its reference (made
+//! here when it has none), the day it came and the rights it asks for. What was typed stays
+//! when something is wrong; each error is next to its field.
+
+use leptos::prelude::*;
+use portal_core::date::Date;
+use portal_core::request::reference::reference_code;
+use portal_core::request::right::Right;
+use portal_desk::register::{Entry, Reference};
+use portal_desk::texts::{self, fill};
+
+use crate::deadlines_view::example_reference;
+use crate::{today, use_desk};
+
+/// A new reference with the site's prefix, from the browser's random numbers.
+fn new_reference() -> Option<String> {
+    let mut random = [0u8; 5];
+    web_sys::window()?
+        .crypto()
+        .ok()?
+        .get_random_values_with_u8_array(&mut random)
+        .ok()?;
+    Some(reference_code(random))
+}
+
+#[component]
+pub fn Manual() -> impl IntoView {
+    let desk = use_desk();
+    let (t, lang) = (desk.t(), desk.lang);
+    let reference = RwSignal::new(String::new());
+    let received = RwSignal::new(today().iso());
+    let rights = RwSignal::new(Vec::<Right>::new());
+    let reference_error = RwSignal::new(None::<String>);
+    let date_error = RwSignal::new(false);
+    let rights_error = RwSignal::new(false);
+    let failure = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<String>);
+    let example = example_reference();
+
+    let submit = {
+        let example = example.clone();
+        move |event: web_sys::SubmitEvent| {
+            event.prevent_default();
+            let typed = reference.get_untracked().trim().to_uppercase();
+            let parsed = if typed.is_empty() {
+                new_reference().and_then(|r| Reference::parse(&r))
+            } else {
+                Reference::parse(&typed)
+            };
+            reference_error.set(
+                parsed
+                    .is_none()
+                    .then(|| fill(t.bad_reference, &[("example", &example)])),
+            );
+            let date = Date::parse_iso(&received.get_untracked()).ok();
+            date_error.set(date.is_none());
+            let chosen = rights.get_untracked();
+            rights_error.set(chosen.is_empty());
+            failure.set(None);
+            done.set(None);
+            let (Some(parsed), Some(date)) = (parsed, date) else {
+                return;
+            };
+            let Ok(entry) = Entry::new(parsed, date, &chosen) else {
+                return;
+            };
+            match desk.add(entry) {
+                Ok(message) => {
+                    reference.set(String::new());
+                    rights.set(Vec::new());
+                    done.set(Some(message));
+                }
+                Err(message) => failure.set(Some(message)),
+            }
+        }
+    };
+
+    let right_box = move |right: Right| {
+        let id = ["desk-right-", right.key()].concat();
+        let checked = move || rights.with(|r| r.contains(&right));
+        view! {
+            <li>
+                <input
+                    type="checkbox"
+                    id=id.clone()
+                    prop:checked=checked
+                    on:change=move |_| rights.update(|r| {
+                        if r.contains(&right) {
+                            r.retain(|x| *x != right);
+                        } else {
+                            r.push(right);
+                        }
+                    })
+                />
+                <label for=id>{texts::right(right, lang)}</label>
+            </li>
+        }
+    };
+
+    view! {
+        <section class="desk-section" id="desk-manual" aria-labelledby="desk-manual-heading">
+            <h2 id="desk-manual-heading">{t.manual_heading}</h2>
+            <p>{t.manual_hint}</p>
+            <form class="desk-form" on:submit=submit novalidate>
+                <div class="desk-field">
+                    <label for="desk-reference">{t.reference}</label>
+                    <p class="desk-hint" id="desk-reference-hint">
+                        {fill(t.reference_hint, &[("example", &example)])}
+                    </p>
+                    <input
+                        id="desk-reference"
+                        type="text"
+                        autocomplete="off"
+                        spellcheck="false"
+                        aria-describedby="desk-reference-hint desk-reference-error"
+                        aria-invalid=move || reference_error.get().is_some().then_some("true")
+                        prop:value=move || reference.get()
+                        on:input=move |e| reference.set(event_target_value(&e))
+                    />
+                    <p class="desk-error" id="desk-reference-error">{move || reference_error.get()}</p>
+                </div>
+                <div class="desk-field">
+                    <label for="desk-manual-received">{t.received}</label>
+                    <p class="desk-hint" id="desk-manual-received-hint">{t.received_hint}</p>
+                    <input
+                        id="desk-manual-received"
+                        type="date"
+                        aria-describedby="desk-manual-received-hint desk-manual-received-error"
+                        aria-invalid=move || date_error.get().then_some("true")
+                        prop:value=move || received.get()
+                        on:input=move |e| received.set(event_target_value(&e))
+                    />
+                    <p class="desk-error" id="desk-manual-received-error">
+                        {move || date_error.get().then_some(t.bad_date)}
+                    </p>
+                </div>
+                <fieldset
+                    class="desk-field"
+                    aria-describedby="desk-manual-rights-error"
+                >
+                    <legend>{t.rights}</legend>
+                    <ul class="desk-checks">{Right::ALL.map(right_box).collect_view()}</ul>
+                    <p class="desk-error" id="desk-manual-rights-error">
+                        {move || rights_error.get().then_some(t.no_rights)}
+                    </p>
+                </fieldset>
+                <button type="submit" class="desk-primary">{t.add_to_register}</button>
+                <p class="desk-done" role="status">{move || done.get()}</p>
+                <p class="desk-error" role="alert">{move || failure.get()}</p>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,148 @@
+//! The request desk's pages (issue 18): `desk/index.html` in the site's first language and
+//! `desk/<code>/index.html` in each other, around the desk's module (scripts/build-desk.sh
+//! writes it and `desk/manifest.json`). Not linked from the public pages, `noindex`, and with a
+//! policy stricter than theirs: no vendor's host at all, since the desk runs no service.
+
+use std::path::Path;
+
+use maud::{html, DOCTYPE};
+use portal_core::i18n::Lang;
+use portal_desk::texts::texts;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use super::{stylesheet, without_comments, SiteError};
+use site_folder::Accent;
+
+/// The desk's folder in the built site.
+pub const DESK_DIRECTORY: &str = "desk";
+
+/// The desk's own stylesheet (style/), after the site's.
+pub const DESK_STYLESHEET: &str = "desk.css";
+
+/// The Content-Security-Policy of the desk's pages: its own files only (the modules, their
+/// WebAssembly, the stylesheet), nothing else loaded, nothing submitted.
+pub const DESK_POLICY: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
+style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
+
+#[derive(Deserialize)]
+struct Manifest {
+    start: String,
+}
+
+/// Writes the desk's stylesheet (the site's, then the desk's, content-hashed) and its pages into
+/// `out` (the folder scripts/build-desk.sh wrote its manifest and modules into).
+pub fn write(out: &Path, style_dir: &Path, accent: &Accent) -> Result<Vec<std::path::PathBuf>, SiteError> {
+    let manifest_file = out.join("manifest.json");
+    let manifest = std::fs::read_to_string(&manifest_file).map_err(|e| SiteError::new(&manifest_file, e))?;
+    let manifest: Manifest =
+        serde_json::from_str(&manifest).map_err(|e| SiteError::new(&manifest_file, e))?;
+    let own = style_dir.join(DESK_STYLESHEET);
+    let mut css = stylesheet(style_dir, accent)?;
+    css.push_str(&without_comments(
+        &std::fs::read_to_string(&own).map_err(|e| SiteError::new(&own, e))?,
+    ));
+    let digest = hex16(&Sha256::digest(css.as_bytes()));
+    let style = format!("assets/desk-{digest}.css");
+    let style_file = out.join(&style);
+    std::fs::write(&style_file, &css).map_err(|e| SiteError::new(&style_file, e))?;
+    let mut written = Vec::new();
+    for lang in Lang::ALL {
+        let (dir, up) = if lang == Lang::default() {
+            (out.to_path_buf(), "")
+        } else {
+            (out.join(lang.code()), "../")
+        };
+        std::fs::create_dir_all(&dir).map_err(|e| SiteError::new(&dir, e))?;
+        let file = dir.join("index.html");
+        std::fs::write(&file, page(lang, up, &manifest.start, &style))
+            .map_err(|e| SiteError::new(&file, e))?;
+        written.push(file);
+    }
+    Ok(written)
+}
+
+fn hex16(bytes: &[u8]) -> String {
+    bytes.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+/// One language's desk page; `up` leads from the page's folder to the desk's.
+pub fn page(lang: Lang, up: &str, start: &str, style: &str) -> String {
+    let t = texts(lang);
+    let company = portal_core::facts::CONTROLLER_NAME;
+    let link = |other: Lang| -> String {
+        match (lang == Lang::default(), other == Lang::default()) {
+            (_, true) => format!("{up}./"),
+            (true, false) => format!("{}/", other.code()),
+            (false, false) => format!("../{}/", other.code()),
+        }
+    };
+    html! {
+        (DOCTYPE)
+        html lang=(lang.code()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="color-scheme" content="light dark";
+                meta http-equiv="Content-Security-Policy" content=(DESK_POLICY);
+                meta name="referrer" content="no-referrer";
+                meta name="robots" content="noindex, nofollow";
+                title { (t.title) " – " (company) }
+                link rel="stylesheet" href={ (up) (style) };
+                script type="module" src={ (up) (start) } {}
+            }
+            body.desk {
+                header.desk-header {
+                    p.desk-company { (company) }
+                    @if Lang::ALL.len() > 1 {
+                        nav aria-label=(t.languages) {
+                            ul.desk-languages {
+                                @for other in Lang::ALL {
+                                    li {
+                                        @if other == lang {
+                                            a href=(link(other)) hreflang=(other.code()) lang=(other.code()) aria-current="page" { (other.strings().language.name) }
+                                        } @else {
+                                            a href=(link(other)) hreflang=(other.code()) lang=(other.code()) { (other.strings().language.name) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                main.desk-main {
+                    h1 { (t.title) }
+                    p { (t.intro) }
+                    div id="desk-root" {
+                        noscript { p { (t.needs_script) } }
+                    }
+                }
+            }
+        }
+    }
+    .into_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_desk_page_is_not_for_search_engines_and_loads_only_its_own_files() {
+        let html = page(
+            Lang::default(),
+            "",
+            "assets/desk-start-0123456789abcdef.js",
+            "assets/desk-0123456789abcdef.css",
+        );
+        assert!(
+            html.contains(r#"<meta name="robots" content="noindex, nofollow">"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<script type="module" src="assets/desk-start-0123456789abcdef.js"></script>"#)
+        );
+        assert!(html.contains(r#"id="desk-root""#));
+        assert!(!DESK_POLICY.contains("https:") && !DESK_POLICY.contains("unsafe-inline"));
+    }
+}
