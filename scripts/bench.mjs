@@ -18,7 +18,10 @@
 //     Chinese and an Arabic name (4x CPU throttling, writer loaded, font pieces not cached), the
 //     bytes each fetches, and the PDF's size.
 //
-//   node scripts/bench.mjs [--runs 5] [--no-form] [--no-lighthouse] [--json bench-results/bench.json]
+//   - The request desk (--desk, default on; scripts/bench-desk.mjs): its module's and its PDF
+//     reader's bytes, a one-page request verified and shown, a reply PDF written.
+//
+//   node scripts/bench.mjs [--runs 5] [--no-form] [--no-desk] [--no-lighthouse] [--json bench-results/bench.json]
 
 import { mkdir, readFile, writeFile, cp, rm } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -64,6 +67,11 @@ const BUDGET = {
   pdfLatin: 300, // ms from the download click to the file
   pdfOther: 600,
   pdfBytes: 100 * 1000, // a one-page request, Latin name
+  // The request desk (issue 18): its module (the writer is the form's, cached), a one-page
+  // request verified and shown after it is chosen, a reply PDF with a Latin name.
+  deskModuleBrotli: 250 * 1000,
+  deskVerified: 200,
+  replyLatin: 300,
 };
 const FORM_DOWNLOADS = 5;
 
@@ -364,6 +372,7 @@ const browser = await launchBrowser();
 
 const results = {};
 let formResult = null;
+let deskResult = null;
 /** The first presses of a first visit, the app not loaded (`measurePresses`). */
 const presses = [];
 try {
@@ -397,6 +406,10 @@ try {
   if (!flag('no-form')) {
     const { measureForm } = await import('./bench-form.mjs');
     formResult = await measureForm(browser, ours.url, stored, { runs: FORM_DOWNLOADS, cpuThrottling: CPU_THROTTLING, dist });
+  }
+  if (!flag('no-desk')) {
+    const { measureDesk } = await import('./bench-desk.mjs');
+    deskResult = await measureDesk(browser, ours.url, stored, { runs: FORM_DOWNLOADS, cpuThrottling: CPU_THROTTLING, dist });
   }
 } finally {
   await browser.close();
@@ -454,6 +467,7 @@ for (const which of ['reject', 'settings']) {
 }
 console.log(`files the presses fetched: ${presses.map((p) => p.files.length).join(', ')}`);
 if (formResult) formResult.print({ kb, ms, pad });
+if (deskResult) deskResult.print({ kb, ms, pad });
 
 const checks = [];
 for (const lang of LANGS) {
@@ -502,6 +516,7 @@ for (const [code, r] of Object.entries(lighthouseResults)) {
   }
 }
 if (formResult) checks.push(...formResult.checks(BUDGET, { kb, ms }));
+if (deskResult) checks.push(...deskResult.checks(BUDGET, { kb, ms }));
 console.log('\nBudgets');
 for (const [text, ok] of checks) console.log(`${ok ? 'PASS' : 'FAIL'}  ${text}`);
 
@@ -509,7 +524,7 @@ const json = option('json', join(out, 'bench.json'));
 await mkdir(join(json, '..'), { recursive: true });
 await writeFile(
   json,
-  JSON.stringify({ runs: RUNS, cpuThrottling: CPU_THROTTLING, budget: BUDGET, firstLoad, appSizes, presses, staticSizes, ccSizes, summary, lighthouse: lighthouseResults, form: formResult?.data ?? null, results }, null, 2),
+  JSON.stringify({ runs: RUNS, cpuThrottling: CPU_THROTTLING, budget: BUDGET, firstLoad, appSizes, presses, staticSizes, ccSizes, summary, lighthouse: lighthouseResults, form: formResult?.data ?? null, desk: deskResult?.data ?? null, results }, null, 2),
 );
 console.log(`\nRaw results: ${json}`);
 process.exit(checks.every(([, ok]) => ok) ? 0 : 1);

@@ -39,7 +39,7 @@ const WORDS = {
     import: 'Tuo CSV-tiedostosta', remove: 'Poista', notPdf: /Tiedosto ei ole PDF/, noAttachment: /ei ole liitettä request.json/,
     tooLarge: /Tiedosto on liian suuri \(2\d\.\d Mt\)/, unreadable: /PDF-tiedostoa ei voitu lukea|ei ole liitettä/,
     manual: 'Kirjaa pyyntö käsin', reference: 'Viite', noRights: 'Valitse vähintään yksi oikeus, jota pyyntö koskee.',
-    badReference: /Viite on muotoa/, due: 'Vastaus viimeistään', closed: 'Käsitelty',
+    badReference: /Viite on muotoa/, due: 'Vastaus ilman aiheetonta viivytystä, viimeistään', closed: 'Käsitelty',
   },
   en: {
     page: '/en/', link: 'Make a request', heading: 'Make a data protection request', download: 'Download request (PDF)',
@@ -47,7 +47,7 @@ const WORDS = {
     desk: '/desk/en/', title: 'Data protection request desk', choose: 'Choose a PDF file',
     verified: /the attached file and the letter's text say the same/, add: 'Add to the register',
     register: 'Register of requests', status: 'Status', answered: 'Answered', export: 'Export as CSV',
-    import: 'Import from CSV', remove: 'Remove', due: 'Answer due by', closed: 'Closed',
+    import: 'Import from CSV', remove: 'Remove', due: 'Answer without undue delay, at the latest by', closed: 'Closed',
   },
 };
 
@@ -85,13 +85,14 @@ async function openDesk(lang = 'fi') {
   return opened;
 }
 
-/** Every request the desk made was a GET of its own files. */
+/** Every request the desk made was a GET of its own files or the form's PDF writer (its worker
+ * and fonts, which the replies use). */
 function onlyOwnFiles(watch) {
   const others = watch.requests.filter((url) => {
     const path = new URL(url).pathname;
-    return !(url.startsWith(env.origin + '/') && path.startsWith('/desk/'));
+    return !(url.startsWith(env.origin + '/') && (path.startsWith('/desk/') || path.startsWith('/form/writer/')));
   });
-  assert.deepEqual(others, [], 'requests beyond the desk\'s own files');
+  assert.deepEqual(others, [], 'requests beyond the desk\'s own files and the writer\'s');
 }
 
 const isoToFi = (iso) => { const [y, m, d] = iso.split('-').map(Number); return `${d}.${m}.${y}`; };
@@ -180,6 +181,70 @@ test('an English request with an Arabic name, opened on the English desk by drop
   assert.match(shown, /Letter's language \(the replies' language\) English/);
   assert.match(fold(await page.locator('.desk-dates').innerText()), /GDPR Article 12\(3\)/);
   assert.equal(record.lang, 'en');
+  onlyOwnFiles(watch);
+  await assertClean(assert, env, watch);
+});
+
+test('replies: an acknowledgement with the dates, an extension refused without its reasons, a refusal naming the complaint route; each a tagged PDF/A in the letter\'s language', async () => {
+  const { path, record } = await makeRequest('fi', 'محمد العلي');
+  const { page, watch } = await openDesk('fi');
+  await page.getByLabel(WORDS.fi.choose).setInputFiles(path);
+  await page.getByRole('heading', { name: WORDS.fi.verified }).waitFor();
+  const replies = page.locator('.desk-result');
+  const write = replies.getByRole('button', { name: 'Luo vastaus-PDF' });
+
+  /** Presses the button and returns the downloaded PDF's name, text and attached reply.json. */
+  async function written() {
+    const [file] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), write.click()]);
+    const pdf = join(work, `${Date.now()}-${file.suggestedFilename()}`);
+    await file.saveAs(pdf);
+    const json = join(work, `${Date.now()}-reply.json`);
+    execFileSync('pdfdetach', ['-savefile', 'reply.json', '-o', json, pdf]);
+    return {
+      name: file.suggestedFilename(),
+      text: fold(execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/[\u202A-\u202E\u2066-\u2069]/g, '')),
+      info: execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }),
+      reply: JSON.parse(await readFile(json, 'utf8')),
+    };
+  }
+
+  // Acknowledgement, the default: the due dates of the letter, the requester's name as typed.
+  const ack = await written();
+  assert.equal(ack.name, `${record.reference}-acknowledgement.pdf`);
+  assert.match(ack.text, /Vastaanottoilmoitus/);
+  assert.match(ack.text, /محمد العلي/);
+  assert.match(ack.text, new RegExp(isoToFi(record.deadline.due)));
+  assert.match(ack.text, new RegExp(isoToFi(record.deadline.extended)));
+  assert.match(ack.info, /Tagged:\s+yes/);
+  assert.equal(ack.reply.format, 'privacy-portal-reply/1');
+  assert.equal(ack.reply.kind, 'acknowledgement');
+  await replies.getByText(`Vastaus on ladattu: ${ack.name}.`).waitFor();
+
+  // An extension without its reasons: nothing written, the error at the text box, which keeps focus-able text.
+  await replies.getByRole('radio', { name: 'Ilmoitus määräajan jatkamisesta' }).check();
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await write.click();
+  const note = replies.getByRole('textbox', { name: 'Viivästymisen syyt (pakollinen)' });
+  await replies.getByText('Tämä vastaus tarvitsee tekstin: kirjoita se tähän.').waitFor();
+  assert.equal(await note.getAttribute('aria-invalid'), 'true');
+  assert.equal(downloads, 0);
+  await note.fill('Pyyntöjä on saapunut poikkeuksellisen paljon.');
+  const extension = await written();
+  assert.match(extension.text, /Pyyntöjä on saapunut poikkeuksellisen paljon\./);
+  assert.match(extension.text, new RegExp(`viimeistään ${isoToFi(record.deadline.extended)}`));
+
+  // A refusal: the reasons and the complaint route.
+  await replies.getByRole('radio', { name: 'Epäämisilmoitus' }).check();
+  await replies.getByRole('textbox', { name: 'Syyt (pakollinen)' }).fill('Pyyntö on ilmeisen perusteeton.');
+  const refusal = await written();
+  assert.match(refusal.text, /Pyyntö on ilmeisen perusteeton\./);
+  assert.match(refusal.text, /77 artikla/);
+  assert.match(refusal.text, /tietosuoja@om\.fi/);
+  assert.deepEqual(await axeViolations(page), []);
+
+  // The writer is the form's: its worker and fonts, from the site itself.
+  assert.ok(watch.requests.some((url) => new URL(url).pathname.startsWith('/form/writer/')), 'the form\'s writer was used');
   onlyOwnFiles(watch);
   await assertClean(assert, env, watch);
 });

@@ -7,7 +7,7 @@ use portal_core::request::right::Right;
 use portal_desk::deadlines::{ics, ics_file_name, Deadlines, Rule};
 use portal_desk::register::{Entry, Reference};
 
-use crate::{today, use_desk};
+use crate::use_desk;
 
 /// The time now as iCalendar writes it (`20261208T014012Z`).
 pub(crate) fn ics_stamp() -> String {
@@ -23,11 +23,12 @@ pub(crate) fn download_ics(deadlines: &Deadlines, reference: &str, lang: portal_
     portal_dom::download(file.as_bytes(), &ics_file_name(reference), "text/calendar");
 }
 
+/// `received`: the day received as the date field holds it (`YYYY-MM-DD`), shared with the
+/// replies.
 #[component]
-pub fn DeadlinesPanel(reference: String, rights: Vec<Right>) -> impl IntoView {
+pub fn DeadlinesPanel(reference: String, rights: Vec<Right>, received: RwSignal<String>) -> impl IntoView {
     let desk = use_desk();
     let (t, lang) = (desk.t(), desk.lang);
-    let received = RwSignal::new(today().iso());
     let deadlines = Memo::new(move |_| {
         Date::parse_iso(&received.get())
             .ok()

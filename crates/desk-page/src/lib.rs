@@ -17,6 +17,7 @@ mod manual;
 mod open;
 mod reader;
 mod register_view;
+mod replies;
 mod store;
 
 use leptos::prelude::*;
@@ -97,12 +98,14 @@ pub fn start(reader: String, reader_wasm: String) {
         return;
     };
     reader::prefetch(reader, reader_wasm);
+    let writer = root.get_attribute(replies::WRITER_ATTRIBUTE).unwrap_or_default();
     root.set_inner_html("");
-    leptos::mount::mount_to(root, move || view! { <App lang/> }).forget();
+    leptos::mount::mount_to(root, move || view! { <App lang writer/> }).forget();
 }
 
 #[component]
-fn App(lang: Lang) -> impl IntoView {
+fn App(lang: Lang, writer: String) -> impl IntoView {
+    replies::set_up(writer);
     let (register, problem) = store::load();
     let desk = Desk {
         lang,

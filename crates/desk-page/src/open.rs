@@ -13,6 +13,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::deadlines_view::DeadlinesPanel;
 use crate::reader::{self, Failure};
+use crate::replies::RepliesPanel;
 use crate::use_desk;
 
 /// What the last file turned out to be.
@@ -203,6 +204,8 @@ fn Shown(received: Received) -> impl IntoView {
         .collect_view();
     let record = received.record();
     let reference = received.reference().to_owned();
+    let received_day = RwSignal::new(crate::today().iso());
+    let replied = received.clone();
     let right_keys: Vec<_> = received.rights().iter().map(|r| r.right).collect();
     view! {
         <div class="desk-alert desk-alert--good">
@@ -225,6 +228,7 @@ fn Shown(received: Received) -> impl IntoView {
             <dt>{t.created}</dt><dd>{received.created().display(lang)}</dd>
             <dt>{t.digest}</dt><dd class="desk-code">{received.digest().to_owned()}</dd>
         </dl>
-        <DeadlinesPanel reference rights=right_keys/>
+        <DeadlinesPanel reference rights=right_keys received=received_day/>
+        <RepliesPanel received=replied received_day/>
     }
 }

@@ -138,8 +138,8 @@ pub fn ics(deadlines: &Deadlines, reference: &str, lang: Lang, stamp: &str) -> S
         Lang::Fi => (
             format!("Tietosuojapyyntö {reference}: vastaus tai ilmoitus määräajan jatkamisesta viimeistään tänään"),
             format!(
-                "Pyyntö {reference} vastaanotettiin {received}. Vastaus on annettava viimeistään {due} \
-({answer}). Jos määräaikaa on tarpeen jatkaa, rekisteröidylle on ilmoitettava jatkamisesta ja \
+                "Pyyntö {reference} vastaanotettiin {received}. Vastaus on annettava ilman aiheetonta \
+viivytystä ja viimeistään {due} ({answer}). Jos määräaikaa on tarpeen jatkaa, rekisteröidylle on ilmoitettava jatkamisesta ja \
 viivästymisen syistä samaan päivään mennessä ({extension}); vastaus on silloin annettava \
 viimeistään {extended}."
             ),
@@ -153,7 +153,7 @@ viimeistään {due} määräajan jatkamisesta, vastaus on annettava viimeistää
         Lang::Sv => (
             format!("Begäran {reference}: svar eller underrättelse om förlängning senast i dag"),
             format!(
-                "Begäran {reference} mottogs {received}. Svaret ska ges senast {due} ({answer}). Om \
+                "Begäran {reference} mottogs {received}. Svaret ska ges utan onödigt dröjsmål och senast {due} ({answer}). Om \
 tidsfristen behöver förlängas ska den registrerade underrättas om förlängningen och orsakerna till \
 förseningen senast samma dag ({extension}); svaret ska då ges senast {extended}."
             ),
@@ -166,8 +166,8 @@ om att tidsfristen förlängs, ska svaret ges senast i dag, {extended} ({extende
         Lang::En => (
             format!("Data protection request {reference}: answer or extension notice due today"),
             format!(
-                "Request {reference} was received on {received}. The answer is due by {due} \
-({answer}). If the period must be extended, the data subject must be told of the extension and the \
+                "Request {reference} was received on {received}. The answer is due without undue delay \
+and at the latest by {due} ({answer}). If the period must be extended, the data subject must be told of the extension and the \
 reasons for the delay by the same day ({extension}); the answer is then due by {extended}."
             ),
             format!("Data protection request {reference}: answer due today if the period was extended"),
@@ -339,9 +339,12 @@ mod tests {
         );
         assert!(fi.contains("12 artiklan 3 kohta"));
         let sv = ics(&dates, "SAF-1", Lang::Sv, "20261125T120000Z").replace("\r\n ", "");
-        assert!(sv.contains("Svaret ska ges senast 28.12.2026"), "{sv}");
+        assert!(
+            sv.contains("Svaret ska ges utan onödigt dröjsmål och senast 28.12.2026"),
+            "{sv}"
+        );
         let en = ics(&dates, "SAF-1", Lang::En, "20261125T120000Z").replace("\r\n ", "");
-        assert!(en.contains("The answer is due by 28 December 2026"), "{en}");
+        assert!(en.contains("at the latest by 28 December 2026"), "{en}");
         assert_eq!(ics_file_name("SAF-1"), "SAF-1-deadlines.ics");
     }
 }

@@ -121,10 +121,15 @@ mod tests {
     fn request_pdf() -> (Vec<u8>, Vec<u8>) {
         let face = |name: &str, file: &str| {
             let path = format!("/usr/share/fonts/truetype/dejavu/{file}");
-            let data = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e} (apt-get install fonts-dejavu-core)"));
+            let data = std::fs::read(&path)
+                .unwrap_or_else(|e| panic!("{path}: {e} (apt-get install fonts-dejavu-core)"));
             Face::new(name, data, 0).unwrap()
         };
-        let fonts = FontSet::new(face("DejaVuSans", "DejaVuSans.ttf"), face("DejaVuSans-Bold", "DejaVuSans-Bold.ttf"), vec![]);
+        let fonts = FontSet::new(
+            face("DejaVuSans", "DejaVuSans.ttf"),
+            face("DejaVuSans-Bold", "DejaVuSans-Bold.ttf"),
+            vec![],
+        );
         let context = context();
         let draft = draft();
         let json = record::bytes(&draft, &context);
@@ -162,7 +167,10 @@ mod tests {
     fn what_is_no_pdf_says_so() {
         assert_eq!(read(b"hello"), Err(ReadError::NotPdf));
         assert_eq!(read(b""), Err(ReadError::NotPdf));
-        assert!(matches!(read(b"%PDF-1.7\n1 0 obj"), Err(ReadError::Unreadable { .. })));
+        assert!(matches!(
+            read(b"%PDF-1.7\n1 0 obj"),
+            Err(ReadError::Unreadable { .. })
+        ));
         let too_large = vec![b' '; MAX_PDF_BYTES as usize + 1];
         assert!(matches!(read(&too_large), Err(ReadError::TooLarge { .. })));
     }

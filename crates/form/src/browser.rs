@@ -2,26 +2,9 @@
 //! the confirmation before leaving, the local date. (Downloads and `<html lang>` are
 //! `portal_dom`'s, shared with the app.)
 
-use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, HtmlElement};
-
-/// The bytes at `url` (same origin), or `None` on any failure.
-pub async fn fetch_bytes(url: &str) -> Option<Vec<u8>> {
-    let window = web_sys::window()?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    if !response.ok() {
-        return None;
-    }
-    let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
-    Some(Uint8Array::new(&buffer).to_vec())
-}
 
 /// Five random bytes for the reference code, from `crypto.getRandomValues`. The reference only has
 /// to tell one customer's requests apart, it guards nothing: where the browser refuses, the bytes
@@ -114,22 +97,6 @@ pub fn add_stylesheet(document: &Document, href: &str, then: impl FnOnce() + 'st
             then();
         }
     }
-}
-
-/// Settles after the page has painted its next frame (a task queued from the frame's
-/// `requestAnimationFrame`, which runs just before the paint).
-pub async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let after_paint = Closure::once_into_js(move || {
-            if let Some(window) = web_sys::window() {
-                let _ = window.set_timeout_with_callback(&resolve);
-            }
-        });
-        if let Some(window) = web_sys::window() {
-            let _ = window.request_animation_frame(after_paint.unchecked_ref());
-        }
-    });
-    let _ = JsFuture::from(promise).await;
 }
 
 /// Asks the browser to confirm leaving the page (a link to another language's page, a reload,

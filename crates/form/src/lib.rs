@@ -24,7 +24,6 @@ mod signature_pad;
 mod state;
 mod summary;
 mod view;
-mod writer;
 
 pub mod exports;
 
@@ -39,8 +38,8 @@ use portal_core::request::letter_lang::LetterLang;
 use portal_core::request::right::Right;
 use portal_core::request::validate::{validate, Field, FieldError};
 use portal_core::vocabulary::{FormAsset, RecipientField, REQUEST_ROOT_ID};
+use portal_writer_client::Writer;
 use state::FormState;
-use writer::Writer;
 
 /// What every part of the form shares (provided as context at the form's root).
 #[derive(Clone, Copy)]

@@ -7,12 +7,12 @@ use leptos::task::spawn_local;
 use super::done::{self, next_steps, Done};
 use super::fields::{text_field, Kind, Spec};
 use super::state::{FormStateStoreFields, Method};
-use super::writer::{Job, WriteError};
 use super::{browser, rights, signature, summary, Form};
 use portal_core::request::draft::SenderStoreFields;
 use portal_core::request::record::{Context, Recipient};
 use portal_core::request::send;
 use portal_core::request::validate::Field;
+use portal_writer_client::{Job, WriteError};
 
 /// What the status line says (it is a live region).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -14,6 +14,7 @@
 pub mod document;
 pub mod geometry;
 pub mod layout;
+pub mod reply;
 pub mod text;
 pub mod writer;
 
@@ -43,6 +44,26 @@ use text::FontSet;
 
 /// The attachment's file name inside the PDF.
 pub const ATTACHMENT_NAME: &str = "request.json";
+
+/// The file a PDF carries as its source (PDF/A-3 `AFRelationship /Source`): a request's
+/// `request.json`, a reply's `reply.json`.
+#[derive(Clone, Copy, Debug)]
+pub struct Attachment<'a> {
+    pub name: &'a str,
+    pub description: &'a str,
+    pub data: &'a [u8],
+}
+
+impl<'a> Attachment<'a> {
+    /// A request's data, `request.json`.
+    pub fn request(data: &'a [u8]) -> Attachment<'a> {
+        Attachment {
+            name: ATTACHMENT_NAME,
+            description: "Request data (JSON)",
+            data,
+        }
+    }
+}
 
 /// Who made the file (metadata).
 pub const PRODUCER: &str = "privacy-portal (krilla)";
@@ -116,6 +137,16 @@ pub fn render(
     attachment: &[u8],
     stamp: Instant,
 ) -> Result<Vec<u8>, PdfError> {
+    render_with(document, fonts, Attachment::request(attachment), stamp)
+}
+
+/// Writes the PDF of `document`, set in `fonts`, carrying `attachment`.
+pub fn render_with(
+    document: &Document,
+    fonts: &FontSet,
+    attachment: Attachment<'_>,
+    stamp: Instant,
+) -> Result<Vec<u8>, PdfError> {
     let missing = fonts.missing(&all_text(document));
     if !missing.is_empty() {
         return Err(PdfError::Unprintable(missing));
@@ -128,7 +159,7 @@ fn write(
     document: &Document,
     fonts: &FontSet,
     layout: &Layout,
-    attachment: &[u8],
+    attachment: Attachment<'_>,
     stamp: Instant,
 ) -> Result<Vec<u8>, PdfError> {
     let configuration = ConfigurationBuilder::new()
@@ -193,11 +224,11 @@ fn write(
     pdf.set_outline(outline(layout));
 
     pdf.embed_file(EmbeddedFile {
-        path: ATTACHMENT_NAME.to_owned(),
+        path: attachment.name.to_owned(),
         mime_type: MimeType::new("application/json"),
-        description: Some("Request data (JSON)".to_owned()),
+        description: Some(attachment.description.to_owned()),
         association_kind: AssociationKind::Source,
-        data: attachment.to_vec().into(),
+        data: attachment.data.to_vec().into(),
         modification_date: Some(date),
         compress: Some(true),
         location: None,

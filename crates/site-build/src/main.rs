@@ -33,10 +33,10 @@ mod native {
                 render(&notice_dir(), Path::new(out_dir), Some(Path::new(manifest)))
             }
             ["pages", staging_dir, rendered] => pages(Path::new(staging_dir), Path::new(rendered)),
-            ["desk", out_dir] => desk(Path::new(out_dir)),
+            ["desk", out_dir, form_manifest] => desk(Path::new(out_dir), Path::new(form_manifest)),
             ["compress", dir] => compress(Path::new(dir)),
             _ => Err("usage: site-build render <out-dir> [<form-manifest.json>] \
-| site-build pages <staging-dir> <render-out-dir> | site-build desk <desk-dir> | site-build compress <dir>"
+| site-build pages <staging-dir> <render-out-dir> | site-build desk <desk-dir> <form-manifest.json> | site-build compress <dir>"
                 .into()),
         };
         match result {
@@ -132,9 +132,10 @@ mod native {
     /// content's SHA-256 (the two builds and the next ones reuse it), and the files are shared
     /// among the machine's cores.
     /// The desk's stylesheet and pages, around the modules scripts/build-desk.sh wrote.
-    fn desk(out_dir: &Path) -> Result<(), String> {
+    fn desk(out_dir: &Path, form_manifest: &Path) -> Result<(), String> {
         let written = site_build::site::desk::write(
             out_dir,
+            form_manifest,
             &site_build::workspace_root().join("style"),
             &portal_core::SITE.brand.accent,
         )

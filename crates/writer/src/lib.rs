@@ -11,9 +11,9 @@ mod worker {
     use js_sys::{Array, Object, Reflect, Uint8Array};
     use portal_core::request::fonts::Manifest;
     use portal_core::request::protocol::{
-        Message, Request, Response, WriterError, ANSWER_JSON, ANSWER_PDF, WARM_UP,
+        Message, ReplyRequest, Request, Response, WriterError, ANSWER_JSON, ANSWER_PDF, WARM_UP,
     };
-    use portal_pdf::writer::{fonts_for, write};
+    use portal_pdf::writer::{fonts_for, fonts_for_reply, write, write_reply, Written};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
@@ -93,7 +93,6 @@ mod worker {
 
     async fn render(request: Request) -> (Response, Option<Vec<u8>>) {
         let started = now();
-        let id = request.id;
         let result = async {
             let manifest = manifest(&request.fonts_base).await?;
             let files = fonts_for(&manifest, &request)?;
@@ -101,6 +100,23 @@ mod worker {
             write(&request, loaded)
         }
         .await;
+        answered(request.id, started, result)
+    }
+
+    async fn reply(request: ReplyRequest) -> (Response, Option<Vec<u8>>) {
+        let started = now();
+        let result = async {
+            let manifest = manifest(&request.fonts_base).await?;
+            let files = fonts_for_reply(&manifest, &request)?;
+            let loaded = load(&files, &request.fonts_base).await?;
+            write_reply(&request, loaded)
+        }
+        .await;
+        answered(request.id, started, result)
+    }
+
+    /// The answer to message `id`, begun at `started`.
+    fn answered(id: u32, started: f64, result: Result<Written, WriterError>) -> (Response, Option<Vec<u8>>) {
         match result {
             Ok(written) => (
                 Response::Done {
@@ -176,6 +192,7 @@ mod worker {
         let (response, pdf) = match serde_json::from_str::<Message>(&text) {
             Ok(Message::Warm { fonts_base }) => (warm(fonts_base).await, None),
             Ok(Message::Render(request)) => render(*request).await,
+            Ok(Message::Reply(request)) => reply(*request).await,
             Err(e) => (
                 Response::Failed {
                     id: Message::id_of(&text).unwrap_or(u32::MAX),

@@ -29,6 +29,7 @@ pub mod letter_lang;
 pub mod protocol;
 pub mod record;
 pub mod reference;
+pub mod reply;
 pub mod right;
 pub mod send;
 pub mod validate;

@@ -10,6 +10,7 @@
 
 use crate::request::draft::Draft;
 use crate::request::record::Context;
+use crate::request::reply::Reply;
 use serde::{Deserialize, Serialize};
 
 /// The key of an answer's JSON (a [`Response`]).
@@ -45,6 +46,8 @@ pub enum Message {
         fonts_base: String,
     },
     Render(Box<Request>),
+    /// Write one of the request desk's replies.
+    Reply(Box<ReplyRequest>),
 }
 
 impl Message {
@@ -68,6 +71,16 @@ pub struct Request {
     pub draft: Draft,
     pub context: Context,
     /// The URL of the manifest, `fonts.<hash>.json` (the font files are named relative to it).
+    pub fonts_base: String,
+}
+
+/// Write one reply of the request desk.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReplyRequest {
+    pub id: u32,
+    pub reply: Reply,
+    /// The URL of the manifest (as [`Request::fonts_base`]).
     pub fonts_base: String,
 }
 

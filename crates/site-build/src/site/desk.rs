@@ -30,13 +30,30 @@ struct Manifest {
     start: String,
 }
 
+/// The form's manifest (scripts/build-form.sh): the desk's replies use the form's PDF writer.
+#[derive(Deserialize)]
+struct FormManifest {
+    writer: String,
+}
+
+/// The attribute of `#desk-root` that names the writer's manifest, relative to the page.
+pub const WRITER_ATTRIBUTE: &str = "data-writer";
+
 /// Writes the desk's stylesheet (the site's, then the desk's, content-hashed) and its pages into
 /// `out` (the folder scripts/build-desk.sh wrote its manifest and modules into).
-pub fn write(out: &Path, style_dir: &Path, accent: &Accent) -> Result<Vec<std::path::PathBuf>, SiteError> {
+pub fn write(
+    out: &Path,
+    form_manifest: &Path,
+    style_dir: &Path,
+    accent: &Accent,
+) -> Result<Vec<std::path::PathBuf>, SiteError> {
+    let read = |file: &Path| std::fs::read_to_string(file).map_err(|e| SiteError::new(file, e));
     let manifest_file = out.join("manifest.json");
-    let manifest = std::fs::read_to_string(&manifest_file).map_err(|e| SiteError::new(&manifest_file, e))?;
     let manifest: Manifest =
-        serde_json::from_str(&manifest).map_err(|e| SiteError::new(&manifest_file, e))?;
+        serde_json::from_str(&read(&manifest_file)?).map_err(|e| SiteError::new(&manifest_file, e))?;
+    let form: FormManifest =
+        serde_json::from_str(&read(form_manifest)?).map_err(|e| SiteError::new(form_manifest, e))?;
+    let writer = format!("../{}/{}", super::FORM_DIRECTORY, form.writer);
     let own = style_dir.join(DESK_STYLESHEET);
     let mut css = stylesheet(style_dir, accent)?;
     css.push_str(&without_comments(
@@ -55,7 +72,7 @@ pub fn write(out: &Path, style_dir: &Path, accent: &Accent) -> Result<Vec<std::p
         };
         std::fs::create_dir_all(&dir).map_err(|e| SiteError::new(&dir, e))?;
         let file = dir.join("index.html");
-        std::fs::write(&file, page(lang, up, &manifest.start, &style))
+        std::fs::write(&file, page(lang, up, &manifest.start, &style, &writer))
             .map_err(|e| SiteError::new(&file, e))?;
         written.push(file);
     }
@@ -66,8 +83,9 @@ fn hex16(bytes: &[u8]) -> String {
     bytes.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
-/// One language's desk page; `up` leads from the page's folder to the desk's.
-pub fn page(lang: Lang, up: &str, start: &str, style: &str) -> String {
+/// One language's desk page; `up` leads from the page's folder to the desk's; `writer` is the
+/// PDF writer's manifest relative to the desk's folder.
+pub fn page(lang: Lang, up: &str, start: &str, style: &str, writer: &str) -> String {
     let t = texts(lang);
     let company = portal_core::facts::CONTROLLER_NAME;
     let link = |other: Lang| -> String {
@@ -113,7 +131,7 @@ pub fn page(lang: Lang, up: &str, start: &str, style: &str) -> String {
                 main.desk-main {
                     h1 { (t.title) }
                     p { (t.intro) }
-                    div id="desk-root" {
+                    div id="desk-root" data-writer={ (up) (writer) } {
                         noscript { p { (t.needs_script) } }
                     }
                 }
@@ -134,6 +152,11 @@ mod tests {
             "",
             "assets/desk-start-0123456789abcdef.js",
             "assets/desk-0123456789abcdef.css",
+            "../form/writer/fonts.0123456789abcdef.json",
+        );
+        assert!(
+            html.contains(r#"data-writer="../form/writer/fonts.0123456789abcdef.json""#),
+            "{html}"
         );
         assert!(
             html.contains(r#"<meta name="robots" content="noindex, nofollow">"#),

@@ -1,10 +1,11 @@
-//! The PDF writer as the form sees it: the one place the form hands a request over and gets a
-//! file back. A [`Job`] goes in; [`Written`] bytes or a [`WriteError`] come out of the async
-//! [`Writer::write`].
+//! The PDF writer as the form and the request desk see it: the one place a page hands a request
+//! (a [`Job`]) or a reply (a `Reply`) over and gets a file back: [`Written`] bytes or a
+//! [`WriteError`] come out of the async [`Writer::write`] and [`Writer::write_reply`].
 //!
-//! The writer runs in a Web Worker of its own (`src/bin/pdf_writer.rs`, built by
-//! `scripts/build-writer.sh`), so the form's module carries no PDF library and the page never
-//! stalls while a PDF is made. When the form opens, this fetches the writer's manifest
+//! The writer runs in a Web Worker of its own (crates/writer, built by
+//! `scripts/build-writer.sh`), so neither page's module carries a PDF library and the page never
+//! stalls while a PDF is made; the desk uses the form's worker and font files (cached). When the
+//! page starts it, this fetches the writer's manifest
 //! (`fonts.<hash>.json`: which characters the fonts cover, for validation, and where the worker is) and,
 //! once the form has painted, starts the worker and has it fetch its base fonts. The request goes
 //! to the worker as serde JSON (`writer::protocol`); the PDF comes back as a transferred buffer.
@@ -19,13 +20,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::browser;
 use portal_core::request::draft::Draft;
 use portal_core::request::fonts::Manifest;
 use portal_core::request::protocol::{
-    Message, Request, Response, WriterError, ANSWER_JSON, ANSWER_PDF, SILENCE_MS, WARM_UP,
+    Message, ReplyRequest, Request, Response, WriterError, ANSWER_JSON, ANSWER_PDF, SILENCE_MS, WARM_UP,
 };
 use portal_core::request::record::Context;
+use portal_core::request::reply::Reply;
 
 /// Whether the writer can write now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,7 +92,7 @@ thread_local! {
     static WATCHDOG_CALLBACK: Closure<dyn Fn()> = Closure::new(watch);
 }
 
-/// The form's handle on the writer.
+/// A page's handle on the writer.
 #[derive(Clone, Copy)]
 pub struct Writer {
     status: RwSignal<Status>,
@@ -175,19 +176,37 @@ impl Writer {
 
     /// Writes `job` as a PDF (`request.json` attached, its digest printed), in the worker.
     pub async fn write(self, job: Job) -> Result<Written, WriteError> {
+        self.ask_for(move |id, fonts_base| {
+            Message::Render(Box::new(Request {
+                id,
+                draft: job.draft,
+                context: job.context,
+                fonts_base,
+            }))
+        })
+        .await
+    }
+
+    /// Writes one of the desk's replies as a PDF (`reply.json` attached), in the worker.
+    pub async fn write_reply(self, reply: Reply) -> Result<Written, WriteError> {
+        self.ask_for(move |id, fonts_base| {
+            Message::Reply(Box::new(ReplyRequest {
+                id,
+                reply,
+                fonts_base,
+            }))
+        })
+        .await
+    }
+
+    /// Sends the message `make` builds from its id and the fonts' base URL, and waits for the PDF.
+    async fn ask_for(self, make: impl FnOnce(u32, String) -> Message) -> Result<Written, WriteError> {
         self.ready().await?;
         let base = MANIFEST
             .with(|m| m.borrow().as_ref().map(|(_, base)| base.clone()))
             .ok_or(WriteError::Fonts)?;
         let id = NEXT_ID.with(|n| n.replace(n.get().wrapping_add(1).max(1)));
-        let request = Request {
-            id,
-            draft: job.draft,
-            context: job.context,
-            fonts_base: base,
-        };
-        let json =
-            serde_json::to_string(&Message::Render(Box::new(request))).map_err(|_| WriteError::Failed)?;
+        let json = serde_json::to_string(&make(id, base)).map_err(|_| WriteError::Failed)?;
         let answer = ask(id, &JsValue::from_str(&json)).ok_or(WriteError::Failed)?;
         let Ok(answer) = JsFuture::from(answer).await else {
             // The worker broke or did not answer in time: the next attempt starts a new one.
@@ -378,7 +397,7 @@ async fn start_worker(generation: u32) -> Result<(), WriteError> {
             .and_then(|d| d.base_uri().ok().flatten())
             .ok_or(fonts)?;
         let base = resolve(&MANIFEST_URL.with(|url| url.borrow().clone()), &page).ok_or(fonts)?;
-        let bytes = browser::fetch_bytes(&base).await.ok_or(fonts)?;
+        let bytes = portal_dom::fetch_bytes(&base).await.ok_or(fonts)?;
         let manifest: Manifest = serde_json::from_slice(&bytes).map_err(|_| fonts)?;
         manifest.check().map_err(|_| fonts)?;
         MANIFEST.with(|m| *m.borrow_mut() = Some((manifest, base)));
@@ -393,7 +412,7 @@ async fn start_worker(generation: u32) -> Result<(), WriteError> {
     let failed = WriteError::Failed;
     if WORKER.with(|w| w.borrow().is_none()) {
         // The form's own views first: the worker's download must not hold up their paint.
-        browser::next_frame().await;
+        portal_dom::next_frame().await;
         if !current(generation) {
             return Err(failed);
         }
