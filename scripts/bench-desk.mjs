@@ -26,7 +26,7 @@ async function brotliOfAssets(dist, prefixes) {
   let total = 0;
   const names = [];
   for (const name of await readdir(dir)) {
-    if (/\.(br|gz)$/.test(name) || !prefixes.some((p) => name.startsWith(p))) continue;
+    if (name === 'snippets' || /\.(br|gz)$/.test(name) || !prefixes.some((p) => name.startsWith(p))) continue;
     total += brotli(await readFile(join(dir, name)));
     names.push(name);
   }

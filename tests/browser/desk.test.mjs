@@ -35,7 +35,7 @@ const WORDS = {
     name: 'Nimi', email: 'Sähköpostiosoite', access: 'Tarkastusoikeus', erasure: 'Oikeus tietojen poistamiseen',
     desk: '/desk/', title: 'Tietosuojapyyntöjen käsittely', choose: 'Valitse PDF-tiedosto',
     verified: /liitetiedosto ja kirjeen teksti vastaavat toisiaan/, add: 'Lisää rekisteriin',
-    register: 'Pyyntörekisteri', status: 'Tila', answered: 'Vastattu', export: 'Vie CSV-tiedostoksi',
+    register: 'Pyynnöt määräajan mukaan', status: 'Tila', answered: 'Vastattu', export: 'Vie CSV-tiedostoksi',
     import: 'Tuo CSV-tiedostosta', remove: 'Poista', notPdf: /Tiedosto ei ole PDF/, noAttachment: /ei ole liitettä request.json/,
     tooLarge: /Tiedosto on liian suuri \(2\d\.\d Mt\)/, unreadable: /PDF-tiedostoa ei voitu lukea|ei ole liitettä/,
     manual: 'Kirjaa pyyntö käsin', reference: 'Viite', noRights: 'Valitse vähintään yksi oikeus, jota pyyntö koskee.',
@@ -46,7 +46,7 @@ const WORDS = {
     name: 'Name', email: 'E-mail address', access: 'Right of access', erasure: 'Right to erasure',
     desk: '/desk/en/', title: 'Data protection request desk', choose: 'Choose a PDF file',
     verified: /the attached file and the letter's text say the same/, add: 'Add to the register',
-    register: 'Register of requests', status: 'Status', answered: 'Answered', export: 'Export as CSV',
+    register: 'Requests by due date', status: 'Status', answered: 'Answered', export: 'Export as CSV',
     import: 'Import from CSV', remove: 'Remove', due: 'Answer without undue delay, at the latest by', closed: 'Closed',
   },
 };
@@ -140,9 +140,16 @@ test('a Finnish request with a Chinese name: checked, shown, its deadlines the f
   assert.match(stored, new RegExp(record.reference));
   assert.doesNotMatch(stored, /王秀英|asiakas@example/);
 
-  // Answered: closed, no days left.
-  await row.getByRole('combobox', { name: new RegExp(`${w.status} ${record.reference}`) }).selectOption({ label: w.answered });
+  // By keyboard: the status select keeps the focus while its value changes (the row is not
+  // rebuilt), then Answered: closed, no days left.
+  const select = row.getByRole('combobox', { name: new RegExp(`${w.status} ${record.reference}`) });
+  await select.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => document.activeElement?.tagName === 'SELECT');
+  assert.equal(await select.evaluate((s) => s === document.activeElement), true, 'focus stays on the select');
+  await select.selectOption({ label: w.answered });
   await row.getByText(w.closed).waitFor();
+  assert.equal(await select.evaluate((s) => s === document.activeElement), true, 'focus stays on the select');
 
   // Out as CSV, removed, back in from the file.
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: w.export }).click()]);
@@ -276,13 +283,31 @@ test('what is no request says so: not a PDF, a cut PDF, a PDF from elsewhere, a 
   await result.getByText(w.noAttachment).waitFor();
   await result.getByRole('link', { name: w.manual }).waitFor();
 
+  // 100 MB: refused by its size, before a byte of it is read.
   const big = join(work, 'big.pdf');
   await writeFile(big, '%PDF-1.7\n');
-  await truncate(big, 21 * 1024 * 1024);
-  const before = watch.requests.length;
+  await truncate(big, 100 * 1024 * 1024);
+  await page.evaluate(() => {
+    window.__read = 0;
+    const read = Blob.prototype.arrayBuffer;
+    Blob.prototype.arrayBuffer = function (...args) { window.__read++; return read.apply(this, args); };
+  });
   await picker.setInputFiles(big);
-  await result.getByText(w.tooLarge).waitFor();
-  assert.equal(watch.requests.length, before, 'nothing fetched for a refused file');
+  await result.getByText(/Tiedosto on liian suuri \(100\.0 Mt\)/).waitFor();
+  assert.equal(await page.evaluate(() => window.__read), 0, 'the file was not read');
+
+  // The form's PDF with one byte of its request.json changed (uncompressed by qpdf, the e-mail
+  // address edited, the file put back together): the digest no longer matches.
+  const qdf = join(work, 'open.pdf');
+  execFileSync('qpdf', ['--qdf', '--object-streams=disable', path, qdf]);
+  const opened = await readFile(qdf, 'latin1');
+  assert.ok(opened.includes('"asiakas@example.com"'), 'the attachment is readable in the QDF file');
+  const tampered = join(work, 'tampered.pdf');
+  await writeFile(join(work, 'edited.pdf'), opened.replace('"asiakas@example.com"', '"asiakas@example.org"'), 'latin1');
+  execFileSync('sh', ['-c', `fix-qdf < '${join(work, 'edited.pdf')}' > '${tampered}'`]);
+  await picker.setInputFiles(tampered);
+  await result.getByRole('heading', { name: 'Liite ja kirje eivät täsmää' }).waitFor();
+  assert.match(fold(await result.innerText()), /Kirjeeseen painettu tiiviste \([0-9a-f]{64}\) ei ole liitteen tiiviste/);
 
   onlyOwnFiles(watch);
   await assertClean(assert, env, watch);
@@ -308,6 +333,49 @@ test('a request that came by e-mail, entered by hand: errors in place, nothing t
   assert.equal(await rows.count(), 1);
   assert.match(fold(await rows.first().innerText()), /Oikeus tietojen oikaisemiseen/);
   assert.deepEqual(await axeViolations(page), []);
+  onlyOwnFiles(watch);
+  await assertClean(assert, env, watch);
+});
+
+test('storage blocked outright (its getter throws): the desk works, says so, and keeps what it shows', async () => {
+  const { page, context, watch } = await openPage(env, null);
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+  });
+  await page.goto(env.url + WORDS.fi.desk);
+  await page.getByRole('alert').filter({ hasText: 'Selain ei salli tallentamista' }).waitFor();
+  const form = page.getByRole('region', { name: WORDS.fi.manual });
+  await form.getByRole('checkbox', { name: 'Tarkastusoikeus' }).check();
+  await form.getByRole('button', { name: WORDS.fi.add }).click();
+  await page.getByRole('region', { name: WORDS.fi.register }).getByRole('row', { name: new RegExp(REFERENCE) }).waitFor();
+  onlyOwnFiles(watch);
+  await assertClean(assert, env, watch);
+});
+
+test('a stored register that cannot be read in full: what can be is shown, the rest kept aside and offered for download', async () => {
+  const { page, context, watch } = await openPage(env, null);
+  const good = 'SAF-AAAA-BBBB';
+  await context.addInitScript((good) => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    const csv = `reference,received,due,extended_due,extension_notified,rights,status\r\n${good},2026-12-07,2027-01-07,,,access,open\r\nnot a row\r\n`;
+    localStorage.setItem('privacy-portal.desk.register', JSON.stringify(csv));
+  }, good);
+  await page.goto(env.url + WORDS.fi.desk);
+  const alert = page.getByRole('alert').filter({ hasText: 'ei voitu lukea kokonaan' });
+  await alert.waitFor();
+  await page.getByRole('region', { name: WORDS.fi.register }).getByRole('row', { name: new RegExp(good) }).waitFor();
+  const backup = await page.evaluate(() => localStorage.getItem('privacy-portal.desk.register.unread'));
+  assert.match(backup, /not a row/);
+  // A change is saved; the unread rows stay in the backup, and the warning stays.
+  const form = page.getByRole('region', { name: WORDS.fi.manual });
+  await form.getByRole('checkbox', { name: 'Tarkastusoikeus' }).check();
+  await form.getByRole('button', { name: WORDS.fi.add }).click();
+  await page.getByRole('region', { name: WORDS.fi.register }).getByRole('row', { name: new RegExp(REFERENCE) }).nth(1).waitFor();
+  assert.match(await page.evaluate(() => localStorage.getItem('privacy-portal.desk.register.unread')), /not a row/);
+  await alert.waitFor();
+  const [file] = await Promise.all([page.waitForEvent('download'), alert.getByRole('button', { name: 'Lataa tallennettu rekisteri sellaisenaan (CSV)' }).click()]);
+  assert.match(await readFile(await file.path(), 'utf8'), /not a row/);
   onlyOwnFiles(watch);
   await assertClean(assert, env, watch);
 });

@@ -69,7 +69,7 @@ pub fn DeadlinesPanel(reference: String, rights: Vec<Right>, received: RwSignal<
                 type="date"
                 aria-describedby="desk-received-hint desk-received-error"
                 aria-invalid=move || deadlines.get().is_none().then_some("true")
-                prop:value=move || received.get()
+                prop:value=received.get_untracked()
                 on:input=move |e| received.set(event_target_value(&e))
             />
             <p class="desk-error" id="desk-received-error">

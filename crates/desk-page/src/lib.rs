@@ -36,8 +36,11 @@ pub const DESK_ROOT_ID: &str = "desk-root";
 pub(crate) struct Desk {
     pub lang: Lang,
     pub register: RwSignal<Register>,
-    /// Why the register could not be saved or read back, if so (stays until a save succeeds).
-    pub storage_problem: RwSignal<Option<&'static str>>,
+    /// Whether the last save failed (storage missing, full or blocked).
+    pub save_failed: RwSignal<bool>,
+    /// Whether the stored register was read only in part (for the whole page view: its unread
+    /// rows are in the backup, which the page offers for download).
+    pub unread: RwSignal<bool>,
 }
 
 impl Desk {
@@ -48,7 +51,7 @@ impl Desk {
     /// Adds `entry` to the register and saves it: what to tell the staff member, either way.
     pub fn add(&self, entry: Entry) -> Result<String, String> {
         let reference = entry.reference().to_string();
-        let mut result = Ok(self.t().added.to_owned());
+        let mut result = Ok(fill(self.t().added_reference, &[("reference", &reference)]));
         self.register.update(|r| {
             if r.add(entry).is_err() {
                 result = Err(fill(self.t().duplicate, &[("reference", &reference)]));
@@ -63,8 +66,7 @@ impl Desk {
     /// Saves the register; a failure is shown, and the register stays as shown.
     pub fn save(&self) {
         let saved = self.register.with_untracked(store::save);
-        self.storage_problem
-            .set((!saved).then_some(self.t().storage_failed));
+        self.save_failed.set(!saved);
     }
 }
 
@@ -106,13 +108,36 @@ pub fn start(reader: String, reader_wasm: String) {
 #[component]
 fn App(lang: Lang, writer: String) -> impl IntoView {
     replies::set_up(writer);
-    let (register, problem) = store::load();
+    let (register, unread, unavailable) = match store::load() {
+        store::Loaded::Read(register) => (register, false, false),
+        store::Loaded::Partly(register) => (register, true, false),
+        store::Loaded::Unavailable => (Register::new(), false, true),
+    };
     let desk = Desk {
         lang,
         register: RwSignal::new(register),
-        storage_problem: RwSignal::new(problem.then_some(texts(lang).storage_corrupt)),
+        save_failed: RwSignal::new(unavailable),
+        unread: RwSignal::new(unread),
     };
     provide_context(desk);
+    // Another tab of the desk saved: show what it saved (each change is saved at once, so the
+    // stored register is the latest).
+    let _ = window_event_listener(leptos::ev::storage, move |event: web_sys::StorageEvent| {
+        if event.key().as_deref() != Some(store::REGISTER_KEY) {
+            return;
+        }
+        match store::read(&event.new_value().unwrap_or_default()) {
+            store::Loaded::Read(register) => desk.register.set(register),
+            store::Loaded::Partly(register) => {
+                desk.register.set(register);
+                desk.unread.set(true);
+            }
+            store::Loaded::Unavailable => {}
+        }
+    });
+    // A file dropped beside the drop zone must not take the browser away from the desk.
+    let _ = window_event_listener(leptos::ev::dragover, |event| event.prevent_default());
+    let _ = window_event_listener(leptos::ev::drop, |event| event.prevent_default());
     view! {
         <open::Open/>
         <manual::Manual/>

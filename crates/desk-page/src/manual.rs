@@ -83,6 +83,8 @@ pub fn Manual() -> impl IntoView {
                 <input
                     type="checkbox"
                     id=id.clone()
+                    aria-describedby="desk-manual-rights-error"
+                    aria-invalid=move || rights_error.get().then_some("true")
                     prop:checked=checked
                     on:change=move |_| rights.update(|r| {
                         if r.contains(&right) {
@@ -127,7 +129,7 @@ pub fn Manual() -> impl IntoView {
                         type="date"
                         aria-describedby="desk-manual-received-hint desk-manual-received-error"
                         aria-invalid=move || date_error.get().then_some("true")
-                        prop:value=move || received.get()
+                        prop:value=received.get_untracked()
                         on:input=move |e| received.set(event_target_value(&e))
                     />
                     <p class="desk-error" id="desk-manual-received-error">

@@ -34,25 +34,35 @@ pub fn Open() -> impl IntoView {
     let opened = RwSignal::new(Opened::Nothing);
     let over = RwSignal::new(false);
     let result = NodeRef::<leptos::html::Div>::new();
+    // Which file is the latest: a slower file read before it must not replace its result.
+    let latest = StoredValue::new(0u32);
 
-    let take = move |file: web_sys::File| {
-        let size = file.size();
-        if size > MAX_PDF_BYTES as f64 {
-            let mb = format!("{:.1}", size / 1_048_576.0);
-            opened.set(Opened::Failed(fill(t.too_large, &[("size", &mb)])));
-        } else {
-            opened.set(Opened::Reading);
-            spawn_local(async move {
-                let shown = open(file, t, desk.lang).await;
-                opened.set(shown);
-            });
-        }
-        // The result is announced by its heading, which takes the focus.
+    // The result takes the focus once it is there (a screen reader then reads it from its
+    // start; the short status line above it says what happened).
+    let show = move |shown: Opened| {
+        opened.set(shown);
         request_animation_frame(move || {
             if let Some(div) = result.get_untracked() {
                 let _ = div.focus();
             }
         });
+    };
+    let take = move |file: web_sys::File| {
+        let this = latest.get_value().wrapping_add(1);
+        latest.set_value(this);
+        let size = file.size();
+        if size > MAX_PDF_BYTES as f64 {
+            let mb = format!("{:.1}", size / 1_048_576.0);
+            show(Opened::Failed(fill(t.too_large, &[("size", &mb)])));
+        } else {
+            opened.set(Opened::Reading);
+            spawn_local(async move {
+                let shown = open(file, t, desk.lang).await;
+                if latest.get_value() == this {
+                    show(shown);
+                }
+            });
+        }
     };
 
     let on_change = move |event: web_sys::Event| {
@@ -95,10 +105,15 @@ pub fn Open() -> impl IntoView {
                 <input id="desk-file" type="file" accept=".pdf,application/pdf" on:change=on_change/>
                 <p class="desk-drop__hint" aria-hidden="true">{t.drop_here}</p>
             </div>
-            <div class="desk-result" tabindex="-1" node_ref=result aria-live="polite">
+            <p class="desk-done" role="status">{move || match opened.get() {
+                Opened::Reading => Some(t.reading),
+                Opened::Verified(_) => Some(t.verified),
+                Opened::Mismatched(_) => Some(t.mismatch_heading),
+                Opened::Nothing | Opened::NoAttachment | Opened::Failed(_) => None,
+            }}</p>
+            <div class="desk-result" tabindex="-1" node_ref=result>
                 {move || match opened.get() {
-                    Opened::Nothing => ().into_any(),
-                    Opened::Reading => view! { <p>{t.reading}</p> }.into_any(),
+                    Opened::Nothing | Opened::Reading => ().into_any(),
                     Opened::Verified(received) => view! { <Shown received=*received/> }.into_any(),
                     Opened::Mismatched(lines) => view! {
                         <div class="desk-alert desk-alert--bad">
@@ -161,7 +176,7 @@ fn Shown(received: Received) -> impl IntoView {
     let (t, lang) = (desk.t(), desk.lang);
     let who = received.who().clone();
     let row = |term: &'static str, value: String| {
-        (!value.is_empty()).then(|| view! { <dt>{term}</dt><dd>{value}</dd> })
+        (!value.is_empty()).then(|| view! { <dt>{term}</dt><dd><bdi>{value}</bdi></dd> })
     };
     let rights = received
         .rights()
@@ -178,9 +193,11 @@ fn Shown(received: Received) -> impl IntoView {
                 details.push(format!("{}: {scope}", t.scope));
             }
             for item in r.items.iter().flatten() {
+                // Each typed text isolated, so a right-to-left one does not reorder the arrow.
+                let isolated = |text: &str| ["\u{2068}", text, "\u{2069}"].concat();
                 details.push(fill(
                     t.correction,
-                    &[("current", &item.current), ("corrected", &item.corrected)],
+                    &[("current", &isolated(&item.current)), ("corrected", &isolated(&item.corrected))],
                 ));
                 if !item.reason.is_empty() {
                     details.push(format!("{}: {}", t.reason, item.reason));
@@ -196,7 +213,7 @@ fn Shown(received: Received) -> impl IntoView {
                 <li>
                     {texts::right(r.right, lang)}
                     {(!details.is_empty()).then(|| view! {
-                        <ul>{details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
+                        <ul>{details.into_iter().map(|d| view! { <li><bdi>{d}</bdi></li> }).collect_view()}</ul>
                     })}
                 </li>
             }

@@ -16,9 +16,10 @@ extern "C" {
 
 thread_local! {
     static ADDRESSES: RefCell<(String, String)> = const { RefCell::new((String::new(), String::new())) };
-    /// The module's namespace, once loaded and started (a failed load is not kept: the next
-    /// file tries again).
-    static MODULE: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+    /// The module's load, under way or done, settling with its namespace: one load for the
+    /// prefetch and any file that comes meanwhile (a failed load is dropped: the next file tries
+    /// again).
+    static MODULE: RefCell<Option<Promise>> = const { RefCell::new(None) };
 }
 
 /// What a PDF held.
@@ -44,9 +45,22 @@ pub fn prefetch(js: String, wasm: String) {
 }
 
 async fn module() -> Result<JsValue, JsValue> {
-    if let Some(namespace) = MODULE.with(|m| m.borrow().clone()) {
-        return Ok(namespace);
+    let loading = match MODULE.with(|m| m.borrow().clone()) {
+        Some(loading) => loading,
+        None => {
+            let loading = wasm_bindgen_futures::future_to_promise(load());
+            MODULE.with(|m| *m.borrow_mut() = Some(loading.clone()));
+            loading
+        }
+    };
+    let loaded = JsFuture::from(loading).await;
+    if loaded.is_err() {
+        MODULE.with(|m| *m.borrow_mut() = None);
     }
+    loaded
+}
+
+async fn load() -> Result<JsValue, JsValue> {
     let (module, wasm) = ADDRESSES.with(|a| a.borrow().clone());
     let namespace = JsFuture::from(import_module(&module)).await?;
     let init: Function = Reflect::get(&namespace, &"default".into())?.dyn_into()?;
@@ -54,7 +68,6 @@ async fn module() -> Result<JsValue, JsValue> {
     Reflect::set(&options, &"module_or_path".into(), &wasm.into())?;
     let started: Promise = init.call1(&JsValue::NULL, &options)?.dyn_into()?;
     JsFuture::from(started).await?;
-    MODULE.with(|m| *m.borrow_mut() = Some(namespace.clone()));
     Ok(namespace)
 }
 

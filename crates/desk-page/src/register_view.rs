@@ -50,11 +50,24 @@ pub fn RegisterView() -> impl IntoView {
 
     view! {
         <section class="desk-section" aria-labelledby="desk-register">
-            <h2 id="desk-register">{t.register_heading}</h2>
+            <h2 id="desk-register" tabindex="-1">{t.register_heading}</h2>
             <p>{t.register_hint}</p>
-            {move || desk.storage_problem.get().map(|p| view! {
-                <p class="desk-alert desk-alert--bad" role="alert">{p}</p>
-            })}
+            <div role="alert">
+                {move || desk.save_failed.get().then(|| view! {
+                    <p class="desk-alert desk-alert--bad">{t.storage_failed}</p>
+                })}
+                {move || desk.unread.get().then(|| view! {
+                    <div class="desk-alert desk-alert--bad">
+                        <p>{t.storage_corrupt}</p>
+                        <button type="button" on:click=move |_| {
+                            let raw = portal_dom::local_storage()
+                                .and_then(|s| s.get_item(crate::store::BACKUP_KEY).ok().flatten())
+                                .unwrap_or_default();
+                            portal_dom::download(raw.as_bytes(), "register-unread.csv", "text/csv");
+                        }>{t.download_unread}</button>
+                    </div>
+                })}
+            </div>
             <div class="desk-actions">
                 <button type="button" on:click=export>{t.export_csv}</button>
                 <span class="desk-file">
@@ -75,8 +88,9 @@ pub fn RegisterView() -> impl IntoView {
                 when=move || !order.with(Vec::is_empty)
                 fallback=move || view! { <p>{t.register_empty}</p> }
             >
-                <div class="desk-table" role="region" aria-labelledby="desk-register" tabindex="0">
+                <div class="desk-table" role="region" aria-labelledby="desk-register-table" tabindex="0">
                     <table>
+                        <caption id="desk-register-table" class="visually-hidden">{t.register_table}</caption>
                         <thead>
                             <tr>
                                 <th scope="col">{t.reference}</th>
@@ -127,6 +141,7 @@ fn merge(desk: Desk, bytes: &[u8]) -> (usize, Vec<String>) {
 fn Row(reference: Reference) -> impl IntoView {
     let desk = use_desk();
     let (t, lang) = (desk.t(), desk.lang);
+    let code = reference.to_string();
     let reference = StoredValue::new(reference);
     let entry = Memo::new(move |_| {
         desk.register.with(|r| {
@@ -136,23 +151,46 @@ fn Row(reference: Reference) -> impl IntoView {
                 .cloned()
         })
     });
+    // The row is built once; only what changes is reactive, so a control keeps the focus while
+    // it is used (the status select, the extension's date and button).
+    let with = move |f: fn(&portal_desk::register::Entry, portal_core::i18n::Lang) -> String| {
+        move || entry.with(|e| e.as_ref().map(|e| f(e, lang)).unwrap_or_default())
+    };
+    let status = move || entry.with(|e| e.as_ref().map_or(Status::Open, |e| e.status()));
+    let left = move || entry.with(|e| e.as_ref().and_then(|e| e.days_left(today())));
     let notice = RwSignal::new(today().iso());
     let error = RwSignal::new(None::<String>);
-    let code = reference.get_value().to_string();
-    let ids = (
+    let summary_code = code.clone();
+    let (status_id, notice_id, error_id) = (
         ["desk-status-", &code].concat(),
         ["desk-notice-", &code].concat(),
         ["desk-row-error-", &code].concat(),
     );
 
     let set_status = move |event: web_sys::Event| {
-        let Some(status) = Status::from_key(&event_target_value(&event)) else {
+        let Some(chosen) = Status::from_key(&event_target_value(&event)) else {
             return;
         };
+        let reopening = chosen == Status::Open && status() == Status::Extended;
+        if reopening {
+            let confirmed = web_sys::window()
+                .and_then(|w| w.confirm_with_message(t.reopen_confirm).ok())
+                .unwrap_or(false);
+            if !confirmed {
+                // The select shows the status the request still has.
+                if let Some(select) = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                {
+                    select.set_value(Status::Extended.key());
+                }
+                return;
+            }
+        }
         let mut result = Ok(());
         desk.register.update(|r| {
             if let Some(e) = r.get_mut(&reference.get_value()) {
-                result = e.set_status(status);
+                result = e.set_status(chosen);
             }
         });
         error.set(result.err().map(|e| texts::extension_error(&e, lang)));
@@ -185,6 +223,13 @@ fn Row(reference: Reference) -> impl IntoView {
                 r.remove(&reference.get_value());
             });
             desk.save();
+            // The row is gone: the focus goes to the register's heading.
+            if let Some(heading) = portal_dom::document()
+                .and_then(|d| d.get_element_by_id("desk-register"))
+                .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = heading.focus();
+            }
         }
     };
     let ics = move |_| {
@@ -193,71 +238,77 @@ fn Row(reference: Reference) -> impl IntoView {
         }
     };
 
-    let (status_id, notice_id, error_id) = ids;
-    move || {
-        entry.get().map(|e| {
-            let left = match e.days_left(today()) {
-                None => t.closed.to_owned(),
-                Some(0) => t.due_today.to_owned(),
-                Some(1) => t.left_one.to_owned(),
-                Some(-1) => t.late_one.to_owned(),
-                Some(n) if n < 0 => fill(t.late_other, &[("n", &(-n).to_string())]),
-                Some(n) => fill(t.left_other, &[("n", &n.to_string())]),
-            };
-            let late = e.days_left(today()).is_some_and(|n| n < 0);
-            let status = e.status();
-            let choices = Status::ALL
-                .into_iter()
-                .filter(|s| *s != Status::Extended || status == Status::Extended)
-                .map(|s| view! { <option value=s.key() selected=s == status>{texts::status(s, lang)}</option> })
-                .collect_view();
-            let rights = e
-                .rights()
-                .iter()
-                .map(|r| texts::right(*r, lang))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let code = e.reference().to_string();
+    let choices = Status::ALL
+        .into_iter()
+        .map(|s| {
             view! {
-                <tr class:desk-late=late>
-                    <th scope="row" class="desk-code">{code.clone()}</th>
-                    <td>{e.received().display(lang)}</td>
-                    <td>
-                        {e.due_now().display(lang)}
-                        {e.extension_notified().map(|d| view! {
-                            <span class="desk-rule">{t.notice_sent_on}": "{d.display(lang)}</span>
-                        })}
-                    </td>
-                    <td>{rights}</td>
-                    <td>
-                        <label class="visually-hidden" for=status_id.clone()>{t.status}" "{code.clone()}</label>
-                        <select id=status_id.clone() on:change=set_status aria-describedby=error_id.clone()>{choices}</select>
-                        {(status == Status::Open).then(|| view! {
-                            <details class="desk-extend">
-                                <summary>{t.record_extension}</summary>
-                                <label for=notice_id.clone()>{t.notice_sent_on}</label>
-                                <input
-                                    id=notice_id.clone()
-                                    type="date"
-                                    prop:value=move || notice.get()
-                                    on:input=move |ev| notice.set(event_target_value(&ev))
-                                />
-                                <button type="button" on:click=extend>{t.record_extension}</button>
-                            </details>
-                        })}
-                        <p class="desk-error" id=error_id.clone() role="alert">{move || error.get()}</p>
-                    </td>
-                    <td class:desk-late-text=late>{left}</td>
-                    <td class="desk-row-actions">
-                        <button type="button" on:click=ics>
-                            ".ics"<span class="visually-hidden">" "{code.clone()}</span>
-                        </button>
-                        <button type="button" on:click=remove>
-                            {t.remove}<span class="visually-hidden">" "{code.clone()}</span>
-                        </button>
-                    </td>
-                </tr>
+                <option
+                    value=s.key()
+                    // An extension is recorded with its notice's day, below, not chosen here.
+                    disabled=move || s == Status::Extended && status() != Status::Extended
+                    selected=move || s == status()
+                >
+                    {texts::status(s, lang)}
+                </option>
             }
         })
+        .collect_view();
+    view! {
+        <tr class:desk-late=move || left().is_some_and(|n| n < 0)>
+            <th scope="row" class="desk-code">{code.clone()}</th>
+            <td>{with(|e, lang| e.received().display(lang))}</td>
+            <td>
+                {with(|e, lang| e.due_now().display(lang))}
+                <span class="desk-rule">
+                    {move || entry.with(|e| e.as_ref().and_then(|e| e.extension_notified()).map(|d| {
+                        [t.notice_sent_on, ": ", &d.display(lang)].concat()
+                    }))}
+                </span>
+            </td>
+            <td>{with(|e, lang| e.rights().iter().map(|r| texts::right(*r, lang)).collect::<Vec<_>>().join(", "))}</td>
+            <td>
+                <label class="visually-hidden" for=status_id.clone()>{t.status}" "{code.clone()}</label>
+                <select
+                    id=status_id.clone()
+                    on:change=set_status
+                    aria-describedby=error_id.clone()
+                    prop:value=move || status().key()
+                >
+                    {choices}
+                </select>
+                <Show when=move || status() == Status::Open>
+                    <details class="desk-extend">
+                        <summary>{t.record_extension}<span class="visually-hidden">" "{summary_code.clone()}</span></summary>
+                        <label for=notice_id.clone()>{t.notice_sent_on}</label>
+                        <input
+                            id=notice_id.clone()
+                            type="date"
+                            prop:value=notice.get_untracked()
+                            on:input=move |ev| notice.set(event_target_value(&ev))
+                        />
+                        <button type="button" on:click=extend>{t.record_extension}</button>
+                    </details>
+                </Show>
+                <p class="desk-error" id=error_id.clone() role="alert">{move || error.get()}</p>
+            </td>
+            <td class:desk-late-text=move || left().is_some_and(|n| n < 0)>
+                {move || match left() {
+                    None => t.closed.to_owned(),
+                    Some(0) => t.due_today.to_owned(),
+                    Some(1) => t.left_one.to_owned(),
+                    Some(-1) => t.late_one.to_owned(),
+                    Some(n) if n < 0 => fill(t.late_other, &[("n", &(-n).to_string())]),
+                    Some(n) => fill(t.left_other, &[("n", &n.to_string())]),
+                }}
+            </td>
+            <td class="desk-row-actions">
+                <button type="button" on:click=ics>
+                    ".ics"<span class="visually-hidden">" "{code.clone()}</span>
+                </button>
+                <button type="button" on:click=remove>
+                    {t.remove}<span class="visually-hidden">" "{code.clone()}</span>
+                </button>
+            </td>
+        </tr>
     }
 }

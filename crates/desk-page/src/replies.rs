@@ -191,7 +191,7 @@ pub fn RepliesPanel(received: Received, received_day: RwSignal<String>) -> impl 
                 type="date"
                 aria-describedby="desk-reply-date-error"
                 aria-invalid=move || date_error.get().is_some().then_some("true")
-                prop:value=move || date.get()
+                prop:value=date.get_untracked()
                 on:input=move |e| date.set(event_target_value(&e))
             />
             <p class="desk-error" id="desk-reply-date-error">{move || date_error.get()}</p>

@@ -4,16 +4,23 @@
 //! [`ReadError`]; a PDF without the attachment reads with `json: None` (the desk then offers to
 //! enter the request by hand).
 //!
-//! Bounds, so a hostile file cannot take the desk's memory: the desk refuses a file larger than
-//! [`MAX_PDF_BYTES`] before reading it (from its size alone), and no stream of it is inflated
-//! past [`MAX_INFLATED_BYTES`].
+//! Bounds, so a hostile file cannot take the desk's memory or its time: the desk refuses a file
+//! larger than [`MAX_PDF_BYTES`] before reading it (from its size alone); no page's content is
+//! inflated past [`MAX_INFLATED_BYTES`], the attachment past [`MAX_JSON_BYTES`]; only the first
+//! [`MAX_PAGES`] pages are read (a request is a few pages; its checked text is on them).
 
 use lopdf::{Document, LoadOptions, Object};
 
 pub use crate::MAX_PDF_BYTES;
 
-/// The most any one stream (a page's content, the attachment) may inflate to.
-pub const MAX_INFLATED_BYTES: usize = 32 * 1024 * 1024;
+/// The most a page's content may inflate to.
+pub const MAX_INFLATED_BYTES: usize = 8 * 1024 * 1024;
+
+/// The most the attachment may inflate to (a request's JSON is a few kilobytes).
+pub const MAX_JSON_BYTES: usize = 1024 * 1024;
+
+/// The pages whose text is read.
+pub const MAX_PAGES: usize = 30;
 
 /// The attachment's name, as the form's writer gives it (`portal_pdf`'s `AF` entry).
 pub const ATTACHMENT_NAME: &str = "request.json";
@@ -61,7 +68,8 @@ pub fn read(pdf: &[u8]) -> Result<Read, ReadError> {
             detail: "encrypted".into(),
         });
     }
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let all_pages = doc.get_pages();
+    let pages: Vec<u32> = all_pages.keys().copied().take(MAX_PAGES).collect();
     // A page whose text cannot be read leaves its text out: what is missing then shows as a
     // mismatch, naming what the letter no longer says.
     let text: String = doc
@@ -70,35 +78,84 @@ pub fn read(pdf: &[u8]) -> Result<Read, ReadError> {
         .filter_map(Result::ok)
         .collect();
     Ok(Read {
-        json: attachment(&doc),
+        json: attachment(&doc)?,
         text,
-        pages: pages.len(),
+        pages: all_pages.len(),
     })
 }
 
-/// The embedded file named [`ATTACHMENT_NAME`]: a file specification (`/Type /Filespec`, by
-/// its `/UF` or `/F` name) whose `/EF` `/F` stream holds it. Found among all objects, so a PDF
-/// saved again by a viewer (another name tree, an incremental update) still reads.
-fn attachment(doc: &Document) -> Option<Vec<u8>> {
-    doc.objects.values().find_map(|object| {
-        let spec = object.as_dict().ok()?;
-        let named = |key: &[u8]| {
-            spec.get(key)
-                .ok()
-                .and_then(|name| name.as_str().ok())
-                .is_some_and(|name| name == ATTACHMENT_NAME.as_bytes())
-        };
-        if !(named(b"UF") || named(b"F")) {
-            return None;
+/// The embedded file named [`ATTACHMENT_NAME`]: the file specification (`/Type /Filespec`, by
+/// its `/UF` or `/F` name) among the document's associated files (the catalog's `/AF`, where
+/// the form's writer puts it for PDF/A-3) or in its `/Names /EmbeddedFiles` tree; failing both,
+/// among all objects, so a PDF saved again by another program still reads. Two different files
+/// of that name are refused: which one the letter speaks of cannot be told.
+fn attachment(doc: &Document) -> Result<Option<Vec<u8>>, ReadError> {
+    let mut found: Vec<Vec<u8>> = Vec::new();
+    let take = |found: &mut Vec<Vec<u8>>, object: &Object| {
+        if let Some(bytes) = embedded(doc, object) {
+            if !found.contains(&bytes) {
+                found.push(bytes);
+            }
         }
-        let file = spec.get(b"EF").ok()?;
-        let file = deref(doc, file)?.as_dict().ok()?.get(b"F").ok()?;
-        let stream = deref(doc, file)?.as_stream().ok()?;
-        if stream.dict.get(b"Filter").is_err() {
-            return Some(stream.content.clone());
+    };
+    let catalog = doc.catalog().ok();
+    let associated = catalog
+        .and_then(|c| c.get(b"AF").ok())
+        .and_then(|af| deref(doc, af))
+        .and_then(|af| af.as_array().ok());
+    for spec in associated.into_iter().flatten() {
+        take(&mut found, spec);
+    }
+    if found.is_empty() {
+        let names = catalog
+            .and_then(|c| c.get(b"Names").ok())
+            .and_then(|n| deref(doc, n))
+            .and_then(|n| n.as_dict().ok())
+            .and_then(|n| n.get(b"EmbeddedFiles").ok())
+            .and_then(|e| deref(doc, e))
+            .and_then(|e| e.as_dict().ok())
+            .and_then(|e| e.get(b"Names").ok())
+            .and_then(|n| deref(doc, n))
+            .and_then(|n| n.as_array().ok());
+        // [name1 spec1 name2 spec2 …]
+        for spec in names.into_iter().flatten().skip(1).step_by(2) {
+            take(&mut found, spec);
         }
-        stream.decompressed_content().ok()
-    })
+    }
+    if found.is_empty() {
+        for object in doc.objects.values() {
+            take(&mut found, object);
+        }
+    }
+    match found.len() {
+        0 => Ok(None),
+        1 => Ok(found.pop()),
+        _ => Err(ReadError::Unreadable {
+            detail: format!("{} different {ATTACHMENT_NAME} files", found.len()),
+        }),
+    }
+}
+
+/// The bytes of the file `object` specifies, if it is a file specification named
+/// [`ATTACHMENT_NAME`] (inflated to at most [`MAX_JSON_BYTES`]).
+fn embedded(doc: &Document, object: &Object) -> Option<Vec<u8>> {
+    let spec = deref(doc, object)?.as_dict().ok()?;
+    let named = |key: &[u8]| {
+        spec.get(key)
+            .ok()
+            .and_then(|name| name.as_str().ok())
+            .is_some_and(|name| name == ATTACHMENT_NAME.as_bytes())
+    };
+    if !(named(b"UF") || named(b"F")) {
+        return None;
+    }
+    let file = spec.get(b"EF").ok()?;
+    let file = deref(doc, file)?.as_dict().ok()?.get(b"F").ok()?;
+    let stream = deref(doc, file)?.as_stream().ok()?;
+    if stream.dict.get(b"Filter").is_err() {
+        return (stream.content.len() <= MAX_JSON_BYTES).then(|| stream.content.clone());
+    }
+    stream.decompressed_content_with_limit(MAX_JSON_BYTES).ok()
 }
 
 fn deref<'a>(doc: &'a Document, object: &'a Object) -> Option<&'a Object> {
@@ -175,15 +232,52 @@ mod tests {
         assert!(matches!(read(&too_large), Err(ReadError::TooLarge { .. })));
     }
 
+    /// A cut file never passes as the request: it is an error, or what it still holds does
+    /// not verify.
     #[test]
-    fn a_cut_request_is_an_error_or_has_nothing_to_check() {
-        let (pdf, json) = request_pdf();
-        for keep in [10, pdf.len() / 3, pdf.len() / 2, pdf.len() - 40] {
-            match read(&pdf[..keep]) {
-                Err(_) => {}
-                Ok(read) => assert!(read.json.as_deref() != Some(&json[..]) || read.text.len() < 10_000),
+    fn a_cut_request_is_an_error_or_does_not_verify() {
+        let (pdf, _) = request_pdf();
+        for keep in [10, pdf.len() / 3, pdf.len() / 2, pdf.len() * 9 / 10] {
+            if let Ok(read) = read(&pdf[..keep]) {
+                let json = read.json.unwrap_or_default();
+                assert!(
+                    crate::verify::verify(&json, &read.text, &context().recipient).is_err(),
+                    "{keep} of {} bytes verified",
+                    pdf.len()
+                );
             }
         }
+    }
+
+    /// A request.json that inflates to more than [`MAX_JSON_BYTES`] (a "zip bomb" in a few
+    /// kilobytes) is not inflated.
+    #[test]
+    fn an_attachment_that_inflates_without_end_is_not_read() {
+        use lopdf::{dictionary, Stream};
+        let (pdf, _) = request_pdf();
+        let mut doc = Document::load_mem(&pdf).unwrap();
+        let bomb = vec![b' '; 64 * 1024 * 1024];
+        let id = doc
+            .objects
+            .iter()
+            .find(|(_, o)| {
+                o.as_stream().is_ok_and(|s| {
+                    s.dict.get(b"Type").and_then(|t| t.as_name()).ok() == Some(&b"EmbeddedFile"[..])
+                })
+            })
+            .map(|(id, _)| *id)
+            .unwrap();
+        let mut stream = Stream::new(dictionary! { "Type" => "EmbeddedFile" }, bomb);
+        stream.compress().unwrap();
+        assert!(
+            stream.content.len() < 200_000,
+            "the bomb is small: {}",
+            stream.content.len()
+        );
+        doc.objects.insert(id, Object::Stream(stream));
+        let mut saved = Vec::new();
+        doc.save_to(&mut saved).unwrap();
+        assert_eq!(read(&saved).unwrap().json, None);
     }
 
     proptest! {

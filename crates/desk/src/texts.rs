@@ -97,6 +97,13 @@ pub struct Texts {
     pub import_problems: &'static str,
     pub storage_failed: &'static str,
     pub storage_corrupt: &'static str,
+    pub download_unread: &'static str,
+    /// Asked before an extended request is set back to open (its notice day is then dropped).
+    pub reopen_confirm: &'static str,
+    /// The register table's caption.
+    pub register_table: &'static str,
+    /// `{reference}`.
+    pub added_reference: &'static str,
     pub replies_heading: &'static str,
     /// `{lang}`: the letter's language.
     pub replies_hint: &'static str,
@@ -204,7 +211,11 @@ const FI: Texts = Texts {
     imported: "Tuotiin {n} pyyntöä.",
     import_problems: "Näitä rivejä ei tuotu:",
     storage_failed: "Selain ei salli tallentamista (tallennustila on täynnä tai estetty). Rekisteri on tallessa vain, kunnes tämä sivu suljetaan: vie se nyt CSV-tiedostoksi.",
-    storage_corrupt: "Selaimeen tallennettua rekisteriä ei voitu lukea kokonaan. Luetut pyynnöt näkyvät alla; tuo puuttuvat viimeksi viedystä CSV-tiedostosta.",
+    storage_corrupt: "Selaimeen tallennettua rekisteriä ei voitu lukea kokonaan. Luetut pyynnöt näkyvät alla. Tallennettu rekisteri on tallessa sellaisenaan: lataa se alta ja tuo puuttuvat pyynnöt viimeksi viedystä CSV-tiedostosta.",
+    download_unread: "Lataa tallennettu rekisteri sellaisenaan (CSV)",
+    reopen_confirm: "Palautetaanko pyyntö avoimeksi? Kirjattu jatkoilmoituksen päivä poistetaan.",
+    register_table: "Pyynnöt määräajan mukaan",
+    added_reference: "Pyyntö lisättiin rekisteriin viitteellä {reference}.",
     replies_heading: "Vastaukset",
     replies_hint: "Vastaus kirjoitetaan pyynnön kielellä ({lang}) PDF-kirjeeksi tässä selaimessa. Lähetä se pyynnön tekijälle itse, esimerkiksi sähköpostilla.",
     reply_kind: "Vastauksen laji",
@@ -293,7 +304,11 @@ const SV: Texts = Texts {
     imported: "{n} begäranden importerades.",
     import_problems: "De här raderna importerades inte:",
     storage_failed: "Webbläsaren tillåter inte att registret sparas (lagringsutrymmet är fullt eller blockerat). Registret finns kvar bara tills sidan stängs: exportera det nu som csv-fil.",
-    storage_corrupt: "Registret som sparats i webbläsaren kunde inte läsas helt. De begäranden som lästes visas nedan; importera de övriga från den senast exporterade csv-filen.",
+    storage_corrupt: "Registret som sparats i webbläsaren kunde inte läsas helt. De begäranden som lästes visas nedan. Det sparade registret finns kvar som det var: ladda ned det nedan och importera de övriga begärandena från den senast exporterade csv-filen.",
+    download_unread: "Ladda ned det sparade registret som det är (csv)",
+    reopen_confirm: "Återställa begäran till öppen? Den införda dagen för underrättelsen om förlängning tas bort.",
+    register_table: "Begäranden efter tidsfrist",
+    added_reference: "Begäran lades till i registret med referensen {reference}.",
     replies_heading: "Svar",
     replies_hint: "Svaret skrivs på begärans språk ({lang}) som ett brev i pdf-format i den här webbläsaren. Skicka det själv till den som framställt begäran, till exempel per e-post.",
     reply_kind: "Typ av svar",
@@ -382,7 +397,11 @@ const EN: Texts = Texts {
     imported: "{n} requests imported.",
     import_problems: "These lines were not imported:",
     storage_failed: "The browser does not let the desk save (storage is full or blocked). The register is kept only until this page is closed: export it as a CSV file now.",
-    storage_corrupt: "The register saved in this browser could not be read in full. The requests that could be read are shown below; import the others from the CSV file exported last.",
+    storage_corrupt: "The register saved in this browser could not be read in full. The requests that could be read are shown below. The saved register is kept as it was: download it below, and import the missing requests from the CSV file exported last.",
+    download_unread: "Download the saved register as it is (CSV)",
+    reopen_confirm: "Set the request back to open? The recorded day of the extension notice is removed.",
+    register_table: "Requests by due date",
+    added_reference: "The request was added to the register with the reference {reference}.",
     replies_heading: "Replies",
     replies_hint: "The reply is written in the request's language ({lang}) as a PDF letter, in this browser. Send it to the requester yourself, by e-mail for example.",
     reply_kind: "Kind of reply",
@@ -718,6 +737,7 @@ mod tests {
                 "{lang:?}"
             );
             assert!(t.duplicate.contains("{reference}") && t.remove_confirm.contains("{reference}"));
+            assert!(t.added_reference.contains("{reference}"));
             assert!(t.reference_hint.contains("{example}") && t.bad_reference.contains("{example}"));
             assert!(t.too_large.contains("{size}") && t.unreadable.contains("{detail}"));
             assert!(t.correction.contains("{current}") && t.correction.contains("{corrected}"));

@@ -125,12 +125,6 @@ mod native {
         Ok(())
     }
 
-    /// Writes `<file>.br` (brotli, quality 11) and `<file>.gz` (gzip, level 9) beside every file
-    /// of `dir` (and below) whose ending is in `security::COMPRESSED`, so that servers send them
-    /// as they are instead of compressing on every answer (or not at all). Brotli 11 is slow (the
-    /// writer's fonts are 27 MB): what was compressed once is kept in `target/compressed/` by the
-    /// content's SHA-256 (the two builds and the next ones reuse it), and the files are shared
-    /// among the machine's cores.
     /// The desk's stylesheet and pages, around the modules scripts/build-desk.sh wrote.
     fn desk(out_dir: &Path, form_manifest: &Path) -> Result<(), String> {
         let written = site_build::site::desk::write(
@@ -146,6 +140,12 @@ mod native {
         Ok(())
     }
 
+    /// Writes `<file>.br` (brotli, quality 11) and `<file>.gz` (gzip, level 9) beside every file
+    /// of `dir` (and below) whose ending is in `security::COMPRESSED`, so that servers send them
+    /// as they are instead of compressing on every answer (or not at all). Brotli 11 is slow (the
+    /// writer's fonts are 27 MB): what was compressed once is kept in `target/compressed/` by the
+    /// content's SHA-256 (the two builds and the next ones reuse it), and the files are shared
+    /// among the machine's cores.
     fn compress(dir: &Path) -> Result<(), String> {
         use site_build::site::security::COMPRESSED;
         use std::path::PathBuf;
