@@ -1,0 +1,18 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const ctx = await b.newContext({ acceptDownloads: true, viewport: {width:1280,height:900} });
+const p = await ctx.newPage();
+p.on('console', m => console.log('CONSOLE', m.type(), m.text()));
+p.on('pageerror', e => console.log('PAGEERR', e.message));
+await p.goto('http://127.0.0.1:8097/');
+await p.waitForTimeout(1500);
+await p.screenshot({ path: '/tmp/ftu/01-home.png' });
+await p.click('#consent-banner button:has-text("Hylkää kaikki")');
+await p.waitForTimeout(500);
+await p.screenshot({ path: '/tmp/ftu/02-after-reject.png' });
+await p.click('header >> text=Tee pyyntö');
+await p.waitForTimeout(1500);
+await p.screenshot({ path: '/tmp/ftu/03-form.png', fullPage: false });
+const html = await p.evaluate(() => { const f = document.querySelector('#pyynto'); return f ? f.outerHTML : 'none'; });
+console.log(html.slice(0, 20000));
+await b.close();

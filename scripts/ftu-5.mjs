@@ -1,0 +1,15 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const ctx = await b.newContext({ acceptDownloads: true, viewport: {width:1280,height:900} });
+const p = await ctx.newPage();
+await p.goto('http://127.0.0.1:8097/en/');
+await p.click('#consent-banner button[data-action=reject-all]');
+await p.click('header a[data-request-right]');
+await p.waitForTimeout(800);
+await p.check('#req-sign-drawn');
+await p.waitForTimeout(500);
+console.log(await p.evaluate(()=>document.querySelector('#req-sign-drawn').closest('fieldset').outerHTML.slice(0,5000)));
+await p.locator('#req-sign-drawn').closest ? 0:0;
+await p.evaluate(()=>document.querySelector('#req-sign-drawn').closest('fieldset').scrollIntoView());
+await p.screenshot({path:'/tmp/ftu/u-en-drawn.png'});
+await b.close();

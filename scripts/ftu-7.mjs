@@ -1,0 +1,16 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const ctx = await b.newContext({ acceptDownloads: true, viewport: {width:1280,height:900}, locale:'fi-FI', timezoneId:'Europe/Helsinki' });
+const p = await ctx.newPage();
+p.on('console', m => { if(!m.text().includes('Permissions')) console.log('CONSOLE', m.type(), m.text())});
+p.on('pageerror', e => console.log('PAGEERR', e.message));
+await p.goto('http://127.0.0.1:8097/desk/');
+await p.waitForTimeout(1500);
+await p.setInputFiles('#desk-file', '/tmp/ftu/tietosuojapyynto-SAF-2NDW-E5RZ.pdf');
+await p.waitForTimeout(2500);
+const sec = p.locator('section[aria-labelledby=desk-open]');
+await sec.screenshot({ path: '/tmp/ftu/u-desk-02-open-fi.png' });
+console.log(await sec.innerText());
+console.log('-----HTML');
+console.log((await p.evaluate(()=>document.querySelector('.desk-result').outerHTML)).slice(0,6000));
+await b.close();
