@@ -21,7 +21,8 @@ cargo build --quiet --locked --profile wasm --target wasm32-unknown-unknown -p p
 # (40 s on two cores; the test command builds three sites). The two newest results are kept.
 key="$( {
   sha256sum target/wasm32-unknown-unknown/wasm/portal_desk_page.wasm \
-    target/wasm32-unknown-unknown/wasm/portal_desk_reader.wasm "$root/scripts/build-desk.sh"
+    target/wasm32-unknown-unknown/wasm/portal_desk_reader.wasm "$root/scripts/build-desk.sh" \
+    "$root/scripts/hashed-files.sh"
   wasm-bindgen --version; wasm-opt --version
 } | sha256sum | cut -c1-16)"
 cache="$root/target/desk-cache/$key"
@@ -37,25 +38,10 @@ for module in desk:portal_desk_page reader:portal_desk_reader; do
   wasm-opt -Oz --strip-debug --strip-producers "$work/${name}_bg.wasm" -o "$work/${name}_bg.wasm"
 done
 
-# name-<first 16 hex digits of the file's SHA-256>.ext
-hashed() {
-  base="${1%.*}"
-  ext="${1##*.}"
-  digest="$(sha256sum "$work/$1" | cut -c1-16)"
-  cp "$work/$1" "$out/assets/$base-$digest.$ext"
-  printf '%s' "$base-$digest.$ext"
-}
-# The page's snippet (its dynamic import) gets a content-hashed folder, as the form's does
-# (scripts/build-form.sh).
-if [ -d "$work/snippets" ]; then
-  for dir in "$work"/snippets/*/; do
-    old="$(basename "$dir")"
-    new="snippets-$(cd "$dir" && find . -type f | sort | xargs cat | sha256sum | cut -c1-16)"
-    mkdir -p "$out/assets/snippets"
-    cp -r "$dir" "$out/assets/snippets/$new"
-    sed -i "s#snippets/$old/#snippets/$new/#g" "$work/desk.js"
-  done
-fi
+dest="$out/assets"
+. "$root/scripts/hashed-files.sh"
+# The page's snippet (its dynamic import of the reader).
+hash_snippets desk.js
 desk_wasm="$(hashed desk_bg.wasm)"
 desk_js="$(hashed desk.js)"
 reader_wasm="$(hashed reader_bg.wasm)"

@@ -23,26 +23,9 @@ wasm-bindgen --target web --no-typescript --out-dir "$work" --out-name request-f
 wasm-opt -Oz --strip-debug --strip-producers "$work/request-form_bg.wasm" -o "$work/request-form_bg.wasm"
 cp style/request.css "$work/request.css"
 
-# name-<first 16 hex digits of the file's SHA-256>.ext
-hashed() {
-  base="${1%.*}"
-  ext="${1##*.}"
-  digest="$(sha256sum "$work/$1" | cut -c1-16)"
-  cp "$work/$1" "$out/$base-$digest.$ext"
-  printf '%s' "$base-$digest.$ext"
-}
-# wasm-bindgen's snippets (JavaScript the Rust code imports) are imported by the module by a
-# relative path whose name does not change with their content: give their folder a content hash
-# and point the module at it, before the module's own hash is taken.
-if [ -d "$work/snippets" ]; then
-  for dir in "$work"/snippets/*/; do
-    old="$(basename "$dir")"
-    new="snippets-$(cd "$dir" && find . -type f | sort | xargs cat | sha256sum | cut -c1-16)"
-    mkdir -p "$out/snippets"
-    cp -r "$dir" "$out/snippets/$new"
-    sed -i "s#snippets/$old/#snippets/$new/#g" "$work/request-form.js"
-  done
-fi
+dest="$out"
+. "$root/scripts/hashed-files.sh"
+hash_snippets request-form.js
 wasm="$(hashed request-form_bg.wasm)"
 module="$(hashed request-form.js)"
 style="$(hashed request.css)"

@@ -7,6 +7,7 @@ use portal_core::request::right::Right;
 use portal_desk::deadlines::{ics, ics_file_name, Deadlines, Rule};
 use portal_desk::register::{Entry, Reference};
 
+use crate::date_field::DateField;
 use crate::use_desk;
 
 /// The time now as iCalendar writes it (`20261208T014012Z`).
@@ -61,21 +62,13 @@ pub fn DeadlinesPanel(reference: String, rights: Vec<Right>, received: RwSignal<
     let rule = move |rule: Rule| view! { <span class="desk-rule">{rule.cited(lang)}</span> };
     view! {
         <h3>{t.deadlines_heading}</h3>
-        <div class="desk-field">
-            <label for="desk-received">{t.received}</label>
-            <p class="desk-hint" id="desk-received-hint">{t.received_hint}</p>
-            <input
-                id="desk-received"
-                type="date"
-                aria-describedby="desk-received-hint desk-received-error"
-                aria-invalid=move || deadlines.get().is_none().then_some("true")
-                prop:value=received.get_untracked()
-                on:input=move |e| received.set(event_target_value(&e))
-            />
-            <p class="desk-error" id="desk-received-error">
-                {move || deadlines.get().is_none().then_some(t.bad_date)}
-            </p>
-        </div>
+        <DateField
+            id="desk-received"
+            label=t.received
+            hint=t.received_hint
+            value=received
+            error=Signal::derive(move || deadlines.get().is_none().then(|| t.bad_date.to_owned()))
+        />
         {move || deadlines.get().map(|d| view! {
             <dl class="desk-facts desk-dates">
                 <dt>{t.due}</dt>

@@ -12,6 +12,7 @@
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
+mod date_field;
 mod deadlines_view;
 mod manual;
 mod open;

@@ -9,6 +9,7 @@ use portal_core::request::right::Right;
 use portal_desk::register::{Entry, Reference};
 use portal_desk::texts::{self, fill};
 
+use crate::date_field::DateField;
 use crate::deadlines_view::example_reference;
 use crate::{today, use_desk};
 
@@ -121,21 +122,13 @@ pub fn Manual() -> impl IntoView {
                     />
                     <p class="desk-error" id="desk-reference-error">{move || reference_error.get()}</p>
                 </div>
-                <div class="desk-field">
-                    <label for="desk-manual-received">{t.received}</label>
-                    <p class="desk-hint" id="desk-manual-received-hint">{t.received_hint}</p>
-                    <input
-                        id="desk-manual-received"
-                        type="date"
-                        aria-describedby="desk-manual-received-hint desk-manual-received-error"
-                        aria-invalid=move || date_error.get().then_some("true")
-                        prop:value=received.get_untracked()
-                        on:input=move |e| received.set(event_target_value(&e))
-                    />
-                    <p class="desk-error" id="desk-manual-received-error">
-                        {move || date_error.get().then_some(t.bad_date)}
-                    </p>
-                </div>
+                <DateField
+                    id="desk-manual-received"
+                    label=t.received
+                    hint=t.received_hint
+                    value=received
+                    error=Signal::derive(move || date_error.get().then(|| t.bad_date.to_owned()))
+                />
                 <fieldset
                     class="desk-field"
                     aria-describedby="desk-manual-rights-error"

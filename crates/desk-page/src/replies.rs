@@ -15,6 +15,7 @@ use portal_desk::texts::{self, fill};
 use portal_desk::verify::Received;
 use portal_writer_client::{WriteError, Writer};
 
+use crate::date_field::DateField;
 use crate::{today, use_desk};
 
 /// The attribute of `#desk-root` naming the writer's manifest (site-build's desk page writes it).
@@ -184,18 +185,7 @@ pub fn RepliesPanel(received: Received, received_day: RwSignal<String>) -> impl 
             <legend>{t.reply_kind}</legend>
             <ul class="desk-checks desk-kinds">{ReplyKind::ALL.map(choice).collect_view()}</ul>
         </fieldset>
-        <div class="desk-field">
-            <label for="desk-reply-date">{t.reply_date}</label>
-            <input
-                id="desk-reply-date"
-                type="date"
-                aria-describedby="desk-reply-date-error"
-                aria-invalid=move || date_error.get().is_some().then_some("true")
-                prop:value=date.get_untracked()
-                on:input=move |e| date.set(event_target_value(&e))
-            />
-            <p class="desk-error" id="desk-reply-date-error">{move || date_error.get()}</p>
-        </div>
+        <DateField id="desk-reply-date" label=t.reply_date value=date error=date_error/>
         <div class="desk-field">
             <label for="desk-reply-note">{move || texts::reply_note(kind.get(), lang)}</label>
             <textarea
