@@ -332,6 +332,25 @@ test('a request that came by e-mail, entered by hand: errors in place, nothing t
   await rows.first().waitFor();
   assert.equal(await rows.count(), 1);
   assert.match(fold(await rows.first().innerText()), /Oikeus tietojen oikaisemiseen/);
+  // The reference made is shown, to be told to the requester.
+  const made = fold(await rows.first().getByRole('rowheader').innerText());
+  await form.getByText(`Pyyntö lisättiin rekisteriin viitteellä ${made}.`).waitFor();
+
+  // Its letters: without a name, the desk asks for one; with it, an acknowledgement in English.
+  const replies = page.getByRole('button', { name: 'Luo vastaus-PDF' });
+  await replies.click();
+  await form.getByText('Kirjoita pyynnön tekijän nimi.').waitFor();
+  await form.getByRole('textbox', { name: 'Nimi', exact: true }).fill('李小龙');
+  await form.getByRole('textbox', { name: 'Postiosoite' }).fill('Hämeenkatu 1 A 2\n33100 Tampere');
+  await form.getByRole('radio', { name: 'englanti' }).check();
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), replies.click()]);
+  assert.equal(file.suggestedFilename(), `${made}-acknowledgement.pdf`);
+  const text = fold(execFileSync('pdftotext', ['-enc', 'UTF-8', await file.path(), '-'], { encoding: 'utf8' }));
+  assert.match(text, /李小龙/);
+  assert.match(text, /Hämeenkatu 1 A 2 33100 Tampere/);
+  // The register holds none of it.
+  const stored = await page.evaluate(() => localStorage.getItem('privacy-portal.desk.register'));
+  assert.doesNotMatch(stored, /李小龙|Hämeenkatu/);
   assert.deepEqual(await axeViolations(page), []);
   onlyOwnFiles(watch);
   await assertClean(assert, env, watch);

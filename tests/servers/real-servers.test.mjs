@@ -32,7 +32,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** What the build names by content (cached a year) and what it does not (revalidated): pages,
  * consent revisions and the form's build manifest. The hosts' files are not served at all. */
 const CONFIGURATION = new Set(['_headers', '.htaccess']);
-const revalidated = (rel) => rel.endsWith('.html') || rel.startsWith('consent/') || rel === 'form/manifest.json';
+const revalidated = (rel) => rel.endsWith('.html') || rel.startsWith('consent/') || rel === 'form/manifest.json' || rel === 'desk/manifest.json';
 
 const TYPES = { html: 'text/html', js: 'text/javascript', css: 'text/css', wasm: 'application/wasm', json: 'application/json', otf: 'font/otf', svg: 'image/svg+xml' };
 const typeOf = (rel) => TYPES[rel.split('.').pop()];

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn DateField(
-    id: &'static str,
+    #[prop(into)] id: String,
     label: &'static str,
     #[prop(optional)] hint: Option<&'static str>,
     /// `YYYY-MM-DD`, as the field gives it.
@@ -16,15 +16,15 @@ pub fn DateField(
     #[prop(into)]
     error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let hint_id = [id, "-hint"].concat();
-    let error_id = [id, "-error"].concat();
+    let hint_id = [id.as_str(), "-hint"].concat();
+    let error_id = [id.as_str(), "-error"].concat();
     let described = match hint {
         Some(_) => [hint_id.as_str(), " ", error_id.as_str()].concat(),
         None => error_id.clone(),
     };
     view! {
         <div class="desk-field">
-            <label for=id>{label}</label>
+            <label for=id.clone()>{label}</label>
             {hint.map(|hint| view! { <p class="desk-hint" id=hint_id.clone()>{hint}</p> })}
             <input
                 id=id

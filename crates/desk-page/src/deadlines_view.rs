@@ -8,7 +8,7 @@ use portal_desk::deadlines::{ics, ics_file_name, Deadlines, Rule};
 use portal_desk::register::{Entry, Reference};
 
 use crate::date_field::DateField;
-use crate::use_desk;
+use crate::{today, use_desk};
 
 /// The time now as iCalendar writes it (`20261208T014012Z`).
 pub(crate) fn ics_stamp() -> String {
@@ -45,6 +45,10 @@ pub fn DeadlinesPanel(reference: String, rights: Vec<Right>, received: RwSignal<
             error.set(Some(t.bad_date.to_owned()));
             return;
         };
+        if d.received > today() {
+            error.set(Some(t.future_date.to_owned()));
+            return;
+        }
         let example = example_reference();
         let entry = Reference::parse(&reference.get_value())
             .ok_or_else(|| portal_desk::texts::fill(t.bad_reference, &[("example", &example)]))
@@ -67,7 +71,11 @@ pub fn DeadlinesPanel(reference: String, rights: Vec<Right>, received: RwSignal<
             label=t.received
             hint=t.received_hint
             value=received
-            error=Signal::derive(move || deadlines.get().is_none().then(|| t.bad_date.to_owned()))
+            error=Signal::derive(move || match deadlines.get() {
+                None => Some(t.bad_date.to_owned()),
+                Some(d) if d.received > today() => Some(t.future_date.to_owned()),
+                Some(_) => None,
+            })
         />
         {move || deadlines.get().map(|d| view! {
             <dl class="desk-facts desk-dates">

@@ -11,7 +11,10 @@ use portal_desk::texts::{self, fill};
 
 use crate::date_field::DateField;
 use crate::deadlines_view::example_reference;
+use crate::replies::{Basis, RepliesPanel};
 use crate::{today, use_desk};
+use portal_core::request::letter_lang::LetterLang;
+use portal_core::request::reply::Addressee;
 
 /// A new reference with the site's prefix, from the browser's random numbers.
 fn new_reference() -> Option<String> {
@@ -24,6 +27,33 @@ fn new_reference() -> Option<String> {
     Some(reference_code(random))
 }
 
+/// A labelled text field (or box) bound to `value`.
+fn text_box(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    multiline: bool,
+) -> impl IntoView {
+    view! {
+        <div class="desk-field">
+            <label for=id>{label}</label>
+            {if multiline {
+                view! {
+                    <textarea id=id rows="3" prop:value=move || value.get()
+                        on:input=move |e| value.set(event_target_value(&e))></textarea>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <input id=id type="text" prop:value=move || value.get()
+                        on:input=move |e| value.set(event_target_value(&e))/>
+                }
+                .into_any()
+            }}
+        </div>
+    }
+}
+
 #[component]
 pub fn Manual() -> impl IntoView {
     let desk = use_desk();
@@ -32,17 +62,30 @@ pub fn Manual() -> impl IntoView {
     let received = RwSignal::new(today().iso());
     let rights = RwSignal::new(Vec::<Right>::new());
     let reference_error = RwSignal::new(None::<String>);
-    let date_error = RwSignal::new(false);
+    let date_error = RwSignal::new(None::<&'static str>);
     let rights_error = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
+    // The requester, for the letters only (never stored), and the request last added here.
+    let name = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let address = RwSignal::new(String::new());
+    let letter = RwSignal::new(LetterLang::for_page(lang));
+    let added = RwSignal::new(None::<(String, Vec<Right>)>);
     let example = example_reference();
 
     let submit = {
         let example = example.clone();
         move |event: web_sys::SubmitEvent| {
             event.prevent_default();
-            let typed = reference.get_untracked().trim().to_uppercase();
+            // As copied from an e-mail: lower case, spaces or underscores for the hyphens.
+            let typed = reference
+                .get_untracked()
+                .to_uppercase()
+                .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
+                .filter(|part| !part.is_empty())
+                .collect::<Vec<_>>()
+                .join("-");
             let parsed = if typed.is_empty() {
                 new_reference().and_then(|r| Reference::parse(&r))
             } else {
@@ -54,7 +97,12 @@ pub fn Manual() -> impl IntoView {
                     .then(|| fill(t.bad_reference, &[("example", &example)])),
             );
             let date = Date::parse_iso(&received.get_untracked()).ok();
-            date_error.set(date.is_none());
+            let date = date.filter(|d| *d <= today());
+            date_error.set(match Date::parse_iso(&received.get_untracked()) {
+                Err(_) => Some(t.bad_date),
+                Ok(_) if date.is_none() => Some(t.future_date),
+                Ok(_) => None,
+            });
             let chosen = rights.get_untracked();
             rights_error.set(chosen.is_empty());
             failure.set(None);
@@ -62,11 +110,13 @@ pub fn Manual() -> impl IntoView {
             let (Some(parsed), Some(date)) = (parsed, date) else {
                 return;
             };
+            let code = parsed.to_string();
             let Ok(entry) = Entry::new(parsed, date, &chosen) else {
                 return;
             };
             match desk.add(entry) {
                 Ok(message) => {
+                    added.set(Some((code, chosen.clone())));
                     reference.set(String::new());
                     rights.set(Vec::new());
                     done.set(Some(message));
@@ -127,7 +177,7 @@ pub fn Manual() -> impl IntoView {
                     label=t.received
                     hint=t.received_hint
                     value=received
-                    error=Signal::derive(move || date_error.get().then(|| t.bad_date.to_owned()))
+                    error=Signal::derive(move || date_error.get().map(str::to_owned))
                 />
                 <fieldset
                     class="desk-field"
@@ -139,10 +189,51 @@ pub fn Manual() -> impl IntoView {
                         {move || rights_error.get().then_some(t.no_rights)}
                     </p>
                 </fieldset>
+                <fieldset class="desk-field" aria-describedby="desk-requester-hint">
+                    <legend>{t.requester_legend}</legend>
+                    <p class="desk-hint" id="desk-requester-hint">{t.requester_hint}</p>
+                    {text_box("desk-requester-name", t.name, name, false)}
+                    {text_box("desk-requester-email", t.email, email, false)}
+                    {text_box("desk-requester-address", t.address, address, true)}
+                    {(LetterLang::OFFERED.len() > 1).then(|| view! {
+                        <fieldset class="desk-field">
+                            <legend>{t.letter_lang}</legend>
+                            <ul class="desk-checks">
+                                {LetterLang::OFFERED.map(|l| {
+                                    let id = ["desk-requester-lang-", l.code()].concat();
+                                    view! {
+                                        <li>
+                                            <input type="radio" name="desk-requester-lang" id=id.clone()
+                                                prop:checked=move || letter.get() == l
+                                                on:change=move |_| letter.set(l)/>
+                                            <label for=id>{texts::letter_lang(l, lang)}</label>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </fieldset>
+                    })}
+                </fieldset>
                 <button type="submit" class="desk-primary">{t.add_to_register}</button>
                 <p class="desk-done" role="status">{move || done.get()}</p>
                 <p class="desk-error" role="alert">{move || failure.get()}</p>
             </form>
+            {move || added.get().map(|(reference, rights)| {
+                let basis = Signal::derive(move || Basis {
+                    reference: reference.clone(),
+                    lang: letter.get(),
+                    to: Addressee {
+                        name: name.get().trim().to_owned(),
+                        organisation: String::new(),
+                        postal_address: address.get(),
+                        email: email.get().trim().to_owned(),
+                    },
+                    rights: rights.clone(),
+                });
+                view! {
+                    <RepliesPanel basis received_day=received prefix="desk-manual-reply" heading=t.manual_replies/>
+                }
+            })}
         </section>
     }
 }

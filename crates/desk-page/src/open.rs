@@ -105,12 +105,9 @@ pub fn Open() -> impl IntoView {
                 <input id="desk-file" type="file" accept=".pdf,application/pdf" on:change=on_change/>
                 <p class="desk-drop__hint" aria-hidden="true">{t.drop_here}</p>
             </div>
-            <p class="desk-done" role="status">{move || match opened.get() {
-                Opened::Reading => Some(t.reading),
-                Opened::Verified(_) => Some(t.verified),
-                Opened::Mismatched(_) => Some(t.mismatch_heading),
-                Opened::Nothing | Opened::NoAttachment | Opened::Failed(_) => None,
-            }}</p>
+            <p class="desk-done" role="status">
+                {move || matches!(opened.get(), Opened::Reading).then_some(t.reading)}
+            </p>
             <div class="desk-result" tabindex="-1" node_ref=result>
                 {move || match opened.get() {
                     Opened::Nothing | Opened::Reading => ().into_any(),
@@ -222,7 +219,7 @@ fn Shown(received: Received) -> impl IntoView {
     let record = received.record();
     let reference = received.reference().to_owned();
     let received_day = RwSignal::new(crate::today().iso());
-    let replied = received.clone();
+    let replied = crate::replies::Basis::of(&received);
     let right_keys: Vec<_> = received.rights().iter().map(|r| r.right).collect();
     view! {
         <div class="desk-alert desk-alert--good">
@@ -246,6 +243,6 @@ fn Shown(received: Received) -> impl IntoView {
             <dt>{t.digest}</dt><dd class="desk-code">{received.digest().to_owned()}</dd>
         </dl>
         <DeadlinesPanel reference rights=right_keys received=received_day/>
-        <RepliesPanel received=replied received_day/>
+        <RepliesPanel basis=Signal::stored(replied) received_day prefix="desk-reply" heading=t.replies_heading/>
     }
 }

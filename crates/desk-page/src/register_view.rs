@@ -16,7 +16,7 @@ use crate::{today, use_desk, Desk};
 pub fn RegisterView() -> impl IntoView {
     let desk = use_desk();
     let t = desk.t();
-    let imported = RwSignal::new(None::<(usize, Vec<String>)>);
+    let imported = RwSignal::new(None::<(usize, usize, Vec<String>)>);
     let order = Memo::new(move |_| {
         let today = today();
         desk.register.with(|r| {
@@ -75,9 +75,10 @@ pub fn RegisterView() -> impl IntoView {
                     <input id="desk-import" type="file" accept=".csv,text/csv" on:change=import/>
                 </span>
             </div>
-            {move || imported.get().map(|(n, problems)| view! {
+            {move || imported.get().map(|(n, already, problems)| view! {
                 <div class="desk-alert" role="status">
                     <p>{fill(t.imported, &[("n", &n.to_string())])}</p>
+                    {(already > 0).then(|| view! { <p>{fill(t.already, &[("n", &already.to_string())])}</p> })}
                     {(!problems.is_empty()).then(|| view! {
                         <p>{t.import_problems}</p>
                         <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
@@ -116,13 +117,14 @@ pub fn RegisterView() -> impl IntoView {
 
 /// Adds the requests of an imported CSV file that are not in the register yet; returns how many
 /// were added and what was not, in words.
-fn merge(desk: Desk, bytes: &[u8]) -> (usize, Vec<String>) {
+fn merge(desk: Desk, bytes: &[u8]) -> (usize, usize, Vec<String>) {
     let (incoming, errors) = Register::from_csv(bytes);
     let mut problems: Vec<String> = errors.iter().map(|e| texts::import_error(e, desk.lang)).collect();
-    let mut added = 0;
+    let (mut added, mut already) = (0, 0);
     desk.register.update(|register| {
         for entry in incoming.entries() {
             if register.entries().contains(entry) {
+                already += 1;
                 continue;
             }
             match register.add(entry.clone()) {
@@ -134,7 +136,7 @@ fn merge(desk: Desk, bytes: &[u8]) -> (usize, Vec<String>) {
         }
     });
     desk.save();
-    (added, problems)
+    (added, already, problems)
 }
 
 #[component]
@@ -201,6 +203,10 @@ fn Row(reference: Reference) -> impl IntoView {
             error.set(Some(t.bad_date.to_owned()));
             return;
         };
+        if day > today() {
+            error.set(Some(t.future_date.to_owned()));
+            return;
+        }
         let mut result = Ok(());
         desk.register.update(|r| {
             if let Some(e) = r.get_mut(&reference.get_value()) {

@@ -9,8 +9,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use portal_core::date::Date;
 use portal_core::request::controller::Controller;
+use portal_core::request::letter_lang::LetterLang;
 use portal_core::request::record::Recipient;
 use portal_core::request::reply::{Addressee, Reply, ReplyKind, ReplyProblem, MAX_NOTE_CHARS};
+use portal_core::request::right::Right;
 use portal_desk::texts::{self, fill};
 use portal_desk::verify::Received;
 use portal_writer_client::{WriteError, Writer};
@@ -55,8 +57,43 @@ enum Outcome {
     Failed(String),
 }
 
+/// What a reply is written from: the request's reference, letter language, requester and rights.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Basis {
+    pub reference: String,
+    pub lang: LetterLang,
+    pub to: Addressee,
+    pub rights: Vec<Right>,
+}
+
+impl Basis {
+    /// From a checked request PDF.
+    pub fn of(received: &Received) -> Basis {
+        let who = received.who();
+        Basis {
+            reference: received.reference().to_owned(),
+            lang: received.lang(),
+            to: Addressee {
+                name: who.name.clone(),
+                organisation: who.organisation.clone(),
+                postal_address: who.postal_address.clone(),
+                email: who.email.clone(),
+            },
+            rights: received.rights().iter().map(|r| r.right).collect(),
+        }
+    }
+}
+
+/// `basis`: what the replies are written from (read when a reply is written);
+/// `received_day`: the day received, as its date field holds it.
 #[component]
-pub fn RepliesPanel(received: Received, received_day: RwSignal<String>) -> impl IntoView {
+pub fn RepliesPanel(
+    #[prop(into)] basis: Signal<Basis>,
+    received_day: RwSignal<String>,
+    /// The start of the panel's ids (a page may show two panels).
+    prefix: &'static str,
+    heading: &'static str,
+) -> impl IntoView {
     let desk = use_desk();
     let (t, lang) = (desk.t(), desk.lang);
     // Fetched while the request is read, so the first reply is written at once.
@@ -67,29 +104,24 @@ pub fn RepliesPanel(received: Received, received_day: RwSignal<String>) -> impl 
     let note_error = RwSignal::new(None::<String>);
     let date_error = RwSignal::new(None::<String>);
     let outcome = RwSignal::new(Outcome::Idle);
-    let received = StoredValue::new(received);
+    let note_id = [prefix, "-note"].concat();
+    let note_error_id = [prefix, "-note-error"].concat();
 
     let build = move || -> Result<Reply, Vec<ReplyProblem>> {
-        let r = received.get_value();
+        let b = basis.get_untracked();
         let day =
             |text: String, field| Date::parse_iso(&text).map_err(|_| vec![ReplyProblem::BadDate { field }]);
         let received_on = day(received_day.get_untracked(), "received")?;
         let dated = day(date.get_untracked(), "date")?;
-        let who = r.who();
         let reply = Reply::new(
             kind.get_untracked(),
-            r.lang(),
-            r.reference(),
+            b.lang,
+            &b.reference,
             received_on,
             dated,
             Recipient::from(&Controller::of_site()),
-            Addressee {
-                name: who.name.clone(),
-                organisation: who.organisation.clone(),
-                postal_address: who.postal_address.clone(),
-                email: who.email.clone(),
-            },
-            r.rights().iter().map(|x| x.right).collect(),
+            b.to,
+            b.rights,
             &note.get_untracked(),
         );
         let problems = reply.problems();
@@ -129,9 +161,8 @@ pub fn RepliesPanel(received: Received, received_day: RwSignal<String>) -> impl 
                                 lang,
                             )))
                         }
-                        ReplyProblem::NoName | ReplyProblem::NoRights => {
-                            outcome.set(Outcome::Failed(t.write_failed.to_owned()))
-                        }
+                        ReplyProblem::NoName => outcome.set(Outcome::Failed(t.name_missing.to_owned())),
+                        ReplyProblem::NoRights => outcome.set(Outcome::Failed(t.no_rights.to_owned())),
                     }
                 }
                 return;
@@ -154,16 +185,16 @@ pub fn RepliesPanel(received: Received, received_day: RwSignal<String>) -> impl 
         });
     };
 
-    let letter = texts::letter_lang(received.with_value(|r| r.lang()), lang);
+    let letter = move || texts::letter_lang(basis.with(|b| b.lang), lang);
     let choice = move |k: ReplyKind| {
         let (name, about) = texts::reply_kind(k, lang);
-        let id = ["desk-reply-", k.key()].concat();
+        let id = [prefix, "-", k.key()].concat();
         let about_id = [id.as_str(), "-about"].concat();
         view! {
             <li>
                 <input
                     type="radio"
-                    name="desk-reply-kind"
+                    name=[prefix, "-kind"].concat()
                     id=id.clone()
                     aria-describedby=about_id.clone()
                     prop:checked=move || kind.get() == k
@@ -179,24 +210,24 @@ pub fn RepliesPanel(received: Received, received_day: RwSignal<String>) -> impl 
         }
     };
     view! {
-        <h3>{t.replies_heading}</h3>
-        <p class="desk-hint">{fill(t.replies_hint, &[("lang", letter)])}</p>
+        <h3>{heading}</h3>
+        <p class="desk-hint">{move || fill(t.replies_hint, &[("lang", letter())])}</p>
         <fieldset class="desk-field">
             <legend>{t.reply_kind}</legend>
             <ul class="desk-checks desk-kinds">{ReplyKind::ALL.map(choice).collect_view()}</ul>
         </fieldset>
-        <DateField id="desk-reply-date" label=t.reply_date value=date error=date_error/>
+        <DateField id=[prefix, "-date"].concat() label=t.reply_date value=date error=date_error/>
         <div class="desk-field">
-            <label for="desk-reply-note">{move || texts::reply_note(kind.get(), lang)}</label>
+            <label for=note_id.clone()>{move || texts::reply_note(kind.get(), lang)}</label>
             <textarea
-                id="desk-reply-note"
+                id=note_id.clone()
                 rows="5"
-                aria-describedby="desk-reply-note-error"
+                aria-describedby=note_error_id.clone()
                 aria-invalid=move || note_error.get().is_some().then_some("true")
                 prop:value=move || note.get()
                 on:input=move |e| note.set(event_target_value(&e))
             ></textarea>
-            <p class="desk-error" id="desk-reply-note-error">{move || note_error.get()}</p>
+            <p class="desk-error" id=note_error_id>{move || note_error.get()}</p>
         </div>
         <div class="desk-actions">
             <button type="button" class="desk-primary" on:click=write

@@ -51,6 +51,18 @@ pub struct Texts {
     /// `{current}`, `{corrected}`.
     pub correction: &'static str,
     pub message: &'static str,
+    pub place: &'static str,
+    pub name_missing: &'static str,
+    /// The manual entry's requester, for its letters only.
+    pub requester_legend: &'static str,
+    pub requester_hint: &'static str,
+    pub name: &'static str,
+    /// After a request entered by hand is added: its replies.
+    pub manual_replies: &'static str,
+    /// A date after today where only a past or present day makes sense.
+    pub future_date: &'static str,
+    /// `{n}`: rows of an imported file already in the register as they are.
+    pub already: &'static str,
     pub signature: &'static str,
     pub letter_lang: &'static str,
     pub created: &'static str,
@@ -171,6 +183,14 @@ const FI: Texts = Texts {
     format: "Muoto",
     correction: "Nyt: {current} → oikein: {corrected}",
     message: "Viesti",
+    place: "Paikka",
+    name_missing: "Kirjoita pyynnön tekijän nimi.",
+    requester_legend: "Pyynnön tekijä (vain vastauskirjeisiin)",
+    requester_hint: "Nämä tiedot tulevat vain tällä sivulla kirjoitettaviin vastauskirjeisiin. Niitä ei tallenneta rekisteriin eikä minnekään muualle.",
+    name: "Nimi",
+    manual_replies: "Vastaukset tähän pyyntöön",
+    future_date: "Päivä on tulevaisuudessa: anna päivä, joka on jo ollut, tai tämä päivä.",
+    already: "{n} pyyntöä oli jo rekisterissä samoin tiedoin.",
     signature: "Allekirjoitus",
     letter_lang: "Kirjeen kieli (vastausten kieli)",
     created: "Laadittu",
@@ -264,6 +284,14 @@ const SV: Texts = Texts {
     format: "Format",
     correction: "Nu: {current} → rätt: {corrected}",
     message: "Meddelande",
+    place: "Ort",
+    name_missing: "Skriv namnet på den som framställt begäran.",
+    requester_legend: "Den som framställt begäran (bara för svarsbreven)",
+    requester_hint: "Uppgifterna används bara i svarsbrev som skrivs på den här sidan. De sparas inte i registret eller någon annanstans.",
+    name: "Namn",
+    manual_replies: "Svar på den här begäran",
+    future_date: "Dagen ligger i framtiden: ange en dag som redan varit, eller i dag.",
+    already: "{n} begäranden fanns redan i registret med samma uppgifter.",
     signature: "Underskrift",
     letter_lang: "Brevets språk (svarens språk)",
     created: "Upprättad",
@@ -357,6 +385,14 @@ const EN: Texts = Texts {
     format: "Format",
     correction: "Now: {current} → correct: {corrected}",
     message: "Message",
+    place: "Place",
+    name_missing: "Write the requester's name.",
+    requester_legend: "Made by (for the reply letters only)",
+    requester_hint: "These details go only into reply letters written on this page. They are not kept in the register or anywhere else.",
+    name: "Name",
+    manual_replies: "Replies to this request",
+    future_date: "The day is in the future: enter a day that has passed, or today.",
+    already: "{n} requests were already in the register as they are.",
     signature: "Signature",
     letter_lang: "Letter's language (the replies' language)",
     created: "Made on",
@@ -599,11 +635,24 @@ pub fn mismatch(m: &Mismatch, lang: Lang) -> String {
             Sv => format!("En uppgift om rättigheten ”{}” saknas i brevet: {detail}", right(*r, lang)),
             En => format!("A detail of “{}” is not in the letter: {detail}", right(*r, lang)),
         },
-        Mismatch::TextNotInLetter { field, value } => match lang {
-            Fi => format!("Liitteen kenttä {field} (”{value}”) puuttuu kirjeestä."),
-            Sv => format!("Bilagans fält {field} (”{value}”) saknas i brevet."),
-            En => format!("The attachment's {field} (“{value}”) is not in the letter."),
-        },
+        Mismatch::TextNotInLetter { field, value } => {
+            let t = texts(lang);
+            let field = match *field {
+                "sender.email" => t.email,
+                "sender.postal_address" => t.address,
+                "sender.phone" => t.phone,
+                "sender.organisation" => t.organisation,
+                "sender.customer_number" => t.customer_number,
+                "message" => t.message,
+                "place" => t.place,
+                other => other,
+            };
+            match lang {
+                Fi => format!("Liitteen tieto ”{field}” (”{value}”) puuttuu kirjeestä."),
+                Sv => format!("Bilagans uppgift ”{field}” (”{value}”) saknas i brevet."),
+                En => format!("The attachment's “{field}” (“{value}”) is not in the letter."),
+            }
+        }
         Mismatch::OtherController { controller, email } => match lang {
             Fi => format!("Pyyntö on osoitettu toiselle rekisterinpitäjälle: {controller} ({email})."),
             Sv => format!("Begäran är riktad till en annan personuppgiftsansvarig: {controller} ({email})."),

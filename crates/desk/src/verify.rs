@@ -381,6 +381,30 @@ fn left_to_right(c: char) -> bool {
     c.is_alphabetic() && !right_to_left(c)
 }
 
+/// Each line of `text` in visual order (UAX #9), as one line of the letter draws it (lopdf's
+/// order); with `runs`, its directional runs in visual order but each run's letters in logical
+/// order (poppler's). The letter isolates each field (its first strong character decides its
+/// direction), as `BidiInfo` does here with no default direction.
+fn visual_lines(text: &str, runs: bool) -> String {
+    text.lines()
+        .map(|line| {
+            let info = unicode_bidi::BidiInfo::new(line, None);
+            info.paragraphs
+                .iter()
+                .map(|p| {
+                    if runs {
+                        let (_, runs) = info.visual_runs(p, p.range.clone());
+                        runs.iter().map(|r| &line[r.clone()]).collect::<String>()
+                    } else {
+                        info.reorder_line(p, p.range.clone()).into_owned()
+                    }
+                })
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn compact(text: &str) -> String {
     text.chars().filter(|&c| !invisible(c)).collect()
 }
@@ -415,13 +439,18 @@ impl Letter {
             .any(|form| self.compact.starts_with(form.as_str()))
     }
 
-    /// `needle` compacted, and reversed too if it has right-to-left letters and no left-to-right
-    /// ones.
+    /// `needle` compacted, and also in visual order if it has right-to-left letters: reversed
+    /// whole if it has no left-to-right ones, else each line as the Unicode bidirectional
+    /// algorithm lays it out (a Latin message with an Arabic word: the word's letters reversed in
+    /// place), as an extractor that keeps the glyphs' drawing order gives it.
     fn forms(&self, needle: &str) -> impl Iterator<Item = String> {
         let logical = compact(needle);
-        let rtl = logical.chars().any(right_to_left) && !logical.chars().any(left_to_right);
-        let visual = rtl.then(|| logical.chars().rev().collect());
-        std::iter::once(logical).chain(visual)
+        let any_rtl = logical.chars().any(right_to_left);
+        let reversed =
+            (any_rtl && !logical.chars().any(left_to_right)).then(|| logical.chars().rev().collect());
+        let visual = any_rtl.then(|| compact(&visual_lines(needle, false)));
+        let runs = any_rtl.then(|| compact(&visual_lines(needle, true)));
+        std::iter::once(logical).chain(reversed).chain(visual).chain(runs)
     }
 
     /// The letter's language, from its title.

@@ -193,6 +193,23 @@ fn an_english_request_with_a_chinese_name_is_read_as_made() {
     );
 }
 
+/// A Latin message with Arabic, Hebrew and Cyrillic words in it, and an Arabic message with a
+/// Latin word: lopdf gives each line in drawing order, the right-to-left words' letters reversed
+/// in place; both still verify (`made` checks lopdf's text, the test poppler's).
+#[test]
+fn mixed_directions_in_one_line_are_read_as_made() {
+    for message in [
+        "Also Дмитрий and محمد appear in records.",
+        "Hebrew name שרה here.",
+        "اسمي Smith في السجل",
+    ] {
+        let mut d = draft();
+        d.message = message.into();
+        let read = made(&d);
+        verify(&read.json, &read.text).unwrap_or_else(|m| panic!("{message}: {m:?}\n{}", read.text));
+    }
+}
+
 #[test]
 fn an_arabic_name_unsigned_and_for_the_pen_is_read_as_made() {
     for signature in [Signature::None, Signature::Pen] {

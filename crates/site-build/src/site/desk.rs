@@ -63,6 +63,12 @@ pub fn write(
     let style = format!("assets/desk-{digest}.css");
     let style_file = out.join(&style);
     std::fs::write(&style_file, &css).map_err(|e| SiteError::new(&style_file, e))?;
+    // The site's icon (without one, every page view asks for /favicon.ico and logs a 404).
+    let icon_source = style_dir.join("favicon.svg");
+    let icon_bytes = std::fs::read(&icon_source).map_err(|e| SiteError::new(&icon_source, e))?;
+    let icon = format!("assets/favicon-{}.svg", hex16(&Sha256::digest(&icon_bytes)));
+    let icon_file = out.join(&icon);
+    std::fs::write(&icon_file, &icon_bytes).map_err(|e| SiteError::new(&icon_file, e))?;
     let mut written = Vec::new();
     for lang in Lang::ALL {
         let (dir, up) = if lang == Lang::default() {
@@ -72,7 +78,7 @@ pub fn write(
         };
         std::fs::create_dir_all(&dir).map_err(|e| SiteError::new(&dir, e))?;
         let file = dir.join("index.html");
-        std::fs::write(&file, page(lang, up, &manifest.start, &style, &writer))
+        std::fs::write(&file, page(lang, up, &manifest.start, &style, &writer, &icon))
             .map_err(|e| SiteError::new(&file, e))?;
         written.push(file);
     }
@@ -85,7 +91,7 @@ fn hex16(bytes: &[u8]) -> String {
 
 /// One language's desk page; `up` leads from the page's folder to the desk's; `writer` is the
 /// PDF writer's manifest relative to the desk's folder.
-pub fn page(lang: Lang, up: &str, start: &str, style: &str, writer: &str) -> String {
+pub fn page(lang: Lang, up: &str, start: &str, style: &str, writer: &str, icon: &str) -> String {
     let t = texts(lang);
     let company = portal_core::facts::CONTROLLER_NAME;
     let link = |other: Lang| -> String {
@@ -107,6 +113,7 @@ pub fn page(lang: Lang, up: &str, start: &str, style: &str, writer: &str) -> Str
                 meta name="robots" content="noindex, nofollow";
                 title { (t.title) " – " (company) }
                 link rel="stylesheet" href={ (up) (style) };
+                link rel="icon" href={ (up) (icon) } type="image/svg+xml";
                 script type="module" src={ (up) (start) } {}
             }
             body.desk {
@@ -153,6 +160,7 @@ mod tests {
             "assets/desk-start-0123456789abcdef.js",
             "assets/desk-0123456789abcdef.css",
             "../form/writer/fonts.0123456789abcdef.json",
+            "assets/favicon-0123456789abcdef.svg",
         );
         assert!(
             html.contains(r#"data-writer="../form/writer/fonts.0123456789abcdef.json""#),
