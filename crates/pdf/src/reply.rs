@@ -122,6 +122,9 @@ pub fn compose(reply: &Reply) -> Result<Document, Vec<ReplyProblem>> {
         }
     };
     let note = reply.note.trim();
+    if lang == LetterLang::En {
+        blocks.push(Block::Paragraph(format!("Dear {},", to.name.trim())));
+    }
     let paragraph = |blocks: &mut Vec<Block>, text: String| blocks.push(Block::Paragraph(text));
 
     match reply.kind {
@@ -132,14 +135,14 @@ pub fn compose(reply: &Reply) -> Result<Document, Vec<ReplyProblem>> {
                 match lang {
                     LetterLang::Fi => format!(
                         "Annamme sinulle tiedot pyyntösi perusteella toteutetuista toimenpiteistä ilman \
-aiheetonta viivytystä ja viimeistään {due} (EU:n yleisen tietosuoja-asetuksen 12 artiklan 3 kohta). \
+aiheetonta viivytystä ja viimeistään {due} (EU:n yleisen tietosuoja-asetuksen (EU) 2016/679 12 artiklan 3 kohta). \
 Jos määräaikaa on pyyntöjen monimutkaisuuden tai lukumäärän vuoksi tarpeen jatkaa enintään kahdella \
 kuukaudella, ilmoitamme siitä ja viivästymisen syistä viimeistään {due}; vastaamme silloin viimeistään \
 {extended}."
                     ),
                     LetterLang::En => format!(
                         "We will provide you with information on action taken on your request without undue \
-delay and in any event by {due} (Article 12(3) of the General Data Protection Regulation). If the period \
+delay and in any event by {due} (Article 12(3) of the General Data Protection Regulation (EU) 2016/679). If the period \
 has to be extended by up to two further months because of the complexity or number of requests, we will \
 inform you of the extension and the reasons for the delay by {due}; we will then answer by {extended}."
                     ),
@@ -157,15 +160,16 @@ inform you of the extension and the reasons for the delay by {due}; we will then
                 match lang {
                     LetterLang::Fi => format!(
                         "Jatkamme pyyntöösi vastaamisen määräaikaa kahdella kuukaudella EU:n yleisen \
-tietosuoja-asetuksen 12 artiklan 3 kohdan nojalla. Annamme sinulle tiedot pyyntösi perusteella \
-toteutetuista toimenpiteistä viimeistään {extended}. Määräaikaa voidaan jatkaa, kun se on tarpeen \
-pyyntöjen monimutkaisuuden ja lukumäärän vuoksi."
+tietosuoja-asetuksen (EU) 2016/679 12 artiklan 3 kohdan nojalla. Annamme sinulle tiedot pyyntösi \
+perusteella toteutetuista toimenpiteistä ilman aiheetonta viivytystä ja viimeistään {extended}. \
+Jatkaminen on tarpeen pyyntöjen monimutkaisuus ja lukumäärä huomioon ottaen; syyt kerrotaan alla."
                     ),
                     LetterLang::En => format!(
                         "We are extending the period for answering your request by two further months under \
-Article 12(3) of the General Data Protection Regulation. We will provide you with information on action \
-taken on your request by {extended}. The period may be extended where necessary, taking into account \
-the complexity and number of the requests."
+Article 12(3) of the General Data Protection Regulation (EU) 2016/679. We will provide you with \
+information on action taken on your request without undue delay and at the latest by {extended}. The \
+extension is necessary, taking into account the complexity and number of the requests; the reasons are \
+set out below."
                     ),
                 },
             );
@@ -185,10 +189,10 @@ the complexity and number of the requests."
                     lang,
                     "Meillä on perusteltua syytä epäillä pyynnön tekijän henkilöllisyyttä. Siksi pyydämme \
 sinulta lisätietoja, jotka ovat tarpeen henkilöllisyytesi vahvistamiseksi (EU:n yleisen \
-tietosuoja-asetuksen 12 artiklan 6 kohta).",
+tietosuoja-asetuksen (EU) 2016/679 12 artiklan 6 kohta).",
                     "We have reasonable doubts concerning the identity of the person making the request. We \
 therefore ask you for the additional information necessary to confirm your identity (Article 12(6) of \
-the General Data Protection Regulation).",
+the General Data Protection Regulation (EU) 2016/679).",
                 ),
             );
             blocks.push(Block::Heading(t(
@@ -201,14 +205,16 @@ the General Data Protection Regulation).",
                 &mut blocks,
                 t(
                     lang,
-                    "Käytämme toimittamiasi tietoja vain henkilöllisyytesi vahvistamiseen. Käsittelemme \
-pyyntösi, kun olemme saaneet tiedot. Jos emme lisätiedoista huolimatta pysty tunnistamaan sinua, \
-ilmoitamme sinulle, ettemme voi toteuttaa pyyntöä, sekä syyt ja oikeussuojakeinot (11 artiklan 2 kohta \
-ja 12 artiklan 2 ja 4 kohta).",
-                    "We will use the information you provide only to confirm your identity. We will handle \
-your request once we have received it. If we still cannot identify you, we will tell you that we cannot \
-act on the request, with the reasons and the remedies available to you (Articles 11(2), 12(2) and \
-12(4)).",
+                    "Käytämme toimittamiasi tietoja vain henkilöllisyytesi vahvistamiseen ja poistamme ne, \
+kun henkilöllisyytesi on vahvistettu. Älä lähetä henkilötunnusta tai kopiota henkilöllisyystodistuksesta, \
+ellei sitä edellä nimenomaisesti pyydetä. Käsittelemme pyyntösi ilman aiheetonta viivytystä, kun olemme \
+saaneet tiedot. Jos emme lisätiedoista huolimatta pysty vahvistamaan henkilöllisyyttäsi, ilmoitamme \
+sinulle, ettemme voi toteuttaa pyyntöä, sekä syyt ja oikeussuojakeinot (12 artiklan 2 ja 4 kohta).",
+                    "We will use the information you provide only to confirm your identity, and delete it once \
+your identity is confirmed. Please do not send a personal identity code or a copy of an identity \
+document unless it is expressly asked for above. We will handle your request without undue delay once we \
+have received the information. If we still cannot confirm your identity, we will tell you that we cannot \
+act on the request, with the reasons and the remedies available to you (Article 12(2) and (4)).",
                 ),
             );
         }
@@ -216,10 +222,10 @@ act on the request, with the reasons and the remedies available to you (Articles
             paragraph(&mut blocks, received_line);
             paragraph(&mut blocks, t(
                 lang,
-                "Emme ryhdy toimenpiteisiin pyyntösi perusteella kokonaan tai alla kerrotuilta osin. Syyt \
-ovat seuraavat (EU:n yleisen tietosuoja-asetuksen 12 artiklan 4 kohta):",
-                "We are not taking action on your request, in whole or in the part set out below, for the \
-following reasons (Article 12(4) of the General Data Protection Regulation):",
+                "Emme ryhdy pyyntösi perusteella toimenpiteisiin siltä osin ja niistä syistä, jotka \
+kerrotaan alla (EU:n yleisen tietosuoja-asetuksen (EU) 2016/679 12 artiklan 4 kohta).",
+                "We will not take action on your request to the extent, and for the reasons, set out below \
+(Article 12(4) of the General Data Protection Regulation (EU) 2016/679).",
             ));
             blocks.push(Block::Heading(t(lang, "Syyt", "Reasons")));
             paragraph(&mut blocks, note.to_owned());
@@ -231,10 +237,12 @@ following reasons (Article 12(4) of the General Data Protection Regulation):",
                 &mut blocks,
                 match lang {
                     LetterLang::Fi => format!(
-                        "{received_line} Tässä kirjeessä kerromme, mitä olemme pyyntösi perusteella tehneet."
+                        "{received_line} Tässä kirjeessä kerromme, mitä olemme pyyntösi perusteella EU:n yleisen \
+tietosuoja-asetuksen (EU) 2016/679 mukaisesti tehneet."
                     ),
                     LetterLang::En => {
-                        format!("{received_line} This letter tells you what we have done on your request.")
+                        format!("{received_line} This letter tells you what we have done on your request under the \
+General Data Protection Regulation (EU) 2016/679.")
                     }
                 },
             );
@@ -262,13 +270,13 @@ following reasons (Article 12(4) of the General Data Protection Regulation):",
                     t(
                         lang,
                         "Olemme ilmoittaneet henkilötietojen oikaisusta, poistamisesta tai käsittelyn \
-rajoittamisesta jokaiselle vastaanottajalle, jolle henkilötietojasi on luovutettu, paitsi jos tämä \
-osoittautuu mahdottomaksi tai vaatii kohtuuttomia ponnisteluja. Kerromme pyynnöstäsi, keitä nämä \
-vastaanottajat ovat.",
+rajoittamisesta jokaiselle vastaanottajalle, jolle henkilötietojasi on luovutettu (19 artikla). Nämä \
+vastaanottajat on lueteltu kohdassa ”Lisätiedot”, samoin kuin ne, joille ilmoittaminen osoittautui \
+mahdottomaksi tai olisi vaatinut kohtuuttomia ponnisteluja.",
                         "We have communicated the rectification or erasure of your personal data or the \
-restriction of processing to each recipient to whom your personal data have been disclosed, unless this \
-proved impossible or involved disproportionate effort. On request, we will tell you who those \
-recipients are.",
+restriction of processing to each recipient to whom your personal data have been disclosed (Article 19). \
+Those recipients are listed under ‘Further information’, together with any we could not inform because \
+it proved impossible or involved disproportionate effort.",
                     ),
                 );
             }
@@ -276,7 +284,8 @@ recipients are.",
                 blocks.push(Block::Heading(t(lang, "Lisätiedot", "Further information")));
                 paragraph(&mut blocks, note.to_owned());
             }
-            paragraph(&mut blocks, complaint(lang));
+            blocks.push(Block::Heading(t(lang, "Oikeussuojakeinot", "Remedies")));
+            paragraph(&mut blocks, remedies(lang));
         }
     }
 
@@ -285,12 +294,12 @@ recipients are.",
         &mut blocks,
         match (lang, phone.is_empty()) {
             (LetterLang::Fi, false) => format!(
-                "Lisätietoja antaa {}, {}, puh. {phone}. Mainitse viite {reference}.",
+                "Lisätietoja antaa {}, {}, puh. {phone}. Mainitsethan viitteen {reference}.",
                 c.contact_person.trim(),
                 c.email.trim()
             ),
             (LetterLang::Fi, true) => format!(
-                "Lisätietoja antaa {}, {}. Mainitse viite {reference}.",
+                "Lisätietoja antaa {}, {}. Mainitsethan viitteen {reference}.",
                 c.contact_person.trim(),
                 c.email.trim()
             ),
@@ -306,7 +315,7 @@ recipients are.",
             ),
         },
     );
-    paragraph(&mut blocks, t(lang, "Ystävällisin terveisin", "Kind regards"));
+    paragraph(&mut blocks, t(lang, "Ystävällisin terveisin", "Yours sincerely"));
     paragraph(&mut blocks, c.name.trim().to_owned());
     blocks.push(Block::Small(t(
         lang,
@@ -343,15 +352,17 @@ the supervisory authority is the Data Protection Ombudsman: {}.",
 fn remedies(lang: LetterLang) -> String {
     match lang {
         LetterLang::Fi => format!(
-            "Sinulla on oikeus tehdä valitus valvontaviranomaiselle (77 artikla) ja käyttää tehokkaita \
-oikeussuojakeinoja tuomioistuimessa (79 artikla). Suomessa valvontaviranomainen on tietosuojavaltuutettu: {}. Voit tehdä \
+            "Sinulla on oikeus tehdä valitus valvontaviranomaiselle (77 artikla) ja nostaa kanne meitä \
+vastaan tuomioistuimessa joko Suomessa, jossa meillä on toimipaikka, tai jäsenvaltiossa, jossa asut \
+vakinaisesti (79 artikla). Suomessa valvontaviranomainen on tietosuojavaltuutettu: {}. Voit tehdä \
 valituksen myös siinä jäsenvaltiossa, jossa on vakinainen asuinpaikkasi tai työpaikkasi tai jossa \
 väitetty rikkominen on tapahtunut.",
             OMBUDSMAN.fi
         ),
         LetterLang::En => format!(
             "You have the right to lodge a complaint with a supervisory authority (Article 77) and to \
-seek a judicial remedy before a court (Article 79). In Finland the supervisory authority is the Data \
+bring proceedings against us before a court, either in Finland, where we are established, or in the \
+Member State where you habitually reside (Article 79). In Finland the supervisory authority is the Data \
 Protection Ombudsman: {}. You may also lodge a complaint in the Member State of your habitual residence \
 or place of work or of the alleged infringement.",
             OMBUDSMAN.en
@@ -359,78 +370,95 @@ or place of work or of the alleged infringement.",
     }
 }
 
-/// What was done on `right`.
+/// What was done on `right`. The exceptions and the recipients are the desk user's words, under
+/// "Further information", which an answer on a right that can have them must have
+/// ([`Reply::problems`]).
 fn answer(right: Right, lang: LetterLang) -> String {
     match right {
         Right::Access => t(
             lang,
-            "Liitteenä on jäljennös käsittelemistämme henkilötiedoistasi (15 artiklan 3 kohta). Liitteessä \
-kerrotaan myös käsittelyn tarkoitukset, asianomaiset henkilötietoryhmät, vastaanottajat tai \
-vastaanottajaryhmät, henkilötietojen säilytysaika tai sen määrittämiskriteerit, oikeutesi pyytää \
-henkilötietojen oikaisemista tai poistamista tai käsittelyn rajoittamista tai vastustaa käsittelyä, \
-oikeutesi tehdä valitus valvontaviranomaiselle, mistä tiedot on saatu, jos niitä ei ole kerätty sinulta, \
-sekä automaattisen päätöksenteon, myös profiloinnin, olemassaolo (15 artiklan 1 kohta) ja, jos tietoja \
-siirretään EU:n ja ETA:n ulkopuolelle, siirron suojatoimet (15 artiklan 2 kohta).",
-            "Enclosed is a copy of the personal data we process about you (Article 15(3)). The enclosure \
-also sets out the purposes of the processing, the categories of personal data concerned, the recipients \
-or categories of recipient, the period for which the data will be stored or the criteria used to \
-determine it, your right to request rectification or erasure of personal data or restriction of \
+            "Vahvistamme, että käsittelemme sinua koskevia henkilötietoja (15 artiklan 1 kohta). \
+Liitteenä on jäljennös käsiteltävistä henkilötiedoistasi (15 artiklan 3 kohta). Liitteessä kerrotaan \
+myös käsittelyn tarkoitukset, asianomaiset henkilötietoryhmät, vastaanottajat, joille tietoja on \
+luovutettu tai luovutetaan, nimeltä mainiten, henkilötietojen säilytysaika tai sen määrittämiskriteerit, \
+oikeutesi pyytää henkilötietojen oikaisemista tai poistamista tai käsittelyn rajoittamista tai vastustaa \
+käsittelyä, oikeutesi tehdä valitus valvontaviranomaiselle, kaikki saatavilla olevat tiedot tietolähteistä, \
+jos tietoja ei ole kerätty sinulta, sekä automaattisen päätöksenteon, myös profiloinnin, olemassaolo ja \
+sitä koskevat merkitykselliset tiedot (15 artiklan 1 kohta) ja, jos tietoja siirretään kolmanteen maahan \
+tai kansainväliselle järjestölle, siirtoa koskevat 46 artiklan mukaiset asianmukaiset suojatoimet \
+(15 artiklan 2 kohta).",
+            "We confirm that we process personal data concerning you (Article 15(1)). Enclosed is a copy \
+of the personal data undergoing processing (Article 15(3)). The enclosure also sets out the purposes of \
+the processing, the categories of personal data concerned, the recipients to whom the data have been or \
+will be disclosed, identified by name, the period for which the data will be stored or the criteria used \
+to determine it, your right to request rectification or erasure of personal data or restriction of \
 processing or to object to processing, your right to lodge a complaint with a supervisory authority, \
 where the data were not collected from you, any available information as to their source, and the \
-existence of automated decision-making, including profiling (Article 15(1)), and, where the data are \
-transferred outside the EU and the EEA, the safeguards for the transfer (Article 15(2)).",
+existence of automated decision-making, including profiling, with meaningful information about the logic \
+involved and its significance and envisaged consequences (Article 15(1)), and, where the data are \
+transferred to a third country or an international organisation, the appropriate safeguards under \
+Article 46 (Article 15(2)).",
         ),
         Right::Rectification => t(
             lang,
-            "Olemme oikaisseet virheelliset henkilötietosi ja täydentäneet puutteelliset tiedot pyyntösi \
-mukaisesti (16 artikla).",
-            "We have rectified the inaccurate personal data concerning you and completed the incomplete \
-data as you requested (Article 16).",
+            "Olemme oikaisseet tai täydentäneet tietojasi pyyntösi mukaisesti (16 artikla), lukuun \
+ottamatta kohdassa ”Lisätiedot” mainittuja kohtia.",
+            "We have rectified or completed your data as you requested (Article 16), except as set out \
+under ‘Further information’.",
         ),
         Right::Erasure => t(
             lang,
-            "Olemme poistaneet henkilötietosi pyyntösi mukaisesti (17 artikla). Jos joitakin tietoja on \
-säilytettävä esimerkiksi lakisääteisen velvoitteen vuoksi (17 artiklan 3 kohdan b alakohta) tai \
-oikeudellisen vaateen laatimiseksi, esittämiseksi tai puolustamiseksi (17 artiklan 3 kohdan e \
-alakohta), säilytettävät tiedot ja niiden peruste kerrotaan kohdassa Lisätiedot.",
-            "We have erased your personal data as you requested (Article 17). Where some data must be \
-kept, for example for compliance with a legal obligation (Article 17(3)(b)) or for the establishment, \
-exercise or defence of legal claims (Article 17(3)(e)), the data kept and the ground are set out under \
-Further information.",
+            "Olemme poistaneet henkilötietosi pyyntösi mukaisesti (17 artiklan 1 kohta), lukuun \
+ottamatta kohdassa ”Lisätiedot” lueteltuja tietoja, joita säilytämme siinä kerrotun 17 artiklan 3 kohdan \
+perusteen vuoksi, esimerkiksi lakisääteisen velvoitteen noudattamiseksi (b alakohta) tai oikeusvaateen \
+laatimiseksi, esittämiseksi tai puolustamiseksi (e alakohta), ja joiden käsittelyn olemme rajoittaneet \
+säilyttämiseen. Säilytämme tämän pyynnön ja vastauksemme osoittaaksemme, että olemme käsitelleet sen \
+(5 artiklan 2 kohta).",
+            "We have erased your personal data as you requested (Article 17(1)), except for the data \
+listed under ‘Further information’, which we keep on the ground of Article 17(3) stated there, for example \
+for compliance with a legal obligation (point (b)) or for the establishment, exercise or defence of legal \
+claims (point (e)), and whose processing we have restricted to storage. We keep this request and our \
+answer to show that we have handled it (Article 5(2)).",
         ),
         Right::Restriction => t(
             lang,
             "Olemme rajoittaneet henkilötietojesi käsittelyä pyyntösi mukaisesti (18 artikla): tietoja \
-säilytetään, mutta niitä käsitellään muuten vain 18 artiklan 2 kohdassa sallituin tavoin. Ilmoitamme \
-sinulle ennen kuin rajoitus poistetaan (18 artiklan 3 kohta).",
-            "We have restricted the processing of your personal data as you requested (Article 18): the \
-data are stored, but otherwise processed only as Article 18(2) allows. We will inform you before the \
-restriction is lifted (Article 18(3)).",
+saa säilyttämistä lukuun ottamatta käsitellä vain suostumuksellasi, oikeusvaateen laatimiseksi, \
+esittämiseksi tai puolustamiseksi, toisen luonnollisen tai oikeushenkilön oikeuksien suojaamiseksi tai \
+tärkeää yleistä etua koskevista syistä (18 artiklan 2 kohta). Ilmoitamme sinulle, ennen kuin rajoitus \
+poistetaan (18 artiklan 3 kohta).",
+            "We have restricted the processing of your personal data as you requested (Article 18): with \
+the exception of storage, the data may be processed only with your consent, for the establishment, \
+exercise or defence of legal claims, for the protection of the rights of another natural or legal person \
+or for reasons of important public interest (Article 18(2)). We will inform you before the restriction \
+is lifted (Article 18(3)).",
         ),
         Right::Objection => t(
             lang,
             "Olemme lopettaneet henkilötietojesi käsittelyn siltä osin kuin vastustit sitä (21 artiklan \
-1 kohta), paitsi jos kohdassa Lisätiedot kerrotaan käsittelyyn liittyvistä huomattavan tärkeistä ja \
-perusteltavissa olevista syistä, jotka syrjäyttävät etusi, oikeutesi ja vapautesi, tai käsittelyn \
-tarpeesta oikeudellisen vaateen laatimiseksi, esittämiseksi tai puolustamiseksi.",
-            "We no longer process your personal data as far as you objected to it (Article 21(1)), unless \
-Further information sets out compelling legitimate grounds for the processing which override your \
-interests, rights and freedoms, or the need for the processing for the establishment, exercise or \
-defence of legal claims.",
+1 kohta), paitsi jos kohdassa ”Lisätiedot” kerrotaan käsittelyyn liittyvästä huomattavan tärkeästä ja \
+perustellusta syystä, joka syrjäyttää etusi, oikeutesi ja vapautesi, tai käsittelyn tarpeesta \
+oikeusvaateen laatimiseksi, esittämiseksi tai puolustamiseksi.",
+            "We no longer process your personal data to the extent that you objected to it (Article \
+21(1)), unless ‘Further information’ sets out compelling legitimate grounds for the processing which \
+override your interests, rights and freedoms, or the need for the processing for the establishment, \
+exercise or defence of legal claims.",
         ),
         Right::DirectMarketingObjection => t(
             lang,
-            "Emme enää käsittele henkilötietojasi suoramarkkinointia varten, mukaan lukien profilointi \
-siltä osin kuin se liittyy suoramarkkinointiin (21 artiklan 2 ja 3 kohta).",
+            "Emme enää käsittele henkilötietojasi suoramarkkinointia varten, mukaan lukien profilointia \
+silloin, kun se liittyy suoramarkkinointiin (21 artiklan 2 ja 3 kohta), emmekä luovuta niitä muille \
+suoramarkkinointia varten.",
             "We no longer process your personal data for direct marketing purposes, including profiling \
-to the extent that it is related to such direct marketing (Article 21(2) and (3)).",
+to the extent that it is related to such direct marketing (Article 21(2) and (3)), and we do not disclose \
+them to others for their direct marketing.",
         ),
         Right::Portability => t(
             lang,
-            "Liitteenä ovat henkilötiedot, jotka olet toimittanut meille, jäsennellyssä, yleisesti \
-käytetyssä ja koneellisesti luettavassa muodossa (20 artiklan 1 kohta).",
-            "Enclosed are the personal data you provided to us, in a structured, commonly used and \
-machine-readable format (Article 20(1)).",
+            "Liitteenä ovat sinua koskevat henkilötiedot, jotka olet toimittanut meille, jäsennellyssä, \
+yleisesti käytetyssä ja koneellisesti luettavassa muodossa (20 artiklan 1 kohta).",
+            "Enclosed are the personal data concerning you that you provided to us, in a structured, \
+commonly used and machine-readable format (Article 20(1)).",
         ),
     }
 }

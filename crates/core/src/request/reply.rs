@@ -160,6 +160,20 @@ impl Reply {
         }
     }
 
+    /// Whether the letter says nothing without the desk user's words: the reasons or the
+    /// information asked for, or, in an answer on rectification, erasure, restriction or an
+    /// objection, the exceptions and the recipients told (Art. 16-19, 21(1)).
+    pub fn needs_note(&self) -> bool {
+        self.kind.needs_note()
+            || (self.kind == ReplyKind::Answer
+                && self.rights.iter().any(|r| {
+                    matches!(
+                        r,
+                        Right::Rectification | Right::Erasure | Right::Restriction | Right::Objection
+                    )
+                }))
+    }
+
     /// The day received and the reply's date, if both are days.
     pub fn dates(&self) -> Result<(Date, Date), ReplyProblem> {
         let received =
@@ -188,7 +202,7 @@ impl Reply {
                 }
             }
         }
-        if self.kind.needs_note() && self.note.trim().is_empty() {
+        if self.needs_note() && self.note.trim().is_empty() {
             problems.push(ReplyProblem::NoteMissing);
         }
         let chars = self.note.chars().count();
