@@ -77,13 +77,7 @@ pub(crate) fn use_desk() -> Desk {
 
 /// Today in the staff member's time zone.
 pub(crate) fn today() -> Date {
-    let now = js_sys::Date::new_0();
-    Date::new(
-        now.get_full_year() as i32,
-        (now.get_month() + 1) as u8,
-        now.get_date() as u8,
-    )
-    .unwrap_or_else(|| Date::from_unix_days(0))
+    portal_dom::now().1
 }
 
 /// Starts the desk: `reader` and `reader_wasm` are the reader module's addresses.

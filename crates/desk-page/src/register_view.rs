@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use portal_core::date::Date;
-use portal_desk::register::{Reference, Register, Status};
+use portal_desk::register::{Entry, ExtensionError, Reference, Register, Status};
 use portal_desk::texts::{self, fill};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -139,6 +139,29 @@ fn merge(desk: Desk, bytes: &[u8]) -> (usize, usize, Vec<String>) {
     (added, already, problems)
 }
 
+/// Changes the entry of `reference` with `f` and saves the register; what the register refused.
+fn change(
+    desk: Desk,
+    reference: &Reference,
+    f: impl FnOnce(&mut Entry) -> Result<(), ExtensionError>,
+) -> Option<ExtensionError> {
+    let mut result = Ok(());
+    desk.register.update(|r| {
+        if let Some(e) = r.get_mut(reference) {
+            result = f(e);
+        }
+    });
+    desk.save();
+    result.err()
+}
+
+/// Whether the staff member confirms `question` (the browser's own dialog).
+fn confirmed(question: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(question).ok())
+        .unwrap_or(false)
+}
+
 #[component]
 fn Row(reference: Reference) -> impl IntoView {
     let desk = use_desk();
@@ -155,7 +178,7 @@ fn Row(reference: Reference) -> impl IntoView {
     });
     // The row is built once; only what changes is reactive, so a control keeps the focus while
     // it is used (the status select, the extension's date and button).
-    let with = move |f: fn(&portal_desk::register::Entry, portal_core::i18n::Lang) -> String| {
+    let with = move |f: fn(&Entry, portal_core::i18n::Lang) -> String| {
         move || entry.with(|e| e.as_ref().map(|e| f(e, lang)).unwrap_or_default())
     };
     let status = move || entry.with(|e| e.as_ref().map_or(Status::Open, |e| e.status()));
@@ -174,29 +197,18 @@ fn Row(reference: Reference) -> impl IntoView {
             return;
         };
         let reopening = chosen == Status::Open && status() == Status::Extended;
-        if reopening {
-            let confirmed = web_sys::window()
-                .and_then(|w| w.confirm_with_message(t.reopen_confirm).ok())
-                .unwrap_or(false);
-            if !confirmed {
-                // The select shows the status the request still has.
-                if let Some(select) = event
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                {
-                    select.set_value(Status::Extended.key());
-                }
-                return;
+        if reopening && !confirmed(t.reopen_confirm) {
+            // The select shows the status the request still has.
+            if let Some(select) = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            {
+                select.set_value(Status::Extended.key());
             }
+            return;
         }
-        let mut result = Ok(());
-        desk.register.update(|r| {
-            if let Some(e) = r.get_mut(&reference.get_value()) {
-                result = e.set_status(chosen);
-            }
-        });
-        error.set(result.err().map(|e| texts::extension_error(&e, lang)));
-        desk.save();
+        let refused = change(desk, &reference.get_value(), |e| e.set_status(chosen));
+        error.set(refused.map(|e| texts::extension_error(&e, lang)));
     };
     let extend = move |_| {
         let Ok(day) = Date::parse_iso(&notice.get_untracked()) else {
@@ -207,24 +219,12 @@ fn Row(reference: Reference) -> impl IntoView {
             error.set(Some(t.future_date.to_owned()));
             return;
         }
-        let mut result = Ok(());
-        desk.register.update(|r| {
-            if let Some(e) = r.get_mut(&reference.get_value()) {
-                result = e.extend(day);
-            }
-        });
-        error.set(result.err().map(|e| texts::extension_error(&e, lang)));
-        desk.save();
+        let refused = change(desk, &reference.get_value(), |e| e.extend(day));
+        error.set(refused.map(|e| texts::extension_error(&e, lang)));
     };
     let remove = move |_| {
         let code = reference.get_value().to_string();
-        let asked = web_sys::window()
-            .and_then(|w| {
-                w.confirm_with_message(&fill(t.remove_confirm, &[("reference", &code)]))
-                    .ok()
-            })
-            .unwrap_or(false);
-        if asked {
+        if confirmed(&fill(t.remove_confirm, &[("reference", &code)])) {
             desk.register.update(|r| {
                 r.remove(&reference.get_value());
             });

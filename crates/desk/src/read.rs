@@ -22,8 +22,8 @@ pub const MAX_JSON_BYTES: usize = 1024 * 1024;
 /// The pages whose text is read.
 pub const MAX_PAGES: usize = 30;
 
-/// The attachment's name, as the form's writer gives it (`portal_pdf`'s `AF` entry).
-pub const ATTACHMENT_NAME: &str = "request.json";
+/// The attachment's name, as the form's writer gives it.
+pub use portal_core::request::record::ATTACHMENT_NAME;
 
 /// What the desk read from a PDF.
 #[derive(Clone, Debug, PartialEq, Eq)]

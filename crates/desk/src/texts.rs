@@ -550,16 +550,7 @@ pub const fn letter_lang(letter: LetterLang, lang: Lang) -> &'static str {
 
 /// A right's name, as the form names it (the site folder's `[form.rights]`).
 pub fn right(right: Right, lang: Lang) -> &'static str {
-    let t = &lang.strings().form.rights;
-    match right {
-        Right::Access => t.access,
-        Right::Rectification => t.rectification,
-        Right::Erasure => t.erasure,
-        Right::Restriction => t.restriction,
-        Right::Objection => t.objection,
-        Right::DirectMarketingObjection => t.direct_marketing,
-        Right::Portability => t.portability,
-    }
+    portal_core::request::wording::right_name(lang, right)
 }
 
 /// What no longer matches, in words.

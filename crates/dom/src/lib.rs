@@ -112,3 +112,16 @@ pub async fn next_frame() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// The current time in milliseconds since the epoch, and the local date.
+pub fn now() -> (portal_core::date::Instant, portal_core::date::Date) {
+    let now = js_sys::Date::new_0();
+    let instant = portal_core::date::Instant(now.get_time() as i64);
+    let local = portal_core::date::Date::new(
+        now.get_full_year() as i32,
+        now.get_month() as u8 + 1,
+        now.get_date() as u8,
+    )
+    .unwrap_or_else(|| instant.date());
+    (instant, local)
+}

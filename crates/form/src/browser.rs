@@ -117,16 +117,3 @@ pub fn confirm_leaving(unsaved: impl Fn() -> bool + 'static) {
     // The form lives as long as the page.
     listener.forget();
 }
-
-/// The current time in milliseconds since the epoch, and the local date.
-pub fn now() -> (portal_core::date::Instant, portal_core::date::Date) {
-    let now = js_sys::Date::new_0();
-    let instant = portal_core::date::Instant(now.get_time() as i64);
-    let local = portal_core::date::Date::new(
-        now.get_full_year() as i32,
-        now.get_month() as u8 + 1,
-        now.get_date() as u8,
-    )
-    .unwrap_or_else(|| instant.date());
-    (instant, local)
-}

@@ -148,7 +148,7 @@ async fn attempt(
         end_preparing(status, None);
         return;
     }
-    let (stamp, today) = browser::now();
+    let (stamp, today) = portal_dom::now();
     let draft = form.draft();
     let (recipient, reference) = (form.recipient.get_value(), form.reference.get_value());
     let context = Context::new(

@@ -43,7 +43,7 @@ use portal_core::date::Instant;
 use text::FontSet;
 
 /// The attachment's file name inside the PDF.
-pub const ATTACHMENT_NAME: &str = "request.json";
+pub use portal_core::request::record::ATTACHMENT_NAME;
 
 /// The file a PDF carries as its source (PDF/A-3 `AFRelationship /Source`): a request's
 /// `request.json`, a reply's `reply.json`.

@@ -289,30 +289,24 @@ it proved impossible or involved disproportionate effort.",
         }
     }
 
+    // Who to ask: the contact person, the e-mail and, where there is one, the phone.
+    let mut contact = vec![c.contact_person.trim(), c.email.trim()];
     let phone = c.phone.trim();
+    let phone = match lang {
+        LetterLang::Fi => format!("puh. {phone}"),
+        LetterLang::En => format!("phone {phone}"),
+    };
+    if !c.phone.trim().is_empty() {
+        contact.push(&phone);
+    }
+    let contact = contact.join(", ");
     paragraph(
         &mut blocks,
-        match (lang, phone.is_empty()) {
-            (LetterLang::Fi, false) => format!(
-                "Lisätietoja antaa {}, {}, puh. {phone}. Mainitsethan viitteen {reference}.",
-                c.contact_person.trim(),
-                c.email.trim()
-            ),
-            (LetterLang::Fi, true) => format!(
-                "Lisätietoja antaa {}, {}. Mainitsethan viitteen {reference}.",
-                c.contact_person.trim(),
-                c.email.trim()
-            ),
-            (LetterLang::En, false) => format!(
-                "For further information, contact {}, {}, phone {phone}, quoting the reference {reference}.",
-                c.contact_person.trim(),
-                c.email.trim()
-            ),
-            (LetterLang::En, true) => format!(
-                "For further information, contact {}, {}, quoting the reference {reference}.",
-                c.contact_person.trim(),
-                c.email.trim()
-            ),
+        match lang {
+            LetterLang::Fi => format!("Lisätietoja antaa {contact}. Mainitsethan viitteen {reference}."),
+            LetterLang::En => {
+                format!("For further information, contact {contact}, quoting the reference {reference}.")
+            }
         },
     );
     paragraph(&mut blocks, t(lang, "Ystävällisin terveisin", "Yours sincerely"));

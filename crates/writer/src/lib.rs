@@ -9,9 +9,9 @@ mod worker {
     use std::collections::HashMap;
 
     use js_sys::{Array, Object, Reflect, Uint8Array};
-    use portal_core::request::fonts::Manifest;
+    use portal_core::request::fonts::{FontFile, Manifest};
     use portal_core::request::protocol::{
-        Message, ReplyRequest, Request, Response, WriterError, ANSWER_JSON, ANSWER_PDF, WARM_UP,
+        Message, Request, Response, WriterError, ANSWER_JSON, ANSWER_PDF, WARM_UP,
     };
     use portal_pdf::writer::{fonts_for, fonts_for_reply, write, write_reply, Written};
     use wasm_bindgen::prelude::*;
@@ -76,10 +76,7 @@ mod worker {
     }
 
     /// The bytes of `files`, fetched relative to `fonts_base`.
-    async fn load(
-        files: &[&portal_core::request::fonts::FontFile],
-        fonts_base: &str,
-    ) -> Result<Vec<(String, Vec<u8>)>, WriterError> {
+    async fn load(files: &[&FontFile], fonts_base: &str) -> Result<Vec<(String, Vec<u8>)>, WriterError> {
         let mut loaded = Vec::with_capacity(files.len());
         for file in files {
             let url = resolve(&file.file, fonts_base).map_err(|detail| WriterError::Fonts { detail })?;
@@ -91,32 +88,26 @@ mod worker {
         Ok(loaded)
     }
 
-    async fn render(request: Request) -> (Response, Option<Vec<u8>>) {
+    /// Font files by name, with their bytes.
+    type Loaded = Vec<(String, Vec<u8>)>;
+
+    /// Writes one PDF: the manifest at `fonts_base`, the font files `files_for` names, then
+    /// `write` (a request's or a reply's); answers message `id`.
+    async fn written<R>(
+        id: u32,
+        fonts_base: &str,
+        request: &R,
+        files_for: for<'m> fn(&'m Manifest, &R) -> Result<Vec<&'m FontFile>, WriterError>,
+        write: fn(&R, Loaded) -> Result<Written, WriterError>,
+    ) -> (Response, Option<Vec<u8>>) {
         let started = now();
         let result = async {
-            let manifest = manifest(&request.fonts_base).await?;
-            let files = fonts_for(&manifest, &request)?;
-            let loaded = load(&files, &request.fonts_base).await?;
-            write(&request, loaded)
+            let manifest = manifest(fonts_base).await?;
+            let files = files_for(&manifest, request)?;
+            let loaded = load(&files, fonts_base).await?;
+            write(request, loaded)
         }
         .await;
-        answered(request.id, started, result)
-    }
-
-    async fn reply(request: ReplyRequest) -> (Response, Option<Vec<u8>>) {
-        let started = now();
-        let result = async {
-            let manifest = manifest(&request.fonts_base).await?;
-            let files = fonts_for_reply(&manifest, &request)?;
-            let loaded = load(&files, &request.fonts_base).await?;
-            write_reply(&request, loaded)
-        }
-        .await;
-        answered(request.id, started, result)
-    }
-
-    /// The answer to message `id`, begun at `started`.
-    fn answered(id: u32, started: f64, result: Result<Written, WriterError>) -> (Response, Option<Vec<u8>>) {
         match result {
             Ok(written) => (
                 Response::Done {
@@ -191,8 +182,19 @@ mod worker {
     async fn answer(text: String) {
         let (response, pdf) = match serde_json::from_str::<Message>(&text) {
             Ok(Message::Warm { fonts_base }) => (warm(fonts_base).await, None),
-            Ok(Message::Render(request)) => render(*request).await,
-            Ok(Message::Reply(request)) => reply(*request).await,
+            Ok(Message::Render(request)) => {
+                written(request.id, &request.fonts_base, &*request, fonts_for, write).await
+            }
+            Ok(Message::Reply(request)) => {
+                written(
+                    request.id,
+                    &request.fonts_base,
+                    &*request,
+                    fonts_for_reply,
+                    write_reply,
+                )
+                .await
+            }
             Err(e) => (
                 Response::Failed {
                     id: Message::id_of(&text).unwrap_or(u32::MAX),

@@ -12,6 +12,9 @@ use crate::request::letter_lang::LetterLang;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+/// The attachment's name inside the request's PDF (the writer embeds it, the desk reads it).
+pub const ATTACHMENT_NAME: &str = "request.json";
+
 /// Names the format, for whoever reads the file later.
 pub const FORMAT: &str = "privacy-portal-request/1";
 
